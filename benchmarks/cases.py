@@ -1,0 +1,179 @@
+"""The benchmark cases: one entry per algorithm of ours, with the native chain that answers the
+same question and the dataset layer both read.
+
+A case is plain data plus builders, so a new algorithm joins the table with a few lines:
+
+    register(Case(
+        algorithm="gi:streets",
+        layer="streets",
+        ours={"default": lambda d, names: {"INPUT": d.layer("streets"), "HEAT": d.heat_tif, "OUTPUT": OUT}},
+        native_chain=lambda d: [Step("heat", "native:zonalstatisticsfb", {...}), ...],
+    ))
+
+``ours`` maps a variant label to a builder; each variant becomes one row of the table (the
+native chain and the I/O floor are measured once per case and size and shared by its rows). A
+builder gets the dataset and the parameter names the algorithm declares at run time (read from
+its ``parameterDefinitions()`` in the child process) and returns the parameters, or None when
+the algorithm lacks what the variant needs (the row then says so).
+``native_chain`` returns the steps a user would chain in Model Builder. Inside params, ``OUT``
+marks a step's output (the runner puts a GeoPackage there, or a memory layer for intermediate
+steps with ``--intermediate memory``) and ``Ref("step")`` the output of an earlier step.
+
+This module imports nothing from QGIS; the runner evaluates the builders inside the child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+OUT = "@OUT"  # placeholder: this step's output
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Placeholder: the OUTPUT of an earlier step of the same chain."""
+
+    step: str
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    alg: str
+    params: dict
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One generated sample district (paths as strings, so they pass through JSON)."""
+
+    n: int
+    seed: int
+    gpkg: str
+    heat_tif: str
+    rain_tif: str
+
+    def layer(self, name: str) -> str:
+        return f"{self.gpkg}|layername={name}"
+
+    @classmethod
+    def from_json(cls, data: dict) -> Dataset:
+        return cls(**{k: data[k] for k in ("n", "seed", "gpkg", "heat_tif", "rain_tif")})
+
+    def to_json(self) -> dict:
+        return {"n": self.n, "seed": self.seed, "gpkg": self.gpkg, "heat_tif": self.heat_tif, "rain_tif": self.rain_tif}
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.gpkg).parent
+
+
+@dataclass(frozen=True)
+class Case:
+    algorithm: str  # our algorithm id; the table's "algorithm" column
+    layer: str  # the dataset layer both sides read; the I/O floor copies it
+    ours: dict[str, Callable[[Dataset, set[str]], dict | None]]  # variant label -> params builder
+    native_chain: Callable[[Dataset], list[Step]]
+    description: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def io_floor(self, d: Dataset) -> list[Step]:
+        """Reading the same layer and writing it to a GeoPackage: the cost of I/O alone."""
+        return [Step("save", "native:savefeatures", {"INPUT": d.layer(self.layer), "OUTPUT": OUT})]
+
+
+CASES: dict[str, Case] = {}
+
+
+def register(case: Case) -> Case:
+    CASES[case.algorithm] = case
+    return case
+
+
+# ----------------------------------------------------------------------------------------------
+# gi:flatroofs
+# ----------------------------------------------------------------------------------------------
+PARK_MAX_DISTANCE = 500.0  # metres; the chain's nearest-park search radius (our default is the algorithm's)
+
+
+def _flatroofs_common(d: Dataset, names: set[str]) -> dict | None:
+    if not {"INPUT", "OUTPUT"} <= names:
+        return None
+    p = {"INPUT": d.layer("buildings"), "OUTPUT": OUT}
+    if "RAIN" in names:
+        p["RAIN"] = d.rain_tif
+    if "PARKS" in names:
+        p["PARKS"] = d.layer("parks")
+    return p
+
+
+def flatroofs_heat_raster(d: Dataset, names: set[str]) -> dict | None:
+    """Heat from the raster (zonal mean), heavy-rain raster, parks."""
+    p = _flatroofs_common(d, names)
+    if p is None or "HEAT" not in names:
+        return None
+    return {**p, "HEAT": d.heat_tif}
+
+
+def flatroofs_klimatope(d: Dataset, names: set[str]) -> dict | None:
+    """Heat from the Klimatope polygons (heat_class), heavy-rain raster, parks.
+
+    gi:flatroofs takes one heat source: given both, it uses the raster and ignores the polygons
+    (with a warning), so the Klimatope are a variant of their own."""
+    p = _flatroofs_common(d, names)
+    if p is None or "HEAT_POLYGONS" not in names:
+        return None
+    p["HEAT_POLYGONS"] = d.layer("klimatope")
+    if "HEAT_FIELD" in names:
+        p["HEAT_FIELD"] = "heat_class"
+    return p
+
+
+def flatroofs_native(d: Dataset) -> list[Step]:
+    """The Model Builder chain for the same question: zonal means of both rasters, the Klimatop
+    heat class by location, the distance to the nearest park, then a weighted score."""
+    score = (
+        "CASE WHEN coalesce(\"slope_deg\", 0) <= 10 AND coalesce(\"listed\", 0) = 0 THEN 100 * ("
+        " 0.30 * coalesce((\"heat_mean\" - minimum(\"heat_mean\"))"
+        " / nullif(maximum(\"heat_mean\") - minimum(\"heat_mean\"), 0), 0)"
+        " + 0.30 * coalesce((\"rain_mean\" - minimum(\"rain_mean\"))"
+        " / nullif(maximum(\"rain_mean\") - minimum(\"rain_mean\"), 0), 0)"
+        " + 0.20 * coalesce((\"k_heat_class\" - 1) / 4.0, 0)"
+        f" + 0.20 * coalesce(1 - \"distance\" / {PARK_MAX_DISTANCE}, 0)"
+        ") ELSE NULL END"
+    )
+    return [
+        Step("heat", "native:zonalstatisticsfb", {
+            "INPUT": d.layer("buildings"), "INPUT_RASTER": d.heat_tif, "RASTER_BAND": 1,
+            "COLUMN_PREFIX": "heat_", "STATISTICS": [2], "OUTPUT": OUT,  # 2 = mean
+        }),
+        Step("rain", "native:zonalstatisticsfb", {
+            "INPUT": Ref("heat"), "INPUT_RASTER": d.rain_tif, "RASTER_BAND": 1,
+            "COLUMN_PREFIX": "rain_", "STATISTICS": [2], "OUTPUT": OUT,
+        }),
+        Step("klimatope", "native:joinattributesbylocation", {
+            "INPUT": Ref("rain"), "JOIN": d.layer("klimatope"), "PREDICATE": [0],  # intersects
+            "JOIN_FIELDS": ["heat_class"], "METHOD": 1,  # one-to-one (first match)
+            "DISCARD_NONMATCHING": False, "PREFIX": "k_", "OUTPUT": OUT,
+        }),
+        Step("parks", "native:joinbynearest", {
+            "INPUT": Ref("klimatope"), "INPUT_2": d.layer("parks"), "FIELDS_TO_COPY": ["name"],
+            "DISCARD_NONMATCHING": False, "PREFIX": "park_", "NEIGHBORS": 1,
+            "MAX_DISTANCE": PARK_MAX_DISTANCE, "OUTPUT": OUT,
+        }),
+        Step("score", "native:fieldcalculator", {
+            "INPUT": Ref("parks"), "FIELD_NAME": "score", "FIELD_TYPE": 0,  # double
+            "FIELD_LENGTH": 0, "FIELD_PRECISION": 0, "FORMULA": score, "OUTPUT": OUT,
+        }),
+    ]
+
+
+register(Case(
+    algorithm="gi:flatroofs",
+    layer="buildings",
+    ours={"heat raster": flatroofs_heat_raster, "Klimatope": flatroofs_klimatope},
+    native_chain=flatroofs_native,
+    description="flat roofs scored with heat (raster + Klimatope), heavy rain and park distance",
+))

@@ -1,0 +1,782 @@
+"""Reader for the NRW 3D building model LoD2 (CityGML 1.0, AdV profile).
+
+Pure Python + numpy + shapely 2, no QGIS: the Processing algorithm ``gi:importlod2`` and the
+tests call :func:`read_tiles`, which streams each tile with ``iterparse`` (one ``bldg:Building``
+in memory at a time) and returns one row per building:
+
+- attributes: ``gml_id``, ``bldg:function``, ``bldg:roofType`` (resolved from the
+  ``bldg:BuildingPart``\\ s when the building itself has none), ``bldg:measuredHeight``,
+  the ``Gemeindeschluessel`` generic attribute;
+- roof figures from the RoofSurface polygons: true 3D area (vector area after Newell), the area
+  of the flat part (slope at or below a threshold), area-weighted mean slope and maximum slope;
+- the footprint as a 2D shapely (Multi)Polygon: union of the GroundSurface polygons, or of the
+  RoofSurface polygons projected to 2D when a building has no GroundSurface.
+
+Why our own reader: GDAL's GML driver does not recognise the AdV ``srsName`` (the layer comes
+back without CRS), flattens the surfaces and exposes only one BuildingPart's roof type, so slope
+and roof area cannot be derived from what it returns.
+
+Data: Geobasis NRW, "3D-Gebäudemodelle LoD2 NRW", Datenlizenz Deutschland – Zero – 2.0.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+__all__ = [
+    "DEFAULT_CRS",
+    "DEFAULT_FLAT_THRESHOLD_DEG",
+    "ROOF_TYPE_NAMES",
+    "FileReport",
+    "Lod2Error",
+    "Lod2Result",
+    "crs_from_srs_name",
+    "find_tiles",
+    "read_tiles",
+    "ring_vector_areas",
+]
+
+# AdV/ALKIS code list "Dachform" (AX_Dachform, attribute ``dachform`` of AX_Gebaeude in the
+# ALKIS-Objektartenkatalog, AdV GeoInfoDok), which the AdV CityGML profile uses for
+# ``bldg:roofType``; the same codes appear in XPlanung's BP_Dachform (xleitstelle.de).
+ROOF_TYPE_NAMES: dict[str, str] = {
+    "1000": "Flachdach",
+    "2100": "Pultdach",
+    "2200": "Versetztes Pultdach",
+    "3100": "Satteldach",
+    "3200": "Walmdach",
+    "3300": "Krüppelwalmdach",
+    "3400": "Mansardendach",
+    "3500": "Zeltdach",
+    "3600": "Kegeldach",
+    "3700": "Kuppeldach",
+    "3800": "Sheddach",
+    "3900": "Bogendach",
+    "4000": "Turmdach",
+    "5000": "Mischform",
+    "9999": "Sonstiges",
+}
+
+# Flat roof = slope 0–5°: slope class 1 ("sehr gut geeignet") of the Münster green-roof
+# potential (opendata.stadt-muenster.de/node/41471; ../shared/research/domain_methods.md §1).
+DEFAULT_FLAT_THRESHOLD_DEG = 5.0
+
+# Roof polygons smaller than this (m², 3D) do not count for ``slope_max_deg``: LoD2 models carry
+# numerical slivers of a few cm² whose normals are arbitrary. [U] our choice; they still count
+# (with their tiny weight) in the area sums and the area-weighted mean slope.
+MIN_SLOPE_MAX_AREA_M2 = 0.01
+
+# Horizontal CRS of the NRW LoD2 tiles: ETRS89 / UTM zone 32N. The AdV srsName
+# "urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH*GCG2016" is a compound name GDAL does not know.
+DEFAULT_CRS = "EPSG:25832"
+
+# Precision grid (m) for the union of a building's footprint polygons: the tiles give
+# coordinates to 3 decimals (mm); on this grid the GroundSurfaces of adjacent BuildingParts,
+# whose shared edges do not share vertices, merge into one polygon instead of touching in
+# points across sub-millimetre slivers. Used only when the CRS is a recognised metric one.
+GRID_SIZE_M = 0.001
+
+GML_NS = "http://www.opengis.net/gml"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+GML_ID = f"{{{GML_NS}}}id"
+# CityGML core namespace -> (building module, generics module)
+_CITYGML_VERSIONS = {
+    "http://www.opengis.net/citygml/1.0": (
+        "http://www.opengis.net/citygml/building/1.0",
+        "http://www.opengis.net/citygml/generics/1.0",
+    ),
+    "http://www.opengis.net/citygml/2.0": (
+        "http://www.opengis.net/citygml/building/2.0",
+        "http://www.opengis.net/citygml/generics/2.0",
+    ),
+}
+_SUFFIXES = (".gml", ".xml")
+_FLUSH_EVERY = 2000  # buildings per vectorised batch: bounds memory on very large files
+
+_ROOF, _GROUND = 0, 1
+
+
+class Lod2Error(ValueError):
+    """Input that cannot be read as LoD2 CityGML.
+
+    ``kind`` is a stable machine code (``missing``, ``no_files``, ``not_citygml``, ``bad_xml``)
+    so callers can word their own (translated) message; ``path`` is the offending path.
+    """
+
+    def __init__(self, message: str, kind: str = "", path: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+
+@dataclass
+class FileReport:
+    """What happened in one file."""
+
+    path: str
+    srs_name: str = ""
+    crs: str = DEFAULT_CRS
+    crs_assumed: bool = True
+    n_buildings: int = 0  # buildings found in the file (read or skipped)
+    n_read: int = 0  # buildings returned
+    n_skipped: int = 0  # buildings without any usable roof or ground polygon
+    skipped_ids: list[str] = field(default_factory=list)
+    n_unresolved_hrefs: int = 0  # xlink:href to polygons not found in the same building
+    not_citygml: bool = False  # skipped because it is not CityGML (only inside a folder)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Lod2Result:
+    """One row per building; arrays share their order. NaN marks a missing number."""
+
+    gml_id: list[str] = field(default_factory=list)
+    function: list[str | None] = field(default_factory=list)
+    roof_type: list[str | None] = field(default_factory=list)
+    roof_type_name: list[str | None] = field(default_factory=list)
+    roof_src: list[str | None] = field(default_factory=list)  # "building", "parts" or None
+    gemeindeschluessel: list[str | None] = field(default_factory=list)
+    height_m: np.ndarray = field(default_factory=lambda: np.empty(0))
+    footprint_m2: np.ndarray = field(default_factory=lambda: np.empty(0))
+    roof_area_m2: np.ndarray = field(default_factory=lambda: np.empty(0))
+    flat_roof_m2: np.ndarray = field(default_factory=lambda: np.empty(0))
+    slope_deg: np.ndarray = field(default_factory=lambda: np.empty(0))
+    slope_max_deg: np.ndarray = field(default_factory=lambda: np.empty(0))
+    geometry: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
+    file_index: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    files: list[FileReport] = field(default_factory=list)
+    crs: str = DEFAULT_CRS
+    crs_assumed: bool = False  # True if any file's CRS was missing or not recognised
+    canceled: bool = False
+    flat_threshold_deg: float = DEFAULT_FLAT_THRESHOLD_DEG
+
+    def __len__(self) -> int:
+        return len(self.gml_id)
+
+    @property
+    def n_skipped(self) -> int:
+        return sum(f.n_skipped for f in self.files)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for f in self.files for w in f.warnings]
+
+
+# --------------------------------------------------------------------------------------------
+# geometry maths (vectorised over many rings)
+
+
+def ring_vector_areas(coords: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Vector areas of many closed 3D rings at once (Newell / cross-product method).
+
+    ``coords`` (N, 3) holds the rings one after another, *without* the closing vertex;
+    ``counts`` the number of vertices of each ring (each ≥ 3). Returns (R, 3): for a planar
+    ring the vector is normal to its plane and its length is the ring's area, whatever the
+    orientation of the plane. Each ring is shifted to its first vertex first, so coordinates
+    of ~10⁶ m (UTM) lose no precision in the products.
+    """
+    coords = np.asarray(coords, dtype=float)
+    counts = np.asarray(counts, dtype=np.int64)
+    if len(counts) == 0:
+        return np.zeros((0, 3))
+    starts = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    ring_of_vertex = np.repeat(np.arange(len(counts)), counts)
+    p = coords - coords[starts][ring_of_vertex]
+    nxt = np.arange(len(coords)) + 1
+    nxt[starts + counts - 1] = starts
+    return 0.5 * np.add.reduceat(np.cross(p, p[nxt]), starts, axis=0)
+
+
+def _slope_deg(vectors: np.ndarray) -> np.ndarray:
+    """Angle between the normal and the vertical, 0° (flat) … 90° (vertical)."""
+    horizontal = np.hypot(vectors[:, 0], vectors[:, 1])
+    return np.degrees(np.arctan2(horizontal, np.abs(vectors[:, 2])))
+
+
+def _polygonal(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Single Polygons (non-empty) inside each geometry, with the index of their source."""
+    parts, idx = shapely.get_parts(geoms, return_index=True)
+    # make_valid may return a GeometryCollection that holds a MultiPolygon: open it once more
+    parts2, idx2 = shapely.get_parts(parts, return_index=True)
+    idx = idx[idx2]
+    keep = (shapely.get_type_id(parts2) == 3) & ~shapely.is_empty(parts2)
+    keep[keep] = shapely.area(parts2[keep]) > 0
+    return parts2[keep], idx[keep]
+
+
+# --------------------------------------------------------------------------------------------
+# CRS
+
+
+def crs_from_srs_name(srs_name: str | None) -> tuple[str, bool]:
+    """Map a GML ``srsName`` to an authority id. Returns (crs, assumed).
+
+    The AdV names (``urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH*GCG2016`` …) and any name holding
+    EPSG 25832 give ``EPSG:25832``; anything else, or no name, also gives ``EPSG:25832``
+    (the CRS of all NRW LoD2 tiles) but with ``assumed=True`` so the caller can warn.
+    """
+    name = (srs_name or "").upper()
+    if "ETRS89_UTM32" in name or "25832" in name:
+        return DEFAULT_CRS, False
+    return DEFAULT_CRS, True
+
+
+# --------------------------------------------------------------------------------------------
+# paths
+
+
+def find_tiles(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list[tuple[Path, bool]]:
+    """Expand files and folders to a list of (file, named_explicitly).
+
+    A folder contributes all its ``*.gml``/``*.xml`` files (not recursive), sorted by name.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[tuple[Path, bool]] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        if raw is None or str(raw).strip() == "":
+            continue
+        path = Path(raw).expanduser()
+        if not path.exists():
+            raise Lod2Error(f"Path does not exist: {path}", "missing", str(path))
+        if path.is_dir():
+            files = sorted(
+                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES),
+                key=lambda p: p.name,
+            )
+            if not files:
+                raise Lod2Error(
+                    f"No CityGML files (*.gml, *.xml) in folder: {path}", "no_files", str(path)
+                )
+            entries = [(p, False) for p in files]
+        else:
+            entries = [(path, True)]
+        for p, explicit in entries:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append((p, explicit))
+    if not out:
+        raise Lod2Error("No input given: name a CityGML file or a folder of tiles", "missing", "")
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# XML -> raw buildings
+
+
+class _Ns:
+    def __init__(self, core: str) -> None:
+        bldg, gen = _CITYGML_VERSIONS[core]
+        b = f"{{{bldg}}}"
+        g = f"{{{GML_NS}}}"
+        self.building = b + "Building"
+        self.part = b + "BuildingPart"
+        self.bounded_by = b + "boundedBy"
+        self.function = b + "function"
+        self.roof_type = b + "roofType"
+        self.measured_height = b + "measuredHeight"
+        self.roof_surface = b + "RoofSurface"
+        self.ground_surface = b + "GroundSurface"
+        self.string_attribute = f"{{{gen}}}stringAttribute"
+        self.gen_value = f"{{{gen}}}value"
+        self.polygon = g + "Polygon"
+        self.surface_member = g + "surfaceMember"
+        self.exterior = (g + "exterior", g + "outerBoundaryIs")
+        self.interior = (g + "interior", g + "innerBoundaryIs")
+        self.linear_ring = g + "LinearRing"
+        self.pos_list = g + "posList"
+        self.pos = g + "pos"
+        self.coordinates = g + "coordinates"
+
+
+def _text(el: ET.Element | None) -> str | None:
+    if el is None or el.text is None:
+        return None
+    t = el.text.strip()
+    return t or None
+
+
+def _float(text: str | None) -> float:
+    try:
+        return float(text) if text is not None else math.nan
+    except ValueError:
+        return math.nan
+
+
+def _string_attribute(unit: ET.Element, ns: _Ns, name: str) -> str | None:
+    for sa in unit.findall(ns.string_attribute):
+        if sa.get("name") == name:
+            return _text(sa.find(ns.gen_value))
+    return None
+
+
+def _ring_coords(ring: ET.Element, ns: _Ns) -> np.ndarray | None:
+    """(n, 3) vertices of a LinearRing without the closing vertex; None if degenerate."""
+    pl = ring.find(ns.pos_list)
+    if pl is not None:
+        try:
+            values = np.array((pl.text or "").split(), dtype=float)
+        except ValueError:
+            return None
+        dim_attr = pl.get("srsDimension") or pl.get("dimension")
+        dim = int(dim_attr) if dim_attr and dim_attr.isdigit() else (3 if len(values) % 3 == 0 else 2)
+        if dim < 2 or len(values) % dim:
+            return None
+        xyz = values.reshape(-1, dim)
+    else:
+        rows = [(p.text or "").split() for p in ring.findall(ns.pos)]
+        if not rows:
+            c = ring.find(ns.coordinates)  # GML 2 "x,y,z x,y,z"
+            rows = [t.split(",") for t in (c.text or "").split()] if c is not None else []
+        if not rows or len({len(r) for r in rows}) != 1:
+            return None
+        try:
+            xyz = np.array(rows, dtype=float)
+        except ValueError:
+            return None
+    if xyz.shape[1] == 2:
+        xyz = np.column_stack([xyz, np.zeros(len(xyz))])
+    xyz = xyz[:, :3]
+    if len(xyz) > 1 and np.array_equal(xyz[0], xyz[-1]):
+        xyz = xyz[:-1]
+    if len(xyz) < 3 or not np.isfinite(xyz).all():
+        return None
+    return xyz
+
+
+def _polygon_rings(poly: ET.Element, ns: _Ns) -> list[np.ndarray] | None:
+    """[exterior, *interiors] or None when the exterior is missing/degenerate."""
+    ext = None
+    for tag in ns.exterior:
+        e = poly.find(tag)
+        if e is not None:
+            ext = e.find(ns.linear_ring)
+            break
+    if ext is None:
+        return None
+    shell = _ring_coords(ext, ns)
+    if shell is None:
+        return None
+    rings = [shell]
+    for tag in ns.interior:
+        for i in poly.findall(tag):
+            r = i.find(ns.linear_ring)
+            hole = _ring_coords(r, ns) if r is not None else None
+            if hole is not None:
+                rings.append(hole)
+    return rings
+
+
+@dataclass
+class _RawBuilding:
+    gml_id: str
+    function: str | None
+    roof_type: str | None
+    height: float
+    gem: str | None
+    unit_roof_types: list[str | None]  # per unit: 0 = the building, 1… = its parts
+    unit_heights: list[float]
+    # polygons: (kind, unit, [exterior, *interiors])
+    polygons: list[tuple[int, int, list[np.ndarray]]]
+    unresolved_hrefs: int = 0
+
+
+def _parse_building(b: ET.Element, ns: _Ns) -> _RawBuilding:
+    units = [b, *b.iter(ns.part)]
+    polygons: list[tuple[int, int, list[np.ndarray]]] = []
+    by_id: dict[str, ET.Element] | None = None
+    unresolved = 0
+    for u, unit in enumerate(units):
+        for bb in unit.findall(ns.bounded_by):
+            for surface in bb:
+                if surface.tag == ns.roof_surface:
+                    kind = _ROOF
+                elif surface.tag == ns.ground_surface:
+                    kind = _GROUND
+                else:
+                    continue
+                polys = list(surface.iter(ns.polygon))
+                # surfaces may reference polygons defined elsewhere in the building (the NRW
+                # tiles do this only inside lod2Solid, which we do not read, but the profile
+                # allows it in the boundary surfaces too)
+                for sm in surface.iter(ns.surface_member):
+                    href = sm.get(XLINK_HREF)
+                    if not href:
+                        continue
+                    if by_id is None:
+                        by_id = {p.get(GML_ID): p for p in b.iter(ns.polygon) if p.get(GML_ID)}
+                    target = by_id.get(href.lstrip("#"))
+                    if target is None:
+                        unresolved += 1
+                    else:
+                        polys.append(target)
+                for poly in polys:
+                    rings = _polygon_rings(poly, ns)
+                    if rings is not None:
+                        polygons.append((kind, u, rings))
+    function = _text(b.find(ns.function))
+    gem = _string_attribute(b, ns, "Gemeindeschluessel")
+    for part in units[1:]:
+        function = function or _text(part.find(ns.function))
+        gem = gem or _string_attribute(part, ns, "Gemeindeschluessel")
+    return _RawBuilding(
+        gml_id=b.get(GML_ID) or "",
+        function=function,
+        roof_type=_text(b.find(ns.roof_type)),
+        height=_float(_text(b.find(ns.measured_height))),
+        gem=gem,
+        unit_roof_types=[_text(u.find(ns.roof_type)) for u in units],
+        unit_heights=[_float(_text(u.find(ns.measured_height))) for u in units],
+        polygons=polygons,
+        unresolved_hrefs=unresolved,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# raw buildings -> result rows (vectorised per batch)
+
+
+class _Builder:
+    """Collects result rows; ``add_batch`` does the maths for many buildings at once."""
+
+    def __init__(self, flat_threshold_deg: float) -> None:
+        self.flat = float(flat_threshold_deg)
+        self.cols: dict[str, list] = {
+            k: []
+            for k in (
+                "gml_id function roof_type roof_type_name roof_src gem height footprint roof_area "
+                "flat_roof slope slope_max geometry file_index"
+            ).split()
+        }
+
+    def add_batch(self, raws: list[_RawBuilding], file_index: int, report: FileReport) -> None:
+        if not raws:
+            return
+        nb = len(raws)
+        # flatten polygons -> rings
+        ring_coords: list[np.ndarray] = []
+        ring_poly: list[int] = []
+        ring_ext: list[bool] = []
+        poly_b: list[int] = []
+        poly_kind: list[int] = []
+        poly_unit: list[int] = []
+        for bi, raw in enumerate(raws):
+            for kind, unit, rings in raw.polygons:
+                pi = len(poly_b)
+                poly_b.append(bi)
+                poly_kind.append(kind)
+                poly_unit.append(unit)
+                for ri, r in enumerate(rings):
+                    ring_coords.append(r)
+                    ring_poly.append(pi)
+                    ring_ext.append(ri == 0)
+        npoly = len(poly_b)
+        pb = np.asarray(poly_b, dtype=np.int64)
+        pkind = np.asarray(poly_kind, dtype=np.int64)
+        punit = np.asarray(poly_unit, dtype=np.int64)
+        rpoly = np.asarray(ring_poly, dtype=np.int64)
+        rext = np.asarray(ring_ext, dtype=bool)
+        counts = np.fromiter((len(r) for r in ring_coords), dtype=np.int64, count=len(ring_coords))
+        coords = np.concatenate(ring_coords) if ring_coords else np.zeros((0, 3))
+
+        # --- 3D roof maths: vector area of every ring, then per polygon and building
+        vec = ring_vector_areas(coords, counts)
+        ring_area = np.linalg.norm(vec, axis=1)
+        ext_vec = np.zeros((npoly, 3))
+        ext_vec[rpoly[rext]] = vec[rext]
+        hole_area = np.bincount(rpoly[~rext], weights=ring_area[~rext], minlength=npoly).astype(float)
+        ext_area = np.linalg.norm(ext_vec, axis=1)
+        poly_area = np.clip(ext_area - hole_area, 0.0, None)
+        poly_slope = _slope_deg(ext_vec) if npoly else np.zeros(0)
+
+        roof = pkind == _ROOF
+        rb, ra, rs = pb[roof], poly_area[roof], poly_slope[roof]
+        # (bincount of an empty array comes back as integers: make every sum a float)
+        roof_area = np.bincount(rb, weights=ra, minlength=nb).astype(float)
+        flat_roof = np.bincount(rb, weights=np.where(rs <= self.flat, ra, 0.0), minlength=nb).astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            slope = np.bincount(rb, weights=ra * rs, minlength=nb).astype(float) / roof_area
+        slope_max = np.full(nb, -np.inf)
+        big = ra >= MIN_SLOPE_MAX_AREA_M2
+        np.maximum.at(slope_max, rb[big], rs[big])
+        # buildings whose roof polygons are all slivers: fall back to every roof polygon
+        fallback = ~np.isfinite(slope_max)
+        if fallback.any():
+            sel = fallback[rb]
+            np.maximum.at(slope_max, rb[sel], rs[sel])
+        has_roof = roof_area > 0
+        roof_area[~np.isin(np.arange(nb), rb)] = np.nan
+        slope[~has_roof] = np.nan
+        flat_roof[np.isnan(roof_area)] = np.nan
+        slope_max[~np.isfinite(slope_max) | ~has_roof] = np.nan
+
+        # roof area per (building, unit) for resolving roof types from parts
+        max_units = max(len(r.unit_roof_types) for r in raws)
+        unit_key = pb * max_units + punit
+        unit_roof_area = (
+            np.bincount(unit_key[roof], weights=ra, minlength=nb * max_units)
+            .astype(float)
+            .reshape(nb, max_units)
+        )
+
+        # --- 2D footprint: per building or part its ground polygons, else its roof polygons
+        ground = pkind == _GROUND
+        unit_has_ground = np.bincount(unit_key[ground], minlength=nb * max_units) > 0
+        use_poly = np.where(unit_has_ground[unit_key], ground, roof)
+        grid = None if report.crs_assumed else GRID_SIZE_M
+        geoms = self._footprints(coords, counts, rpoly, use_poly, pb, nb, grid)
+
+        # --- rows
+        for bi, raw in enumerate(raws):
+            geom = geoms[bi]
+            if geom is None:
+                report.n_skipped += 1
+                if len(report.skipped_ids) < 20:
+                    report.skipped_ids.append(raw.gml_id)
+                continue
+            code, src = _resolve_roof_type(raw, unit_roof_area[bi])
+            height = raw.height
+            if math.isnan(height):
+                parts = [h for h in raw.unit_heights[1:] if not math.isnan(h)]
+                height = max(parts) if parts else math.nan
+            c = self.cols
+            c["gml_id"].append(raw.gml_id)
+            c["function"].append(raw.function)
+            c["roof_type"].append(code)
+            c["roof_type_name"].append(ROOF_TYPE_NAMES.get(code) if code else None)
+            c["roof_src"].append(src)
+            c["gem"].append(raw.gem)
+            c["height"].append(height)
+            c["footprint"].append(shapely.area(geom))
+            c["roof_area"].append(roof_area[bi])
+            c["flat_roof"].append(flat_roof[bi])
+            c["slope"].append(slope[bi])
+            c["slope_max"].append(slope_max[bi])
+            c["geometry"].append(geom)
+            c["file_index"].append(file_index)
+            report.n_read += 1
+
+    @staticmethod
+    def _footprints(coords, counts, rpoly, use_poly, pb, nb, grid_size) -> list:
+        """Valid 2D (Multi)Polygon per building from the selected polygons; None if none."""
+        out: list = [None] * nb
+        ring_sel = use_poly[rpoly]
+        if not ring_sel.any():
+            return out
+        vert_sel = np.repeat(ring_sel, counts)
+        xy = coords[vert_sel, :2]
+        sel_counts = counts[ring_sel]
+        # renumber the chosen rings and polygons 0..k-1 (they stay in order)
+        ring_ids = np.repeat(np.arange(len(sel_counts)), sel_counts)
+        sel_rpoly = rpoly[ring_sel]
+        _, poly_ids = np.unique(sel_rpoly, return_inverse=True)
+        poly_ids = poly_ids.ravel()
+        poly_orig = np.unique(sel_rpoly)
+        rings = shapely.linearrings(xy, indices=ring_ids)
+        polys = shapely.polygons(rings, indices=poly_ids)
+        polys = shapely.make_valid(polys)
+        parts, src = _polygonal(polys)
+        part_b = pb[poly_orig[src]]
+        order = np.argsort(part_b, kind="stable")
+        parts, part_b = parts[order], part_b[order]
+        bounds = np.flatnonzero(np.diff(part_b)) + 1
+        for group, idx in zip(np.split(parts, bounds), np.split(part_b, bounds)):
+            if len(group) == 0:
+                continue
+            geom = group[0] if len(group) == 1 else shapely.union_all(group, grid_size=grid_size)
+            if not shapely.is_valid(geom):
+                geom = shapely.make_valid(geom)
+            pieces, _ = _polygonal(np.array([geom], dtype=object))
+            if len(pieces) == 0:
+                continue
+            out[int(idx[0])] = pieces[0] if len(pieces) == 1 else shapely.MultiPolygon(list(pieces))
+        return out
+
+    def result(self) -> Lod2Result:
+        c = self.cols
+        f = lambda k: np.asarray(c[k], dtype=float)  # noqa: E731
+        geometry = np.empty(len(c["geometry"]), dtype=object)
+        geometry[:] = c["geometry"]
+        return Lod2Result(
+            gml_id=c["gml_id"],
+            function=c["function"],
+            roof_type=c["roof_type"],
+            roof_type_name=c["roof_type_name"],
+            roof_src=c["roof_src"],
+            gemeindeschluessel=c["gem"],
+            height_m=f("height"),
+            footprint_m2=f("footprint"),
+            roof_area_m2=f("roof_area"),
+            flat_roof_m2=f("flat_roof"),
+            slope_deg=f("slope"),
+            slope_max_deg=f("slope_max"),
+            geometry=geometry,
+            file_index=np.asarray(c["file_index"], dtype=np.int64),
+            flat_threshold_deg=self.flat,
+        )
+
+
+def _resolve_roof_type(raw: _RawBuilding, unit_roof_area: np.ndarray) -> tuple[str | None, str | None]:
+    """The building's own roofType, else the parts' one (all agree) or the largest part's.
+
+    "Largest" = largest 3D roof area among the parts that carry a roofType.
+    """
+    if raw.roof_type:
+        return raw.roof_type, "building"
+    coded = [(u, code) for u, code in enumerate(raw.unit_roof_types) if u > 0 and code]
+    if not coded:
+        return None, None
+    codes = {code for _, code in coded}
+    if len(codes) == 1:
+        return coded[0][1], "parts"
+    best = max(coded, key=lambda uc: unit_roof_area[uc[0]])  # first of equals wins
+    return best[1], "parts"
+
+
+# --------------------------------------------------------------------------------------------
+# the reader
+
+
+def read_tiles(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    flat_threshold_deg: float = DEFAULT_FLAT_THRESHOLD_DEG,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> Lod2Result:
+    """Read LoD2 CityGML tiles: files, folders (their ``*.gml``/``*.xml``) or a list of both.
+
+    ``progress(fraction)`` gets 0…1 (by bytes read) after each building; when
+    ``is_canceled()`` returns True the reader stops and returns what it has read so far with
+    ``canceled=True``. A file named explicitly that is not CityGML raises :class:`Lod2Error`;
+    inside a folder such files are skipped with a warning (tiles often come with metadata
+    ``.xml``), unless none of the folder's files is CityGML.
+    """
+    tiles = find_tiles(paths)
+    sizes = [max(p.stat().st_size, 1) for p, _ in tiles]
+    total = float(sum(sizes))
+    done_bytes = 0.0
+    builder = _Builder(flat_threshold_deg)
+    reports: list[FileReport] = []
+    canceled = False
+    for fi, (path, explicit) in enumerate(tiles):
+        if is_canceled is not None and is_canceled():
+            canceled = True
+            break
+        report = FileReport(path=str(path))
+        reports.append(report)
+        try:
+            canceled = _read_file(
+                path, fi, report, builder,
+                lambda pos, base=done_bytes: progress((base + pos) / total) if progress else None,
+                is_canceled,
+            )
+        except Lod2Error as err:
+            if err.kind != "not_citygml" or explicit:
+                raise
+            report.not_citygml = True
+            report.warnings.append(f"{path.name}: not CityGML, skipped")
+        if canceled:
+            break
+        done_bytes += sizes[fi]
+        if progress:
+            progress(done_bytes / total)
+    if reports and all(r.not_citygml for r in reports):
+        raise Lod2Error(
+            f"None of the files is CityGML (root element core:CityModel expected): {reports[0].path}",
+            "not_citygml",
+            reports[0].path,
+        )
+    result = builder.result()
+    result.files = reports
+    result.canceled = canceled
+    result.crs_assumed = any(r.crs_assumed for r in reports if not r.not_citygml)
+    return result
+
+
+def _read_file(
+    path: Path,
+    file_index: int,
+    report: FileReport,
+    builder: _Builder,
+    progress: Callable[[int], None],
+    is_canceled: Callable[[], bool] | None,
+) -> bool:
+    """Stream one file into ``builder``; returns True if canceled."""
+    ns: _Ns | None = None
+    root: ET.Element | None = None
+    batch: list[_RawBuilding] = []
+    canceled = False
+    with open(path, "rb") as fh:
+        try:
+            events = ET.iterparse(fh, events=("start", "end"))
+            for event, el in events:
+                if root is None:
+                    root = el
+                    ns = _check_root(el, path)
+                    continue
+                if event == "start":
+                    if not report.srs_name and el.get("srsName"):
+                        report.srs_name = el.get("srsName") or ""
+                        report.crs, report.crs_assumed = crs_from_srs_name(report.srs_name)
+                    continue
+                if el.tag == ns.building:
+                    report.n_buildings += 1
+                    raw = _parse_building(el, ns)
+                    report.n_unresolved_hrefs += raw.unresolved_hrefs
+                    batch.append(raw)
+                    el.clear()
+                    if len(batch) >= _FLUSH_EVERY:
+                        builder.add_batch(batch, file_index, report)
+                        batch = []
+                    progress(fh.tell())
+                    if is_canceled is not None and is_canceled():
+                        canceled = True
+                        break
+                elif el.tag.endswith("}cityObjectMember") or el.tag.endswith("}featureMember"):
+                    root.clear()  # drop what was already read: memory stays flat
+        except ET.ParseError as err:
+            if root is None:
+                raise Lod2Error(
+                    f"Not an XML file (CityGML expected): {path} ({err})", "not_citygml", str(path)
+                ) from err
+            raise Lod2Error(f"Broken XML in {path}: {err}", "bad_xml", str(path)) from err
+    if root is None:
+        raise Lod2Error(f"Empty file (CityGML expected): {path}", "not_citygml", str(path))
+    builder.add_batch(batch, file_index, report)
+    if report.crs_assumed:
+        report.warnings.append(
+            f"{path.name}: CRS {report.srs_name or '(none)'} not recognised, assumed {DEFAULT_CRS}"
+        )
+    if report.n_skipped:
+        report.warnings.append(
+            f"{path.name}: skipped {report.n_skipped} building(s) without roof or ground polygons"
+        )
+    if report.n_unresolved_hrefs:
+        report.warnings.append(
+            f"{path.name}: {report.n_unresolved_hrefs} polygon reference(s) (xlink:href) not found"
+        )
+    return canceled
+
+
+def _check_root(el: ET.Element, path: Path) -> _Ns:
+    tag = el.tag
+    ns_uri, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    if local != "CityModel" or ns_uri not in _CITYGML_VERSIONS:
+        raise Lod2Error(
+            f"Not CityGML 1.0/2.0: {path} (root element {local or tag!r}"
+            f"{' in ' + ns_uri if ns_uri else ''}; core:CityModel expected)",
+            "not_citygml",
+            str(path),
+        )
+    return _Ns(ns_uri)

@@ -1,0 +1,692 @@
+"""The bridge between QGIS and arrays.
+
+Read a feature source once into arrays (ids, shapely 2 geometries from WKB, attribute rows and
+typed columns), look things up in other layers in bulk (STRtree), sample rasters per polygon by
+rasterising the polygons onto the raster grid in numpy, and write arrays to a sink in one go.
+Everything between reading and writing is then plain numpy/shapely (``scoring/``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeedback,
+    QgsRasterLayer,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QMetaType, QVariant
+
+from ..i18n import tr
+
+# Progress/cancel granularity: features per batch on the hot paths.
+BATCH = 20000
+
+
+# ----------------------------------------------------------------------------------------------
+# Feedback helpers
+# ----------------------------------------------------------------------------------------------
+class Canceled(Exception):
+    """Raised inside the bridge when the user cancels; algorithms catch it and return."""
+
+
+class Progress:
+    """Maps a sub-task's 0..1 onto a slice of the algorithm's 0..100 progress bar."""
+
+    def __init__(self, feedback: QgsProcessingFeedback | None, start: float = 0.0, end: float = 100.0):
+        self.feedback = feedback
+        self.start = start
+        self.end = end
+
+    def sub(self, a: float, b: float) -> Progress:
+        span = self.end - self.start
+        return Progress(self.feedback, self.start + a * span, self.start + b * span)
+
+    def __call__(self, fraction: float) -> None:
+        if self.feedback is None:
+            return
+        if self.feedback.isCanceled():
+            raise Canceled()
+        self.feedback.setProgress(self.start + (self.end - self.start) * min(max(fraction, 0.0), 1.0))
+
+    def check(self) -> None:
+        if self.feedback is not None and self.feedback.isCanceled():
+            raise Canceled()
+
+
+# ----------------------------------------------------------------------------------------------
+# CRS
+# ----------------------------------------------------------------------------------------------
+UTM32_HINT = QgsRectangle(100000, 5000000, 1000000, 6500000)
+
+
+def choose_work_crs(
+    crs: QgsCoordinateReferenceSystem,
+    extent: QgsRectangle,
+    layer_name: str,
+    feedback: QgsProcessingFeedback | None,
+) -> QgsCoordinateReferenceSystem:
+    """A metric CRS to compute areas and distances in.
+
+    Projected CRS: itself. Geographic: the ETRS89/UTM zone of the layer's centre (EPSG:258xx)
+    inside Europe, WGS84/UTM elsewhere. Missing: EPSG:25832 if the coordinates look like UTM
+    zone 32 (NRW data without .prj), else an error that tells the user to set the CRS.
+    """
+    if crs.isValid() and not crs.isGeographic():
+        if crs.mapUnits() != Qgis.DistanceUnit.Meters:
+            _warn(feedback, tr("Layer {name}: its CRS {crs} is not in metres; areas and distances are computed in metres after reprojection to EPSG:25832.").format(name=layer_name, crs=crs.authid()))
+            return QgsCoordinateReferenceSystem("EPSG:25832")
+        return crs
+    if crs.isValid():
+        if not extent.isEmpty() and (
+            extent.xMinimum() < -180.5 or extent.xMaximum() > 180.5 or extent.yMinimum() < -90.5 or extent.yMaximum() > 90.5
+        ):
+            raise QgsProcessingException(
+                tr("Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.").format(
+                    name=layer_name, crs=crs.authid(), extent=extent.toString(0))
+            )
+        lon = extent.center().x()
+        lat = extent.center().y()
+        zone = int(math.floor((lon + 180.0) / 6.0)) + 1
+        zone = min(max(zone, 1), 60)
+        if 28 <= zone <= 38 and lat > 0:
+            code = f"EPSG:258{zone:02d}"
+        else:
+            code = f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}"
+        work = QgsCoordinateReferenceSystem(code)
+        _warn(feedback, tr("Layer {name} has the geographic CRS {crs}; it is processed in {work} so that areas and distances are in metres, and the output is written in {work}.").format(name=layer_name, crs=crs.authid(), work=code))
+        return work
+    if not extent.isEmpty() and UTM32_HINT.contains(extent):
+        _warn(feedback, tr("Layer {name} has no CRS; its coordinates look like ETRS89 / UTM zone 32N, so EPSG:25832 is assumed. Set the layer's CRS to be sure.").format(name=layer_name))
+        return QgsCoordinateReferenceSystem("EPSG:25832")
+    raise QgsProcessingException(
+        tr("Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.").format(name=layer_name)
+    )
+
+
+def _warn(feedback: QgsProcessingFeedback | None, text: str) -> None:
+    if feedback is not None:
+        feedback.pushWarning(text)
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading
+# ----------------------------------------------------------------------------------------------
+@dataclass
+class FeatureArrays:
+    """One feature source read into arrays; index i is the i-th feature in source order."""
+
+    fids: np.ndarray
+    geoms: np.ndarray  # shapely geometries in ``crs`` (None where missing or unusable)
+    fields: QgsFields
+    rows: list[list] | None  # all attribute values per feature (for copying to the output)
+    columns: dict[str, np.ndarray]  # requested fields as typed arrays
+    crs: QgsCoordinateReferenceSystem
+    skipped: Counter = field(default_factory=Counter)  # reason code -> count
+    repaired: int = 0
+
+    def __len__(self) -> int:
+        return int(self.fids.size)
+
+    @property
+    def usable(self) -> np.ndarray:
+        """Features with a usable geometry."""
+        return ~shapely.is_missing(self.geoms) & ~shapely.is_empty(self.geoms)
+
+
+def read_source(
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    work_crs: QgsCoordinateReferenceSystem,
+    progress: Progress,
+    keep_rows: bool = True,
+    fields: Sequence[str] = (),
+    polygonal: bool = True,
+    name: str = "",
+) -> FeatureArrays:
+    """Read ``source`` once: geometries in ``work_crs`` (2D, repaired), attribute rows, columns.
+
+    Invalid geometries are repaired with ``shapely.make_valid`` (counted in ``repaired``); empty
+    or unrepairable ones are kept as None with a reason in ``skipped`` so the output still has
+    one row per input feature. Z and M are dropped (scores are 2D).
+    """
+    src_fields = source.fields()
+    request = QgsFeatureRequest()
+    if not keep_rows:
+        request.setSubsetOfAttributes([src_fields.lookupField(f) for f in fields if src_fields.lookupField(f) >= 0])
+    if source.sourceCrs().isValid() and source.sourceCrs() != work_crs:
+        request.setDestinationCrs(work_crs, context.transformContext())
+    flags = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+    total = max(source.featureCount(), 1)
+    if isinstance(source, QgsProcessingFeatureSource):
+        iterator = source.getFeatures(request, flags)
+    else:
+        iterator = source.getFeatures(request)
+
+    fids: list[int] = []
+    wkbs: list[bytes | None] = []
+    rows: list[list] = []
+    for i, feat in enumerate(iterator):
+        if i % BATCH == 0:
+            progress(0.9 * i / total)
+        fids.append(feat.id())
+        geom = feat.geometry()
+        wkbs.append(None if geom.isNull() or geom.isEmpty() else bytes(geom.asWkb()))
+        rows.append(feat.attributes())
+    progress.check()
+
+    n = len(fids)
+    skipped: Counter = Counter()
+    wkb_arr = np.array(wkbs, dtype=object)
+    geoms = np.full(n, None, dtype=object)
+    have = np.array([w is not None for w in wkbs], dtype=bool)
+    skipped["geom_empty"] = int((~have).sum())
+    if have.any():
+        geoms[have] = shapely.from_wkb(wkb_arr[have], on_invalid="ignore")
+    bad_parse = have & shapely.is_missing(geoms)
+    skipped["geom_unreadable"] = int(bad_parse.sum())
+    geoms = shapely.force_2d(geoms)
+    progress(0.93)
+
+    repaired = 0
+    ok = ~shapely.is_missing(geoms)
+    invalid = ok & ~shapely.is_valid(geoms)
+    if invalid.any():
+        fixed = shapely.make_valid(geoms[invalid])
+        if polygonal:
+            fixed = _polygonal_parts(fixed)
+        geoms[invalid] = fixed
+        repaired = int((~shapely.is_missing(fixed) & ~shapely.is_empty(fixed)).sum())
+        skipped["geom_invalid_unrepairable"] = int(invalid.sum()) - repaired
+    if polygonal:
+        ok = ~shapely.is_missing(geoms)
+        area = np.zeros(n)
+        area[ok] = shapely.area(geoms[ok])
+        not_poly = ok & (area <= 0)
+        skipped["geom_not_polygon"] = int(not_poly.sum())
+        geoms[not_poly] = None
+    geoms[shapely.is_empty(geoms)] = None
+    progress(0.96)
+
+    columns = {}
+    for f in fields:
+        idx = src_fields.lookupField(f)
+        if idx < 0:
+            continue
+        values = [r[idx] for r in rows]
+        columns[f] = column_array(values, src_fields.at(idx))
+    progress(1.0)
+    return FeatureArrays(
+        fids=np.asarray(fids, dtype=np.int64),
+        geoms=geoms,
+        fields=src_fields,
+        rows=rows if keep_rows else None,
+        columns=columns,
+        crs=work_crs,
+        skipped=+skipped,
+        repaired=repaired,
+    )
+
+
+def _polygonal_parts(geoms: np.ndarray) -> np.ndarray:
+    """Keep only the polygonal parts of each geometry (make_valid may return collections)."""
+    out = np.full(geoms.shape, None, dtype=object)
+    for i, g in enumerate(geoms):  # only the few repaired geometries pass through here
+        if g is None:
+            continue
+        parts = [p for p in shapely.get_parts(g) if p.geom_type in ("Polygon", "MultiPolygon")]
+        if parts:
+            out[i] = shapely.union_all(parts) if len(parts) > 1 else parts[0]
+    return out
+
+
+def column_array(values: Sequence, fld: QgsField) -> np.ndarray:
+    """Typed array of one attribute column: float (NaN = NULL) for numbers, object for text."""
+    if fld.isNumeric():
+        return numeric_array(values)
+    return np.array([None if _null(v) else str(v) for v in values], dtype=object)
+
+
+def numeric_array(values: Sequence) -> np.ndarray:
+    """Float array; NULL, empty and non-numeric text become NaN. Numeric text ("5,5") is read."""
+    out = np.empty(len(values), dtype=float)
+    for i, v in enumerate(values):
+        if isinstance(v, bool):
+            out[i] = float(v)
+        elif isinstance(v, (int, float)):
+            out[i] = v
+        elif isinstance(v, str):
+            try:
+                out[i] = float(v.strip().replace(",", "."))
+            except ValueError:
+                out[i] = np.nan
+        else:
+            out[i] = np.nan
+    return out
+
+
+def _null(v) -> bool:
+    return v is None or isinstance(v, QVariant)
+
+
+def text_column(arrays: FeatureArrays, name: str | None) -> np.ndarray | None:
+    """A field as text (numbers formatted without a trailing .0), or None if not chosen/absent."""
+    if not name:
+        return None
+    idx = arrays.fields.lookupField(name)
+    if idx < 0 or arrays.rows is None:
+        col = arrays.columns.get(name)
+        return None if col is None else col
+    out = np.empty(len(arrays), dtype=object)
+    for i, r in enumerate(arrays.rows):
+        v = r[idx]
+        if _null(v):
+            out[i] = None
+        elif isinstance(v, float) and v.is_integer():
+            out[i] = str(int(v))
+        else:
+            out[i] = str(v).strip()
+    return out
+
+
+def number_column(arrays: FeatureArrays, name: str | None) -> np.ndarray | None:
+    if not name:
+        return None
+    if name in arrays.columns and arrays.columns[name].dtype == float:
+        return arrays.columns[name]
+    idx = arrays.fields.lookupField(name)
+    if idx < 0 or arrays.rows is None:
+        return None
+    return numeric_array([r[idx] for r in arrays.rows])
+
+
+# ----------------------------------------------------------------------------------------------
+# Overlays with other vector layers
+# ----------------------------------------------------------------------------------------------
+def read_overlay(
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    work_crs: QgsCoordinateReferenceSystem,
+    progress: Progress,
+    fields: Sequence[str] = (),
+    polygonal: bool = True,
+    name: str = "",
+    feedback: QgsProcessingFeedback | None = None,
+) -> FeatureArrays:
+    """Read a secondary layer (parks, Klimatope …) into ``work_crs``; missing CRS is assumed equal."""
+    if not source.sourceCrs().isValid():
+        _warn(feedback, tr("Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).").format(name=name, crs=work_crs.authid()))
+    return read_source(source, context, work_crs, progress, keep_rows=False, fields=fields, polygonal=polygonal, name=name)
+
+
+def value_at_points(points: np.ndarray, polygons: np.ndarray, values: np.ndarray, reducer: str = "max") -> np.ndarray:
+    """Value of the polygon(s) containing each point; NaN outside. Overlaps: max (or min)."""
+    out = np.full(len(points), np.nan)
+    ok = ~shapely.is_missing(points)
+    poly_ok = ~shapely.is_missing(polygons)
+    if not ok.any() or not poly_ok.any():
+        return out
+    pidx = np.flatnonzero(poly_ok)
+    tree = shapely.STRtree(polygons[pidx])
+    qidx = np.flatnonzero(ok)
+    src, tgt = tree.query(points[qidx], predicate="intersects")
+    vals = np.asarray(values, dtype=float)[pidx[tgt]]
+    good = np.isfinite(vals)
+    src, vals = qidx[src[good]], vals[good]
+    if reducer == "min":
+        out[:] = np.inf
+        np.minimum.at(out, src, vals)
+        out[np.isinf(out)] = np.nan
+    else:
+        out[:] = -np.inf
+        np.maximum.at(out, src, vals)
+        out[np.isneginf(out)] = np.nan
+    return out
+
+
+def category_at_points(points: np.ndarray, polygons: np.ndarray, categories: np.ndarray) -> np.ndarray:
+    """Category (text) of the first polygon containing each point; None outside."""
+    out = np.full(len(points), None, dtype=object)
+    ok = ~shapely.is_missing(points)
+    poly_ok = ~shapely.is_missing(polygons)
+    if not ok.any() or not poly_ok.any():
+        return out
+    pidx = np.flatnonzero(poly_ok)
+    tree = shapely.STRtree(polygons[pidx])
+    qidx = np.flatnonzero(ok)
+    src, tgt = tree.query(points[qidx], predicate="intersects")
+    # first hit per point: reverse assignment so that the lowest tree index wins
+    order = np.lexsort((tgt, src))[::-1]
+    out[qidx[src[order]]] = np.asarray(categories, dtype=object)[pidx[tgt[order]]]
+    return out
+
+
+def intersects_any(geoms: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """True where a geometry intersects any of ``others``."""
+    out = np.zeros(len(geoms), dtype=bool)
+    ok = ~shapely.is_missing(geoms)
+    other_ok = others[~shapely.is_missing(others)]
+    if not ok.any() or other_ok.size == 0:
+        return out
+    tree = shapely.STRtree(other_ok)
+    qidx = np.flatnonzero(ok)
+    src, _ = tree.query(geoms[qidx], predicate="intersects")
+    out[qidx[np.unique(src)]] = True
+    return out
+
+
+def nearest_distance(geoms: np.ndarray, targets: np.ndarray, max_distance: float) -> np.ndarray:
+    """Distance to the nearest target within ``max_distance`` (inf beyond; NaN for no geometry)."""
+    out = np.full(len(geoms), np.inf)
+    ok = ~shapely.is_missing(geoms)
+    out[~ok] = np.nan
+    tgt_ok = targets[~shapely.is_missing(targets)]
+    if not ok.any() or tgt_ok.size == 0:
+        return out
+    tree = shapely.STRtree(tgt_ok)
+    qidx = np.flatnonzero(ok)
+    (src, _), dist = tree.query_nearest(geoms[qidx], max_distance=max_distance, return_distance=True, all_matches=False)
+    np.minimum.at(out, qidx[src], dist)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Rasters: zonal statistics by rasterising the polygons onto the raster grid
+# ----------------------------------------------------------------------------------------------
+@dataclass
+class ZonalResult:
+    mean: np.ndarray  # NaN where no valid cell
+    cells: np.ndarray  # valid cells used per feature
+    overlaps: bool  # any feature hit the raster at all
+    nodata_only: bool  # the raster overlaps but every hit cell is nodata
+
+
+def zonal_mean(
+    layer: QgsRasterLayer,
+    geoms: np.ndarray,
+    geoms_crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    progress: Progress,
+    band: int = 1,
+) -> ZonalResult:
+    """Mean of the raster's valid cells whose centres lie inside each polygon.
+
+    The polygons are rasterised onto the raster's own grid in numpy (cell-centre rule, as GDAL's
+    default rasterisation): for each polygon the cells of its bounding box are tested in bulk
+    with ``shapely.contains_xy``; a polygon smaller than a cell takes the cell under its
+    representative point. Values are read in strips, nodata is ignored, means by ``bincount``.
+    """
+    from osgeo import gdal
+
+    try:
+        with gdal.ExceptionMgr(useExceptions=True):
+            ds = gdal.Open(layer.source())
+    except RuntimeError:
+        ds = None
+    if ds is None:
+        raise QgsProcessingException(
+            tr("Raster {name} cannot be read by GDAL ({src}). Save it as a GeoTIFF and run again.").format(name=layer.name(), src=layer.source())
+        )
+    gt = ds.GetGeoTransform()
+    if gt[2] != 0 or gt[4] != 0:
+        raise QgsProcessingException(tr("Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.").format(name=layer.name()))
+    rb = ds.GetRasterBand(band)
+    nodata = rb.GetNoDataValue()
+    ncols, nrows = ds.RasterXSize, ds.RasterYSize
+
+    n = len(geoms)
+    ok = ~shapely.is_missing(geoms)
+    g = geoms.copy()
+    rcrs = layer.crs()
+    if rcrs.isValid() and geoms_crs.isValid() and rcrs != geoms_crs and ok.any():
+        xform = QgsCoordinateTransform(geoms_crs, rcrs, context.transformContext())
+        g[ok] = transform_geoms(g[ok], xform)
+
+    x0, dx, y0, dy = gt[0], gt[1], gt[3], gt[5]  # dy < 0 for north-up
+    bounds = np.full((n, 4), np.nan)
+    bounds[ok] = shapely.bounds(g[ok])
+    # cell index ranges whose centres fall inside each bbox
+    c0 = np.ceil((bounds[:, 0] - x0) / dx - 0.5)
+    c1 = np.floor((bounds[:, 2] - x0) / dx - 0.5)
+    ya, yb = (bounds[:, 3], bounds[:, 1]) if dy < 0 else (bounds[:, 1], bounds[:, 3])
+    r0 = np.ceil((ya - y0) / dy - 0.5)
+    r1 = np.floor((yb - y0) / dy - 0.5)
+    c0 = np.clip(np.nan_to_num(c0, nan=0), 0, ncols)
+    c1 = np.clip(np.nan_to_num(c1, nan=-1), -1, ncols - 1)
+    r0 = np.clip(np.nan_to_num(r0, nan=0), 0, nrows)
+    r1 = np.clip(np.nan_to_num(r1, nan=-1), -1, nrows - 1)
+    wc = np.maximum(c1 - c0 + 1, 0).astype(np.int64)
+    wr = np.maximum(r1 - r0 + 1, 0).astype(np.int64)
+    wc[~ok] = 0
+    wr[~ok] = 0
+
+    shapely.prepare(g[ok])
+    sums = np.zeros(n)
+    counts = np.zeros(n, dtype=np.int64)
+    hit_any = np.zeros(n, dtype=bool)
+    # features in chunks so memory stays bounded and progress flows
+    cell_budget = 4_000_000
+    cum = np.cumsum(wc * wr)
+    start = 0
+    while start < n:
+        base = cum[start - 1] if start else 0
+        stop = int(np.searchsorted(cum, base + cell_budget, side="right"))
+        stop = max(stop, start + 1)
+        stop = min(stop, n)
+        sl = slice(start, stop)
+        fi, cols, rows = _candidate_cells(np.arange(start, stop), c0[sl], r0[sl], wc[sl], wr[sl])
+        if fi.size:
+            xs = x0 + (cols + 0.5) * dx
+            ys = y0 + (rows + 0.5) * dy
+            inside = shapely.contains_xy(g[fi], xs, ys)
+            fi, cols, rows = fi[inside], cols[inside], rows[inside]
+            hit_any[fi] = True
+            _accumulate(rb, nodata, fi, cols, rows, sums, counts)
+        start = stop
+        progress(0.9 * start / n)
+
+    # polygons that caught no cell centre: the cell under their representative point
+    miss = ok & ~hit_any
+    if miss.any():
+        idx = np.flatnonzero(miss)
+        pts = shapely.point_on_surface(g[idx])
+        px, py = shapely.get_x(pts), shapely.get_y(pts)
+        cols = np.floor((px - x0) / dx).astype(np.int64)
+        rows = np.floor((py - y0) / dy).astype(np.int64)
+        inside = (cols >= 0) & (cols < ncols) & (rows >= 0) & (rows < nrows)
+        idx, cols, rows = idx[inside], cols[inside], rows[inside]
+        hit_any[idx] = True
+        _accumulate(rb, nodata, idx, cols, rows, sums, counts)
+    progress(1.0)
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(counts > 0, sums / counts, np.nan)
+    overlaps = bool(hit_any.any())
+    return ZonalResult(mean=mean, cells=counts, overlaps=overlaps, nodata_only=overlaps and not (counts > 0).any())
+
+
+def _candidate_cells(fids, c0, r0, wc, wr):
+    """All (feature, col, row) of each feature's bbox window, vectorised."""
+    sizes = wc * wr
+    total = int(sizes.sum())
+    if total == 0:
+        e = np.empty(0, dtype=np.int64)
+        return e, e, e
+    fi = np.repeat(fids, sizes)
+    offsets = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    local = np.arange(total, dtype=np.int64) - offsets
+    wcr = np.repeat(wc, sizes)
+    cols = np.repeat(c0.astype(np.int64), sizes) + local % np.maximum(wcr, 1)
+    rows = np.repeat(r0.astype(np.int64), sizes) + local // np.maximum(wcr, 1)
+    return fi, cols, rows
+
+
+def _accumulate(rb, nodata, fi, cols, rows, sums, counts, strip_rows: int = 1024) -> None:
+    """Read the needed raster strips once and add valid cell values per feature."""
+    if fi.size == 0:
+        return
+    order = np.argsort(rows, kind="stable")
+    fi, cols, rows = fi[order], cols[order], rows[order]
+    rstart = int(rows[0])
+    rend = int(rows[-1])
+    for s in range(rstart, rend + 1, strip_rows):
+        a = np.searchsorted(rows, s, side="left")
+        b = np.searchsorted(rows, s + strip_rows, side="left")
+        if a == b:
+            continue
+        cmin = int(cols[a:b].min())
+        cmax = int(cols[a:b].max())
+        nr = min(strip_rows, int(rows[b - 1]) - s + 1)
+        block = rb.ReadAsArray(cmin, s, cmax - cmin + 1, nr)
+        if block is None:
+            continue
+        vals = block[rows[a:b] - s, cols[a:b] - cmin].astype(float)
+        good = np.isfinite(vals)
+        if nodata is not None:
+            good &= ~np.isclose(vals, nodata)
+        np.add.at(sums, fi[a:b][good], vals[good])
+        np.add.at(counts, fi[a:b][good], 1)
+
+
+def transform_geoms(geoms: np.ndarray, xform: QgsCoordinateTransform) -> np.ndarray:
+    """Reproject shapely geometries: all coordinates in one GDAL call (no per-feature loop)."""
+    from osgeo import osr
+
+    coords = shapely.get_coordinates(geoms)
+    if coords.size == 0:
+        return geoms
+    srs = []
+    for crs in (xform.sourceCrs(), xform.destinationCrs()):
+        ref = osr.SpatialReference()
+        ref.ImportFromWkt(crs.toWkt(Qgis.CrsWktVariant.Preferred))
+        ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        srs.append(ref)
+    ct = osr.CoordinateTransformation(srs[0], srs[1])
+    new = np.asarray(ct.TransformPoints(coords), dtype=float)[:, :2]
+    return shapely.set_coordinates(geoms.copy(), new)
+
+
+# ----------------------------------------------------------------------------------------------
+# Writing
+# ----------------------------------------------------------------------------------------------
+TYPE_MAP = {
+    "double": QMetaType.Type.Double,
+    "int": QMetaType.Type.Int,
+    "long": QMetaType.Type.LongLong,
+    "text": QMetaType.Type.QString,
+}
+
+
+def make_fields(spec: Sequence[tuple[str, str]]) -> QgsFields:
+    out = QgsFields()
+    for name, kind in spec:
+        out.append(QgsField(name, TYPE_MAP[kind]))
+    return out
+
+
+def output_fields(source_fields: QgsFields, new: QgsFields) -> tuple[QgsFields, list[int]]:
+    """The input's fields followed by the new ones; input fields whose names the new ones take
+    (e.g. an earlier ``gi_score``) are left out. Returns (fields, indexes of kept input fields)."""
+    names = {new.at(i).name().lower() for i in range(new.count())}
+    out = QgsFields()
+    keep = []
+    for i in range(source_fields.count()):
+        f = source_fields.at(i)
+        if f.name().lower() in names:
+            continue
+        out.append(f)
+        keep.append(i)
+    for i in range(new.count()):
+        out.append(new.at(i))
+    return out, keep
+
+
+def _pylist(col) -> list:
+    """Column to a list of Python values with NULLs as None (NaN -> None)."""
+    arr = np.asarray(col)
+    if arr.dtype.kind == "f":
+        return [None if v != v else v for v in arr.tolist()]
+    if arr.dtype.kind in "iub":
+        return arr.tolist()
+    return [None if v is None or (isinstance(v, float) and v != v) else v for v in arr.tolist()]
+
+
+def write_sink(
+    sink: QgsFeatureSink,
+    fields: QgsFields,
+    geoms: np.ndarray,
+    columns: Sequence,
+    progress: Progress,
+    rows: list[list] | None = None,
+    keep: Sequence[int] = (),
+    order: np.ndarray | None = None,
+) -> int:
+    """Write one feature per index: kept input attributes + ``columns``, geometry from shapely.
+
+    ``order`` (optional) writes the features in that order (e.g. by rank). Returns the count.
+    """
+    n = len(geoms)
+    idx = np.arange(n) if order is None else np.asarray(order)
+    cols = [_pylist(c) for c in columns]
+    wkbs = np.full(n, None, dtype=object)
+    have = ~shapely.is_missing(geoms)
+    if have.any():
+        wkbs[have] = shapely.to_wkb(geoms[have], output_dimension=2)
+    batch: list[QgsFeature] = []
+    written = 0
+    for j, i in enumerate(idx.tolist()):
+        f = QgsFeature(fields)
+        w = wkbs[i]
+        if w is not None:
+            qg = QgsGeometry()
+            qg.fromWkb(w)
+            f.setGeometry(qg)
+        attrs = [rows[i][k] for k in keep] if rows is not None else []
+        attrs.extend(c[i] for c in cols)
+        f.setAttributes(attrs)
+        batch.append(f)
+        if len(batch) >= BATCH:
+            if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+                raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
+            written += len(batch)
+            batch = []
+            progress(j / max(n, 1))
+    if batch:
+        if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
+        written += len(batch)
+    progress(1.0)
+    return written
+
+
+def report_skipped(arrays: FeatureArrays, feedback: QgsProcessingFeedback, layer_name: str) -> None:
+    """One warning per kind of unusable geometry, saying what happened to those features."""
+    texts: dict[str, Callable[[], str]] = {
+        "geom_empty": lambda: tr("{n} features of {name} have no geometry; they are written with class X and flag geom_empty."),
+        "geom_unreadable": lambda: tr("{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty."),
+        "geom_invalid_unrepairable": lambda: tr("{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty."),
+        "geom_not_polygon": lambda: tr("{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty."),
+    }
+    for code, count in arrays.skipped.items():
+        if count and code in texts:
+            feedback.pushWarning(texts[code]().format(n=count, name=layer_name))
+    if arrays.repaired:
+        feedback.pushWarning(tr("{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.").format(n=arrays.repaired, name=layer_name))

@@ -1,0 +1,94 @@
+"""Styles for result layers, built in code so they follow the contract fields.
+
+Every scoring result gets two named styles: "gi_class" (categories A–D and X, the default) and
+"gi_score" (graduated 0–100 in the class breaks). The user switches between them in the layer's
+Styles menu. ``apply_result_styles`` works on any layer with the contract fields, so the dock can
+also style a GeoPackage written last year.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    Qgis,
+    QgsCategorizedSymbolRenderer,
+    QgsGraduatedSymbolRenderer,
+    QgsMapLayer,
+    QgsRendererCategory,
+    QgsRendererRange,
+    QgsSymbol,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor
+
+from .i18n import tr
+
+# Green for "green first": the darker, the higher the priority; grey for excluded.
+CLASS_COLOURS = {
+    "A": "#1b7837",
+    "B": "#5aae61",
+    "C": "#a6dba0",
+    "D": "#e7d4e8",
+    "X": "#bdbdbd",
+}
+SCORE_RANGES = ((75.0, 100.0, "A"), (50.0, 75.0, "B"), (25.0, 50.0, "C"), (0.0, 25.0, "D"))
+
+
+def class_labels() -> dict[str, str]:
+    return {
+        "A": tr("A – highest priority"),
+        "B": tr("B – high priority"),
+        "C": tr("C – medium priority"),
+        "D": tr("D – low priority"),
+        "X": tr("X – excluded / not suitable"),
+    }
+
+
+def _symbol(layer: QgsVectorLayer, colour: str) -> QgsSymbol:
+    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    symbol.setColor(QColor(colour))
+    if layer.geometryType() == Qgis.GeometryType.Polygon:
+        symbol.symbolLayer(0).setStrokeColor(QColor("#4d4d4d"))
+        symbol.symbolLayer(0).setStrokeWidth(0.1)
+    elif layer.geometryType() == Qgis.GeometryType.Line:
+        symbol.setWidth(0.8)
+    return symbol
+
+
+def class_renderer(layer: QgsVectorLayer) -> QgsCategorizedSymbolRenderer:
+    labels = class_labels()
+    cats = [QgsRendererCategory(k, _symbol(layer, c), labels[k]) for k, c in CLASS_COLOURS.items()]
+    return QgsCategorizedSymbolRenderer("gi_class", cats)
+
+
+def score_renderer(layer: QgsVectorLayer) -> QgsGraduatedSymbolRenderer:
+    ranges = [
+        QgsRendererRange(lo, hi, _symbol(layer, CLASS_COLOURS[k]), f"{lo:.0f} – {hi:.0f}")
+        for lo, hi, k in SCORE_RANGES
+    ]
+    renderer = QgsGraduatedSymbolRenderer("gi_score", ranges)
+    return renderer
+
+
+def is_result_layer(layer: QgsMapLayer | None) -> bool:
+    """A layer carrying the contract fields (DESIGN.md §3)."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        return False
+    names = set(layer.fields().names())
+    return {"gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason"} <= names
+
+
+def apply_result_styles(layer: QgsVectorLayer) -> bool:
+    """Add the styles "gi_class" (current) and "gi_score" to a result layer."""
+    if not is_result_layer(layer):
+        return False
+    manager = layer.styleManager()
+    layer.setRenderer(score_renderer(layer))
+    if "gi_score" not in manager.styles():
+        manager.addStyleFromLayer("gi_score")
+    layer.setRenderer(class_renderer(layer))
+    if "gi_class" not in manager.styles():
+        manager.addStyleFromLayer("gi_class")
+    manager.setCurrentStyle("gi_class")
+    layer.setRenderer(class_renderer(layer))
+    layer.triggerRepaint()
+    return True

@@ -1,0 +1,349 @@
+"""Layer roles: which project layer plays which part (heat, heavy rain, parks …).
+
+A role is what an algorithm parameter or an inspector fact needs, independent of the layer's
+name in a given city. The dock suggests roles from layer and field names, the user corrects
+them, and the assignment is kept in the project file, so the next session and the algorithm
+dialogs start from it.
+
+Everything here is free of widgets: ``suggest_roles``, ``save_roles``/``load_roles`` and
+``algorithm_params`` are called directly by the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
+
+from ..i18n import tr
+
+SCOPE = "gi_qgis_plugin"  # project-file scope of every entry the plugin writes
+ENTRY = "roles/{role}"
+
+# Fields that make a layer a scoring result (DESIGN.md §3); results never play a role.
+RESULT_FIELDS = ("gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason")
+
+RASTER, POLYGON, LINE, POINT = "raster", "polygon", "line", "point"
+
+
+@dataclass(frozen=True)
+class Role:
+    """One role: the layer kinds it accepts and the words that suggest it.
+
+    ``name_words`` are searched in the layer name, ``field_words`` in its field names (both
+    lower-cased, umlauts folded, as substrings, since German compounds such as
+    "Starkregengefahrenkarte" carry the word inside). ``exclude`` vetoes a match ("parkplatz"
+    is no park, "street_trees" is no street layer).
+    """
+
+    key: str
+    kinds: tuple[str, ...]
+    name_words: tuple[str, ...]
+    field_words: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+# Order matters twice: it is the order in the dock, and when two roles match a layer equally,
+# the earlier role wins. Input layers of the algorithms come first.
+ROLES: tuple[Role, ...] = (
+    Role("buildings", (POLYGON,), ("building", "gebaeude", "hausumring", "lod2", "dach", "roof"),
+         exclude=("denkmal", "listed", "heritage")),
+    Role("streets", (LINE, POLYGON), ("street", "strasse", "road", "verkehr"),
+         exclude=("trees", "_tree", "tree_", " tree", "baum")),  # not "tree": s-tree-t
+    Role("brownfields", (POLYGON,), ("brownfield", "brache", "konversion")),
+    Role("heat", (RASTER, POLYGON), ("heat", "hitze", "waerme", "thermal"),
+         ("heat", "hitze", "waerme", "thermal"), exclude=("klimatop",)),
+    Role("klimatope", (POLYGON,), ("klimatop",), ("klimatop",)),
+    Role("rain", (RASTER, POLYGON), ("starkregen", "heavy_rain", "heavyrain", "rain", "ueberflutung", "flood"),
+         ("starkregen", "water_depth", "wassertiefe"), exclude=("terrain", "drain")),
+    Role("biotopverbund", (POLYGON,), ("biotopverbund", "habitat_network"), ("biotopverbund",)),
+    Role("gruenzuege", (POLYGON,), ("gruenzug", "gruenzuege", "greenbelt", "green_belt"), ("gruenzug",)),
+    Role("protected", (POLYGON,), ("schutzgebiet", "naturschutz", "landschaftsschutz", "protected", "natura2000",
+                                   "ffh")),
+    Role("parks", (POLYGON,), ("park", "gruenanlage", "gruenflaeche", "green_space"),
+         exclude=("parkplatz", "parking", "parkhaus", "sparkasse")),
+    Role("raumtyp", (POLYGON,), ("raumtyp", "urban_type", "stadtraumtyp"), ("raumtyp",)),
+    Role("districts", (POLYGON,), ("district", "stadtteil", "stadtbezirk", "quartier", "ortsteil")),
+    Role("trees", (POINT, POLYGON), ("baum", "tree"), exclude=("baumarkt",)),
+    Role("listed", (POLYGON, POINT), ("denkmal", "listed", "heritage", "baudenkmal")),
+    Role("sewer", (POLYGON,), ("misch", "sewer"), exclude=("mischgebiet",)),
+    Role("soils", (POLYGON, RASTER), ("boden", "soil"), exclude=("bodenrichtwert", "richtwert")),
+)
+ROLE_KEYS: tuple[str, ...] = tuple(r.key for r in ROLES)
+ROLE_BY_KEY: dict[str, Role] = {r.key: r for r in ROLES}
+
+
+def role_label(key: str) -> str:
+    """The role's name in the UI language (a table, so each text is a tr() literal)."""
+    labels = {
+        "buildings": tr("Buildings / roofs"),
+        "streets": tr("Streets"),
+        "brownfields": tr("Brownfields"),
+        "heat": tr("Thermal load"),
+        "klimatope": tr("Klimatope"),
+        "rain": tr("Heavy rain"),
+        "biotopverbund": tr("Biotopverbund"),
+        "gruenzuege": tr("Regionale Grünzüge"),
+        "protected": tr("Protected areas"),
+        "parks": tr("Parks / green space"),
+        "raumtyp": tr("Raumtyp"),
+        "districts": tr("Districts"),
+        "trees": tr("Street trees"),
+        "listed": tr("Listed buildings"),
+        "sewer": tr("Combined-sewer areas"),
+        "soils": tr("Soils"),
+    }
+    return labels.get(key, key)
+
+
+# ----------------------------------------------------------------------------------------------
+# Suggesting roles
+# ----------------------------------------------------------------------------------------------
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Lower case with umlauts written out, so "Wärme", "waerme" and "WAERME" compare equal."""
+    return (text or "").casefold().translate(_FOLD)
+
+
+def layer_kind(layer: QgsMapLayer) -> str | None:
+    """raster / polygon / line / point, or None for layers no role takes (tables, meshes …)."""
+    if isinstance(layer, QgsRasterLayer):
+        return RASTER
+    if isinstance(layer, QgsVectorLayer):
+        return {
+            Qgis.GeometryType.Polygon: POLYGON,
+            Qgis.GeometryType.Line: LINE,
+            Qgis.GeometryType.Point: POINT,
+        }.get(layer.geometryType())
+    return None
+
+
+def is_result_layer(layer: QgsMapLayer | None) -> bool:
+    """A vector layer with all contract fields of a scoring output (from any run, any format)."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        return False
+    names = set(layer.fields().names())
+    return all(f in names for f in RESULT_FIELDS)
+
+
+_STRIP = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def _variants(text: str) -> tuple[str, str]:
+    """"Stadtbäume" as "stadtbaeume" and "stadtbaume": plurals with umlauts ("Bäume",
+    "Denkmäler", "Parkplätze") then still contain the singular's letters ("baum", "denkmal")."""
+    low = (text or "").casefold()
+    return low.translate(_FOLD), low.translate(_STRIP)
+
+
+def _matches(text: str, role: Role, words: Sequence[str]) -> bool:
+    variants = _variants(text)
+    if any(x in v for v in variants for x in role.exclude):
+        return False
+    return any(w in v for v in variants for w in words)
+
+
+def _field_names(layer: QgsMapLayer) -> list[str]:
+    return layer.fields().names() if isinstance(layer, QgsVectorLayer) else []
+
+
+def suggest_roles(layers: Iterable[QgsMapLayer], only: Iterable[str] | None = None) -> dict[str, QgsMapLayer]:
+    """Guess a layer for each role from layer names, then from field names.
+
+    A name match beats a field match (a layer called "klimatope" is the Klimatope layer even if
+    another layer has a field "klimatop"). Each layer plays at most one role by name; the role
+    order of ``ROLES`` decides between roles, the layer order between layers. Only roles whose
+    layer kind fits are considered, and result layers are never suggested. ``only`` limits the
+    roles (e.g. to those still empty). Roles without a match are absent from the result.
+    """
+    wanted = [r for r in ROLES if only is None or r.key in set(only)]
+    candidates = [(lyr, layer_kind(lyr)) for lyr in layers if lyr is not None and not is_result_layer(lyr)]
+    candidates = [(lyr, kind) for lyr, kind in candidates if kind is not None]
+    out: dict[str, QgsMapLayer] = {}
+    claimed: set[str] = set()
+    # 1. layer names: for each layer the first role whose words appear in its name
+    for lyr, kind in candidates:
+        for role in ROLES:
+            if kind in role.kinds and _matches(lyr.name(), role, role.name_words):
+                claimed.add(lyr.id())
+                if role in wanted and role.key not in out:
+                    out[role.key] = lyr
+                break
+    # 2. field names, for roles still empty, among layers not claimed by their name
+    for role in wanted:
+        if role.key in out or not role.field_words:
+            continue
+        for lyr, kind in candidates:
+            if lyr.id() in claimed or kind not in role.kinds:
+                continue
+            if any(_matches(name, role, role.field_words) for name in _field_names(lyr)):
+                out[role.key] = lyr
+                claimed.add(lyr.id())
+                break
+    return {r.key: out[r.key] for r in ROLES if r.key in out}
+
+
+def guess_field(layer: QgsMapLayer | None, words: Sequence[str], numeric: bool | None = None) -> str | None:
+    """The first field whose folded name contains one of ``words`` (in the order of ``words``)."""
+    if not isinstance(layer, QgsVectorLayer):
+        return None
+    fields = layer.fields()
+    for word in words:
+        for f in fields:
+            if numeric is not None and f.isNumeric() != numeric:
+                continue
+            if word in fold(f.name()):
+                return f.name()
+    return None
+
+
+HEAT_FIELD_WORDS = ("heat_class", "hitze", "heat", "waerme", "thermal", "belastung", "klasse", "class")
+
+
+# ----------------------------------------------------------------------------------------------
+# Keeping roles in the project file
+# ----------------------------------------------------------------------------------------------
+def save_roles(project: QgsProject, roles: Mapping[str, str | QgsMapLayer | None]) -> None:
+    """Write every role (layer id, or "" for none) into the project under scope gi_qgis_plugin.
+
+    All roles are written, empty ones too: an empty entry records that the user cleared the
+    role, so loading the project does not suggest a layer for it again.
+    """
+    for key in ROLE_KEYS:
+        value = roles.get(key)
+        layer_id = value.id() if isinstance(value, QgsMapLayer) else (value or "")
+        project.writeEntry(SCOPE, ENTRY.format(role=key), layer_id)
+
+
+def load_roles(project: QgsProject) -> dict[str, str] | None:
+    """Role -> layer id as stored in the project, or None if it stores no role with a layer.
+
+    Ids of layers that are no longer in the project are dropped; stored empty roles come back
+    as "" so the caller can tell "cleared" from "never set".
+    """
+    found = False
+    out: dict[str, str] = {}
+    for key in ROLE_KEYS:
+        value, ok = project.readEntry(SCOPE, ENTRY.format(role=key), "")
+        if not ok:
+            continue
+        found = True
+        out[key] = value if value and project.mapLayer(value) is not None else ""
+    # entries that name no layer of this project (all roles cleared, or left over from another
+    # project in the same session) are as good as none: let the caller suggest afresh
+    return out if found and any(out.values()) else None
+
+
+def resolve(roles: Mapping[str, str], project: QgsProject) -> dict[str, QgsMapLayer]:
+    """Role -> layer for the ids that exist in ``project``."""
+    out = {}
+    for key, layer_id in roles.items():
+        layer = project.mapLayer(layer_id) if layer_id else None
+        if layer is not None:
+            out[key] = layer
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Filling the algorithm dialogs
+# ----------------------------------------------------------------------------------------------
+# The main input of each algorithm (DESIGN.md §3: INPUT) by the role that provides it.
+INPUT_ROLE = {
+    "gi:flatroofs": "buildings",
+    "gi:streets": "streets",
+    "gi:streettrees": "streets",
+    "gi:brownfields": "brownfields",
+}
+
+# Other parameters by name -> role. A parameter the algorithm does not have is dropped when the
+# caller passes ``param_names`` (the dock passes the registered algorithm's parameter names).
+PARAM_ROLES = {
+    "RAIN": "rain",
+    "SEWER": "sewer",
+    "PARKS": "parks",
+    "SCOPE": "raumtyp",
+    "RAUMTYP": "raumtyp",
+    "DISTRICTS": "districts",
+    "LISTED_LAYER": "listed",
+    "TREES": "trees",
+    "KLIMATOPE": "klimatope",
+    "BIOTOPVERBUND": "biotopverbund",
+    "GRUENZUEGE": "gruenzuege",
+    "PROTECTED": "protected",
+    "SOILS": "soils",
+    "BUILDINGS": "buildings",
+    "STREETS": "streets",
+}
+
+# Algorithms the dock offers a button for, in this order.
+DOCK_ALGORITHMS = ("gi:flatroofs", "gi:streets", "gi:brownfields")
+
+
+def algorithm_params(
+    alg_id: str,
+    roles: Mapping[str, QgsMapLayer | None],
+    param_names: Iterable[str] | None = None,
+) -> dict[str, str]:
+    """Parameter values (layer ids) for ``alg_id`` from the role layers.
+
+    Thermal load goes to ``HEAT`` when it is a raster and to ``HEAT_POLYGONS`` plus a guessed
+    ``HEAT_FIELD`` when it is a polygon layer, as gi:flatroofs expects. ``param_names`` limits
+    the result to parameters the algorithm really has. Pure: opens no dialog, needs no registry.
+    """
+    params: dict[str, str] = {}
+
+    def layer(role: str) -> QgsMapLayer | None:
+        lyr = roles.get(role)
+        return lyr if isinstance(lyr, QgsMapLayer) and lyr.isValid() else None
+
+    main = layer(INPUT_ROLE.get(alg_id, ""))
+    if main is not None:
+        params["INPUT"] = main.id()
+    heat = layer("heat")
+    if isinstance(heat, QgsRasterLayer):
+        params["HEAT"] = heat.id()
+    elif isinstance(heat, QgsVectorLayer):
+        params["HEAT_POLYGONS"] = heat.id()
+        heat_field = guess_field(heat, HEAT_FIELD_WORDS, numeric=True)
+        if heat_field:
+            params["HEAT_FIELD"] = heat_field
+    rain = layer("rain")
+    if isinstance(rain, QgsRasterLayer):
+        params["RAIN"] = rain.id()
+    for name, role in PARAM_ROLES.items():
+        if name == "RAIN" or name in params:
+            continue
+        lyr = layer(role)
+        if lyr is not None and role != INPUT_ROLE.get(alg_id):
+            params[name] = lyr.id()
+    if param_names is not None:
+        keep = set(param_names)
+        params = {k: v for k, v in params.items() if k in keep}
+    return params
+
+
+def registered_parameter_names(alg_id: str) -> list[str] | None:
+    """Parameter names of a registered algorithm, or None if it is not registered."""
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+    if alg is None:
+        return None
+    return [p.name() for p in alg.parameterDefinitions()]
+
+
+def open_algorithm_dialog(alg_id: str, roles: Mapping[str, QgsMapLayer | None]):
+    """Open the Processing dialog of ``alg_id`` with inputs filled from the roles.
+
+    Returns False when the algorithm is not registered (the button then says so).
+    """
+    names = registered_parameter_names(alg_id)
+    if names is None:
+        return False
+    import processing  # QGIS's Processing plugin; only present inside the QGIS application
+
+    processing.execAlgorithmDialog(alg_id, algorithm_params(alg_id, roles, names))
+    return True

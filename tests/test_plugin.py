@@ -1,0 +1,118 @@
+"""The plugin loads through classFactory, registers its provider, and unloads without leftovers."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED_ALGS = {"gi:sampledistrict", "gi:importlod2", "gi:flatroofs"}
+
+
+def test_classfactory_registers_provider_and_unload_removes_everything(qgis_iface, qgis_processing):
+    from gi_qgis_plugin import classFactory
+
+    registry = QgsApplication.processingRegistry()
+    before = registry.providerById("gi")
+    if before is not None:  # a session fixture may have registered it: start clean
+        registry.removeProvider(before)
+
+    plugin = classFactory(qgis_iface)
+    plugin.initProcessing()
+    plugin.initGui()
+    provider = registry.providerById("gi")
+    assert provider is not None
+    ids = {a.id() for a in provider.algorithms()}
+    assert EXPECTED_ALGS <= ids
+    assert plugin.actions, "initGui adds at least one action"
+    assert plugin.toolbar is not None
+
+    plugin.unload()
+    assert registry.providerById("gi") is None
+    assert plugin.actions == []
+    assert plugin.toolbar is None
+    assert plugin.dock is None
+
+
+def test_init_processing_without_gui(qgis_processing):
+    """qgis_process starts plugins without iface: initProcessing alone must work."""
+    from gi_qgis_plugin.plugin import GiPlugin
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("gi")
+    if existing is not None:
+        registry.removeProvider(existing)
+    plugin = GiPlugin(None)
+    plugin.initProcessing()
+    assert registry.providerById("gi") is not None
+    plugin.unload()
+    assert registry.providerById("gi") is None
+
+
+def test_algorithms_follow_the_contract(gi_provider):
+    for alg in gi_provider.algorithms():
+        assert alg.name() == alg.name().lower() and alg.name().isalnum(), alg.name()
+        assert alg.displayName() and alg.group() and alg.shortHelpString(), alg.id()
+        names = [p.name() for p in alg.parameterDefinitions()]
+        assert all(n == n.upper() for n in names), (alg.id(), names)
+
+
+def test_metadata_is_complete_for_the_plugin_repository():
+    cp = configparser.ConfigParser(interpolation=None)
+    cp.read(ROOT / "metadata.txt", encoding="utf-8")
+    g = cp["general"]
+    for key in ("name", "description", "about", "version", "author", "email", "homepage", "tracker",
+                "repository", "category", "tags", "icon", "experimental", "changelog"):
+        assert g.get(key, "").strip(), key
+    assert g["qgisMinimumVersion"] == "3.40"
+    assert g["qgisMaximumVersion"] == "4.99"
+    assert g["hasProcessingProvider"] == "yes"
+    assert (ROOT / "gi_qgis_plugin" / g["icon"]).exists()
+
+
+@pytest.fixture(scope="module")
+def plugin_zip(tmp_path_factory) -> Path:
+    import sys
+
+    out = tmp_path_factory.mktemp("dist")
+    res = subprocess.run([sys.executable, str(ROOT / "tools" / "package.py"), str(out)],
+                         capture_output=True, text=True, check=True)
+    return Path(res.stdout.strip().splitlines()[-1])
+
+
+def test_package_contains_plugin_metadata_translations_and_no_tests(plugin_zip):
+    names = zipfile.ZipFile(plugin_zip).namelist()
+    assert "gi_qgis_plugin/metadata.txt" in names
+    assert "gi_qgis_plugin/__init__.py" in names
+    assert "gi_qgis_plugin/resources/i18n/gi_qgis_plugin_de.qm" in names
+    assert "gi_qgis_plugin/resources/icons/gi.svg" in names
+    assert "gi_qgis_plugin/LICENSE" in names
+    assert not any(n.startswith("tests/") or "__pycache__" in n for n in names)
+
+
+def test_packaged_zip_loads_in_a_fresh_profile_with_qgis_process(plugin_zip, tmp_path):
+    """Unzip into a new profile, enable the plugin, and let qgis_process list provider gi."""
+    profile = tmp_path / "config"
+    plugins = profile / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(plugin_zip).extractall(plugins)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH="")
+    exe = "qgis_process"
+    enable = subprocess.run([exe, "plugins", "enable", "gi_qgis_plugin"], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert enable.returncode == 0, enable.stderr + enable.stdout
+    listing = subprocess.run([exe, "list"], env=env, capture_output=True, text=True, timeout=300)
+    assert listing.returncode == 0, listing.stderr
+    for alg in EXPECTED_ALGS:
+        assert alg in listing.stdout, f"{alg} missing from qgis_process list"
+    # the algorithms came from the unzipped copy, not from the working tree
+    help_out = subprocess.run([exe, "help", "gi:sampledistrict"], env=env, capture_output=True,
+                              text=True, timeout=300)
+    assert help_out.returncode == 0 and "BUILDINGS" in help_out.stdout

@@ -1,0 +1,43 @@
+"""Result layers are styled by class (default) and by score, recognised by the contract fields."""
+
+from __future__ import annotations
+
+from qgis.core import QgsCategorizedSymbolRenderer, QgsFeature, QgsGeometry, QgsVectorLayer
+
+from gi_qgis_plugin.styles import CLASS_COLOURS, apply_result_styles, is_result_layer
+
+FIELDS = "&".join(f"field={f}" for f in (
+    "gi_score:double", "gi_class:string", "gi_rank:integer", "gi_hz:string", "gi_flags:string", "gi_reason:string"))
+
+
+def result_layer():
+    layer = QgsVectorLayer(f"Polygon?crs=EPSG:25832&{FIELDS}", "result", "memory")
+    f = QgsFeature(layer.fields())
+    f.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0,1 0,1 1,0 1,0 0))"))
+    f.setAttributes([80.0, "A", 1, "02", "", "x"])
+    layer.dataProvider().addFeatures([f])
+    return layer
+
+
+def test_result_layer_gets_class_style_and_a_score_style(qgis_app):
+    layer = result_layer()
+    assert is_result_layer(layer)
+    assert apply_result_styles(layer)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer)
+    assert renderer.classAttribute() == "gi_class"
+    values = {c.value(): c.symbol().color().name() for c in renderer.categories()}
+    assert values == {k: v.lower() for k, v in CLASS_COLOURS.items()}
+    manager = layer.styleManager()
+    assert {"gi_class", "gi_score"} <= set(manager.styles())
+    assert manager.currentStyle() == "gi_class"
+    manager.setCurrentStyle("gi_score")
+    assert layer.renderer().classAttribute() == "gi_score"
+
+
+def test_other_layers_are_left_alone(qgis_app):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:25832&field=name:string", "plain", "memory")
+    before = layer.renderer().type()
+    assert not is_result_layer(layer)
+    assert not apply_result_styles(layer)
+    assert layer.renderer().type() == before

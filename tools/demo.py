@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""`make demo`: install the packaged plugin into a fresh QGIS profile, then run the provider's
+algorithms through `qgis_process` on the generated sample district (and on the real NRW LoD2
+tiles in ../shared/data when present), writing everything to demo-output/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOD2 = ROOT.parent / "shared" / "data" / "lod2_wesel"
+
+
+def qgis_process(env: dict, *args: str) -> dict:
+    cmd = ["qgis_process", "--json", *args]
+    res = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    if res.returncode != 0:
+        sys.stderr.write(res.stdout[-3000:] + res.stderr[-3000:])
+        raise SystemExit(f"qgis_process failed: {' '.join(args[:2])}")
+    text = res.stdout[res.stdout.find("{"):]
+    return json.loads(text)
+
+
+def run(env: dict, alg: str, params: dict) -> dict:
+    args = ["run", alg, "--"] + [f"{k}={v}" for k, v in params.items()]
+    print(f"-> qgis_process run {alg}", flush=True)
+    out = qgis_process(env, *args)
+    for line in out.get("log", {}).get("warnings", []) if isinstance(out.get("log"), dict) else []:
+        print(f"   warning: {line}")
+    return out.get("results", {})
+
+
+def summarise(path: str, layer: str | None = None) -> str:
+    from osgeo import ogr
+
+    ds = ogr.Open(path)
+    lyr = ds.GetLayerByName(layer) if layer else ds.GetLayer(0)
+    n = lyr.GetFeatureCount()
+    defn = lyr.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    if "gi_class" not in names:
+        return f"{n} features"
+    counts: dict[str, int] = {}
+    for f in lyr:
+        c = f.GetField("gi_class") or "NULL"
+        counts[c] = counts.get(c, 0) + 1
+    parts = ", ".join(f"{k} {counts[k]}" for k in sorted(counts))
+    return f"{n} features (classes: {parts})"
+
+
+def main(out_dir: str) -> int:
+    out = (ROOT / out_dir).resolve()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    sys.path.insert(0, str(ROOT / "tools"))
+    import package
+
+    zip_path = package.build(out / "dist")
+    profile = Path(tempfile.mkdtemp(prefix="gi-demo-profile-"))
+    plugins = profile / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(zip_path).extractall(plugins)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen", PYTHONPATH="")
+    subprocess.run(["qgis_process", "plugins", "enable", "gi_qgis_plugin"], env=env, check=True,
+                   capture_output=True)
+
+    written: list[tuple[str, str]] = []
+    sample_dir = out / "musterstadt"
+    run(env, "gi:sampledistrict", {"BUILDINGS": 5000, "SEED": 1, "OUTPUT_FOLDER": sample_dir})
+    gpkg = str(sample_dir / "musterstadt.gpkg")
+    written.append((gpkg, summarise(gpkg, "buildings") + " in layer buildings, plus streets, parks, Klimatope …"))
+    for tif in ("heat.tif", "starkregen.tif"):
+        written.append((str(sample_dir / tif), "raster"))
+
+    def lyr(name: str) -> str:
+        return f"{gpkg}|layername={name}"
+
+    roofs = out / "flatroofs_musterstadt.gpkg"
+    districts = out / "flatroofs_musterstadt_districts.gpkg"
+    run(env, "gi:flatroofs", {
+        "INPUT": lyr("buildings"), "HEAT": sample_dir / "heat.tif", "RAIN": sample_dir / "starkregen.tif",
+        "SEWER": lyr("sewer_combined"), "PARKS": lyr("parks"), "SCOPE": lyr("raumtyp"),
+        "SCOPE_FIELD": "raumtyp", "DISTRICTS": lyr("districts"), "DISTRICT_FIELD": "name",
+        "OUTPUT": roofs, "DISTRICT_TABLE": districts,
+    })
+    written.append((str(roofs), summarise(str(roofs))))
+    written.append((str(districts), summarise(str(districts)) + " (HZ 02 target table)"))
+
+    if LOD2.exists():
+        wesel = out / "wesel_lod2_buildings.gpkg"
+        run(env, "gi:importlod2", {"INPUT": "", "FOLDER": LOD2, "OUTPUT": wesel})
+        written.append((str(wesel), summarise(str(wesel))))
+        wesel_roofs = out / "flatroofs_wesel.gpkg"
+        run(env, "gi:flatroofs", {"INPUT": wesel, "OUTPUT": wesel_roofs})
+        written.append((str(wesel_roofs), summarise(str(wesel_roofs))))
+    else:
+        print(f"(no real LoD2 tiles at {LOD2}: the Wesel part of the demo is left out)")
+
+    shutil.rmtree(profile, ignore_errors=True)
+    print("\nWritten to demo-output/:")
+    for path, what in written:
+        print(f"  {Path(path).relative_to(ROOT)}: {what}")
+    print(f"  {zip_path.relative_to(ROOT)}: the installable plugin")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "demo-output"))

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Provide a QGIS >= 3.40 with Python bindings for the test, demo and bench targets.
+#
+#   tools/qgis_env.sh setup          make sure an environment exists (idempotent, cached)
+#   tools/qgis_env.sh run CMD ...    run CMD with that environment (host or chroot), in the repo
+#
+# If the host already has QGIS >= 3.40 (python3 -c "import qgis.core"), it is used directly.
+# Otherwise an isolated Debian 13 (trixie) root with QGIS 3.40 LTR is bootstrapped into
+# $GI_ENV_DIR (default /var/cache/gi_qgis_plugin/trixie, outside the working tree) and reused on
+# later runs. The repository's parent folder is bind-mounted at the same path inside the root,
+# so ../shared resolves exactly as on the host.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PARENT="$(dirname "$REPO")"
+ENV_DIR="${GI_ENV_DIR:-/var/cache/gi_qgis_plugin/trixie}"
+STAMP="$ENV_DIR/.gi_env_ready_v3"
+MIRROR="${GI_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+APT_PACKAGES="python3-qgis qgis-providers qgis python3-shapely python3-numpy python3-pytest \
+ python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools gdal-bin python3-gdal \
+ xauth ca-certificates locales make zip unzip"
+PIP_PACKAGES="pytest-qgis==5.0.2 ruff==0.14.0"
+
+log() { printf '[qgis-env] %s\n' "$*" >&2; }
+
+host_has_qgis() {
+  [ "${GI_FORCE_CHROOT:-0}" = "1" ] && return 1
+  python3 - <<'PY' >/dev/null 2>&1
+from qgis.core import Qgis
+import sys
+sys.exit(0 if Qgis.QGIS_VERSION_INT >= 34000 else 1)
+PY
+}
+
+ensure_host_tools() {
+  if ! command -v debootstrap >/dev/null 2>&1; then
+    log "installing debootstrap"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+  fi
+}
+
+mounts_up() {
+  mkdir -p "$ENV_DIR$PARENT"
+  for d in proc sys dev dev/pts; do
+    mountpoint -q "$ENV_DIR/$d" || mount --bind "/$d" "$ENV_DIR/$d"
+  done
+  mountpoint -q "$ENV_DIR$PARENT" || mount --rbind "$PARENT" "$ENV_DIR$PARENT"
+  cp -f /etc/resolv.conf "$ENV_DIR/etc/resolv.conf" 2>/dev/null || true
+}
+
+in_root() {
+  chroot "$ENV_DIR" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    HOME=/root LANG=C.UTF-8 "$@"
+}
+
+wheels_for_py313() {
+  # pip of Python 3.13 may reject this network's TLS chain; the host's pip downloads the wheels.
+  local dir="$ENV_DIR/opt/wheels"
+  mkdir -p "$dir"
+  if ! ls "$dir"/pytest_qgis-*.whl >/dev/null 2>&1; then
+    log "downloading wheels for Python 3.13: $PIP_PACKAGES"
+    python3 -m pip download -q --only-binary=:all: --python-version 3.13 \
+      --platform manylinux2014_x86_64 --platform manylinux_2_17_x86_64 --platform any \
+      -d "$dir" $PIP_PACKAGES pytest pluggy iniconfig packaging
+  fi
+}
+
+setup_chroot() {
+  [ -f "$STAMP" ] && { mounts_up; return 0; }
+  ensure_host_tools
+  if [ ! -x "$ENV_DIR/usr/bin/apt-get" ]; then
+    log "bootstrapping Debian trixie into $ENV_DIR (a few minutes, once)"
+    mkdir -p "$ENV_DIR"
+    debootstrap --variant=minbase trixie "$ENV_DIR" "$MIRROR" >"$ENV_DIR.debootstrap.log" 2>&1 \
+      || { tail -20 "$ENV_DIR.debootstrap.log" >&2; exit 1; }
+  fi
+  mounts_up
+  log "installing QGIS 3.40 LTR and tools inside the environment"
+  in_root apt-get update -qq
+  in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    $APT_PACKAGES >/dev/null
+  in_root sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen
+  in_root locale-gen >/dev/null 2>&1 || true
+  wheels_for_py313
+  in_root python3 -m venv --system-site-packages /opt/gi-venv
+  in_root /opt/gi-venv/bin/pip install -q --no-index --find-links /opt/wheels $PIP_PACKAGES
+  touch "$STAMP"
+  log "environment ready"
+}
+
+setup_host() {
+  # Host QGIS: a venv that sees the system's qgis, numpy and shapely.
+  local venv="${GI_VENV:-$REPO/.venv}"
+  if [ ! -x "$venv/bin/pytest" ]; then
+    python3 -m venv --system-site-packages "$venv"
+    "$venv/bin/pip" install -q pytest $PIP_PACKAGES
+  fi
+}
+
+case "${1:-}" in
+  setup)
+    if host_has_qgis; then setup_host; else setup_chroot; fi ;;
+  run)
+    shift
+    if host_has_qgis; then
+      setup_host
+      export PATH="${GI_VENV:-$REPO/.venv}/bin:$PATH"
+      cd "$REPO" && exec "$@"
+    else
+      setup_chroot
+      cmd=$(printf '%q ' "$@")
+      envs=()
+      for v in GI_REQUIRE_SHARED_DATA CI SIZES PYTEST_ARGS GI_BENCH_1M; do
+        [ -n "${!v:-}" ] && envs+=("$v=${!v}")
+      done
+      exec chroot "$ENV_DIR" /usr/bin/env -i \
+        PATH=/opt/gi-venv/bin:/usr/local/bin:/usr/bin:/bin HOME=/root LANG=C.UTF-8 \
+        QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/runtime-root "${envs[@]}" \
+        bash -c "mkdir -p /tmp/runtime-root && chmod 700 /tmp/runtime-root && cd '$REPO' && $cmd"
+    fi ;;
+  *)
+    echo "usage: $0 setup | run CMD ..." >&2; exit 2 ;;
+esac
