@@ -46,6 +46,13 @@ mounts_up() {
     mountpoint -q "$ENV_DIR/$d" || mount --bind "/$d" "$ENV_DIR/$d"
   done
   mountpoint -q "$ENV_DIR$PARENT" || mount --rbind "$PARENT" "$ENV_DIR$PARENT"
+  # ../shared may be a link to elsewhere: make its target visible at the same path too
+  local shared
+  shared="$(readlink -f "$PARENT/shared" 2>/dev/null || true)"
+  if [ -n "$shared" ] && [ -d "$shared" ] && [ "${shared#"$PARENT"/}" = "$shared" ]; then
+    mkdir -p "$ENV_DIR$shared"
+    mountpoint -q "$ENV_DIR$shared" || mount --rbind "$shared" "$ENV_DIR$shared"
+  fi
   cp -f /etc/resolv.conf "$ENV_DIR/etc/resolv.conf" 2>/dev/null || true
 }
 
