@@ -507,11 +507,18 @@ def test_algorithm_declares_its_parameters(gi_provider):
 
 def test_algorithm_writes_the_district(gi_provider, tmp_path):
     import processing
-    from qgis.core import QgsRasterLayer, QgsVectorLayer
-
-    result = processing.run(
-        "gi:sampledistrict", {"BUILDINGS": 300, "SEED": 3, "OUTPUT_FOLDER": str(tmp_path)}
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProject,
+        QgsRasterLayer,
+        QgsVectorLayer,
     )
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    params = {"BUILDINGS": 300, "SEED": 3, "OUTPUT_FOLDER": str(tmp_path)}
+    result = processing.run("gi:sampledistrict", params, feedback=QgsProcessingFeedback(), context=context)
     assert Path(result["GPKG"]) == tmp_path / "musterstadt.gpkg"
     assert result["LAYERS"].split(",") == list(EXPECTED_SCHEMA)
     buildings = QgsVectorLayer(result["BUILDINGS_LAYER"], "b", "ogr")
@@ -522,3 +529,9 @@ def test_algorithm_writes_the_district(gi_provider, tmp_path):
     for key in ("HEAT", "RAIN"):
         layer = QgsRasterLayer(result[key], key)
         assert layer.isValid() and layer.crs().authid() == "EPSG:25832"
+    # the toolbox loads all layers into one group, buildings on top
+    to_load = context.layersToLoadOnCompletion()
+    assert len(to_load) == len(EXPECTED_SCHEMA) + 2
+    assert {d.groupName for d in to_load.values()} == {"Musterstadt"}
+    top = max(to_load.items(), key=lambda item: item[1].layerSortKey)
+    assert top[0].endswith("layername=buildings")

@@ -41,6 +41,7 @@ def run(env: dict, alg: str, params: dict) -> dict:
 def summarise(path: str, layer: str | None = None) -> str:
     from osgeo import ogr
 
+    ogr.UseExceptions()
     ds = ogr.Open(path)
     lyr = ds.GetLayerByName(layer) if layer else ds.GetLayer(0)
     n = lyr.GetFeatureCount()
@@ -54,6 +55,19 @@ def summarise(path: str, layer: str | None = None) -> str:
         counts[c] = counts.get(c, 0) + 1
     parts = ", ".join(f"{k} {counts[k]}" for k in sorted(counts))
     return f"{n} features (classes: {parts})"
+
+
+def print_district_table(path: str) -> None:
+    """The HZ 02 progress per district, as a planner would quote it."""
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    ds = ogr.Open(path)
+    lyr = ds.GetLayer(0)
+    print("   district            flat roofs m²   green %   missing for 50 % m²   class A+B m²   covers")
+    for f in lyr:
+        print(f"   {str(f.GetField('name'))[:18]:18s} {f.GetField('flat_m2'):14,.0f} {100 * f.GetField('share_green'):9.1f}"
+              f" {f.GetField('missing_m2'):21,.0f} {f.GetField('ab_m2'):14,.0f}   {'yes' if f.GetField('covers') else 'no'}")
 
 
 def main(out_dir: str) -> int:
@@ -94,14 +108,20 @@ def main(out_dir: str) -> int:
     })
     written.append((str(roofs), summarise(str(roofs))))
     written.append((str(districts), summarise(str(districts)) + " (HZ 02 target table)"))
+    print_district_table(str(districts))
 
     if LOD2.exists():
         wesel = out / "wesel_lod2_buildings.gpkg"
-        run(env, "gi:importlod2", {"INPUT": "", "FOLDER": LOD2, "OUTPUT": wesel})
+        run(env, "gi:importlod2", {"FOLDER": LOD2, "OUTPUT": wesel})
         written.append((str(wesel), summarise(str(wesel))))
         wesel_roofs = out / "flatroofs_wesel.gpkg"
         run(env, "gi:flatroofs", {"INPUT": wesel, "OUTPUT": wesel_roofs})
         written.append((str(wesel_roofs), summarise(str(wesel_roofs))))
+        # the same in one step with the shipped Model Builder model
+        model = ROOT / "gi_qgis_plugin" / "resources" / "models" / "lod2_flatroofs.model3"
+        model_roofs = out / "flatroofs_wesel_model.gpkg"
+        run(env, str(model), {"LOD2_FOLDER": LOD2, "roofs": model_roofs})
+        written.append((str(model_roofs), summarise(str(model_roofs)) + " (model lod2_flatroofs.model3)"))
     else:
         print(f"(no real LoD2 tiles at {LOD2}: the Wesel part of the demo is left out)")
 

@@ -165,21 +165,31 @@ class SampleDistrictAlgorithm(GiAlgorithm):
     def _load_on_completion(self, result, context: QgsProcessingContext) -> None:
         """Have the toolbox add every layer to the project in one group (no GUI call here)."""
         group = self.tr("Musterstadt")
-        rasters = (
-            (result.rain_tif, self.tr("Heavy rain water depth")),
-            (result.heat_tif, self.tr("Heat (night air temperature)")),
-        )
-        for key, (path, name) in enumerate(rasters):
-            details = QgsProcessingContext.LayerDetails(
-                name, context.project(), name, QgsProcessingUtils.LayerHint.Raster
-            )
+        outputs = {
+            "buildings": self.BUILDINGS_LAYER,
+            "streets": self.STREETS_LAYER,
+            "brownfields": self.BROWNFIELDS_LAYER,
+        }
+        layers = [
+            (
+                result.rain_tif,
+                self.tr("Heavy rain water depth"),
+                self.RAIN,
+                QgsProcessingUtils.LayerHint.Raster,
+            ),
+            (
+                result.heat_tif,
+                self.tr("Heat (night air temperature)"),
+                self.HEAT,
+                QgsProcessingUtils.LayerHint.Raster,
+            ),
+        ]
+        for name in reversed(_LOAD_ORDER):
+            uri = f"{result.gpkg}|layername={name}"
+            layers.append((uri, name, outputs.get(name, ""), QgsProcessingUtils.LayerHint.Vector))
+        for key, (uri, name, output, hint) in enumerate(layers):  # later entries are drawn on top
+            details = QgsProcessingContext.LayerDetails(name, context.project(), output, hint)
+            details.forceName = True
             details.groupName = group
             details.layerSortKey = key
-            context.addLayerToLoadOnCompletion(path, details)
-        for key, name in enumerate(reversed(_LOAD_ORDER), start=len(rasters)):
-            details = QgsProcessingContext.LayerDetails(
-                name, context.project(), name, QgsProcessingUtils.LayerHint.Vector
-            )
-            details.groupName = group
-            details.layerSortKey = key
-            context.addLayerToLoadOnCompletion(f"{result.gpkg}|layername={name}", details)
+            context.addLayerToLoadOnCompletion(uri, details)
