@@ -31,8 +31,10 @@ class GiPlugin:
     # -- Processing (also without a GUI) -------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802
         if self.provider is None:
-            self.provider = GiProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = GiProvider()
+            # the registry refuses (and deletes) a second provider with the same id
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # -- GUI ----------------------------------------------------------------------------------
     def initGui(self) -> None:  # noqa: N802

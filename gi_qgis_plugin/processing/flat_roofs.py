@@ -316,7 +316,8 @@ class FlatRoofsAlgorithm(GiAlgorithm):
 
         fields = self._resolve_fields(parameters, context, source, feedback)
         wanted = [f for f in fields.values() if f]
-        arrays = layers.read_source(source, context, work_crs, progress.sub(0.0, 0.3), keep_rows=True, fields=wanted, name=in_name)
+        arrays = layers.read_source(source, context, work_crs, progress.sub(0.0, 0.3), keep_rows=True, fields=wanted, name=in_name,
+                                    fast_layer=layers.plain_ogr_layer(self, parameters, self.INPUT, context))
         n = len(arrays)
         if n == 0:
             raise QgsProcessingException(self.tr("The input layer {name} has no features: nothing to score. Choose a layer with building polygons.").format(name=in_name))
@@ -542,9 +543,19 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             return None
         return c
 
-    def _zonal(self, raster: QgsRasterLayer, geoms, work_crs, context, progress, feedback, param: str) -> np.ndarray | None:
-        """Zonal mean, or None with a warning when the raster misses the buildings or is all nodata."""
+    def _zonal(self, raster: QgsRasterLayer, geoms, work_crs, context, progress, feedback, param: str,
+               ring_minus=None) -> np.ndarray | None:
+        """Zonal mean, or None with a warning when the raster misses the buildings or is all nodata.
+
+        ``ring_minus``: inner polygons whose cells are taken out of each zone (zone = ring)."""
         res = layers.zonal_mean(raster, geoms, work_crs, context, progress)
+        if ring_minus is not None and res.overlaps:
+            inner = layers.zonal_mean(raster, ring_minus, work_crs, context, layers.Progress(None), fallback=False)
+            cells = res.cells - inner.cells
+            with np.errstate(invalid="ignore", divide="ignore"):
+                res.mean = np.where(cells > 0, (res.sums - inner.sums) / np.maximum(cells, 1), np.nan)
+            res.cells = cells
+            res.nodata_only = not (cells > 0).any()
         if not res.overlaps:
             feedback.pushWarning(self.tr("Raster {name} ({param}) does not overlap the buildings: its criterion is left out and the weights are renormalised.").format(
                 name=raster.name(), param=param))
@@ -562,16 +573,18 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         geoms = arrays.geoms
         has = arrays.usable
         buffer_m = nums[self.RAIN_BUFFER]
-        zones = geoms.copy()
-        if buffer_m > 0 and has.any():
-            # the ring around the building: heavy-rain models treat buildings as obstacles
-            outer = shapely.buffer(geoms[has], buffer_m, quad_segs=2)
-            ring = shapely.difference(outer, geoms[has])
-            ring[shapely.is_empty(ring)] = None
-            zones[has] = ring
         coarse, tmp = _coarsened(raster, buffer_m / 2.0, geoms[has], buffer_m, work_crs, context)
         try:
-            depth = self._zonal(coarse, zones, work_crs, context, progress, feedback, self.RAIN)
+            if buffer_m > 0 and has.any():
+                # the ring around the building (heavy-rain models treat buildings as obstacles):
+                # the cells of the buffered building minus the building's own cells, both by the
+                # cell-centre rule, so no ring polygon has to be built
+                outer = geoms.copy()
+                outer[has] = shapely.buffer(geoms[has], buffer_m, quad_segs=2)
+                depth = self._zonal(coarse, outer, work_crs, context, progress.sub(0.0, 0.7), feedback, self.RAIN,
+                                    ring_minus=geoms)
+            else:
+                depth = self._zonal(coarse, geoms, work_crs, context, progress, feedback, self.RAIN)
         finally:
             if tmp:
                 from osgeo import gdal
