@@ -34,6 +34,7 @@ from qgis.core import (
 
 from ..i18n import language
 from ..scoring import roofs
+from ..scoring.common import minmax
 from . import layers
 from .base import GiAlgorithm
 from .postprocess import style_when_loaded
@@ -520,8 +521,9 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             mean = self._zonal(raster, arrays.geoms, work_crs, context, progress, feedback, self.HEAT)
             if mean is None:
                 return None
-            c, _ = roofs.heat_criterion(mean, higher)
-            return c
+            # a raster holds values (°C, PET …): min–max over this run, as the help says
+            c = minmax(mean)
+            return c if higher else 1.0 - c
         if polys is None:
             return None
         field = self._secondary_field(parameters, self.HEAT_FIELD, context, polys, HEAT_FIELD_CANDIDATES)
@@ -536,8 +538,17 @@ class FlatRoofsAlgorithm(GiAlgorithm):
                     field=field, values=", ".join(unmapped[:10])))
             c = layers.value_at_points(points, lay.geoms, c_poly, "max")
         else:
-            raw = layers.value_at_points(points, lay.geoms, values, "max" if higher else "min")
-            c, _ = roofs.heat_criterion(raw, higher)
+            # classes or values is decided from the polygon layer itself, never from which
+            # roofs happen to be in the run
+            finite = values[np.isfinite(values)]
+            classes = finite.size > 0 and bool(np.all((finite == np.round(finite)) & (finite >= 1) & (finite <= 5)))
+            if classes:
+                c_poly = (values - 1.0) / 4.0 if higher else (5.0 - values) / 4.0
+                c = layers.value_at_points(points, lay.geoms, c_poly, "max")
+            else:
+                raw = layers.value_at_points(points, lay.geoms, values, "max" if higher else "min")
+                c = minmax(raw)
+                c = c if higher else 1.0 - c
         if not np.isfinite(c).any():
             feedback.pushWarning(self.tr("No building lies in a heat polygon with a value: the heat criterion is left out."))
             return None
@@ -767,15 +778,24 @@ def _coarsened(raster: QgsRasterLayer, cell_m: float, geoms: np.ndarray, margin:
     ext = QgsRectangle(x0 - margin - cell_m, y0 - margin - cell_m, x1 + margin + cell_m, y1 + margin + cell_m)
     if raster.crs() != work_crs:
         ext = QgsCoordinateTransform(work_crs, raster.crs(), context.transformContext()).transformBoundingBox(ext)
-    rext = raster.extent()
-    ext = ext.intersect(rext)
+    ext = ext.intersect(raster.extent())
     if ext.isEmpty():
         return raster, ""
+    # whole blocks of k × k source cells on the raster's own grid: the averaged grid is anchored
+    # to the raster's origin, so a roof's value never depends on which other roofs are in the run
+    dx, dy = abs(gt[1]), abs(gt[5])
+    k = int(math.ceil(cell_m / min(dx, dy)))
+    bx, by = k * dx, k * dy
+    ox, oy = gt[0], gt[3]
+    xmin = ox + math.floor((ext.xMinimum() - ox) / bx) * bx
+    xmax = ox + math.ceil((ext.xMaximum() - ox) / bx) * bx
+    ymax = oy - math.floor((oy - ext.yMaximum()) / by) * by
+    ymin = oy - math.ceil((oy - ext.yMinimum()) / by) * by
     path = f"/vsimem/gi_flatroofs_rain_{uuid.uuid4().hex}.tif"
     # RasterIO downsampling (gdal_translate -r average) honours nodata and is as fast as a read
     opts = gdal.TranslateOptions(
-        format="GTiff", xRes=cell_m, yRes=cell_m, resampleAlg="average", outputType=gdal.GDT_Float32,
-        projWin=(ext.xMinimum(), ext.yMaximum(), ext.xMaximum(), ext.yMinimum()),
+        format="GTiff", xRes=bx, yRes=by, resampleAlg="average", outputType=gdal.GDT_Float32,
+        projWin=(xmin, ymax, xmax, ymin),
     )
     try:
         out = gdal.Translate(path, ds, options=opts)

@@ -138,7 +138,7 @@ class FeatureArrays:
     fids: np.ndarray
     geoms: np.ndarray  # shapely geometries in ``crs`` (None where missing or unusable)
     fields: QgsFields
-    rows: list[list] | None  # all attribute values per feature (for copying to the output)
+    rows: list[list] | ColumnTable | None  # all attribute values (for copying to the output)
     columns: dict[str, np.ndarray]  # requested fields as typed arrays
     crs: QgsCoordinateReferenceSystem
     skipped: Counter = field(default_factory=Counter)  # reason code -> count
@@ -151,6 +151,50 @@ class FeatureArrays:
     def usable(self) -> np.ndarray:
         """Features with a usable geometry."""
         return ~shapely.is_missing(self.geoms) & ~shapely.is_empty(self.geoms)
+
+
+class ColumnTable:
+    """Attribute values kept column by column: numbers as numpy arrays with a NULL mask, text as
+    object arrays. Python objects per value are made only for the rows being written, chunk by
+    chunk, which keeps a city's attribute table small in memory."""
+
+    def __init__(self, columns: list[tuple[np.ndarray, np.ndarray | None]], n: int):
+        self.columns = columns  # per field: (values, null mask or None)
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def values(self, k: int, idx: np.ndarray | None = None) -> list:
+        data, mask = self.columns[k]
+        if idx is not None:
+            data = data[idx]
+            mask = None if mask is None else mask[idx]
+        out = data.tolist()
+        if mask is not None and mask.any():
+            for i in np.flatnonzero(mask).tolist():
+                out[i] = None
+        return out
+
+    def rows_for(self, idx: np.ndarray, keep: Sequence[int]) -> list[list]:
+        cols = [self.values(k, idx) for k in keep]
+        return [list(r) for r in zip(*cols)] if cols else [[] for _ in range(len(idx))]
+
+
+def field_values(rows, k: int) -> list:
+    """All values of field ``k`` from a ColumnTable or a list of attribute rows."""
+    if isinstance(rows, ColumnTable):
+        return rows.values(k)
+    return [r[k] for r in rows]
+
+
+def rows_for(rows, idx: np.ndarray, keep: Sequence[int]) -> list[list]:
+    """Attribute rows of the features ``idx`` restricted to the fields ``keep``."""
+    if isinstance(rows, ColumnTable):
+        return rows.rows_for(idx, keep)
+    if list(keep) == list(range(len(rows[0]) if len(rows) else 0)):
+        return [list(rows[i]) for i in idx.tolist()]
+    return [[rows[i][k] for k in keep] for i in idx.tolist()]
 
 
 def read_source(
@@ -229,8 +273,7 @@ def read_source(
         idx = src_fields.lookupField(f)
         if idx < 0:
             continue
-        values = [r[idx] for r in rows]
-        columns[f] = column_array(values, src_fields.at(idx))
+        columns[f] = column_array(field_values(rows, idx), src_fields.at(idx))
     progress(1.0)
     return FeatureArrays(
         fids=np.asarray(fids, dtype=np.int64),
@@ -331,29 +374,30 @@ def _read_ogr(layer: QgsVectorLayer, src_fields: QgsFields, progress: Progress):
             return np.ma.concatenate([np.ma.asarray(a) for a in arrays])
         return np.concatenate(arrays)
 
-    fids = joined(fid_col).astype(np.int64).tolist()
+    fids = joined(fid_col).astype(np.int64)
     wkb = np.asarray(joined(geom_col), dtype=object)
     columns = []
     for fname in src_fields.names():
         if fname not in keys:
             return None
-        values = _arrow_pylist(joined(fname))
-        if values is None:
+        column = _arrow_column(joined(fname))
+        if column is None:
             return None
-        columns.append(values)
-    rows = [list(r) for r in zip(*columns)] if columns else [[] for _ in fids]
-    return fids, wkb, rows
+        columns.append(column)
+    return fids, wkb, ColumnTable(columns, len(fids))
 
 
-def _arrow_pylist(arr) -> list | None:
-    """An Arrow-as-numpy column as Python values (None for NULL); None for unsupported types."""
+def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """An Arrow-as-numpy column as (values, NULL mask); None for types left to QGIS's iterator."""
     mask = np.ma.getmaskarray(arr) if isinstance(arr, np.ma.MaskedArray) else None
+    if mask is not None and not mask.any():
+        mask = None
     data = np.ma.getdata(arr)
     kind = data.dtype.kind
     if kind == "S":
-        values = np.char.decode(data, "utf-8", errors="replace").tolist()
-    elif kind in "iufbU":
-        values = data.tolist()
+        data = np.char.decode(data, "utf-8", errors="replace").astype(object)
+    elif kind == "U":
+        data = data.astype(object)
     elif kind == "O":
         values = data.tolist()
         for i, v in enumerate(values):
@@ -361,12 +405,11 @@ def _arrow_pylist(arr) -> list | None:
                 values[i] = v.decode("utf-8", errors="replace")
             elif v is not None and not isinstance(v, str):
                 return None
-    else:  # dates, times, lists …: QGIS's iterator knows their types
+        data = np.array(values + [None], dtype=object)[:-1]
+    elif kind not in "iufb":  # dates, times, lists …: QGIS's iterator knows their types
         return None
-    if mask is not None and mask.any():
-        for i in np.flatnonzero(mask).tolist():
-            values[i] = None
-    return values
+    return data, mask
+
 
 def _polygonal_parts(geoms: np.ndarray) -> np.ndarray:
     """Keep only the polygonal parts of each geometry (make_valid may return collections)."""
@@ -418,8 +461,7 @@ def text_column(arrays: FeatureArrays, name: str | None) -> np.ndarray | None:
         col = arrays.columns.get(name)
         return None if col is None else col
     out = np.empty(len(arrays), dtype=object)
-    for i, r in enumerate(arrays.rows):
-        v = r[idx]
+    for i, v in enumerate(field_values(arrays.rows, idx)):
         if _null(v):
             out[i] = None
         elif isinstance(v, float) and v.is_integer():
@@ -437,7 +479,7 @@ def number_column(arrays: FeatureArrays, name: str | None) -> np.ndarray | None:
     idx = arrays.fields.lookupField(name)
     if idx < 0 or arrays.rows is None:
         return None
-    return numeric_array([r[idx] for r in arrays.rows])
+    return numeric_array(field_values(arrays.rows, idx))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -611,7 +653,7 @@ def zonal_mean(
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
     # features in chunks so memory stays bounded and progress flows
-    cell_budget = 4_000_000
+    cell_budget = 1_000_000  # candidate cells per chunk: ~60 MB of index arrays
     cum = np.cumsum(wc * wr)
     start = 0
     while start < n:
@@ -777,37 +819,36 @@ def write_sink(
     n = len(geoms)
     idx = np.arange(n) if order is None else np.asarray(order)
     extra = list(zip(*[_pylist(c) for c in columns])) if len(columns) else [()] * n
-    all_kept = rows is not None and n > 0 and list(keep) == list(range(len(rows[0])))
-    wkbs = np.full(n, None, dtype=object)
-    have = ~shapely.is_missing(geoms)
-    if have.any():
-        wkbs[have] = shapely.to_wkb(geoms[have], output_dimension=2)
     feature = QgsFeature(fields)
     geometry = QgsGeometry()
     add = sink.addFeature
     fast = QgsFeatureSink.Flag.FastInsert
     written = 0
-    # one feature object refilled per row: the sink copies it, so nothing is built twice
-    for j, i in enumerate(idx.tolist()):
-        w = wkbs[i]
-        if w is not None:
-            geometry.fromWkb(w)
-            feature.setGeometry(geometry)
-        else:
-            feature.clearGeometry()
-        if rows is None:
-            attrs = list(extra[i])
-        elif all_kept:
-            attrs = rows[i] + list(extra[i])
-        else:
-            attrs = [rows[i][k] for k in keep]
-            attrs.extend(extra[i])
-        feature.setAttributes(attrs)
-        if not add(feature, fast):
-            raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
-        written += 1
-        if j % BATCH == 0:
-            progress(j / max(n, 1))
+    # chunk by chunk: the rows' Python values and the WKB exist only for the chunk being written;
+    # one feature object is refilled per row (the sink copies it)
+    for start in range(0, n, BATCH):
+        chunk = idx[start:start + BATCH]
+        base = rows_for(rows, chunk, keep) if rows is not None else None
+        wkbs = np.full(len(chunk), None, dtype=object)
+        g = geoms[chunk]
+        have = ~shapely.is_missing(g)
+        if have.any():
+            wkbs[have] = shapely.to_wkb(g[have], output_dimension=2)
+        for j, i in enumerate(chunk.tolist()):
+            w = wkbs[j]
+            if w is not None:
+                geometry.fromWkb(w)
+                feature.setGeometry(geometry)
+            else:
+                feature.clearGeometry()
+            if base is None:
+                feature.setAttributes(list(extra[i]))
+            else:
+                feature.setAttributes(base[j] + list(extra[i]))
+            if not add(feature, fast):
+                raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
+            written += 1
+        progress((start + len(chunk)) / max(n, 1))
     progress(1.0)
     return written
 
