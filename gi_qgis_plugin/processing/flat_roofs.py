@@ -555,19 +555,37 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             return None
         return c
 
-    def _zonal(self, raster: QgsRasterLayer, geoms, work_crs, context, progress, feedback, param: str,
-               ring_minus=None) -> np.ndarray | None:
-        """Zonal mean, or None with a warning when the raster misses the buildings or is all nodata.
+    def _ring_zonal(self, raster, geoms, has, buffer_m, work_crs, context, progress, feedback) -> np.ndarray | None:
+        """Mean of the cells within ``buffer_m`` of each building but not under it."""
+        n = len(geoms)
+        sums = np.zeros(n)
+        cells = np.zeros(n, dtype=np.int64)
+        overlaps = False
+        step = 100_000
+        for start in range(0, n, step):
+            sl = slice(start, min(start + step, n))
+            part = geoms[sl]
+            ok = has[sl]
+            outer = np.full(len(part), None, dtype=object)
+            outer[ok] = shapely.buffer(part[ok], buffer_m, quad_segs=2)
+            sub = progress.sub(start / n, min(start + step, n) / n)
+            res = layers.zonal_mean(raster, outer, work_crs, context, sub.sub(0.0, 0.7))
+            inner = layers.zonal_mean(raster, part, work_crs, context, sub.sub(0.7, 1.0), fallback=False)
+            sums[sl] = res.sums - inner.sums
+            cells[sl] = res.cells - inner.cells
+            overlaps = overlaps or res.overlaps
+        res = layers.ZonalResult(mean=np.full(n, np.nan), cells=cells, sums=sums, overlaps=overlaps,
+                                 nodata_only=overlaps and not (cells > 0).any())
+        with np.errstate(invalid="ignore", divide="ignore"):
+            res.mean = np.where(cells > 0, sums / np.maximum(cells, 1), np.nan)
+        return self._checked(res, raster, feedback, self.RAIN)
 
-        ``ring_minus``: inner polygons whose cells are taken out of each zone (zone = ring)."""
+    def _zonal(self, raster: QgsRasterLayer, geoms, work_crs, context, progress, feedback, param: str) -> np.ndarray | None:
+        """Zonal mean, or None with a warning when the raster misses the buildings or is all nodata."""
         res = layers.zonal_mean(raster, geoms, work_crs, context, progress)
-        if ring_minus is not None and res.overlaps:
-            inner = layers.zonal_mean(raster, ring_minus, work_crs, context, layers.Progress(None), fallback=False)
-            cells = res.cells - inner.cells
-            with np.errstate(invalid="ignore", divide="ignore"):
-                res.mean = np.where(cells > 0, (res.sums - inner.sums) / np.maximum(cells, 1), np.nan)
-            res.cells = cells
-            res.nodata_only = not (cells > 0).any()
+        return self._checked(res, raster, feedback, param)
+
+    def _checked(self, res: layers.ZonalResult, raster: QgsRasterLayer, feedback, param: str) -> np.ndarray | None:
         if not res.overlaps:
             feedback.pushWarning(self.tr("Raster {name} ({param}) does not overlap the buildings: its criterion is left out and the weights are renormalised.").format(
                 name=raster.name(), param=param))
@@ -590,11 +608,9 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             if buffer_m > 0 and has.any():
                 # the ring around the building (heavy-rain models treat buildings as obstacles):
                 # the cells of the buffered building minus the building's own cells, both by the
-                # cell-centre rule, so no ring polygon has to be built
-                outer = geoms.copy()
-                outer[has] = shapely.buffer(geoms[has], buffer_m, quad_segs=2)
-                depth = self._zonal(coarse, outer, work_crs, context, progress.sub(0.0, 0.7), feedback, self.RAIN,
-                                    ring_minus=geoms)
+                # cell-centre rule, so no ring polygon has to be built; in chunks, so that the
+                # buffers of a whole city never exist at once
+                depth = self._ring_zonal(coarse, geoms, has, buffer_m, work_crs, context, progress, feedback)
             else:
                 depth = self._zonal(coarse, geoms, work_crs, context, progress, feedback, self.RAIN)
         finally:

@@ -818,7 +818,7 @@ def write_sink(
     """
     n = len(geoms)
     idx = np.arange(n) if order is None else np.asarray(order)
-    extra = list(zip(*[_pylist(c) for c in columns])) if len(columns) else [()] * n
+    cols = [np.asarray(c) for c in columns]
     feature = QgsFeature(fields)
     geometry = QgsGeometry()
     add = sink.addFeature
@@ -829,12 +829,13 @@ def write_sink(
     for start in range(0, n, BATCH):
         chunk = idx[start:start + BATCH]
         base = rows_for(rows, chunk, keep) if rows is not None else None
+        extra = list(zip(*[_pylist(c[chunk]) for c in cols])) if cols else [()] * len(chunk)
         wkbs = np.full(len(chunk), None, dtype=object)
         g = geoms[chunk]
         have = ~shapely.is_missing(g)
         if have.any():
             wkbs[have] = shapely.to_wkb(g[have], output_dimension=2)
-        for j, i in enumerate(chunk.tolist()):
+        for j in range(len(chunk)):
             w = wkbs[j]
             if w is not None:
                 geometry.fromWkb(w)
@@ -842,9 +843,9 @@ def write_sink(
             else:
                 feature.clearGeometry()
             if base is None:
-                feature.setAttributes(list(extra[i]))
+                feature.setAttributes(list(extra[j]))
             else:
-                feature.setAttributes(base[j] + list(extra[i]))
+                feature.setAttributes(base[j] + list(extra[j]))
             if not add(feature, fast):
                 raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
             written += 1
