@@ -360,8 +360,8 @@ class FlatRoofsAlgorithm(GiAlgorithm):
 
         park_src = self.parameterAsSource(parameters, self.PARKS, context)
         if park_src is not None:
-            lay = self._overlay(park_src, parameters, self.PARKS, context, work_crs, progress.sub(0.65, 0.68), feedback)
-            inp.park_distance_m = self._park_distance(lay, geoms, nums, feedback)
+            lay = self._overlay(park_src, parameters, self.PARKS, context, work_crs, progress.sub(0.65, 0.66), feedback)
+            inp.park_distance_m = self._park_distance(lay, geoms, nums, feedback, progress.sub(0.66, 0.68))
 
         scope_label = (self.parameterAsString(parameters, self.SCOPE_VALUE, context) or "").strip()
         scope_src = self.parameterAsSource(parameters, self.SCOPE, context)
@@ -381,7 +381,7 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             weights=nums["weights"],
         )
         try:
-            res = roofs.score_roofs(inp, params, self.reason_texts())
+            res = roofs.score_roofs(inp, params, self.reason_texts(), progress.sub(0.71, 0.75))
         except ValueError:
             raise QgsProcessingException(self.tr(
                 "No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. W_SLOPE, W_AREA).")) from None
@@ -635,14 +635,14 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         out[ok] = shapely.intersects(geoms[ok], box)
         return out
 
-    def _park_distance(self, lay: layers.FeatureArrays, geoms, nums, feedback) -> np.ndarray:
+    def _park_distance(self, lay: layers.FeatureArrays, geoms, nums, feedback, progress=None) -> np.ndarray:
         ok = lay.usable
         min_m2 = nums[self.PARK_MIN_HA] * 10000.0
         big = np.zeros(len(lay), bool)
         big[ok] = shapely.area(lay.geoms[ok]) >= min_m2
         if not big.any():
             feedback.pushWarning(self.tr("No park reaches {ha} ha: every roof counts as without a park nearby (c_green = 1).").format(ha=f"{nums[self.PARK_MIN_HA]:g}"))
-        return layers.nearest_distance(geoms, lay.geoms[big], nums[self.PARK_DISTANCE])
+        return layers.nearest_distance(geoms, lay.geoms[big], nums[self.PARK_DISTANCE], progress)
 
     def _in_scope(self, lay: layers.FeatureArrays, field: str | None, value: str, points, layer_name: str, feedback):
         """(in scope per roof, the scope polygons' names, label for the reasons)."""

@@ -240,7 +240,9 @@ def read_source(
     parsed_empty = have & ~bad_parse & shapely.is_empty(geoms)
     skipped["geom_empty"] += int(parsed_empty.sum())
     geoms[parsed_empty] = None
+    progress(0.85)
     geoms = shapely.force_2d(geoms)
+    progress(0.88)
     if read_crs.isValid() and work_crs.isValid() and read_crs != work_crs:
         ok = ~shapely.is_missing(geoms)
         if ok.any():
@@ -557,7 +559,8 @@ def intersects_any(geoms: np.ndarray, others: np.ndarray) -> np.ndarray:
     return out
 
 
-def nearest_distance(geoms: np.ndarray, targets: np.ndarray, max_distance: float) -> np.ndarray:
+def nearest_distance(geoms: np.ndarray, targets: np.ndarray, max_distance: float,
+                     progress: Progress | None = None) -> np.ndarray:
     """Distance to the nearest target within ``max_distance`` (inf beyond; NaN for no geometry)."""
     out = np.full(len(geoms), np.inf)
     ok = ~shapely.is_missing(geoms)
@@ -567,11 +570,16 @@ def nearest_distance(geoms: np.ndarray, targets: np.ndarray, max_distance: float
         return out
     tree = shapely.STRtree(tgt_ok)
     qidx = np.flatnonzero(ok)
-    # all pairs within reach in one bulk query, then their exact distances in one call
-    src, tgt = tree.query(geoms[qidx], predicate="dwithin", distance=max_distance)
-    if src.size:
-        dist = shapely.distance(geoms[qidx[src]], tgt_ok[tgt])
-        np.minimum.at(out, qidx[src], dist)
+    # all pairs within reach in bulk queries, then their exact distances in one call per chunk
+    step = 100_000
+    for start in range(0, qidx.size, step):
+        part = qidx[start:start + step]
+        src, tgt = tree.query(geoms[part], predicate="dwithin", distance=max_distance)
+        if src.size:
+            dist = shapely.distance(geoms[part[src]], tgt_ok[tgt])
+            np.minimum.at(out, part[src], dist)
+        if progress is not None:
+            progress(min(start + step, qidx.size) / qidx.size)
     return out
 
 

@@ -447,11 +447,17 @@ EXCLUSION_FLAGS = ("geom_empty", "listed", "green_exists", "slope_gt_45", "area_
 
 
 def score_roofs(inp: RoofInputs, params: RoofParams | None = None,
-                texts: Mapping[str, str] | None = None) -> RoofResult:
+                texts: Mapping[str, str] | None = None, progress=None) -> RoofResult:
     """Score every roof: criteria → weighted score → classes, ranks, codes, reasons.
 
-    Raises ValueError if no criterion with data has a positive weight.
+    ``progress`` (optional) is called with 0–1 between the steps, so a caller can report
+    progress and cancel during a city-wide run. Raises ValueError if no criterion with data
+    has a positive weight.
     """
+    def step(fraction: float) -> None:
+        if progress is not None:
+            progress(fraction)
+
     p = params or RoofParams()
     fp = np.asarray(inp.footprint_m2, dtype=float)
     n = fp.size
@@ -529,7 +535,9 @@ def score_roofs(inp: RoofInputs, params: RoofParams | None = None,
     if inp.in_scope is not None:
         in_scope = np.where(has_geom, np.asarray(inp.in_scope, bool).astype(float), np.nan)
 
+    step(0.5)
     reason = build_reasons(texts or DEFAULT_TEXTS, p, sl, area, masks, criteria, inp, n)
+    step(1.0)
     return RoofResult(
         score=score, gi_class=gi_class, rank=ranks, hz=hz, flags=flags, reason=reason,
         criteria=criteria, scored=scored, slope_deg=slope, slope_class=sl.slope_class,

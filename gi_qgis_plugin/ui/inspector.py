@@ -165,6 +165,47 @@ def default_weights(criteria: Sequence[str]) -> tuple[dict[str, float], bool]:
     return {c: 1.0 / len(criteria) for c in criteria}, False
 
 
+def weights_from_results(layer, criteria: Sequence[str], max_rows: int = 5000) -> dict[str, float] | None:
+    """The weights a result was scored with, recovered from its own rows.
+
+    gi_score = 100 × Σ w·c / Σ w over the criteria, so on the scored features that have every
+    criterion the normalised weights solve a linear least-squares problem. This works for a
+    GeoPackage written last year as well as for a fresh result. Returns None when there are too
+    few such features or the fit is not exact (the layer was edited, or is not a gi result).
+    """
+    import numpy as np
+    from qgis.core import QgsFeatureRequest
+
+    criteria = list(criteria)
+    if not criteria:
+        return None
+    fields = layer.fields()
+    names = ["gi_score"] + [CRITERION_PREFIX + c for c in criteria]
+    idx = [fields.lookupField(n) for n in names]
+    if min(idx) < 0:
+        return None
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(idx)
+    request.setLimit(max_rows)
+    rows = []
+    for f in layer.getFeatures(request):
+        values = [as_float(f.attribute(i)) for i in idx]
+        if all(v is not None for v in values):
+            rows.append(values)
+    if len(rows) < len(criteria) + 2:
+        return None
+    data = np.asarray(rows, dtype=float)
+    y = data[:, 0] / 100.0
+    x = data[:, 1:]
+    w, *_ = np.linalg.lstsq(x, y, rcond=None)
+    if not np.all(np.isfinite(w)) or np.max(np.abs(x @ w - y)) > 1e-6 or np.any(w < -1e-9):
+        return None
+    w = np.clip(w, 0.0, None)
+    total = float(w.sum())
+    if total <= 0:
+        return None
+    return {c: float(v) / total for c, v in zip(criteria, w)}
+
+
 @dataclass(frozen=True)
 class Bar:
     criterion: str
@@ -637,6 +678,7 @@ class InspectorWidget(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._weights_cache: dict[tuple[str, int], dict[str, float]] = {}
         self.layer: QgsVectorLayer | None = None
         self.feature: QgsFeature | None = None
         self.facts: dict[str, Any] = {}
@@ -773,14 +815,21 @@ class InspectorWidget(QWidget):
         self.rank_label.setText("—" if summary.rank is None else str(summary.rank))
 
         criteria = criterion_names(layer)
-        weights, from_algorithm = default_weights(criteria)
+        key = (layer.id(), layer.featureCount())
+        weights = self._weights_cache.get(key)
+        if weights is None:
+            weights = weights_from_results(layer, criteria) or {}
+            self._weights_cache[key] = weights
+        if weights:
+            note = tr("Weights as recovered from this result's own scores.")
+        else:
+            weights, from_algorithm = default_weights(criteria)
+            note = (tr("The weights could not be recovered from this result; shown with the default weights of the algorithm.")
+                    if from_algorithm else
+                    tr("The weights could not be recovered from this result; shown with equal weights."))
         self.bars = criteria_bars(feature, weights)
         self.chart.set_bars(self.bars)
-        self.weights_note.setText(
-            tr("Weights are not stored in the result; shown with the default weights of the algorithm.")
-            if from_algorithm else
-            tr("Weights are not stored in the result; shown with equal weights.")
-        )
+        self.weights_note.setText(note)
         reason = html.escape(summary.reason or "—")
         if summary.flags:
             reason += " <span style='color:#666'>[" + html.escape(summary.flags) + "]</span>"
@@ -815,5 +864,5 @@ class InspectorWidget(QWidget):
 
 __all__ = [
     "RESULT_FIELDS", "Bar", "CriteriaChart", "InspectorWidget", "ResultSummary", "criteria_bars",
-    "default_weights", "facts_at", "fact_rows", "is_result_layer", "linked_handlungsziele", "result_summary",
+    "default_weights", "weights_from_results", "facts_at", "fact_rows", "is_result_layer", "linked_handlungsziele", "result_summary",
 ]

@@ -1006,6 +1006,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
+        </message>
+        <message>
             <source>{m} m</source>
             <translation>{m} m</translation>
         </message>
@@ -1026,12 +1030,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>An dieser Stelle</translation>
         </message>
         <message>
-            <source>Weights are not stored in the result; shown with the default weights of the algorithm.</source>
-            <translation>Gewichte sind im Ergebnis nicht gespeichert; dargestellt mit den Standardgewichten des Algorithmus.</translation>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
-            <source>Weights are not stored in the result; shown with equal weights.</source>
-            <translation>Gewichte sind im Ergebnis nicht gespeichert; dargestellt mit gleichen Gewichten.</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
