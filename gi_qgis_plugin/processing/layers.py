@@ -503,20 +503,33 @@ def read_overlay(
     return read_source(source, context, work_crs, progress, keep_rows=False, fields=fields, polygonal=polygonal, name=name)
 
 
+def _point_polygon_pairs(points: np.ndarray, polygons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(point index, polygon index) of every point lying in (or on) a polygon; NULLs skipped.
+
+    The tree is built on the many points and queried with the few, often large polygons: shapely
+    prepares the query geometry, so each polygon is prepared once, rather than every point being
+    tested against unprepared polygons with thousands of vertices (20 s instead of 1 s at a
+    million roofs in Klimatope polygons).
+    """
+    pt_idx = np.flatnonzero(~shapely.is_missing(points))
+    poly_idx = np.flatnonzero(~shapely.is_missing(polygons))
+    if pt_idx.size == 0 or poly_idx.size == 0:
+        e = np.empty(0, dtype=np.int64)
+        return e, e
+    tree = shapely.STRtree(points[pt_idx])
+    q_poly, q_pt = tree.query(polygons[poly_idx], predicate="intersects")
+    return pt_idx[q_pt], poly_idx[q_poly]
+
+
 def value_at_points(points: np.ndarray, polygons: np.ndarray, values: np.ndarray, reducer: str = "max") -> np.ndarray:
     """Value of the polygon(s) containing each point; NaN outside. Overlaps: max (or min)."""
     out = np.full(len(points), np.nan)
-    ok = ~shapely.is_missing(points)
-    poly_ok = ~shapely.is_missing(polygons)
-    if not ok.any() or not poly_ok.any():
+    src, tgt = _point_polygon_pairs(points, polygons)
+    if src.size == 0:
         return out
-    pidx = np.flatnonzero(poly_ok)
-    tree = shapely.STRtree(polygons[pidx])
-    qidx = np.flatnonzero(ok)
-    src, tgt = tree.query(points[qidx], predicate="intersects")
-    vals = np.asarray(values, dtype=float)[pidx[tgt]]
+    vals = np.asarray(values, dtype=float)[tgt]
     good = np.isfinite(vals)
-    src, vals = qidx[src[good]], vals[good]
+    src, vals = src[good], vals[good]
     if reducer == "min":
         out[:] = np.inf
         np.minimum.at(out, src, vals)
@@ -531,17 +544,12 @@ def value_at_points(points: np.ndarray, polygons: np.ndarray, values: np.ndarray
 def category_at_points(points: np.ndarray, polygons: np.ndarray, categories: np.ndarray) -> np.ndarray:
     """Category (text) of the first polygon containing each point; None outside."""
     out = np.full(len(points), None, dtype=object)
-    ok = ~shapely.is_missing(points)
-    poly_ok = ~shapely.is_missing(polygons)
-    if not ok.any() or not poly_ok.any():
+    src, tgt = _point_polygon_pairs(points, polygons)
+    if src.size == 0:
         return out
-    pidx = np.flatnonzero(poly_ok)
-    tree = shapely.STRtree(polygons[pidx])
-    qidx = np.flatnonzero(ok)
-    src, tgt = tree.query(points[qidx], predicate="intersects")
-    # first hit per point: reverse assignment so that the lowest tree index wins
+    # first polygon per point: assign in reverse order so that the lowest polygon index wins
     order = np.lexsort((tgt, src))[::-1]
-    out[qidx[src[order]]] = np.asarray(categories, dtype=object)[pidx[tgt[order]]]
+    out[src[order]] = np.asarray(categories, dtype=object)[tgt[order]]
     return out
 
 
@@ -551,6 +559,10 @@ def intersects_any(geoms: np.ndarray, others: np.ndarray) -> np.ndarray:
     ok = ~shapely.is_missing(geoms)
     other_ok = others[~shapely.is_missing(others)]
     if not ok.any() or other_ok.size == 0:
+        return out
+    if np.all(shapely.get_type_id(geoms[ok]) == 0):  # points: the prepared-polygon route
+        src, _ = _point_polygon_pairs(geoms, others)
+        out[np.unique(src)] = True
         return out
     tree = shapely.STRtree(other_ok)
     qidx = np.flatnonzero(ok)
