@@ -95,12 +95,17 @@ def make_feedback(trace: bool = False):
             self.trace: list[tuple[float, float, float | None]] = []
             self._t0 = time.perf_counter()
             self._last = -1.0
-            if trace:
-                self.progressChanged.connect(self._on_progress)
+            self._last_t: float | None = None
+            self.max_gap = 0.0  # longest time without a progress report (cancel latency bound)
+            self.progressChanged.connect(self._on_progress)
 
         def _on_progress(self, value: float) -> None:
-            if int(value) != int(self._last):
-                self.trace.append((round(time.perf_counter() - self._t0, 3), round(value, 1), vm_rss_mb()))
+            now = time.perf_counter()
+            if self._last_t is not None:
+                self.max_gap = max(self.max_gap, now - self._last_t)
+            self._last_t = now
+            if trace and int(value) != int(self._last):
+                self.trace.append((round(now - self._t0, 3), round(value, 1), vm_rss_mb()))
             self._last = value
 
         def pushWarning(self, text):  # noqa: N802
@@ -238,6 +243,7 @@ def main() -> int:
             profiler.enable()
         t1 = time.perf_counter()
         feedback._t0 = t1
+        feedback._last_t = t1
         timings, final = run_steps(steps, out_dir, args.intermediate, context, feedback)
         result["seconds"] = time.perf_counter() - t1
         result["peak_mb_self"] = vm_hwm_mb()
@@ -253,6 +259,7 @@ def main() -> int:
         result["output"] = final
         result["output_features"] = count_features(final)
         result["warnings"] = feedback.warnings[:20]
+        result["max_progress_gap_s"] = round(feedback.max_gap, 3)
         if args.trace:
             result["trace"] = feedback.trace
     except Exception as exc:  # noqa: BLE001 - report any failure to the parent

@@ -7,12 +7,11 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import ensure_provider
+from conftest import ensure_provider, recording_feedback_class
 from qgis.core import (
     NULL,
     QgsDistanceArea,
     QgsGeometry,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -24,19 +23,7 @@ SLOPE_CLASSES = {"0-5", "5-15", "15-30", "30-45", ">45", "unbekannt"}
 DISTRICT_FIELDS = ["name", "flat_m2", "green_m2", "share_green", "target_m2", "missing_m2", "ab_m2", "covers"]
 
 
-class Feedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings: list[str] = []
-        self.infos: list[str] = []
-
-    def pushWarning(self, text):  # noqa: N802
-        self.warnings.append(text)
-        super().pushWarning(text)
-
-    def pushInfo(self, text):  # noqa: N802
-        self.infos.append(text)
-        super().pushInfo(text)
+Feedback = recording_feedback_class()
 
 
 def null(value) -> bool:

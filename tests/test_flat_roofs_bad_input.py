@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import recording_feedback_class
 from osgeo import gdal, osr
 from qgis.core import (
     NULL,
@@ -32,19 +33,7 @@ def alg(qgis_processing):
     return FlatRoofsAlgorithm().create()
 
 
-class Feedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings: list[str] = []
-        self.infos: list[str] = []
-
-    def pushWarning(self, text):  # noqa: N802
-        self.warnings.append(text)
-        super().pushWarning(text)
-
-    def pushInfo(self, text):  # noqa: N802
-        self.infos.append(text)
-        super().pushInfo(text)
+Feedback = recording_feedback_class()
 
 
 def run(alg, params, feedback=None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import recording_feedback_class
 from qgis.core import (
     Qgis,
     QgsProcessingException,
@@ -19,16 +20,7 @@ FIELD_NAMES = [
 ]
 
 
-class Feedback(QgsProcessingFeedback):
-    """Keeps the warnings so tests can check what the user is told."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, text: str) -> None:  # noqa: N802
-        self.warnings.append(text)
-        super().pushWarning(text)
+Feedback = recording_feedback_class()
 
 
 def run(params: dict, tmp_path, feedback: QgsProcessingFeedback | None = None):
