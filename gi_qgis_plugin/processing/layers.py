@@ -233,16 +233,21 @@ def read_source(
     geoms = np.full(n, None, dtype=object)
     have = np.fromiter((w is not None and len(w) > 0 for w in wkb_arr), dtype=bool, count=n)
     skipped["geom_empty"] = int((~have).sum())
-    if have.any():
-        geoms[have] = shapely.from_wkb(wkb_arr[have], on_invalid="ignore")
+    have_idx = np.flatnonzero(have)
+    step = 200_000  # parse in chunks: progress and cancel stay responsive on a million features
+    for start in range(0, have_idx.size, step):
+        part = have_idx[start:start + step]
+        geoms[part] = shapely.from_wkb(wkb_arr[part], on_invalid="ignore")
+        progress(0.8 + 0.05 * min(start + step, have_idx.size) / have_idx.size)
     bad_parse = have & shapely.is_missing(geoms)
     skipped["geom_unreadable"] = int(bad_parse.sum())
     parsed_empty = have & ~bad_parse & shapely.is_empty(geoms)
     skipped["geom_empty"] += int(parsed_empty.sum())
     geoms[parsed_empty] = None
     progress(0.85)
-    geoms = shapely.force_2d(geoms)
-    progress(0.88)
+    for start in range(0, n, step):
+        geoms[start:start + step] = shapely.force_2d(geoms[start:start + step])
+        progress(0.85 + 0.03 * min(start + step, n) / max(n, 1))
     if read_crs.isValid() and work_crs.isValid() and read_crs != work_crs:
         ok = ~shapely.is_missing(geoms)
         if ok.any():
@@ -382,6 +387,7 @@ def _read_ogr(layer: QgsVectorLayer, src_fields: QgsFields, progress: Progress):
     for fname in src_fields.names():
         if fname not in keys:
             return None
+        progress(0.8)  # a cancel check per column: text columns of a city take a while
         column = _arrow_column(joined(fname))
         if column is None:
             return None
@@ -668,7 +674,6 @@ def zonal_mean(
     wc[~ok] = 0
     wr[~ok] = 0
 
-    shapely.prepare(g[ok])
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
@@ -680,10 +685,11 @@ def zonal_mean(
         base = cum[start - 1] if start else 0
         stop = int(np.searchsorted(cum, base + cell_budget, side="right"))
         stop = max(stop, start + 1)
-        stop = min(stop, n)
+        stop = min(stop, n, start + 100_000)  # and at most 100,000 features per chunk
         sl = slice(start, stop)
         fi, cols, rows = _candidate_cells(np.arange(start, stop), c0[sl], r0[sl], wc[sl], wr[sl])
         if fi.size:
+            shapely.prepare(g[sl][ok[sl]])  # prepared per chunk: no long pause before the first
             xs = x0 + (cols + 0.5) * dx
             ys = y0 + (rows + 0.5) * dy
             inside = shapely.contains_xy(g[fi], xs, ys)
@@ -697,9 +703,11 @@ def zonal_mean(
     # (left out with fallback=False, when the strict cell-centre rule is wanted, e.g. to
     # subtract a building's own cells from those of its surroundings)
     miss = ok & ~hit_any & fallback
+    progress(0.92)
     if miss.any():
         idx = np.flatnonzero(miss)
         pts = shapely.point_on_surface(g[idx])
+        progress(0.96)
         px, py = shapely.get_x(pts), shapely.get_y(pts)
         cols = np.floor((px - x0) / dx).astype(np.int64)
         rows = np.floor((py - y0) / dy).astype(np.int64)

@@ -536,7 +536,8 @@ def score_roofs(inp: RoofInputs, params: RoofParams | None = None,
         in_scope = np.where(has_geom, np.asarray(inp.in_scope, bool).astype(float), np.nan)
 
     step(0.5)
-    reason = build_reasons(texts or DEFAULT_TEXTS, p, sl, area, masks, criteria, inp, n)
+    reason = build_reasons(texts or DEFAULT_TEXTS, p, sl, area, masks, criteria, inp, n,
+                           tick=lambda x: step(0.5 + 0.5 * x))
     step(1.0)
     return RoofResult(
         score=score, gi_class=gi_class, rank=ranks, hz=hz, flags=flags, reason=reason,
@@ -622,10 +623,12 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def join_fragments(fragments: Sequence[np.ndarray], n: int, sep: str = "; ") -> np.ndarray:
+def join_fragments(fragments: Sequence[np.ndarray], n: int, sep: str = "; ", tick=None) -> np.ndarray:
     """Join per-feature text fragments (object arrays, "" = none) with ``sep``."""
     out = np.full(n, "", dtype=object)
-    for frag in fragments:
+    for i, frag in enumerate(fragments):
+        if tick is not None:
+            tick(i / max(len(fragments), 1))
         has = frag != ""
         if not has.any():
             continue
@@ -638,11 +641,19 @@ def join_fragments(fragments: Sequence[np.ndarray], n: int, sep: str = "; ") -> 
 
 def build_reasons(texts: Mapping[str, str], p: RoofParams, sl: SlopeResult, area: np.ndarray,
                   masks: Mapping[str, np.ndarray], criteria: Mapping[str, np.ndarray],
-                  inp: RoofInputs, n: int) -> np.ndarray:
-    """``gi_reason``: exclusions first, then one fragment per criterion, joined with "; "."""
+                  inp: RoofInputs, n: int, tick=None) -> np.ndarray:
+    """``gi_reason``: exclusions first, then one fragment per criterion, joined with "; ".
+
+    ``tick`` (optional) is called with 0–1 as the fragments are built and joined: text for a
+    million roofs takes seconds, and a caller must be able to report progress and cancel."""
     t = {**DEFAULT_TEXTS, **texts}
     decimal = "," if t.get("decimal") == "," else "."
     frags: list[np.ndarray] = []
+
+    def add(fragment: np.ndarray) -> None:
+        frags.append(fragment)
+        if tick is not None:
+            tick(0.5 * len(frags) / 14)
 
     def empty() -> np.ndarray:
         return np.full(n, "", dtype=object)
@@ -650,7 +661,7 @@ def build_reasons(texts: Mapping[str, str], p: RoofParams, sl: SlopeResult, area
     for code in ("geom_empty", "listed", "green_exists"):
         f = empty()
         f[masks[code]] = t[code]
-        frags.append(f)
+        add(f)
 
     f = empty()
     for label in slope_table().labels:
@@ -658,13 +669,13 @@ def build_reasons(texts: Mapping[str, str], p: RoofParams, sl: SlopeResult, area
     f[sl.from_type] = t["slope_from_type"]
     f[sl.unknown] = t["slope_unknown"]
     f[masks["geom_empty"]] = ""
-    frags.append(f)
+    add(f)
 
     f = empty()
     ok = np.isfinite(area)
     _fill(t["area"], "area", _int_text(area), ok & ~masks["area_lt_min"], f)
     f[masks["area_lt_min"]] = _const(t["area_lt_min"], min=_number(p.min_area))
-    frags.append(f)
+    add(f)
 
     if "heat" in criteria:
         c = criteria["heat"]
@@ -673,7 +684,7 @@ def build_reasons(texts: Mapping[str, str], p: RoofParams, sl: SlopeResult, area
         f[(c >= 1 / 3) & (c < 2 / 3)] = t["heat_mid"]
         f[c < 1 / 3] = t["heat_low"]
         f[masks["heat_nodata"]] = t["heat_nodata"]
-        frags.append(f)
+        add(f)
     if "rain" in criteria:
         d = np.asarray(inp.rain_depth_m, dtype=float)
         f = empty()
@@ -681,11 +692,11 @@ def build_reasons(texts: Mapping[str, str], p: RoofParams, sl: SlopeResult, area
         _fill(t["rain"], "depth", _dec2_text(d, decimal), wet, f)
         f[np.isfinite(d) & ~wet] = t["rain_none"]
         f[masks["rain_nodata"]] = t["rain_nodata"]
-        frags.append(f)
+        add(f)
     if "sewer" in criteria:
         f = empty()
         f[criteria["sewer"] >= 1] = t["sewer"]
-        frags.append(f)
+        add(f)
     if "green" in criteria:
         d = np.asarray(inp.park_distance_m, dtype=float)
         f = empty()
@@ -694,18 +705,18 @@ def build_reasons(texts: Mapping[str, str], p: RoofParams, sl: SlopeResult, area
         far = np.isinf(d)
         _fill(t["park_near"], "dist", _int_text(d), near, f, ha=ha)
         f[far] = _const(t["park_far"], ha=ha, max=_number(p.park_distance))
-        frags.append(f)
+        add(f)
     if "scope" in criteria:
         f = empty()
         f[criteria["scope"] >= 1] = _const(t["scope_in"], scope=p.scope_label)
-        frags.append(f)
+        add(f)
     f = empty()
     f[masks["pv_solar_green"]] = t["pv"]
-    frags.append(f)
+    add(f)
     f = empty()
     f[masks["no_criteria"]] = t["no_criteria"]
-    frags.append(f)
-    return join_fragments(frags, n)
+    add(f)
+    return join_fragments(frags, n, tick=None if tick is None else (lambda x: tick(0.5 + 0.5 * x)))
 
 
 # ----------------------------------------------------------------------------------------------
