@@ -40,18 +40,28 @@ ensure_host_tools() {
   fi
 }
 
+bind_same_path() {
+  # Mount $1 at the same path inside the root; a mount left from an earlier run whose folder
+  # was deleted and made anew (a fresh clone at the same place) is replaced.
+  local src="$1" dst="$ENV_DIR$1"
+  mkdir -p "$dst"
+  if mountpoint -q "$dst"; then
+    [ "$(stat -c %d:%i "$src")" = "$(stat -c %d:%i "$dst" 2>/dev/null)" ] && return 0
+    umount -l "$dst" || true
+  fi
+  mount --rbind "$src" "$dst"
+}
+
 mounts_up() {
-  mkdir -p "$ENV_DIR$PARENT"
   for d in proc sys dev dev/pts; do
     mountpoint -q "$ENV_DIR/$d" || mount --bind "/$d" "$ENV_DIR/$d"
   done
-  mountpoint -q "$ENV_DIR$PARENT" || mount --rbind "$PARENT" "$ENV_DIR$PARENT"
+  bind_same_path "$PARENT"
   # ../shared may be a link to elsewhere: make its target visible at the same path too
   local shared
   shared="$(readlink -f "$PARENT/shared" 2>/dev/null || true)"
   if [ -n "$shared" ] && [ -d "$shared" ] && [ "${shared#"$PARENT"/}" = "$shared" ]; then
-    mkdir -p "$ENV_DIR$shared"
-    mountpoint -q "$ENV_DIR$shared" || mount --rbind "$shared" "$ENV_DIR$shared"
+    bind_same_path "$shared"
   fi
   cp -f /etc/resolv.conf "$ENV_DIR/etc/resolv.conf" 2>/dev/null || true
 }
