@@ -41,3 +41,21 @@ def test_other_layers_are_left_alone(qgis_app):
     assert not is_result_layer(layer)
     assert not apply_result_styles(layer)
     assert layer.renderer().type() == before
+
+
+def test_result_is_styled_when_processing_loads_it(sample_gpkg, gi_provider, qgis_iface, qgis_new_project, tmp_path):
+    """Run as the toolbox does (result loaded into the project): the style post-processor runs."""
+    import processing
+    from qgis.core import QgsProject
+
+    g = str(sample_gpkg)
+    out = str(tmp_path / "styled.gpkg")
+    res = processing.runAndLoadResults("gi:flatroofs", {"INPUT": f"{g}|layername=buildings", "OUTPUT": out})
+    loaded = QgsProject.instance().mapLayer(res["OUTPUT"]) if res["OUTPUT"] in QgsProject.instance().mapLayers() else None
+    if loaded is None:
+        matches = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source().startswith(out)]
+        assert matches, "the result was not loaded into the project"
+        loaded = matches[0]
+    assert isinstance(loaded.renderer(), QgsCategorizedSymbolRenderer)
+    assert loaded.renderer().classAttribute() == "gi_class"
+    assert {"gi_class", "gi_score"} <= set(loaded.styleManager().styles())
