@@ -33,10 +33,15 @@ PY
 }
 
 ensure_host_tools() {
-  if ! command -v debootstrap >/dev/null 2>&1; then
-    log "installing debootstrap"
+  local need=""
+  command -v debootstrap >/dev/null 2>&1 || need=" debootstrap"
+  # Ubuntu hosts need Debian's archive key to verify the trixie release
+  [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || need="$need debian-archive-keyring"
+  if [ -n "$need" ]; then
+    log "installing$need"
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
   fi
 }
 
@@ -77,9 +82,14 @@ wheels_for_py313() {
   mkdir -p "$dir"
   if ! ls "$dir"/pytest_qgis-*.whl >/dev/null 2>&1; then
     log "downloading wheels for Python 3.13: $PIP_PACKAGES"
+    local arch
+    arch="$(uname -m)"
+    # shellcheck disable=SC2086
     python3 -m pip download -q --only-binary=:all: --python-version 3.13 \
-      --platform manylinux2014_x86_64 --platform manylinux_2_17_x86_64 --platform any \
-      -d "$dir" $PIP_PACKAGES pytest pluggy iniconfig packaging
+        --platform "manylinux2014_$arch" --platform "manylinux_2_17_$arch" --platform any \
+        -d "$dir" $PIP_PACKAGES pytest pluggy iniconfig packaging 2>/dev/null \
+      || in_root python3 -m pip download -q --only-binary=:all: -d /opt/wheels $PIP_PACKAGES \
+      || { log "could not download $PIP_PACKAGES (neither the host's pip nor the root's)"; exit 1; }
   fi
 }
 
@@ -89,7 +99,8 @@ setup_chroot() {
   if [ ! -x "$ENV_DIR/usr/bin/apt-get" ]; then
     log "bootstrapping Debian trixie into $ENV_DIR (a few minutes, once)"
     mkdir -p "$ENV_DIR"
-    debootstrap --variant=minbase trixie "$ENV_DIR" "$MIRROR" >"$ENV_DIR.debootstrap.log" 2>&1 \
+    debootstrap --variant=minbase --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
+      trixie "$ENV_DIR" "$MIRROR" >"$ENV_DIR.debootstrap.log" 2>&1 \
       || { tail -20 "$ENV_DIR.debootstrap.log" >&2; exit 1; }
   fi
   mounts_up
