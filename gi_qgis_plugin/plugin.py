@@ -6,13 +6,13 @@ algorithms; ``initGui`` adds the menu, toolbar and dock; ``unload`` removes all 
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .deps import dependency_problem
 from .i18n import install_translator, remove_translator, tr
 from .paths import icon_path
-from .processing.provider import GiProvider
 
 MENU = "&Grüne Infrastruktur"
 DOCK_VISIBLE_KEY = "gi_qgis_plugin/dock_visible"
@@ -21,7 +21,8 @@ DOCK_VISIBLE_KEY = "gi_qgis_plugin/dock_visible"
 class GiPlugin:
     def __init__(self, iface) -> None:
         self.iface = iface
-        self.provider: GiProvider | None = None
+        self.provider = None
+        self.problem: str | None = None
         self.actions: list[QAction] = []
         self.toolbar = None
         self.dock = None
@@ -31,6 +32,13 @@ class GiPlugin:
     # -- Processing (also without a GUI) -------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802
         if self.provider is None:
+            self.problem = dependency_problem()
+            if self.problem is not None:
+                # no provider rather than a traceback: the message says what to install
+                QgsMessageLog.logMessage(self.problem, tr("Green Infrastructure"), Qgis.MessageLevel.Critical)
+                return
+            from .processing.provider import GiProvider
+
             provider = GiProvider()
             # the registry refuses (and deletes) a second provider with the same id
             if QgsApplication.processingRegistry().addProvider(provider):
@@ -40,6 +48,10 @@ class GiPlugin:
     def initGui(self) -> None:  # noqa: N802
         self.initProcessing()
         if self.iface is None:
+            return
+        if self.problem is not None:
+            self.iface.messageBar().pushMessage(tr("Green Infrastructure"), self.problem,
+                                                level=Qgis.MessageLevel.Critical, duration=0)
             return
         self.toolbar = self.iface.addToolBar(tr("Green Infrastructure"))
         self.toolbar.setObjectName("GiQgisPluginToolbar")

@@ -116,3 +116,41 @@ def test_packaged_zip_loads_in_a_fresh_profile_with_qgis_process(plugin_zip, tmp
     help_out = subprocess.run([exe, "help", "gi:sampledistrict"], env=env, capture_output=True,
                               text=True, timeout=300)
     assert help_out.returncode == 0 and "BUILDINGS" in help_out.stdout
+
+
+def test_outdated_shapely_gives_a_message_instead_of_a_traceback(qgis_iface, qgis_processing, monkeypatch):
+    import sys
+    import types
+
+    from gi_qgis_plugin.deps import dependency_problem
+    from gi_qgis_plugin.plugin import GiPlugin
+
+    assert dependency_problem() is None  # the real environment is fine
+    old = types.ModuleType("shapely")
+    old.__version__ = "1.8.5"
+    monkeypatch.setitem(sys.modules, "shapely", old)
+    problem = dependency_problem()
+    assert problem is not None and "1.8.5" in problem and "shapely 2" in problem
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("gi")
+    if existing is not None:
+        registry.removeProvider(existing)
+    shown = []
+    monkeypatch.setattr(qgis_iface.messageBar(), "pushMessage", lambda *a, **k: shown.append(a), raising=False)
+    plugin = GiPlugin(qgis_iface)
+    plugin.initGui()
+    assert registry.providerById("gi") is None, "no provider when a dependency is missing"
+    assert plugin.problem == problem and plugin.actions == []
+    assert shown and "1.8.5" in shown[0][1]
+    plugin.unload()
+
+
+def test_missing_shapely_is_named(monkeypatch):
+    import sys
+
+    from gi_qgis_plugin.deps import dependency_problem
+
+    monkeypatch.setitem(sys.modules, "shapely", None)  # import of shapely raises ImportError
+    problem = dependency_problem()
+    assert problem is not None and "shapely" in problem and "missing" in problem

@@ -4,6 +4,18 @@
     <context>
         <name>gi</name>
         <message>
+            <source>The Python package numpy is missing. Install it for the Python of QGIS (OSGeo4W Setup: python3-numpy; Debian/Ubuntu: apt install python3-numpy) and restart QGIS.</source>
+            <translation>Das Python-Paket numpy fehlt. Installieren Sie es für das Python von QGIS (OSGeo4W-Setup: python3-numpy; Debian/Ubuntu: apt install python3-numpy) und starten Sie QGIS neu.</translation>
+        </message>
+        <message>
+            <source>The Python package shapely (version 2 or newer) is missing. Install it for the Python of QGIS (OSGeo4W Setup: python3-shapely; Debian/Ubuntu: apt install python3-shapely; otherwise pip install shapely) and restart QGIS.</source>
+            <translation>Das Python-Paket shapely (Version 2 oder neuer) fehlt. Installieren Sie es für das Python von QGIS (OSGeo4W-Setup: python3-shapely; Debian/Ubuntu: apt install python3-shapely; sonst pip install shapely) und starten Sie QGIS neu.</translation>
+        </message>
+        <message>
+            <source>shapely {version} is too old: the Green Infrastructure algorithms need shapely 2 or newer. Update it for the Python of QGIS (e.g. pip install --upgrade shapely) and restart QGIS.</source>
+            <translation>shapely {version} ist zu alt: Die Algorithmen für Grüne Infrastruktur brauchen shapely 2 oder neuer. Aktualisieren Sie es für das Python von QGIS (z. B. pip install --upgrade shapely) und starten Sie QGIS neu.</translation>
+        </message>
+        <message>
             <source>en</source>
             <translation>de</translation>
         </message>
