@@ -378,6 +378,30 @@ def test_cancel_returns_cleanly_without_features(alg):
     assert layer.featureCount() == 50
 
 
+class CancelPastProgress(Feedback):
+    """Cancels once progress passes a given percentage (a user pressing Cancel mid-run)."""
+
+    def __init__(self, at: float):
+        super().__init__()
+        self.at = at
+
+    def setProgress(self, progress):  # noqa: N802
+        super().setProgress(progress)
+        if progress >= self.at:
+            self.cancel()
+
+
+def test_cancel_while_rasters_are_sampled_and_parks_measured(alg, sample_gpkg):
+    """Cancel in the middle (park distances running on the other core): a clean stop, no output."""
+    g = str(sample_gpkg)
+    fb = CancelPastProgress(40.0)
+    res, _ = run(alg, {"INPUT": f"{g}|layername=buildings", "HEAT": str(sample_gpkg.parent / "heat.tif"),
+                       "RAIN": str(sample_gpkg.parent / "starkregen.tif"), "PARKS": f"{g}|layername=parks"},
+                 feedback=fb)
+    assert res == {}
+    assert any("Canceled" in w for w in fb.warnings)
+
+
 # ----------------------------------------------------------------------------------------------
 # Secondary layers that do not fit
 # ----------------------------------------------------------------------------------------------

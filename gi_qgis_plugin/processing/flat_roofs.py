@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 
 import numpy as np
 import shapely
@@ -349,19 +351,36 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             feedback.pushInfo(self.tr("{n} buildings lie in a listed-buildings polygon.").format(n=int(in_listed.sum())))
         inp.listed = listed
 
-        higher = self.parameterAsEnum(parameters, self.HEAT_ORDER, context) == 0
-        inp.c_heat = self._heat(parameters, context, arrays, points, work_crs, higher, progress.sub(0.34, 0.5), feedback)
-        inp.rain_depth_m = self._rain(parameters, context, arrays, work_crs, nums, progress.sub(0.5, 0.62), feedback)
-
-        sewer_src = self.parameterAsSource(parameters, self.SEWER, context)
-        if sewer_src is not None:
-            lay = self._overlay(sewer_src, parameters, self.SEWER, context, work_crs, progress.sub(0.62, 0.65), feedback)
-            inp.sewer = layers.intersects_any(points, lay.geoms)
-
+        # park distances are pure shapely work that releases the GIL: they run on the second
+        # core while the rasters are sampled here (the park layer itself is read on this thread)
         park_src = self.parameterAsSource(parameters, self.PARKS, context)
-        if park_src is not None:
-            lay = self._overlay(park_src, parameters, self.PARKS, context, work_crs, progress.sub(0.65, 0.66), feedback)
-            inp.park_distance_m = self._park_distance(lay, geoms, nums, feedback, progress.sub(0.66, 0.68))
+        park_job = None
+        pool = ThreadPoolExecutor(max_workers=1)
+        try:
+            if park_src is not None:
+                lay = self._overlay(park_src, parameters, self.PARKS, context, work_crs, progress.sub(0.34, 0.35), feedback)
+                big_parks = self._big_parks(lay, nums, feedback)
+                park_job = pool.submit(layers.nearest_distance, geoms, big_parks, nums[self.PARK_DISTANCE])
+
+            higher = self.parameterAsEnum(parameters, self.HEAT_ORDER, context) == 0
+            inp.c_heat = self._heat(parameters, context, arrays, points, work_crs, higher, progress.sub(0.35, 0.5), feedback)
+            inp.rain_depth_m = self._rain(parameters, context, arrays, work_crs, nums, progress.sub(0.5, 0.62), feedback)
+
+            sewer_src = self.parameterAsSource(parameters, self.SEWER, context)
+            if sewer_src is not None:
+                lay = self._overlay(sewer_src, parameters, self.SEWER, context, work_crs, progress.sub(0.62, 0.65), feedback)
+                inp.sewer = layers.intersects_any(points, lay.geoms)
+
+            if park_job is not None:
+                while True:  # keep answering a cancel while the other core finishes
+                    try:
+                        inp.park_distance_m = park_job.result(timeout=0.5)
+                        break
+                    except FuturesTimeout:
+                        progress.check()
+                progress.sub(0.65, 0.68)(1.0)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)  # a cancel does not wait for the other core
 
         scope_label = (self.parameterAsString(parameters, self.SCOPE_VALUE, context) or "").strip()
         scope_src = self.parameterAsSource(parameters, self.SCOPE, context)
@@ -635,14 +654,15 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         out[ok] = shapely.intersects(geoms[ok], box)
         return out
 
-    def _park_distance(self, lay: layers.FeatureArrays, geoms, nums, feedback, progress=None) -> np.ndarray:
+    def _big_parks(self, lay: layers.FeatureArrays, nums, feedback) -> np.ndarray:
+        """The parks of at least PARK_MIN_HA (GALK: a park of 0.5 ha and more)."""
         ok = lay.usable
         min_m2 = nums[self.PARK_MIN_HA] * 10000.0
         big = np.zeros(len(lay), bool)
         big[ok] = shapely.area(lay.geoms[ok]) >= min_m2
         if not big.any():
             feedback.pushWarning(self.tr("No park reaches {ha} ha: every roof counts as without a park nearby (c_green = 1).").format(ha=f"{nums[self.PARK_MIN_HA]:g}"))
-        return layers.nearest_distance(geoms, lay.geoms[big], nums[self.PARK_DISTANCE], progress)
+        return lay.geoms[big]
 
     def _in_scope(self, lay: layers.FeatureArrays, field: str | None, value: str, points, layer_name: str, feedback):
         """(in scope per roof, the scope polygons' names, label for the reasons)."""
