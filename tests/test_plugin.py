@@ -117,6 +117,34 @@ def test_packaged_zip_loads_in_a_fresh_profile_with_qgis_process(plugin_zip, tmp
                               text=True, timeout=300)
     assert help_out.returncode == 0 and "BUILDINGS" in help_out.stdout
 
+    # a scheduled job: score the shipped sample's roofs with qgis_process and read the JSON answer
+    import json
+
+    sample = plugins / "gi_qgis_plugin" / "resources" / "sample"
+    gpkg = sample / "musterstadt.gpkg"
+    out = tmp_path / "roofs.gpkg"
+    run = subprocess.run([exe, "--json", "run", "gi:flatroofs", "--",
+                          f"INPUT={gpkg}|layername=buildings", f"HEAT={sample / 'heat.tif'}",
+                          f"PARKS={gpkg}|layername=parks", f"OUTPUT={out}"],
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    answer = json.loads(run.stdout[run.stdout.find("{"):])
+    from osgeo import ogr
+
+    ds = ogr.Open(str(out))
+    # one scored roof per building of the shipped sample (1,500, as tools/make_sample.py writes it)
+    assert ds.GetLayer(0).GetFeatureCount() == 1500
+    assert answer["results"]["N_SCORED"] + answer["results"]["N_EXCLUDED"] == 1500
+    ds = None
+
+    # a bad parameter ends with an error message, not a traceback
+    bad = subprocess.run([exe, "run", "gi:flatroofs", "--", f"INPUT={gpkg}|layername=buildings",
+                          "MIN_AREA=-5", f"OUTPUT={tmp_path / 'bad.gpkg'}"],
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode != 0
+    assert "Traceback" not in bad.stdout + bad.stderr
+    assert "MIN_AREA" in bad.stdout + bad.stderr
+
 
 def test_outdated_shapely_gives_a_message_instead_of_a_traceback(qgis_iface, qgis_processing, monkeypatch):
     import sys
