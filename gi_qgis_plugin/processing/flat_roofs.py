@@ -368,8 +368,8 @@ class FlatRoofsAlgorithm(GiAlgorithm):
 
             sewer_src = self.parameterAsSource(parameters, self.SEWER, context)
             if sewer_src is not None:
-                lay = self._overlay(sewer_src, parameters, self.SEWER, context, work_crs, progress.sub(0.62, 0.65), feedback)
-                inp.sewer = layers.intersects_any(points, lay.geoms)
+                lay = self._overlay(sewer_src, parameters, self.SEWER, context, work_crs, progress.sub(0.62, 0.63), feedback)
+                inp.sewer = layers.intersects_any(points, lay.geoms, progress.sub(0.63, 0.65))
 
             if park_job is not None:
                 while True:  # keep answering a cancel while the other core finishes
@@ -549,14 +549,15 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         field = self._secondary_field(parameters, self.HEAT_FIELD, context, polys, HEAT_FIELD_CANDIDATES)
         if not field:
             raise QgsProcessingException(self.tr("Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value)."))
-        lay = self._overlay(polys, parameters, self.HEAT_POLYGONS, context, work_crs, progress, feedback, fields=[field])
+        lay = self._overlay(polys, parameters, self.HEAT_POLYGONS, context, work_crs, progress.sub(0.0, 0.3), feedback, fields=[field])
+        at_points = progress.sub(0.3, 1.0)
         values = lay.columns.get(field)
         if values is None or values.dtype == object:
             c_poly, unmapped = roofs.heat_criterion(values if values is not None else np.full(len(lay), None, dtype=object), higher)
             if unmapped:
                 feedback.pushWarning(self.tr("Heat field {field}: the values {values} are neither known classes nor numbers; roofs in those polygons count as without heat value.").format(
                     field=field, values=", ".join(unmapped[:10])))
-            c = layers.value_at_points(points, lay.geoms, c_poly, "max")
+            c = layers.value_at_points(points, lay.geoms, c_poly, "max", at_points)
         else:
             # classes or values is decided from the polygon layer itself, never from which
             # roofs happen to be in the run
@@ -564,9 +565,9 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             classes = finite.size > 0 and bool(np.all((finite == np.round(finite)) & (finite >= 1) & (finite <= 5)))
             if classes:
                 c_poly = (values - 1.0) / 4.0 if higher else (5.0 - values) / 4.0
-                c = layers.value_at_points(points, lay.geoms, c_poly, "max")
+                c = layers.value_at_points(points, lay.geoms, c_poly, "max", at_points)
             else:
-                raw = layers.value_at_points(points, lay.geoms, values, "max" if higher else "min")
+                raw = layers.value_at_points(points, lay.geoms, values, "max" if higher else "min", at_points)
                 c = minmax(raw)
                 c = c if higher else 1.0 - c
         if not np.isfinite(c).any():

@@ -509,7 +509,8 @@ def read_overlay(
     return read_source(source, context, work_crs, progress, keep_rows=False, fields=fields, polygonal=polygonal, name=name)
 
 
-def _point_polygon_pairs(points: np.ndarray, polygons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _point_polygon_pairs(points: np.ndarray, polygons: np.ndarray,
+                         progress: Progress | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(point index, polygon index) of every point lying in (or on) a polygon; NULLs skipped.
 
     The tree is built on the many points and queried with the few, often large polygons: shapely
@@ -523,14 +524,26 @@ def _point_polygon_pairs(points: np.ndarray, polygons: np.ndarray) -> tuple[np.n
         e = np.empty(0, dtype=np.int64)
         return e, e
     tree = shapely.STRtree(points[pt_idx])
-    q_poly, q_pt = tree.query(polygons[poly_idx], predicate="intersects")
-    return pt_idx[q_pt], poly_idx[q_poly]
+    if progress is not None:
+        progress(0.3)
+    # the polygons in slices, so that progress and cancel keep flowing on a city
+    step = max(1, poly_idx.size // 10)
+    found_pt, found_poly = [], []
+    for start in range(0, poly_idx.size, step):
+        part = poly_idx[start:start + step]
+        q_poly, q_pt = tree.query(polygons[part], predicate="intersects")
+        found_pt.append(pt_idx[q_pt])
+        found_poly.append(part[q_poly])
+        if progress is not None:
+            progress(0.3 + 0.7 * min(start + step, poly_idx.size) / poly_idx.size)
+    return np.concatenate(found_pt), np.concatenate(found_poly)
 
 
-def value_at_points(points: np.ndarray, polygons: np.ndarray, values: np.ndarray, reducer: str = "max") -> np.ndarray:
+def value_at_points(points: np.ndarray, polygons: np.ndarray, values: np.ndarray, reducer: str = "max",
+                    progress: Progress | None = None) -> np.ndarray:
     """Value of the polygon(s) containing each point; NaN outside. Overlaps: max (or min)."""
     out = np.full(len(points), np.nan)
-    src, tgt = _point_polygon_pairs(points, polygons)
+    src, tgt = _point_polygon_pairs(points, polygons, progress)
     if src.size == 0:
         return out
     vals = np.asarray(values, dtype=float)[tgt]
@@ -559,7 +572,7 @@ def category_at_points(points: np.ndarray, polygons: np.ndarray, categories: np.
     return out
 
 
-def intersects_any(geoms: np.ndarray, others: np.ndarray) -> np.ndarray:
+def intersects_any(geoms: np.ndarray, others: np.ndarray, progress: Progress | None = None) -> np.ndarray:
     """True where a geometry intersects any of ``others``."""
     out = np.zeros(len(geoms), dtype=bool)
     ok = ~shapely.is_missing(geoms)
@@ -567,7 +580,7 @@ def intersects_any(geoms: np.ndarray, others: np.ndarray) -> np.ndarray:
     if not ok.any() or other_ok.size == 0:
         return out
     if np.all(shapely.get_type_id(geoms[ok]) == 0):  # points: the prepared-polygon route
-        src, _ = _point_polygon_pairs(geoms, others)
+        src, _ = _point_polygon_pairs(geoms, others, progress)
         out[np.unique(src)] = True
         return out
     tree = shapely.STRtree(other_ok)
