@@ -581,7 +581,7 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         sums = np.zeros(n)
         cells = np.zeros(n, dtype=np.int64)
         overlaps = False
-        step = 100_000
+        step = 50_000
         for start in range(0, n, step):
             sl = slice(start, min(start + step, n))
             part = geoms[sl]
@@ -589,6 +589,7 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             outer = np.full(len(part), None, dtype=object)
             outer[ok] = shapely.buffer(part[ok], buffer_m, quad_segs=2)
             sub = progress.sub(start / n, min(start + step, n) / n)
+            sub(0.0)
             res = layers.zonal_mean(raster, outer, work_crs, context, sub.sub(0.0, 0.7))
             inner = layers.zonal_mean(raster, part, work_crs, context, sub.sub(0.7, 1.0), fallback=False)
             sums[sl] = res.sums - inner.sums
@@ -624,6 +625,8 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         has = arrays.usable
         buffer_m = nums[self.RAIN_BUFFER]
         coarse, tmp = _coarsened(raster, buffer_m / 2.0, geoms[has], buffer_m, work_crs, context)
+        progress(0.1)
+        progress = progress.sub(0.1, 1.0)
         try:
             if buffer_m > 0 and has.any():
                 # the ring around the building (heavy-rain models treat buildings as obstacles):

@@ -661,6 +661,7 @@ def zonal_mean(
     nodata = rb.GetNoDataValue()
     ncols, nrows = ds.RasterXSize, ds.RasterYSize
 
+    progress(0.0)
     n = len(geoms)
     ok = ~shapely.is_missing(geoms)
     g = geoms.copy()
