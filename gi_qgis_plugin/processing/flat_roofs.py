@@ -2,8 +2,9 @@
 
 Parameters → read each layer once into arrays (``layers``) → per-roof raw values (zonal means,
 point-in-polygon, distances; all in bulk) → ``scoring.roofs.score_roofs`` (pure numpy) → write
-once, in the input's order (spatially coherent, which keeps the output's spatial index cheap). The domain rules and their sources live in ``scoring/roofs.py`` and the
-CSV tables in ``resources/``.
+once, in the input's order (spatially coherent, which keeps the output's spatial index cheap).
+The domain rules and their sources live in ``scoring/roofs.py`` and the CSV tables in
+``resources/``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ from qgis.core import (
 
 from ..i18n import language
 from ..scoring import roofs
-from ..scoring.common import minmax
 from . import layers
 from .base import GiAlgorithm
 from .postprocess import style_when_loaded
@@ -405,7 +405,6 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             raise QgsProcessingException(self.tr(
                 "No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. W_SLOPE, W_AREA).")) from None
         self._report_criteria(res, nums["weights"], feedback)
-        progress.sub(0.71, 0.75)(1.0)
 
         # ---- write the roofs
         spec = [("gi_score", "double"), ("gi_class", "text"), ("gi_rank", "int"), ("gi_hz", "text"),
@@ -542,8 +541,7 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             if mean is None:
                 return None
             # a raster holds values (°C, PET …): min–max over this run, as the help says
-            c = minmax(mean)
-            return c if higher else 1.0 - c
+            return roofs.heat_minmax(mean, higher)
         if polys is None:
             return None
         field = self._secondary_field(parameters, self.HEAT_FIELD, context, polys, HEAT_FIELD_CANDIDATES)
@@ -561,15 +559,12 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         else:
             # classes or values is decided from the polygon layer itself, never from which
             # roofs happen to be in the run
-            finite = values[np.isfinite(values)]
-            classes = finite.size > 0 and bool(np.all((finite == np.round(finite)) & (finite >= 1) & (finite <= 5)))
-            if classes:
-                c_poly = (values - 1.0) / 4.0 if higher else (5.0 - values) / 4.0
+            if roofs.are_heat_classes(values):
+                c_poly, _ = roofs.heat_criterion(values, higher)
                 c = layers.value_at_points(points, lay.geoms, c_poly, "max", at_points)
             else:
                 raw = layers.value_at_points(points, lay.geoms, values, "max" if higher else "min", at_points)
-                c = minmax(raw)
-                c = c if higher else 1.0 - c
+                c = roofs.heat_minmax(raw, higher)
         if not np.isfinite(c).any():
             feedback.pushWarning(self.tr("No building lies in a heat polygon with a value: the heat criterion is left out."))
             return None
@@ -595,10 +590,10 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             sums[sl] = res.sums - inner.sums
             cells[sl] = res.cells - inner.cells
             overlaps = overlaps or res.overlaps
-        res = layers.ZonalResult(mean=np.full(n, np.nan), cells=cells, sums=sums, overlaps=overlaps,
+        mean = np.full(n, np.nan)
+        np.divide(sums, cells, out=mean, where=cells > 0)
+        res = layers.ZonalResult(mean=mean, cells=cells, sums=sums, overlaps=overlaps,
                                  nodata_only=overlaps and not (cells > 0).any())
-        with np.errstate(invalid="ignore", divide="ignore"):
-            res.mean = np.where(cells > 0, sums / np.maximum(cells, 1), np.nan)
         return self._checked(res, raster, feedback, self.RAIN)
 
     def _zonal(self, raster: QgsRasterLayer, geoms, work_crs, context, progress, feedback, param: str) -> np.ndarray | None:

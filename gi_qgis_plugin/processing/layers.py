@@ -294,6 +294,12 @@ def read_source(
     )
 
 
+def _object_array(values: list) -> np.ndarray:
+    """A 1-D object array of ``values`` (bytes or str never become a 2-D array of characters)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
 
 def _read_qgis(source, context, work_crs, progress, keep_rows, fields):
     """(fids, WKB per feature or None, attribute rows) through QGIS's feature iterator."""
@@ -319,7 +325,7 @@ def _read_qgis(source, context, work_crs, progress, keep_rows, fields):
         geom = feat.geometry()
         wkbs.append(None if geom.isNull() else bytes(geom.asWkb()))
         rows.append(feat.attributes())
-    return fids, np.array(wkbs + [None], dtype=object)[:-1], rows
+    return fids, _object_array(wkbs), rows
 
 
 def plain_ogr_layer(alg, parameters: dict, name: str, context: QgsProcessingContext) -> QgsVectorLayer | None:
@@ -413,7 +419,7 @@ def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
                 values[i] = v.decode("utf-8", errors="replace")
             elif v is not None and not isinstance(v, str):
                 return None
-        data = np.array(values + [None], dtype=object)[:-1]
+        data = _object_array(values)
     elif kind not in "iufb":  # dates, times, lists …: QGIS's iterator knows their types
         return None
     return data, mask
@@ -850,16 +856,12 @@ def write_sink(
     geoms: np.ndarray,
     columns: Sequence,
     progress: Progress,
-    rows: list[list] | None = None,
+    rows: list[list] | ColumnTable | None = None,
     keep: Sequence[int] = (),
-    order: np.ndarray | None = None,
 ) -> int:
-    """Write one feature per index: kept input attributes + ``columns``, geometry from shapely.
-
-    ``order`` (optional) writes the features in that order (e.g. by rank). Returns the count.
-    """
+    """Write one feature per index, in index order: kept input attributes + ``columns``,
+    geometry from shapely. Returns the count."""
     n = len(geoms)
-    idx = np.arange(n) if order is None else np.asarray(order)
     cols = [np.asarray(c) for c in columns]
     feature = QgsFeature(fields)
     geometry = QgsGeometry()
@@ -869,7 +871,7 @@ def write_sink(
     # chunk by chunk: the rows' Python values and the WKB exist only for the chunk being written;
     # one feature object is refilled per row (the sink copies it)
     for start in range(0, n, BATCH):
-        chunk = idx[start:start + BATCH]
+        chunk = np.arange(start, min(start + BATCH, n))
         base = rows_for(rows, chunk, keep) if rows is not None else None
         extra = list(zip(*[_pylist(c[chunk]) for c in cols])) if cols else [()] * len(chunk)
         wkbs = np.full(len(chunk), None, dtype=object)

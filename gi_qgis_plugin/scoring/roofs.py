@@ -367,12 +367,23 @@ def heat_criterion(values: np.ndarray, higher_is_hotter: bool = True) -> tuple[n
             out = np.where(np.isfinite(out), out, heat_criterion(num, higher_is_hotter)[0])
         return out, sorted(unmapped)
     v = arr.astype(float)
-    fin = v[np.isfinite(v)]
-    if fin.size and np.all((fin >= 1) & (fin <= 5) & (fin == np.round(fin))):
+    if are_heat_classes(v):
         c = (v - 1.0) / 4.0
-    else:
-        c = minmax(v)
-    return (c if higher_is_hotter else 1.0 - c), unmapped
+        return (c if higher_is_hotter else 1.0 - c), unmapped
+    return heat_minmax(v, higher_is_hotter), unmapped
+
+
+def are_heat_classes(values: np.ndarray) -> bool:
+    """True when every known value is a whole number 1–5: the five thermal-load classes."""
+    v = np.asarray(values, dtype=float)
+    fin = v[np.isfinite(v)]
+    return bool(fin.size) and bool(np.all((fin >= 1) & (fin <= 5) & (fin == np.round(fin))))
+
+
+def heat_minmax(values: np.ndarray, higher_is_hotter: bool = True) -> np.ndarray:
+    """Heat values (°C, PET …) scaled min–max over this run, inverted when lower = hotter."""
+    c = minmax(np.asarray(values, dtype=float))
+    return c if higher_is_hotter else 1.0 - c
 
 
 def rain_criterion(depth_m: np.ndarray, full_depth: float = RAIN_DEPTH_M) -> np.ndarray:
