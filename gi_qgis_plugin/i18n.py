@@ -24,6 +24,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def translate_marked(text: str) -> str:
+    """Translate a text declared with ``scoring.spec.N_`` (a criterion label, a reason fragment).
+
+    The literal sits in ``scoring/`` (no Qt there) and is extracted into the catalogue by
+    ``tools/i18n.py``; this is the one place that looks such a text up at run time.
+    """
+    return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
 def ui_locale() -> str:
     """Two-letter language of the QGIS UI (``de``, ``en`` …), as QGIS itself decides it."""
     settings = QgsSettings()

@@ -6,7 +6,8 @@
     python3 tools/i18n.py compile  build the .qm with lrelease
     python3 tools/i18n.py fill [F]  set translations from a JSON object {source: German} (file or stdin)
 
-Strings are found with Python's ast: every call ``tr("literal")`` or ``self.tr("literal")``
+Strings are found with Python's ast: every call ``tr("literal")``, ``self.tr("literal")`` or
+``N_("literal")`` (texts declared in scoring/, translated where shown)
 (also with implicit string concatenation). A call to tr() with anything but a literal is an
 error, because no catalogue could hold its text.
 """
@@ -47,7 +48,7 @@ def extract() -> tuple[list[str], list[str]]:
                 continue
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if name != "tr":
+            if name not in ("tr", "N_"):
                 continue
             if len(node.args) != 1 or node.keywords:
                 problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: tr() takes one literal")

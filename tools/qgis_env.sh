@@ -15,7 +15,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PARENT="$(dirname "$REPO")"
 ENV_DIR="${GI_ENV_DIR:-/var/cache/gi_qgis_plugin/trixie}"
 STAMP="$ENV_DIR/.gi_env_ready_v3"
-MIRROR="${GI_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+
 APT_PACKAGES="python3-qgis qgis-providers qgis python3-shapely python3-numpy python3-pytest \
  python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools gdal-bin python3-gdal \
  xauth ca-certificates locales make zip unzip"
@@ -100,7 +100,7 @@ setup_chroot() {
     log "bootstrapping Debian trixie into $ENV_DIR (a few minutes, once)"
     mkdir -p "$ENV_DIR"
     debootstrap --variant=minbase --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
-      trixie "$ENV_DIR" "$MIRROR" >"$ENV_DIR.debootstrap.log" 2>&1 \
+      trixie "$ENV_DIR" >"$ENV_DIR.debootstrap.log" 2>&1 \
       || { tail -20 "$ENV_DIR.debootstrap.log" >&2; exit 1; }
   fi
   mounts_up

@@ -8,6 +8,7 @@ The contract (DESIGN.md §3): ``gi_score`` 0–100 (higher = act first, NaN wher
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -113,3 +114,120 @@ def join_codes(columns: Sequence[tuple[str, np.ndarray]], n: int) -> np.ndarray:
         has = out[mask] != ""
         out[mask] = np.where(has, out[mask] + "," + code, code)
     return out
+
+
+def contributions(criteria: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> dict[str, np.ndarray]:
+    """Score points per criterion and feature: the chart of the inspector is the score formula.
+
+    Each criterion with a value and a positive weight contributes ``100 × w × c / Σw``, where Σw
+    sums the weights of the criteria *that have a value for this feature*, exactly as
+    :func:`weighted_score` renormalises. So for every feature the points add up to its score
+    (up to rounding); a criterion without a value gets NaN points.
+
+    >>> contributions({"a": np.array([1.0]), "b": np.array([np.nan])}, {"a": 3, "b": 2})["a"]
+    array([100.])
+    """
+    names = [k for k in criteria if weights.get(k, 0.0) > 0]
+    if not names:
+        return {}
+    arrays = {k: np.atleast_1d(np.asarray(criteria[k], dtype=float)) for k in names}
+    n = len(next(iter(arrays.values())))
+    wsum = np.zeros(n)
+    for k in names:
+        wsum += np.where(np.isfinite(arrays[k]), float(weights[k]), 0.0)
+    out: dict[str, np.ndarray] = {}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for k in names:
+            c = arrays[k]
+            out[k] = np.where(np.isfinite(c) & (wsum > 0), 100.0 * float(weights[k]) * c / wsum, np.nan)
+    return out
+
+
+def weights_from_rows(score: np.ndarray, criteria: Mapping[str, np.ndarray], tol: float = 0.05) -> dict[str, float] | None:
+    """Recover the relative weights of an old result from its own rows (least squares).
+
+    Only for result files without a run record. Uses the rows where every criterion and the
+    score are known; returns weights summing to 1, or None when no exact fit exists (the mean
+    absolute residual exceeds ``tol`` score points) or there are too few rows.
+    """
+    keys = list(criteria)
+    if not keys:
+        return None
+    s = np.asarray(score, dtype=float)
+    m = np.column_stack([np.asarray(criteria[k], dtype=float) for k in keys])
+    ok = np.isfinite(s) & np.isfinite(m).all(axis=1)
+    if ok.sum() < len(keys) + 1:
+        return None
+    a, b = m[ok] * 100.0, s[ok]
+    w, *_ = np.linalg.lstsq(a, b, rcond=None)
+    if not np.all(np.isfinite(w)) or np.mean(np.abs(a @ w - b)) > tol:
+        return None
+    w = np.clip(w, 0.0, None)
+    total = w.sum()
+    if total <= 0:
+        return None
+    return {k: float(v / total) for k, v in zip(keys, w)}
+
+
+@dataclass
+class ScoreCore:
+    """The contract fields of a scoring run, before any domain field."""
+
+    score: np.ndarray  # 0–100, NaN where excluded or without any criterion
+    gi_class: np.ndarray  # A–D, X
+    rank: np.ndarray  # 1 = best, 0 = excluded (written as NULL)
+    flags: np.ndarray  # "code,code"
+    hz: np.ndarray  # "02,24"
+    excluded: np.ndarray  # bool: class X
+    criteria: dict[str, np.ndarray]  # c_<key> of every criterion with data (whatever its weight)
+    scored: list[str]  # criteria in the score: data and weight > 0, in the spec's order
+    weights: dict[str, float]  # the weights of ``scored`` as given (not normalised)
+    masks: dict[str, np.ndarray]  # every flag code -> mask (exclusions, caveats, no_criteria)
+    suit: np.ndarray | None = None  # weighted mean of the suitability criteria, 0–100
+    need: np.ndarray | None = None  # weighted mean of the need criteria, 0–100
+    left_out: list[str] = field(default_factory=list)  # weighted criteria without any data
+
+
+def finish(order: Sequence[str], criteria: Mapping[str, np.ndarray | None], weights: Mapping[str, float],
+           exclusions: Mapping[str, np.ndarray], caveats: Mapping[str, np.ndarray],
+           hz: Sequence[tuple[str, np.ndarray]], n: int, tiebreak: np.ndarray | None = None,
+           groups: Mapping[str, Sequence[str]] | None = None,
+           breaks: Sequence[float] = CLASS_BREAKS) -> ScoreCore:
+    """The contract assembly every scoring algorithm shares.
+
+    ``order`` is the spec's criterion order; ``criteria`` maps keys to 0–1 arrays (None or an
+    array without a finite value = no data: left out and reported in ``left_out`` when it has a
+    weight). Exclusion masks (in flag order) make a feature class X without score and rank;
+    caveat masks only add flags. A feature that is not excluded but has no criterion value gets
+    the flag ``no_criteria`` and class X. ``hz`` is a list of (code, mask) in output order.
+    ``groups`` maps "suit"/"need" to criterion keys for the two sub-scores. Raises ValueError
+    when no criterion with data has a positive weight.
+    """
+    have = {k: np.asarray(v, dtype=float) for k, v in criteria.items()
+            if v is not None and np.isfinite(np.asarray(v, dtype=float)).any()}
+    left_out = [k for k in order if k not in have and float(weights.get(k, 0.0)) > 0]
+    scored = [k for k in order if k in have and float(weights.get(k, 0.0)) > 0]
+    if not scored:
+        raise ValueError("no criterion with data has a positive weight")
+    used = {k: float(weights[k]) for k in scored}
+    zeros = np.zeros(n, bool)
+    excluded = np.logical_or.reduce([np.asarray(m, bool) for m in exclusions.values()] + [zeros])
+    score = weighted_score({k: have[k] for k in scored}, used)
+    no_criteria = ~excluded & ~np.isfinite(score)
+    score = np.where(excluded, np.nan, score)
+    out_excluded = excluded | ~np.isfinite(score)
+    masks = {k: np.asarray(m, bool) for k, m in exclusions.items()}
+    masks["no_criteria"] = no_criteria
+    masks.update({k: np.asarray(m, bool) for k, m in caveats.items()})
+    flags = join_codes([(k, masks[k]) for k in (*exclusions, "no_criteria", *caveats)], n)
+    sub: dict[str, np.ndarray | None] = {}
+    for group, keys in (groups or {}).items():
+        ks = [k for k in keys if k in used]
+        sub[group] = None if not ks else np.where(
+            out_excluded, np.nan, weighted_score({k: have[k] for k in ks}, {k: used[k] for k in ks}))
+    return ScoreCore(
+        score=score, gi_class=classify(score, excluded, breaks),
+        rank=rank(score, out_excluded, tiebreak), flags=flags, hz=join_codes(hz, n),
+        excluded=out_excluded, criteria=dict(have), scored=scored, weights=used, masks=masks,
+        suit=sub.get("suit"), need=sub.get("need"), left_out=left_out,
+    )
