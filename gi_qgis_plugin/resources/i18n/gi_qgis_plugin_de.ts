@@ -770,6 +770,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>im Zielgebiet 2030</translation>
         </message>
         <message>
+            <source>Green flat roofs</source>
+            <translation>Begrünte Flachdächer</translation>
+        </message>
+        <message>
             <source>feature</source>
             <translation>Objekt</translation>
         </message>
@@ -902,12 +906,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{km} km</translation>
         </message>
         <message>
-            <source>Green flat roofs in “{layer}”: {green} of {flat} ({share} %; target {target} % by 2030)</source>
-            <translation>Begrünte Flachdächer in „{layer}“: {green} von {flat} ({share} %; Ziel {target} % bis 2030)</translation>
+            <source>{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})</source>
+            <translation>{label} in „{layer}“: {done} von {total} ({share} %; Ziel {target} % bis {year})</translation>
         </message>
         <message>
-            <source>(roofs in the 2030 target area)</source>
-            <translation>(Dächer im Zielgebiet 2030)</translation>
+            <source>(in the 2030 target area only)</source>
+            <translation>(nur im Zielgebiet 2030)</translation>
         </message>
         <message>
             <source>Agreements:</source>
