@@ -16,11 +16,9 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsMapLayer,
-    QgsPoint,
     QgsPointXY,
     QgsProject,
     QgsRasterLayer,
-    QgsRectangle,
     QgsVectorLayer,
 )
 
@@ -76,51 +74,33 @@ def rain_ring_m(run: Mapping | None = None) -> float:
     return value if value is not None else float(RAIN_BUFFER_M)
 
 
-MAX_CELLS = 250_000  # a bigger neighbourhood is no "at this feature" look-up any more
+def ring_mean_near(layer: QgsRasterLayer, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem,
+                   project: QgsProject, ring_m: float) -> float | None:
+    """Mean of the raster in the ring of ``ring_m`` around the feature, its own cells left out:
+    the statistic of the heavy-rain criterion (``processing/raster.py: ring_mean`` on the same
+    averaged grid), so the inspector shows the depth the score used. None without a valid cell
+    or when neither the feature's nor the raster's CRS is in metres."""
+    import numpy as np
+    import shapely
+    from qgis.core import QgsProcessingContext
 
+    from ..processing.raster import Coarsened, ring_mean, zonal_mean
+    from ..scoring.progress import Progress
 
-def raster_max_near(layer: QgsRasterLayer, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem,
-                    project: QgsProject, distance: float, band: int = 1) -> float | None:
-    """Largest band value of the cells whose centre lies within ``distance`` (m) of the feature.
-
-    Buildings are dry in a heavy-rain map (the water stands around them), so the value at the
-    centroid says little; gi:flatroofs reads a ring of 10 m around the building, and the
-    inspector shows the deepest water in the same neighbourhood. None without a valid cell.
-    """
-    geom = _in_crs(geometry, _transform(crs, layer.crs(), project))
-    if layer.crs().isGeographic():
-        distance = distance / 111_320.0  # metres to degrees, near enough for a neighbourhood
-    zone = geom.buffer(distance, 8)
-    ext = layer.extent()
-    px, py = layer.rasterUnitsPerPixelX(), layer.rasterUnitsPerPixelY()
-    if px <= 0 or py <= 0:
+    work = crs if crs.isValid() and not crs.isGeographic() else layer.crs()
+    if not work.isValid() or work.isGeographic():
         return None
-    box = zone.boundingBox().intersect(ext)
-    if box.isEmpty():
-        return None
-    c0 = max(0, math.floor((box.xMinimum() - ext.xMinimum()) / px))
-    c1 = min(layer.width(), math.ceil((box.xMaximum() - ext.xMinimum()) / px))
-    r0 = max(0, math.floor((ext.yMaximum() - box.yMaximum()) / py))
-    r1 = min(layer.height(), math.ceil((ext.yMaximum() - box.yMinimum()) / py))
-    cols, rows = c1 - c0, r1 - r0
-    if cols <= 0 or rows <= 0 or cols * rows > MAX_CELLS:
-        return None
-    x0, y0 = ext.xMinimum() + c0 * px, ext.yMaximum() - r0 * py
-    block = layer.dataProvider().block(band, QgsRectangle(x0, y0 - rows * py, x0 + cols * px, y0), cols, rows)
-    engine = QgsGeometry.createGeometryEngine(zone.constGet())
-    engine.prepareGeometry()
-    best = None
-    for r in range(rows):
-        for c in range(cols):
-            if block.isNoData(r, c):
-                continue
-            centre = QgsPoint(x0 + (c + 0.5) * px, y0 - (r + 0.5) * py)
-            if not engine.intersects(centre):  # a centre on the ring's edge counts
-                continue
-            value = block.value(r, c)
-            if not math.isnan(value) and (best is None or value > best):
-                best = float(value)
-    return best
+    geom = _in_crs(geometry, _transform(crs, work, project))
+    geoms = np.array([shapely.from_wkb(bytes(geom.asWkb()))], dtype=object)
+    context = QgsProcessingContext()
+    context.setProject(project)
+    with Coarsened(layer, ring_m / 2.0, geoms, ring_m, work, context) as coarse:
+        if ring_m > 0:
+            res = ring_mean(coarse, geoms, ring_m, work, context, Progress(None))
+        else:
+            res = zonal_mean(coarse, geoms, work, context, Progress(None))
+    value = float(res.mean[0])
+    return None if math.isnan(value) else value
 
 
 def _features_touching(layer: QgsVectorLayer, geom: QgsGeometry, attrs: Sequence[str] = ()):
@@ -207,8 +187,8 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     Keys (None when the role has no layer):
     ``heat`` raster value at the reference point, or the class field of the heat polygon there;
     ``klimatop`` the Klimatop at the reference point; ``water_depth`` heavy-rain raster value
-    (or polygon depth field) at the reference point and ``water_depth_near`` the deepest cell
-    within the ring gi:flatroofs reads (10 m); ``biotopverbund`` / ``gruenzug`` /
+    (or polygon depth field) at the reference point and ``water_depth_near`` the mean depth in
+    the ring around the feature that the heavy-rain criterion reads (the run's RAIN_BUFFER); ``biotopverbund`` / ``gruenzug`` /
     ``protected`` / ``sewer`` / ``listed`` True if the feature intersects a polygon of that
     role (``biotopverbund_stufe`` its level); ``park_distance_m`` the distance from the feature's
     outline to the nearest park (0 inside), ``park_name``; ``raumtyp``, ``district``, ``soil``
@@ -239,7 +219,7 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     rain = layer("rain")
     if isinstance(rain, QgsRasterLayer):
         facts["water_depth"] = sample_raster(rain, point, crs, project)
-        facts["water_depth_near"] = raster_max_near(rain, geometry, crs, project, ring_m if ring_m is not None else rain_ring_m())
+        facts["water_depth_near"] = ring_mean_near(rain, geometry, crs, project, ring_m if ring_m is not None else rain_ring_m())
     elif isinstance(rain, QgsVectorLayer):
         depth_field = guess_field(rain, ("depth", "tiefe", "wasser", "water", "h_max", "hmax"), numeric=True)
         facts["water_depth"] = as_float(value_at(rain, point, crs, project, depth_field)) if depth_field else None
@@ -317,7 +297,7 @@ def fact_rows(facts: Mapping[str, Any], roles: Mapping[str, QgsMapLayer],
     add("klimatope", tr("Klimatop"), "klimatop")
     near = facts.get("water_depth_near")
     add("rain", tr("Water depth"), "water_depth",
-        tr("; deepest {v} within {d} m").format(d=fmt_num(ring_m if ring_m is not None else rain_ring_m(), 0), v=format_fact("water_depth", near))
+        tr("; mean {v} in the {d} m ring around it").format(d=fmt_num(ring_m if ring_m is not None else rain_ring_m(), 0), v=format_fact("water_depth", near))
         if near is not None else None)
     stufe = facts.get("biotopverbund_stufe")
     add("biotopverbund", tr("In Biotopverbund"), "biotopverbund", f" ({stufe})" if stufe not in (None, "") else None)
