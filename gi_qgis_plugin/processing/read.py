@@ -6,6 +6,7 @@ everything after reading is plain numpy/shapely (``scoring/``).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -252,12 +253,20 @@ def _read_qgis(source, context, work_crs, progress, keep_rows, fields):
     return fids, _object_array(wkbs), column_table(rows, src_fields.count())
 
 
+def plain_io() -> bool:
+    """``GI_PLAIN_IO=1`` in the environment: read through QGIS's iterator and write through
+    the sink, the reference path the fast paths are compared with (tests, ``make bench``)."""
+    return os.environ.get("GI_PLAIN_IO") == "1"
+
+
 def plain_ogr_layer(alg, parameters: dict, name: str, context: QgsProcessingContext) -> QgsVectorLayer | None:
     """The parameter's layer if it can be read directly with OGR: a file layer (GeoPackage,
     shapefile …) without selection, feature limit, filter, subset string or unsaved edits.
     Anything else returns None and is read through QGIS."""
     from qgis.core import QgsProcessingFeatureSourceDefinition
 
+    if plain_io():
+        return None
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         if value.selectedFeaturesOnly or value.featureLimit >= 0 or getattr(value, "filterExpression", ""):
