@@ -36,7 +36,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..catalog import CatalogError, load_catalog, normalise_number
 from ..i18n import language, tr
-from .inspector import as_float, fmt_num, measurer, plain
+from .inspector import as_float, fmt_num, measurer, plain, targets_html
 from .roles import fold, is_result_layer
 
 HZ_FIELD = "gi_hz"
@@ -311,7 +311,7 @@ class HzBrowserWidget(QWidget):
         self.tree.clear()
         for lt in self.catalog.leitthemen:
             group = QTreeWidgetItem([f"{lt.id} – {lt.title(lang)}"])
-            group.setToolTip(0, lt.motto(lang))
+            group.setToolTip(0, lt.motto(lang) + "\n" + tr("Assignment of Handlungsziele to Leitthemen: the plugin's own"))
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
@@ -392,10 +392,11 @@ class HzBrowserWidget(QWidget):
         parts = [f"<p>{html.escape(tr('Agreements:'))}</p><ul style='margin-left:-20px'>"]
         parts += [f"<li>{html.escape(a)}</li>" for a in hz.agreements(lang)]
         parts.append("</ul>")
-        if hz.targets:
-            parts.append(f"<p>{html.escape(tr('Targets:'))}</p><ul style='margin-left:-20px'>")
-            parts += [f"<li>{html.escape(t.describe(lang))}</li>" for t in hz.targets]
-            parts.append("</ul>")
+        parts.append(targets_html(hz, lang))
+        parts.append(
+            "<p><small>" + html.escape(tr("Leitthemen (the plugin's assignment): {ids}").format(ids=", ".join(hz.leitthemen)))
+            + "</small></p>"
+        )
         self.detail_label.setText("".join(parts))
 
         layers = result_layers(self.project)

@@ -9,6 +9,7 @@ bars with QPainter (no chart library).
 
 from __future__ import annotations
 
+import datetime
 import html
 import math
 from collections.abc import Mapping, Sequence
@@ -580,9 +581,35 @@ def hz_html(hzs: Sequence, lang: str) -> str:
         parts.append(f"<p><b>HZ {hz.number} – {html.escape(hz.title(lang))}</b></p>")
         items = "".join(f"<li>{html.escape(a)}</li>" for a in hz.agreements(lang))
         parts.append(f"<ul style='margin-left:-20px'>{items}</ul>")
-        if hz.targets:
-            targets = "".join(f"<li>{html.escape(t.describe(lang))}</li>" for t in hz.targets)
-            parts.append(f"<p>{html.escape(tr('Targets:'))}</p><ul style='margin-left:-20px'>{targets}</ul>")
+        parts.append(targets_html(hz, lang))
+    return "".join(parts)
+
+
+def targets_html(hz, lang: str, current_year: int | None = None) -> str:
+    """The strategy's targets of one Handlungsziel with their notes, its footnotes, and the
+    external targets shown next to it (labelled as not part of the strategy)."""
+    year = current_year or datetime.date.today().year
+    ul = "<ul style='margin-left:-20px'>"
+    parts = []
+    if hz.targets:
+        items = []
+        for t in hz.targets:
+            text = html.escape(t.describe(lang))
+            if t.is_overdue(year):
+                text += " – <i>" + html.escape(tr("deadline passed, status unknown")) + "</i>"
+            if t.note(lang):
+                text += f"<br/><small>{html.escape(t.note(lang))}</small>"
+            items.append(f"<li>{text}</li>")
+        parts.append(f"<p>{html.escape(tr('Targets:'))}</p>{ul}{''.join(items)}</ul>")
+    if hz.notes(lang):
+        items = "".join(f"<li><small>{html.escape(n)}</small></li>" for n in hz.notes(lang))
+        parts.append(f"<p>{html.escape(tr('Notes:'))}</p>{ul}{items}</ul>")
+    related = load_catalog().related_to(hz.number)
+    if related:
+        items = "".join(
+            f"<li>{html.escape(t.describe(lang))}<br/><small>{html.escape(t.source)}</small></li>" for t in related
+        )
+        parts.append(f"<p>{html.escape(tr('Related regional targets (not part of the strategy):'))}</p>{ul}{items}</ul>")
     return "".join(parts)
 
 
