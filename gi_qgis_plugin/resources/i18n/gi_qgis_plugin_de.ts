@@ -53,11 +53,11 @@
         </message>
         <message>
             <source>Flat roofs: score roofs for greening (HZ 02)</source>
-            <translation>Flachdächer: Dächer für die Begrünung bewerten (HZ 02)</translation>
+            <translation>Flachdächer: Gründachpotenzial bewerten und priorisieren (HZ 02)</translation>
         </message>
         <message>
             <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which flat roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential; the values per class are the plugin's choice). An unknown slope stays unknown (flag slope_unknown), never 0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without a slope counts as 0–5° (flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): greenable area from the area field (e.g. flat_roof_m2 of the LoD2 import), else footprint / cos(slope) (as the Bonn roof-greening script); 0 at the minimum area, 1 at the full-score area (1000 m², plugin's choice). Roofs under the minimum area (10 m², Düsseldorf and Bonn) are excluded.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): heat raster (mean over the roof, min–max over this run) or heat polygons with a class field: classes 1–5 → (class − 1) / 4; the labels sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 by name; other numbers min–max. Serves HZ 01 where c_heat ≥ 0.5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mean heavy-rain water depth in a ring around the building (10 m), 0 m → 0, 0.25 m and deeper → 1 (Essen's depth class above 0.25 m). A finer raster is first averaged to cells of half the ring width, so that a whole city stays fast.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): distance to the nearest park of at least 0.5 ha (GALK): 0 next to it, 1 at 300 m or farther (3-30-300 rule).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 inside the 2030 target area, the scope polygons whose scope field equals the scope value (default Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single roof has no value (nodata), the weights are renormalised for that roof and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): listed (listed field or listed-buildings layer), green_exists (green-roof field), slope_gt_45, area_lt_min, geom_empty. A roof with PV stays in: flag pv_solar_green, HZ 26 (solar green roof).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Retention&lt;/b&gt;: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − C_m), with 0.9 for the plain roof (fee practice) and C_m 0.3 for an extensive green roof up to 5 % slope, 0.4 on steeper or unmeasured slopes (DIN 1986-100). Precipitation: 890 mm/a by default, the value of the Gründachkataster NRW example (Leverkusen); an assumption for the Ruhr, set your local annual value.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = first), gi_hz (02, and 01, 24, 26), gi_flags, gi_reason, the c_* of the criteria used, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, empty without a scope layer), written in the order of the input (sort by gi_rank for the priority list). The optional district table gives per district (or per scope polygon): flat_m2 (roofs of 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, 50 % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Fields left empty are found by name: slope (slope_deg, neigung, dachneigung, roof_slope, slope), roof type (roof_type, dachform, dachf, roof:shape), area (flat_roof_m2), listed (listed, denkmal), green roof (green_roof, gruendach), PV (pv, solar). The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind eine Wahl des Plugins). Eine unbekannte Neigung bleibt unbekannt (Flag slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Grundfläche / cos(Neigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung (1000 m², Wahl des Plugins). Dächer unter der Mindestfläche (10 m², Düsseldorf und Bonn) werden ausgeschlossen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): Hitze-Raster (Mittel über das Dach, Min–Max über diesen Lauf) oder Hitze-Polygone mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mittlere Wassertiefe bei Starkregen in einem Ring um das Gebäude (10 m), 0 m → 0, 0,25 m und tiefer → 1 (Essener Tiefenklasse über 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Ringbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 innerhalb eines Mischwassergebiets. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): Entfernung zum nächsten Park von mindestens 0,5 ha (GALK): 0 direkt daneben, 1 ab 300 m (3-30-300-Regel).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 innerhalb des Zielgebiets 2030, der Zielgebiet-Polygone, deren Feld dem Zielwert entspricht (Standard Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Gebäude nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Dach keinen Wert (NoData), werden die Gewichte für dieses Dach neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Ein Dach mit PV bleibt drin: Flag pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rückhalt&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit 0,9 für das unbegrünte Dach (Gebührenpraxis) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig 890 mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = zuerst), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer), in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, Denkmäler und begrünte eingeschlossen), green_m2, share_green, target_m2 (Zielanteil von flat_m2, 50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Fläche (flat_roof_m2), Denkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind Annahmen des Plugins). Eine unbekannte Neigung bleibt unbekannt (Kennzeichen slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Kennzeichen slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Gebäudegrundfläche / cos(Dachneigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung (1000 m², Annahme des Plugins). Dächer unter der Mindestfläche (10 m², Düsseldorf und Bonn) werden ausgeschlossen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): Raster thermische Belastung (Mittel über das Dach, Min–Max über alle Gebäude dieser Berechnung) oder Polygone thermische Belastung mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mittlere Überflutungstiefe bei Starkregen in einem Puffer um das Gebäude (10 m), 0 m → 0, 0,25 m und tiefer → 1 (höchste Klasse der Essener Starkregenkarte, &gt; 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Pufferbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 in einem Gebiet mit Mischkanalisation. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): Grünversorgung: Entfernung zur nächsten öffentlichen Grünfläche von mindestens 0,5 ha (Mindestgröße nach GALK, die 500 m Entfernung nennt): 0 direkt daneben, 1 ab 300 m (3-30-300-Regel).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 innerhalb des Zielgebiets 2030, der Polygone, deren Attribut dem angegebenen Wert entspricht (Vorgabe: Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Gebäude nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Dach keinen Wert (NoData), werden die Gewichte für dieses Dach neu normiert, und ein Kennzeichen weist darauf hin (heat_nodata, rain_nodata). Alle Gewichte und die als Annahme des Plugins gekennzeichneten Werte sind Annahmen des Plugins: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Kennzeichen in gi_flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Dächer mit PV-Anlage werden nicht ausgeschlossen: Kennzeichen pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regenwasserrückhalt (Jahresmittel)&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit C_m = 0,9 für das unbegrünte Dach (DWA-A 138-1, Tab. 9) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig 890 mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = höchste Priorität), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer). Die Ausgabe behält die Reihenfolge der Eingabe; für die Prioritätenliste nach gi_rank sortieren. Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, einschließlich Baudenkmälern und bereits begrünter Dächer), green_m2, share_green, target_m2 (Zielanteil von flat_m2, 50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Fläche (flat_roof_m2), Denkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>none</source>
@@ -93,11 +93,11 @@
         </message>
         <message>
             <source>{area} m² greenable</source>
-            <translation>{area} m² begrünbar</translation>
+            <translation>{area} m² begrünbare Dachfläche</translation>
         </message>
         <message>
             <source>less than {min} m² greenable (excluded)</source>
-            <translation>weniger als {min} m² begrünbar (ausgeschlossen)</translation>
+            <translation>weniger als {min} m² begrünbare Dachfläche (ausgeschlossen)</translation>
         </message>
         <message>
             <source>listed building (excluded)</source>
@@ -117,43 +117,43 @@
         </message>
         <message>
             <source>high heat load</source>
-            <translation>hohe Wärmebelastung</translation>
+            <translation>hohe Hitzebelastung</translation>
         </message>
         <message>
             <source>moderate heat load</source>
-            <translation>mittlere Wärmebelastung</translation>
+            <translation>mittlere Hitzebelastung</translation>
         </message>
         <message>
             <source>low heat load</source>
-            <translation>geringe Wärmebelastung</translation>
+            <translation>geringe Hitzebelastung</translation>
         </message>
         <message>
             <source>no heat value</source>
-            <translation>kein Hitzewert</translation>
+            <translation>keine Angabe zur thermischen Belastung</translation>
         </message>
         <message>
             <source>water depth {depth} m nearby</source>
-            <translation>Wassertiefe {depth} m in der Umgebung</translation>
+            <translation>mittlere Überflutungstiefe {depth} m im Umfeld</translation>
         </message>
         <message>
             <source>no heavy-rain water nearby</source>
-            <translation>kein Starkregenwasser in der Umgebung</translation>
+            <translation>im Umfeld keine Überflutung bei Starkregen</translation>
         </message>
         <message>
             <source>no heavy-rain data nearby</source>
-            <translation>keine Starkregendaten in der Umgebung</translation>
+            <translation>keine Starkregendaten im Umfeld</translation>
         </message>
         <message>
             <source>in the combined-sewer area</source>
-            <translation>im Mischwassergebiet</translation>
+            <translation>Entwässerung im Mischsystem</translation>
         </message>
         <message>
             <source>nearest park ≥ {ha} ha at {dist} m</source>
-            <translation>nächster Park ≥ {ha} ha in {dist} m</translation>
+            <translation>nächste Grünfläche ≥ {ha} ha in {dist} m Entfernung</translation>
         </message>
         <message>
             <source>no park ≥ {ha} ha within {max} m</source>
-            <translation>kein Park ≥ {ha} ha innerhalb von {max} m</translation>
+            <translation>keine Grünfläche ≥ {ha} ha im Umkreis von {max} m</translation>
         </message>
         <message>
             <source>in the 2030 target area ({scope})</source>
@@ -161,11 +161,11 @@
         </message>
         <message>
             <source>PV on the roof: solar green roof</source>
-            <translation>PV auf dem Dach: Solargründach</translation>
+            <translation>PV-Anlage vorhanden – Solargründach bei Dachsanierung prüfen</translation>
         </message>
         <message>
             <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
-            <translation>Gründach,Flachdach,Dachbegrünung,Rückhalt,Hitze,Starkregen,HZ 02</translation>
+            <translation>Gründach,Flachdach,Dachbegrünung,Regenwasserrückhalt,thermische Belastung,Starkregen,HZ 02</translation>
         </message>
         <message>
             <source>Buildings (roof polygons)</source>
@@ -181,7 +181,7 @@
         </message>
         <message>
             <source>Greenable roof area field, m² (empty = flat_roof_m2 or footprint)</source>
-            <translation>Feld begrünbare Dachfläche in m² (leer = flat_roof_m2 oder Grundfläche)</translation>
+            <translation>Feld begrünbare Dachfläche in m² (leer = flat_roof_m2 oder Gebäudegrundfläche)</translation>
         </message>
         <message>
             <source>Listed building field (1/0; empty = find by name)</source>
@@ -201,35 +201,35 @@
         </message>
         <message>
             <source>Heat raster (e.g. night temperature)</source>
-            <translation>Hitze-Raster (z. B. Nachttemperatur)</translation>
+            <translation>Raster thermische Belastung (z. B. nächtliche Lufttemperatur, PET)</translation>
         </message>
         <message>
             <source>Heat polygons (e.g. Klimatope, thermal load classes)</source>
-            <translation>Hitze-Polygone (z. B. Klimatope, Klassen der Wärmebelastung)</translation>
+            <translation>Polygone thermische Belastung (z. B. Klimaanalyse-Gesamtbetrachtung, Klimatope)</translation>
         </message>
         <message>
             <source>Heat class or value field</source>
-            <translation>Feld Hitzeklasse oder -wert</translation>
+            <translation>Feld Belastungsklasse oder Messwert</translation>
         </message>
         <message>
             <source>Heat values</source>
-            <translation>Hitzewerte</translation>
+            <translation>Skalenrichtung</translation>
         </message>
         <message>
             <source>Heavy-rain water depth raster (m)</source>
-            <translation>Raster Wassertiefe bei Starkregen (m)</translation>
+            <translation>Raster Überflutungstiefe Starkregen (m)</translation>
         </message>
         <message>
             <source>Ring around the building for the water depth (m)</source>
-            <translation>Ring um das Gebäude für die Wassertiefe (m)</translation>
+            <translation>Pufferbreite um das Gebäude für die mittlere Überflutungstiefe (m)</translation>
         </message>
         <message>
             <source>Water depth for the full rain score (m)</source>
-            <translation>Wassertiefe für die volle Starkregen-Bewertung (m)</translation>
+            <translation>Überflutungstiefe, ab der das Kriterium voll erfüllt ist (m)</translation>
         </message>
         <message>
             <source>Combined-sewer areas (polygons)</source>
-            <translation>Mischwassergebiete (Polygone)</translation>
+            <translation>Gebiete mit Mischkanalisation (Polygone)</translation>
         </message>
         <message>
             <source>Parks and public green spaces (polygons)</source>
@@ -237,11 +237,11 @@
         </message>
         <message>
             <source>Smallest park that counts (ha)</source>
-            <translation>Kleinster zählender Park (ha)</translation>
+            <translation>Mindestgröße der Grünfläche (ha)</translation>
         </message>
         <message>
             <source>Distance at which a roof counts as without a park (m)</source>
-            <translation>Entfernung, ab der ein Dach als ohne Park gilt (m)</translation>
+            <translation>Entfernung, ab der ein Gebäude als unterversorgt gilt (m)</translation>
         </message>
         <message>
             <source>2030 target area (e.g. Raumtyp polygons)</source>
@@ -265,7 +265,7 @@
         </message>
         <message>
             <source>Smallest greenable roof (m²)</source>
-            <translation>Kleinste begrünbare Dachfläche (m²)</translation>
+            <translation>Mindestgröße der begrünbaren Dachfläche (m²)</translation>
         </message>
         <message>
             <source>Annual precipitation (mm/a; assumption, set your local value)</source>
@@ -273,7 +273,7 @@
         </message>
         <message>
             <source>Greenable area for the full area score (m²)</source>
-            <translation>Begrünbare Fläche für die volle Flächen-Bewertung (m²)</translation>
+            <translation>Dachfläche, ab der das Flächenkriterium voll erfüllt ist (m²)</translation>
         </message>
         <message>
             <source>Target share of green flat roofs (%)</source>
@@ -281,15 +281,15 @@
         </message>
         <message>
             <source>Rain raster: nodata means dry (0 m)</source>
-            <translation>Starkregen-Raster: NoData bedeutet trocken (0 m)</translation>
+            <translation>Starkregen-Raster: NoData als 0 m (keine Überflutung) werten</translation>
         </message>
         <message>
             <source>Roofs scored for greening</source>
-            <translation>Dächer bewertet für die Begrünung</translation>
+            <translation>Dachbegrünung – bewertete Dächer</translation>
         </message>
         <message>
             <source>Flat-roof target per district</source>
-            <translation>Flachdach-Ziel je Stadtteil</translation>
+            <translation>Zielerreichung Flachdachbegrünung je Stadtteil</translation>
         </message>
         <message>
             <source>Roofs scored</source>
@@ -301,7 +301,7 @@
         </message>
         <message>
             <source>Retention of all scored roofs (m³/a)</source>
-            <translation>Rückhalt aller bewerteten Dächer (m³/a)</translation>
+            <translation>Regenwasserrückhalt aller bewerteten Dächer (Jahresmittel, m³/a)</translation>
         </message>
         <message>
             <source>Weight: roof slope</source>
@@ -313,7 +313,7 @@
         </message>
         <message>
             <source>Weight: heat load</source>
-            <translation>Gewicht: Wärmebelastung</translation>
+            <translation>Gewicht: thermische Belastung</translation>
         </message>
         <message>
             <source>Weight: heavy rain</source>
@@ -321,11 +321,11 @@
         </message>
         <message>
             <source>Weight: combined sewer</source>
-            <translation>Gewicht: Mischwasserkanal</translation>
+            <translation>Gewicht: Mischsystem</translation>
         </message>
         <message>
             <source>Weight: distance to parks</source>
-            <translation>Gewicht: Entfernung zu Parks</translation>
+            <translation>Gewicht: Grünversorgung</translation>
         </message>
         <message>
             <source>Weight: 2030 target area</source>
@@ -341,7 +341,7 @@
         </message>
         <message>
             <source>heat load (c_heat)</source>
-            <translation>Wärmebelastung (c_heat)</translation>
+            <translation>thermische Belastung (c_heat)</translation>
         </message>
         <message>
             <source>heavy rain (c_rain)</source>
@@ -349,11 +349,11 @@
         </message>
         <message>
             <source>combined sewer (c_sewer)</source>
-            <translation>Mischwasserkanal (c_sewer)</translation>
+            <translation>Mischsystem (c_sewer)</translation>
         </message>
         <message>
             <source>distance to parks (c_green)</source>
-            <translation>Entfernung zu Parks (c_green)</translation>
+            <translation>Grünversorgung (c_green)</translation>
         </message>
         <message>
             <source>2030 target area (c_scope)</source>
@@ -365,15 +365,15 @@
         </message>
         <message>
             <source>The input has no slope and no roof type field: every roof gets slope class 'unbekannt' (flag slope_unknown) and the slope criterion is left out. Choose SLOPE_FIELD or ROOF_TYPE_FIELD if the layer has them under another name.</source>
-            <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Flag slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
+            <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Kennzeichen slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
         </message>
         <message>
             <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
-            <translation>Hitze-Polygone sind angegeben, aber kein Hitzefeld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Wert).</translation>
+            <translation>Polygone zur thermischen Belastung sind angegeben, aber kein Feld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Messwert).</translation>
         </message>
         <message>
             <source>No building lies in a heat polygon with a value: the heat criterion is left out.</source>
-            <translation>Kein Gebäude liegt in einem Hitze-Polygon mit Wert: Das Hitzekriterium entfällt.</translation>
+            <translation>Kein Gebäude liegt in einem Polygon mit Angabe zur thermischen Belastung: Das Kriterium thermische Belastung entfällt.</translation>
         </message>
         <message>
             <source>Target area: every polygon of the target area layer (no field chosen).</source>
@@ -381,23 +381,23 @@
         </message>
         <message>
             <source>{n} roofs have no usable slope (flag slope_unknown); their score leaves the slope out.</source>
-            <translation>{n} Dächer haben keine verwendbare Neigung (Flag slope_unknown); ihre Bewertung lässt die Neigung weg.</translation>
+            <translation>{n} Dächer haben keine verwendbare Neigung (Kennzeichen slope_unknown); ihre Bewertung lässt die Neigung weg.</translation>
         </message>
         <message>
             <source>{n} roofs without slope count as 0–5° by their flat roof type (flag slope_from_type).</source>
-            <translation>{n} Dächer ohne Neigung zählen wegen ihrer Dachform Flachdach als 0–5° (Flag slope_from_type).</translation>
+            <translation>{n} Dächer ohne Neigung zählen wegen ihrer Dachform Flachdach als 0–5° (Kennzeichen slope_from_type).</translation>
         </message>
         <message>
             <source>{n} roofs have no heat value (flag heat_nodata); their weights are renormalised.</source>
-            <translation>{n} Dächer haben keinen Hitzewert (Flag heat_nodata); ihre Gewichte werden neu normiert.</translation>
+            <translation>{n} Dächer haben keine Angabe zur thermischen Belastung (Kennzeichen heat_nodata); ihre Gewichte werden neu normiert.</translation>
         </message>
         <message>
             <source>{n} roofs have no heavy-rain value around them (flag rain_nodata); their weights are renormalised.</source>
-            <translation>{n} Dächer haben keinen Starkregenwert in ihrer Umgebung (Flag rain_nodata); ihre Gewichte werden neu normiert.</translation>
+            <translation>{n} Dächer haben im Umfeld keine Starkregendaten (Kennzeichen rain_nodata); ihre Gewichte werden neu normiert.</translation>
         </message>
         <message>
             <source>{n} roofs have no value in the area field; their footprint is used (flag area_from_footprint).</source>
-            <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Flag area_from_footprint).</translation>
+            <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Kennzeichen area_from_footprint).</translation>
         </message>
         <message>
             <source>{param} must be greater than {low} (it is {value}).</source>
@@ -425,7 +425,7 @@
         </message>
         <message>
             <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}. Retention of the scored roofs: {m3:.0f} m³/a.</source>
-            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x}. Rückhalt der bewerteten Dächer: {m3:.0f} m³/a.</translation>
+            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x}. Regenwasserrückhalt der bewerteten Dächer: {m3:.0f} m³/a (Jahresmittel).</translation>
         </message>
         <message>
             <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.</source>
@@ -433,7 +433,7 @@
         </message>
         <message>
             <source>Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored.</source>
-            <translation>Hitze-Raster und Hitze-Polygone sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
+            <translation>Raster und Polygone zur thermischen Belastung sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
         </message>
         <message>
             <source>No districts given: the target table sums per target-area polygon.</source>
@@ -449,11 +449,11 @@
         </message>
         <message>
             <source>higher value = more heat</source>
-            <translation>höherer Wert = mehr Hitze</translation>
+            <translation>höherer Wert = stärkere Belastung</translation>
         </message>
         <message>
             <source>lower value = more heat</source>
-            <translation>niedrigerer Wert = mehr Hitze</translation>
+            <translation>niedrigerer Wert = stärkere Belastung</translation>
         </message>
         <message>
             <source>{param} is a percentage and must not exceed 100 (it is {value}).</source>
@@ -465,11 +465,11 @@
         </message>
         <message>
             <source>{n} buildings lie in a listed-buildings polygon.</source>
-            <translation>{n} Gebäude liegen in einem Denkmal-Polygon.</translation>
+            <translation>{n} Gebäude liegen in einem Polygon des Denkmal-Layers.</translation>
         </message>
         <message>
             <source>footprint / cos(slope)</source>
-            <translation>Grundfläche / cos(Neigung)</translation>
+            <translation>Gebäudegrundfläche / cos(Dachneigung)</translation>
         </message>
         <message>
             <source>Field {field} ({param}) holds no numbers; it is ignored.</source>
@@ -489,7 +489,7 @@
         </message>
         <message>
             <source>No park reaches {ha} ha: every roof counts as without a park nearby (c_green = 1).</source>
-            <translation>Kein Park erreicht {ha} ha: Jedes Dach gilt als ohne Park in der Nähe (c_green = 1).</translation>
+            <translation>Keine Grünfläche erreicht {ha} ha: Jedes Gebäude gilt als unterversorgt (c_green = 1).</translation>
         </message>
         <message>
             <source>Target area: polygons with {field} = {value}.</source>
@@ -501,7 +501,7 @@
         </message>
         <message>
             <source>Heat field {field}: the values {values} are neither known classes nor numbers; roofs in those polygons count as without heat value.</source>
-            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Dächer in diesen Polygonen gelten als ohne Hitzewert.</translation>
+            <translation>Feld {field} (thermische Belastung): Die Werte {values} sind weder bekannte Klassen noch Zahlen; Dächer in diesen Polygonen gelten als ohne Angabe zur thermischen Belastung.</translation>
         </message>
         <message>
             <source>No polygon of the target area layer has {field} = {value}; values present: {values}. c_scope is 0 for every roof.</source>
@@ -601,19 +601,19 @@
         </message>
         <message>
             <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.</source>
@@ -621,7 +621,7 @@
         </message>
         <message>
             <source>Layer {name} has the geographic CRS {crs}; it is processed in {work} so that areas and distances are in metres, and the output is written in {work}.</source>
-            <translation>Layer {name} hat das geographische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
+            <translation>Layer {name} hat das geografische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
         </message>
         <message>
             <source>Layer {name} has no CRS; its coordinates look like ETRS89 / UTM zone 32N, so EPSG:25832 is assumed. Set the layer's CRS to be sure.</source>
@@ -677,7 +677,7 @@ About 60 % flat roofs, 2 % listed buildings, 8 % of flat roofs green, 12 % with 
 Anzahl der Gebäude: Der Stadtteil wächst mit ihr (etwa 2.000 Gebäude je km² in Wohnblöcken, etwa 700–850 je km² über das ganze Quadrat, das etwa zur Hälfte Freiraum ist); der Layer buildings enthält genau so viele. 1.000.000 Gebäude dauern etwa eine Minute.
 Startwert: Derselbe Startwert ergibt denselben Stadtteil, Objekt für Objekt.
 
-Ausgabe: musterstadt.gpkg mit den Layern raumtyp (Innenstadt, Zwischenstadt, Landschaft der Strategie Grüne Infrastruktur), districts (Stadtteile), klimatope (Namen des RVR, heat_class 1–5 aus dem Blockmittel von heat.tif nach den z-Wert-Klassen der Düsseldorfer Hitzekarte), gruenzuege (Regionale Grünzüge), biotopverbund (Stufe I/II), sewer_combined (Mischwasser-Einzugsgebiete), parks (Pocket-Parks unter 0,5 ha und Parks ab 0,5 ha), brownfields (Brachen mit Biotoptyp, Versiegelung, Altlastenstatus), streets (OSM-artige Klasse, Breite, Belag), street_trees (Straßenbäume) und buildings (AdV-Dachformcode, Neigung, Höhe, Geschosse, ALKIS-Gebäudefunktion wie im LoD2 NRW, Denkmal, Gründach, PV, Grundfläche); heat.tif: nächtliche Lufttemperatur in °C (10-m-Zellen); starkregen.tif: Wassertiefe bei Starkregen in m (2-m-Zellen bis 400 km², darüber 5 m). Beide Raster haben NoData -9999 und enthalten eine kleine NoData-Fläche.
+Ausgabe: musterstadt.gpkg mit den Layern raumtyp (Innenstadt, Zwischenstadt, Landschaft der Strategie Grüne Infrastruktur), districts (Stadtteile), klimatope (Namen des RVR, heat_class 1–5 aus dem Blockmittel von heat.tif nach den z-Wert-Klassen der Düsseldorfer Hitzekarte), gruenzuege (Regionale Grünzüge), biotopverbund (Stufe I/II), sewer_combined (Einzugsgebiete Mischsystem), parks (Pocket-Parks unter 0,5 ha und Parks ab 0,5 ha), brownfields (Brachen mit Biotoptyp, Versiegelung, Altlastenstatus), streets (OSM-artige Klasse, Breite, Belag), street_trees (Straßenbäume) und buildings (AdV-Dachformcode, Neigung, Höhe, Geschosse, ALKIS-Gebäudefunktion wie im LoD2 NRW, Denkmal, Gründach, PV, Grundfläche); heat.tif: nächtliche Lufttemperatur in °C (10-m-Zellen); starkregen.tif: Überflutungstiefe bei Starkregen in m (2-m-Zellen bis 400 km², darüber 5 m). Beide Raster haben NoData -9999 und enthalten eine kleine NoData-Fläche.
 
 Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit PV; 0,5 % der Gebäude fehlt die Neigung, 0,5 % die Dachform, einige bestehen aus zwei Teilen, wie in echten Daten. Diese Anteile sind plausible Annahmen, keine Statistik. Die Daten sind erfunden: Verwenden Sie sie nicht für die Planung.</translation>
         </message>
@@ -703,11 +703,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat (night air temperature)</source>
-            <translation>Hitze (nächtliche Lufttemperatur)</translation>
+            <translation>Thermische Belastung (nächtliche Lufttemperatur)</translation>
         </message>
         <message>
             <source>Heavy rain water depth</source>
-            <translation>Wassertiefe bei Starkregen</translation>
+            <translation>Überflutungstiefe Starkregen</translation>
         </message>
         <message>
             <source>Layers written</source>
@@ -732,6 +732,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Could not write to {folder} ({error}): choose a folder you can write to.</source>
             <translation>Konnte nicht nach {folder} schreiben ({error}): Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+        </message>
+        <message>
+            <source>feature</source>
+            <translation>Objekt</translation>
         </message>
         <message>
             <source>A – highest priority</source>
@@ -771,11 +775,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Accepts: {kinds}</source>
-            <translation>Nimmt: {kinds}</translation>
+            <translation>Zulässig: {kinds}</translation>
         </message>
         <message>
             <source>Layers/Roles</source>
-            <translation>Ebenen/Rollen</translation>
+            <translation>Layer/Rollen</translation>
         </message>
         <message>
             <source>Result</source>
@@ -787,7 +791,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Which layer plays which part? Suggested from layer and field names; kept in the project file.</source>
-            <translation>Welche Ebene spielt welche Rolle? Vorgeschlagen nach Ebenen- und Feldnamen; im Projekt gespeichert.</translation>
+            <translation>Welcher Layer übernimmt welche Rolle? Vorgeschlagen nach Layer- und Feldnamen; im Projekt gespeichert.</translation>
         </message>
         <message>
             <source>Suggest roles</source>
@@ -795,7 +799,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Fill the empty roles from layer and field names</source>
-            <translation>Leere Rollen nach Ebenen- und Feldnamen füllen</translation>
+            <translation>Leere Rollen nach Layer- und Feldnamen füllen</translation>
         </message>
         <message>
             <source>Load sample data</source>
@@ -803,11 +807,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Add the sample city Musterstadt as a layer group and assign its roles</source>
-            <translation>Die Beispielstadt Musterstadt als Ebenengruppe laden und ihre Rollen zuweisen</translation>
+            <translation>Die Beispielstadt Musterstadt als Layergruppe laden und ihre Rollen zuweisen</translation>
         </message>
         <message>
             <source>Run with these layers</source>
-            <translation>Mit diesen Ebenen ausführen</translation>
+            <translation>Mit diesen Layer ausführen</translation>
         </message>
         <message>
             <source>Open the algorithm dialog with the inputs filled from the roles</source>
@@ -823,7 +827,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Sample data loaded: {n} layers, {r} roles assigned.</source>
-            <translation>Beispieldaten geladen: {n} Ebenen, {r} Rollen zugewiesen.</translation>
+            <translation>Beispieldaten geladen: {n} Layer, {r} Rollen zugewiesen.</translation>
         </message>
         <message>
             <source>{name} …</source>
@@ -862,6 +866,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{km} km</translation>
         </message>
         <message>
+            <source>Assignment of Handlungsziele to Leitthemen: the plugin's own</source>
+            <translation>Zuordnung der Handlungsziele zu den Leitthemen: Annahme des Plugins</translation>
+        </message>
+        <message>
             <source>Green flat roofs in “{layer}”: {green} of {flat} ({share} %; target {target} % by 2030)</source>
             <translation>Begrünte Flachdächer in „{layer}“: {green} von {flat} ({share} %; Ziel {target} % bis 2030)</translation>
         </message>
@@ -882,12 +890,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{share} % des Ziels</translation>
         </message>
         <message>
-            <source>Targets:</source>
-            <translation>Zielwerte:</translation>
+            <source>No result layer in the project yet.</source>
+            <translation>Noch keine Ergebnislayer im Projekt.</translation>
         </message>
         <message>
-            <source>No result layer in the project yet.</source>
-            <translation>Noch keine Ergebnisebene im Projekt.</translation>
+            <source>Leitthemen (the plugin's assignment): {ids}</source>
+            <translation>Leitthemen (Zuordnung des Plugins): {ids}</translation>
         </message>
         <message>
             <source>Roof slope</source>
@@ -899,7 +907,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Thermal load</source>
-            <translation>Wärmebelastung</translation>
+            <translation>Thermische Belastung</translation>
         </message>
         <message>
             <source>Heavy rain</source>
@@ -907,11 +915,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Combined sewer</source>
-            <translation>Mischwasserkanal</translation>
+            <translation>Mischsystem</translation>
         </message>
         <message>
             <source>Distance to parks</source>
-            <translation>Entfernung zu Parks</translation>
+            <translation>Grünversorgung</translation>
         </message>
         <message>
             <source>2030 target area</source>
@@ -931,7 +939,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Water depth</source>
-            <translation>Wassertiefe</translation>
+            <translation>Überflutungstiefe</translation>
         </message>
         <message>
             <source>In Biotopverbund</source>
@@ -947,7 +955,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Nearest park</source>
-            <translation>Nächster Park</translation>
+            <translation>Nächste Grünfläche</translation>
         </message>
         <message>
             <source>Raumtyp</source>
@@ -959,7 +967,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Combined-sewer area</source>
-            <translation>Mischwassergebiet</translation>
+            <translation>Gebiet mit Mischkanalisation</translation>
         </message>
         <message>
             <source>Listed building</source>
@@ -979,7 +987,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Result layers: layers with the fields gi_score, gi_class, gi_rank, gi_hz, gi_flags and gi_reason</source>
-            <translation>Ergebnisebenen: Ebenen mit den Feldern gi_score, gi_class, gi_rank, gi_hz, gi_flags und gi_reason</translation>
+            <translation>Ergebnislayer: Layer mit den Feldern gi_score, gi_class, gi_rank, gi_hz, gi_flags und gi_reason</translation>
         </message>
         <message>
             <source>Pick on map</source>
@@ -987,7 +995,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Click a feature of the result layer on the map to inspect it</source>
-            <translation>Ein Objekt der Ergebnisebene in der Karte anklicken, um es zu untersuchen</translation>
+            <translation>Ein Objekt der Ergebnislayer in der Karte anklicken, um es zu untersuchen</translation>
         </message>
         <message>
             <source>Zoom to</source>
@@ -999,7 +1007,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Select a feature of a result layer (or use “Pick on map”) to see why it scored as it did.</source>
-            <translation>Ein Objekt einer Ergebnisebene auswählen (oder „In Karte wählen“), um zu sehen, wie seine Bewertung zustande kommt.</translation>
+            <translation>Ein Objekt einer Ergebnislayer auswählen (oder „In Karte wählen“), um zu sehen, wie seine Bewertung zustande kommt.</translation>
         </message>
         <message>
             <source>Feature:</source>
@@ -1007,7 +1015,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Score:</source>
-            <translation>Punktzahl:</translation>
+            <translation>Bewertung (0–100):</translation>
         </message>
         <message>
             <source>Class:</source>
@@ -1019,7 +1027,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
+            <translation>Gewichte aus den Bewertungen dieses Ergebnisses selbst ermittelt.</translation>
         </message>
         <message>
             <source>{m} m</source>
@@ -1027,7 +1035,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>No criteria fields (c_*) in this layer.</source>
-            <translation>Keine Kriterienfelder (c_*) in dieser Ebene.</translation>
+            <translation>Keine Kriterienfelder (c_*) in diesem Layer.</translation>
         </message>
         <message>
             <source>Criteria (value × weight, in score points)</source>
@@ -1051,15 +1059,31 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
-            <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
+            <translation>Im Reiter „Layer/Rollen“ Layer zuweisen, um zu sehen, was hier liegt.</translation>
         </message>
         <message>
             <source>; deepest {v} within {d} m</source>
-            <translation>; max. {v} im Umkreis von {d} m</translation>
+            <translation>; größte Überflutungstiefe {v} im Umkreis von {d} m</translation>
         </message>
         <message>
             <source>No Handlungsziel linked.</source>
             <translation>Kein Handlungsziel verknüpft.</translation>
+        </message>
+        <message>
+            <source>Targets:</source>
+            <translation>Zielwerte:</translation>
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation>Hinweise:</translation>
+        </message>
+        <message>
+            <source>Related regional targets (not part of the strategy):</source>
+            <translation>Regionale Ziele außerhalb der Strategie:</translation>
+        </message>
+        <message>
+            <source>deadline passed, status unknown</source>
+            <translation>Frist abgelaufen, Stand unbekannt</translation>
         </message>
         <message>
             <source>Buildings / roofs</source>
@@ -1079,7 +1103,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Parks / green space</source>
-            <translation>Parks / Grünflächen</translation>
+            <translation>Parks / öffentliche Grünflächen</translation>
         </message>
         <message>
             <source>Districts</source>
@@ -1091,7 +1115,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Combined-sewer areas</source>
-            <translation>Mischwassergebiete</translation>
+            <translation>Gebiete mit Mischkanalisation</translation>
         </message>
         <message>
             <source>Soils</source>
