@@ -82,6 +82,7 @@ class ScoringSpec:
     feature_label: str = N_("feature")  # N_-marked singular noun for messages ("roof")
     targets: tuple[str, ...] = ()  # catalogue target ids this algorithm's outputs measure
     flag_labels: Mapping[str, str] = field(default_factory=dict)  # code -> N_-marked words
+    class_breaks: tuple[float, float, float] = (75.0, 50.0, 25.0)  # lowest score of A, B, C
 
     @property
     def keys(self) -> tuple[str, ...]:
