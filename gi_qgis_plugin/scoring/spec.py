@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..contract import CLASS_BREAKS
+
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation"
     """Mark a literal for the translation catalogue without translating it here.
@@ -82,7 +84,7 @@ class ScoringSpec:
     feature_label: str = N_("feature")  # N_-marked singular noun for messages ("roof")
     targets: tuple[str, ...] = ()  # catalogue target ids this algorithm's outputs measure
     flag_labels: Mapping[str, str] = field(default_factory=dict)  # code -> N_-marked words
-    class_breaks: tuple[float, float, float] = (75.0, 50.0, 25.0)  # lowest score of A, B, C
+    class_breaks: tuple[float, float, float] = CLASS_BREAKS  # lowest score of A, B, C
 
     @property
     def keys(self) -> tuple[str, ...]:

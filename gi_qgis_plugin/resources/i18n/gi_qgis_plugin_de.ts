@@ -80,8 +80,8 @@
             <translation>Flachdächer: Gründachpotenzial bewerten und priorisieren (HZ 02)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which flat roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential; the values per class are the plugin's choice). An unknown slope stays unknown (flag slope_unknown), never 0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without a slope counts as 0–5° (flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): greenable area from the area field (e.g. flat_roof_m2 of the LoD2 import), else footprint / cos(slope) (as the Bonn roof-greening script); 0 at the minimum area, 1 at the full-score area (1000 m², plugin's choice). Roofs under the minimum area (10 m², Düsseldorf and Bonn) are excluded.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): heat raster (mean over the roof, min–max over this run) or heat polygons with a class field: classes 1–5 → (class − 1) / 4; the labels sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 by name; other numbers min–max. Serves HZ 01 where c_heat ≥ 0.5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mean heavy-rain water depth in a ring around the building (10 m), 0 m → 0, 0.25 m and deeper → 1 (Essen's depth class above 0.25 m). A finer raster is first averaged to cells of half the ring width, so that a whole city stays fast.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): distance to the nearest park of at least 0.5 ha (GALK): 0 next to it, 1 at 300 m or farther (3-30-300 rule).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 inside the 2030 target area, the scope polygons whose scope field equals the scope value (default Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single roof has no value (nodata), the weights are renormalised for that roof and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): listed (listed field or listed-buildings layer), green_exists (green-roof field), slope_gt_45, area_lt_min, geom_empty. A roof with PV stays in: flag pv_solar_green, HZ 26 (solar green roof).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Retention&lt;/b&gt;: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − C_m), with 0.9 for the plain roof (fee practice) and C_m 0.3 for an extensive green roof up to 5 % slope, 0.4 on steeper or unmeasured slopes (DIN 1986-100). Precipitation: 890 mm/a by default, the value of the Gründachkataster NRW example (Leverkusen); an assumption for the Ruhr, set your local annual value.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = first), gi_hz (02, and 01, 24, 26), gi_flags, gi_reason, the c_* of the criteria used, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, empty without a scope layer), written in the order of the input (sort by gi_rank for the priority list). The optional district table gives per district (or per scope polygon): flat_m2 (roofs of 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, 50 % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Fields left empty are found by name: slope (slope_deg, neigung, dachneigung, roof_slope, slope), roof type (roof_type, dachform, dachf, roof:shape), area (flat_roof_m2), listed (listed, denkmal), green roof (green_roof, gruendach), PV (pv, solar). The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind Annahmen des Plugins). Eine unbekannte Neigung bleibt unbekannt (Kennzeichen slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Kennzeichen slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Gebäudegrundfläche / cos(Dachneigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung (1000 m², Annahme des Plugins). Dächer unter der Mindestfläche (10 m², Düsseldorf und Bonn) werden ausgeschlossen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): Raster thermische Belastung (Mittel über das Dach, Min–Max über alle Gebäude dieser Berechnung) oder Polygone thermische Belastung mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mittlere Überflutungstiefe bei Starkregen in einem Puffer um das Gebäude (10 m), 0 m → 0, 0,25 m und tiefer → 1 (höchste Klasse der Essener Starkregenkarte, &gt; 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Pufferbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 in einem Gebiet mit Mischkanalisation. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): Grünversorgung: Entfernung zur nächsten öffentlichen Grünfläche von mindestens 0,5 ha (Mindestgröße nach GALK, die 500 m Entfernung nennt): 0 direkt daneben, 1 ab 300 m (3-30-300-Regel).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 innerhalb des Zielgebiets 2030, der Polygone, deren Attribut dem angegebenen Wert entspricht (Vorgabe: Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Gebäude nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Dach keinen Wert (NoData), werden die Gewichte für dieses Dach neu normiert, und ein Kennzeichen weist darauf hin (heat_nodata, rain_nodata). Alle Gewichte und die als Annahme des Plugins gekennzeichneten Werte sind Annahmen des Plugins: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Kennzeichen in gi_flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Dächer mit PV-Anlage werden nicht ausgeschlossen: Kennzeichen pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regenwasserrückhalt (Jahresmittel)&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit C_m = 0,9 für das unbegrünte Dach (DWA-A 138-1, Tab. 9) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig 890 mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = höchste Priorität), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer). Die Ausgabe behält die Reihenfolge der Eingabe; für die Prioritätenliste nach gi_rank sortieren. Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, einschließlich Baudenkmälern und bereits begrünter Dächer), green_m2, share_green, target_m2 (Zielanteil von flat_m2, 50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Fläche (flat_roof_m2), Denkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Greenable area&lt;/b&gt; (greenable_m2): flat and pitched roof surfaces up to MAX_SLOPE (30°, as the RVR/Emschergenossenschaft Gründachkataster; Düsseldorf: 35°). With the LoD2 import's slope-class fields (t_*_m2 true area, h_*_m2 horizontal projection) the surfaces of the classes up to MAX_SLOPE count, so a mixed roof keeps its flat part; otherwise footprint / cos(mean slope), or the AREA_FIELD you give. Times NET_FACTOR (0.75, assumption) for rooftop plant, skylights and edge strips. A roof without a surface up to MAX_SLOPE is excluded (slope_gt_max), one under MIN_AREA (10 m², Düsseldorf and Bonn) too (area_lt_min).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Suitability&lt;/b&gt; gi_suit = weighted mean × 100 of (default weight in brackets): &lt;b&gt;c_slope&lt;/b&gt; (2) 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the Münster green-roof potential; the values are assumptions), weighted by the area of the greenable surfaces; an unknown slope stays unknown (flag slope_unknown), a flat roof type without slope counts as 0–5° (slope_from_type); &lt;b&gt;c_area&lt;/b&gt; (2) log10(area / MIN_AREA) / log10(AREA_FULL / MIN_AREA): 10 m² → 0, 100 m² → 0.5, 1,000 m² → 1, so small roofs (Essen funds roofs up to 60 m²) stay in the ranking; &lt;b&gt;c_build&lt;/b&gt; (1) 1, or 1 − LISTED_MALUS (0.5, assumption) for a listed building: a listed building is flagged (listed, permit under monument law needed, DSchG NRW § 9), never excluded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Need&lt;/b&gt; gi_need = weighted mean × 100 of: &lt;b&gt;c_heat&lt;/b&gt; (2) thermal load in classes: (class − 1) / (n − 1) × the height factor. Class numbers 1…HEAT_CLASSES (5; Berlin and Leipzig use 4) in the direction of HEAT_ORDER; the labels sehr ungünstig … sehr günstig by name; measured values (a raster, or numbers in the polygons) in classes by HEAT_BREAKS (absolute breaks, e.g. 16,17,18,19 °C) or, without breaks, by their z-score against the whole raster or polygon layer at −1, 0, 1, 2 (Düsseldorf heat map): never min–max over the roofs of one run. A raster with the same value everywhere carries no signal: the criterion is left out with a warning. The height factor is 1 up to HEIGHT_FULL (10 m), falling to HEIGHT_FACTOR (0.5) at HEIGHT_LOW (30 m): a green roof on a low building cools the street more (assumption after the Berlin Regenwasseragentur); HEIGHT_FIELD (height_m of the LoD2 import). HZ 01 for the HEAT_BURDENED (2) most burdened classes, ungünstig and sehr ungünstig as LANUV counts them. &lt;b&gt;c_rain&lt;/b&gt; (1) mean flood depth in a buffer around the building (10 m): 0 m → 0, 0.25 m → 1 (top class of Essen's heavy-rain map). &lt;b&gt;c_sewer&lt;/b&gt; (1) 1 inside an area with a combined sewer system. &lt;b&gt;c_green&lt;/b&gt; (1) green space supply: distance to the nearest public green space of at least 0.5 ha (GALK), 0 next to it, 1 at 300 m or farther (3-30-300 rule; GALK: 500 m). &lt;b&gt;c_scope&lt;/b&gt; (1) 1 inside the 2030 target area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Score&lt;/b&gt; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s with s = NEED_SHARE (0.5): a weighted geometric mean, so a roof ranks high only where it is suitable and needed; without any need data the score is gi_suit. Sort by gi_suit or gi_need to see either side. Classes: A from 70, B from 55, C from 40, D below, X excluded; these breaks spread the defaults over all classes on the Wesel LoD2 tiles and the sample city. A criterion without data is left out and its weight renormalised (a warning names it); a single roof without a value is flagged (heat_nodata, rain_nodata). All weights and assumptions are parameters: adjust them to your city.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: retention_m3a is an annual water-balance figure: precipitation × NET_FACTOR × horizontal projection × (annual runoff share of the plain roof − that of the green roof), with the annual retention shares of the surface table (plain roof 0.1; BUILDUP extensive under 10 cm 0.4, from 10 cm 0.5 as the Gründachkataster NRW example, intensive 0.7 on the 0–5° part; extensive 0.4 on steeper surfaces). Rain falls on the horizontal projection, so a steeper roof of the same footprint keeps no more. cm_green is the green roof's runoff coefficient C_m for a design event (DWA-A 138-1 Tab. 9), for storage and infiltration design, not an annual figure. The sources differ on the limit of the flat green-roof rows (DWA-A 138-1: 5°, DIN 1986-100 via info-regenwasser.de: 5 %); the plugin uses 5°. Precipitation: PRECIP (922 mm/a, Essen-Bredeney 1991–2020) or PRECIP_RASTER (its mean over the roof; the value where the raster has none, flag precip_default).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score, gi_suit, gi_need (0–100), gi_class, gi_rank (1 = highest priority), gi_hz (02, and 01, 24, 26), gi_flags, gi_reason, the c_* of the criteria used, slope_deg, slope_class, greenable_m2, retention_m3a, cm_green, in_target_scope. The output keeps the input's order; sort by gi_rank for the priority list. Roofs with PV stay in (pv_solar_green, HZ 26: solar green roof at the next roof renewal). The optional district table gives per district (or per scope polygon): flat_m2 (greenable area of the roofs of class 0–5°, listed and green ones included), green_m2, share_green, target_m2 (50 % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Fields left empty are found by name: slope (slope_deg, neigung, dachneigung, roof_slope, slope), roof type (roof_type, dachform, dachf, roof:shape), listed (listed, denkmal), green roof (green_roof, gruendach), PV (pv, solar), height (height_m, hoehe, height). The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Dachbegrünung und bringt die Dächer in eine Rangfolge: welche Dächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regenwasser sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Begrünbare Dachfläche&lt;/b&gt; (greenable_m2): flache und geneigte Dachflächen bis MAX_SLOPE (30° wie das Gründachkataster von RVR und Emschergenossenschaft; Düsseldorf: 35°). Mit den Neigungsklassen-Feldern des LoD2-Imports (t_*_m2 wahre Fläche, h_*_m2 Horizontalprojektion) zählen die Dachflächen der Klassen bis MAX_SLOPE, sodass ein gemischtes Dach seinen flachen Teil behält; sonst Gebäudegrundfläche / cos(mittlere Dachneigung) oder das angegebene AREA_FIELD. Multipliziert mit NET_FACTOR (0,75, Annahme) für Dachaufbauten, Lichtkuppeln und Randstreifen. Ein Dach ohne Dachfläche bis MAX_SLOPE wird ausgeschlossen (slope_gt_max), ebenso eines unter MIN_AREA (10 m², Düsseldorf und Bonn; area_lt_min).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eignung&lt;/b&gt; gi_suit = gewichteter Mittelwert × 100 aus (Standardgewicht in Klammern): &lt;b&gt;c_slope&lt;/b&gt; (2) 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25 (Klassen des Gründachpotenzials Münster; die Werte sind Annahmen), gewichtet mit der Fläche der begrünbaren Dachflächen; eine unbekannte Neigung bleibt unbekannt (Kennzeichen slope_unknown), eine Flachdach-Dachform ohne Neigung zählt als 0–5° (slope_from_type); &lt;b&gt;c_area&lt;/b&gt; (2) log10(Fläche / MIN_AREA) / log10(AREA_FULL / MIN_AREA): 10 m² → 0, 100 m² → 0,5, 1.000 m² → 1, damit kleine Dächer (Essen fördert Dächer bis 60 m²) in der Rangfolge bleiben; &lt;b&gt;c_build&lt;/b&gt; (1) 1, oder 1 − LISTED_MALUS (0,5, Annahme) für ein Baudenkmal: ein Baudenkmal wird gekennzeichnet (listed, denkmalrechtliche Erlaubnis erforderlich, § 9 DSchG NRW), nie ausgeschlossen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bedarf&lt;/b&gt; gi_need = gewichteter Mittelwert × 100 aus: &lt;b&gt;c_heat&lt;/b&gt; (2) thermische Belastung in Klassen: (Klasse − 1) / (n − 1) × Höhenfaktor. Klassennummern 1…HEAT_CLASSES (5; Berlin und Leipzig verwenden 4) in der Richtung von HEAT_ORDER; die Bezeichnungen sehr ungünstig … sehr günstig nach Namen; Messwerte (ein Raster oder Zahlen in den Polygonen) in Klassen nach HEAT_BREAKS (absolute Klassengrenzen, z. B. 16,17,18,19 °C) oder, ohne Klassengrenzen, nach ihrem z-Wert gegenüber dem ganzen Raster bzw. Polygon-Layer bei −1, 0, 1, 2 (Düsseldorfer Hitzekarte): nie Min–Max über die Dächer einer Berechnung. Ein Raster mit überall demselben Wert trägt kein Signal: Das Kriterium entfällt mit einer Warnung. Der Höhenfaktor ist 1 bis HEIGHT_FULL (10 m) und fällt bis HEIGHT_LOW (30 m) auf HEIGHT_FACTOR (0,5): Ein Gründach auf einem niedrigen Gebäude kühlt den Straßenraum stärker (Annahme nach der Berliner Regenwasseragentur); HEIGHT_FIELD (height_m des LoD2-Imports). HZ 01 für die HEAT_BURDENED (2) am stärksten belasteten Klassen, ungünstig und sehr ungünstig, wie das LANUV sie zählt. &lt;b&gt;c_rain&lt;/b&gt; (1) mittlere Überflutungstiefe in einem Puffer um das Gebäude (10 m): 0 m → 0, 0,25 m → 1 (höchste Klasse der Essener Starkregenkarte). &lt;b&gt;c_sewer&lt;/b&gt; (1) 1 in einem Gebiet mit Mischsystem. &lt;b&gt;c_green&lt;/b&gt; (1) Grünversorgung: Entfernung zur nächsten öffentlichen Grünfläche von mindestens 0,5 ha (GALK), 0 direkt daneben, 1 ab 300 m (3-30-300-Regel; GALK: 500 m). &lt;b&gt;c_scope&lt;/b&gt; (1) 1 im Zielgebiet 2030.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bewertung&lt;/b&gt; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s mit s = NEED_SHARE (0,5): ein gewichtetes geometrisches Mittel, sodass ein Dach nur dort weit oben steht, wo es geeignet ist und gebraucht wird; ohne Bedarfsdaten ist die Bewertung gi_suit. Nach gi_suit oder gi_need sortieren, um eine der beiden Seiten zu sehen. Klassen: A ab 70, B ab 55, C ab 40, D darunter, X ausgeschlossen; mit diesen Grenzen verteilen sich die Vorgaben auf den LoD2-Kacheln von Wesel und in der Beispielstadt auf alle Klassen. Ein Kriterium ohne Daten entfällt, sein Gewicht wird neu normiert (eine Warnung nennt es); ein einzelnes Dach ohne Wert wird gekennzeichnet (heat_nodata, rain_nodata). Alle Gewichte und Annahmen sind Parameter: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wasser&lt;/b&gt;: retention_m3a ist eine Größe der Jahreswasserbilanz: Niederschlag × NET_FACTOR × Horizontalprojektion × (jährlicher Abflussanteil des unbegrünten Daches − der des Gründaches), mit den jährlichen Rückhalteanteilen der Oberflächentabelle (unbegrüntes Dach 0,1; BUILDUP extensiv unter 10 cm 0,4, ab 10 cm 0,5 wie das Beispiel des Gründachkatasters NRW, intensiv 0,7 auf dem Teil mit 0–5°; extensiv 0,4 auf steileren Flächen). Regen fällt auf die Horizontalprojektion, daher hält ein steileres Dach derselben Grundfläche nicht mehr zurück. cm_green ist der mittlere Abflussbeiwert C_m des Gründaches für ein Bemessungsereignis (DWA-A 138-1, Tab. 9), für die Bemessung von Speicher und Versickerung, keine Jahresgröße. Die Quellen unterscheiden sich bei der Grenze der flachen Gründach-Zeilen (DWA-A 138-1: 5°, DIN 1986-100 nach info-regenwasser.de: 5 %); das Plugin verwendet 5°. Niederschlag: PRECIP (922 mm/a, Essen-Bredeney 1991–2020) oder PRECIP_RASTER (sein Mittel über das Dach; der Einzelwert, wo das Raster keinen Wert hat, Kennzeichen precip_default).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score, gi_suit, gi_need (0–100), gi_class, gi_rank (1 = höchste Priorität), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class, greenable_m2, retention_m3a, cm_green, in_target_scope. Die Ausgabe behält die Reihenfolge der Eingabe; für die Prioritätenliste nach gi_rank sortieren. Dächer mit PV-Anlage werden nicht ausgeschlossen (pv_solar_green, HZ 26: Solargründach bei der nächsten Dachsanierung). Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (begrünbare Fläche der Dächer der Klasse 0–5°, einschließlich Baudenkmälern und bereits begrünter Dächer), green_m2, share_green, target_m2 (50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Baudenkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar), Höhe (height_m, hoehe, height). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Buildings (roof polygons)</source>
@@ -116,8 +116,20 @@
             <translation>Mindestgröße der begrünbaren Dachfläche (m²)</translation>
         </message>
         <message>
-            <source>Annual precipitation (mm/a; assumption, set your local value)</source>
-            <translation>Jahresniederschlag (mm/a; Annahme, örtlichen Wert eintragen)</translation>
+            <source>Steepest greenable roof surface (degrees)</source>
+            <translation>Steilste begrünbare Dachfläche (Grad)</translation>
+        </message>
+        <message>
+            <source>Net share of the greenable area (rooftop plant, edges; 0–1)</source>
+            <translation>Nettoanteil der begrünbaren Fläche (Dachaufbauten, Randstreifen; 0–1)</translation>
+        </message>
+        <message>
+            <source>Annual precipitation (mm/a; default Essen, set your local value)</source>
+            <translation>Jahresniederschlag (mm/a; Vorgabe Essen, örtlichen Wert eintragen)</translation>
+        </message>
+        <message>
+            <source>Malus of a listed building on c_build (0–1)</source>
+            <translation>Abschlag für Baudenkmäler auf c_build (0–1)</translation>
         </message>
         <message>
             <source>target area</source>
@@ -136,8 +148,12 @@
             <translation>Feld Dachneigung in Grad (leer = nach Namen suchen)</translation>
         </message>
         <message>
-            <source>Greenable roof area field, m² (empty = flat_roof_m2 or footprint)</source>
-            <translation>Feld begrünbare Dachfläche in m² (leer = flat_roof_m2 oder Gebäudegrundfläche)</translation>
+            <source>Greenable roof area field, m² (empty = roof surfaces or footprint)</source>
+            <translation>Feld begrünbare Dachfläche in m² (leer = Dachflächen oder Gebäudegrundfläche)</translation>
+        </message>
+        <message>
+            <source>Building height field, m (empty = find by name)</source>
+            <translation>Feld Gebäudehöhe in m (leer = nach Namen suchen)</translation>
         </message>
         <message>
             <source>Listed building field (1/0; empty = find by name)</source>
@@ -150,6 +166,42 @@
         <message>
             <source>PV on the roof field (1/0; empty = find by name)</source>
             <translation>Feld PV auf dem Dach (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Number of thermal-load classes in the data</source>
+            <translation>Anzahl der Klassen der thermischen Belastung in den Daten</translation>
+        </message>
+        <message>
+            <source>Burdened classes: how many of the most burdened classes count (HZ 01)</source>
+            <translation>Belastete Klassen: Anzahl der am stärksten belasteten Klassen (HZ 01)</translation>
+        </message>
+        <message>
+            <source>Class breaks for measured thermal-load values (e.g. 16,17,18,19; empty = z-score classes against the whole layer)</source>
+            <translation>Klassengrenzen für Messwerte der thermischen Belastung (z. B. 16,17,18,19; leer = z-Wert-Klassen gegenüber dem ganzen Layer)</translation>
+        </message>
+        <message>
+            <source>Green roof build-up (annual retention)</source>
+            <translation>Gründachaufbau (jährlicher Rückhalt)</translation>
+        </message>
+        <message>
+            <source>Annual precipitation raster (mm/a; instead of the single value)</source>
+            <translation>Raster Jahresniederschlag (mm/a; statt des Einzelwerts)</translation>
+        </message>
+        <message>
+            <source>Building height up to which the full heat benefit counts (m)</source>
+            <translation>Gebäudehöhe, bis zu der die volle Kühlwirkung zählt (m)</translation>
+        </message>
+        <message>
+            <source>Building height from which the reduced heat benefit counts (m)</source>
+            <translation>Gebäudehöhe, ab der die verminderte Kühlwirkung zählt (m)</translation>
+        </message>
+        <message>
+            <source>Heat benefit factor of tall buildings (0–1)</source>
+            <translation>Faktor der Kühlwirkung hoher Gebäude (0–1)</translation>
+        </message>
+        <message>
+            <source>Share of the need in the score (0 = suitability only, 1 = need only)</source>
+            <translation>Anteil des Bedarfs an der Bewertung (0 = nur Eignung, 1 = nur Bedarf)</translation>
         </message>
         <message>
             <source>Greenable area for the full area score (m²)</source>
@@ -170,6 +222,14 @@
         <message>
             <source>Retention of all scored roofs (m³/a)</source>
             <translation>Regenwasserrückhalt aller bewerteten Dächer (Jahresmittel, m³/a)</translation>
+        </message>
+        <message>
+            <source>roof surfaces per slope class (t_*_m2, h_*_m2)</source>
+            <translation>Dachflächen je Neigungsklasse (t_*_m2, h_*_m2)</translation>
+        </message>
+        <message>
+            <source>footprint / cos(slope)</source>
+            <translation>Gebäudegrundfläche / cos(Dachneigung)</translation>
         </message>
         <message>
             <source>The input has no slope and no roof type field: every roof gets slope class 'unbekannt' (flag slope_unknown) and the slope criterion is left out. Choose SLOPE_FIELD or ROOF_TYPE_FIELD if the layer has them under another name.</source>
@@ -196,28 +256,52 @@
             <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Kennzeichen area_from_footprint).</translation>
         </message>
         <message>
+            <source>{n} roofs lie where the precipitation raster has no value; the single precipitation value is used (flag precip_default).</source>
+            <translation>{n} Dächer liegen dort, wo das Niederschlagsraster keinen Wert hat; der Einzelwert des Niederschlags wird verwendet (Kennzeichen precip_default).</translation>
+        </message>
+        <message>
+            <source>No need criterion has data (thermal load, heavy rain, sewer, green space, target area): the score is the suitability alone.</source>
+            <translation>Kein Bedarfskriterium hat Daten (thermische Belastung, Starkregen, Mischsystem, Grünversorgung, Zielgebiet): Die Bewertung ist allein die Eignung.</translation>
+        </message>
+        <message>
             <source>No districts and no target area given: the target table has one row for all roofs, without geometry.</source>
             <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
         </message>
         <message>
-            <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.</source>
-            <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Fläche = {area}, Denkmal = {listed}, Gründach = {green}, PV = {pv}.</translation>
+            <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}, height = {height}.</source>
+            <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Dachfläche = {area}, Baudenkmal = {listed}, Gründach = {green}, PV = {pv}, Höhe = {height}.</translation>
         </message>
         <message>
             <source>Retention of the scored roofs: {m3:.0f} m³/a.</source>
             <translation>Rückhalt der bewerteten Dächer: {m3:.0f} m³/a.</translation>
         </message>
         <message>
-            <source>footprint / cos(slope)</source>
-            <translation>Gebäudegrundfläche / cos(Dachneigung)</translation>
+            <source>extensive, substrate under 10 cm</source>
+            <translation>extensiv, Substrat unter 10 cm</translation>
+        </message>
+        <message>
+            <source>extensive, substrate 10 cm and more</source>
+            <translation>extensiv, Substrat ab 10 cm</translation>
+        </message>
+        <message>
+            <source>intensive, 30 cm and more</source>
+            <translation>intensiv, ab 30 cm</translation>
         </message>
         <message>
             <source>{n} buildings lie in a listed-buildings polygon.</source>
             <translation>{n} Gebäude liegen in einem Polygon des Denkmal-Layers.</translation>
         </message>
         <message>
+            <source>{n} listed buildings are scored with the malus on c_build (flag listed: a permit under monument law is needed), not excluded.</source>
+            <translation>{n} Baudenkmäler werden mit dem Abschlag auf c_build bewertet (Kennzeichen listed: denkmalrechtliche Erlaubnis erforderlich), nicht ausgeschlossen.</translation>
+        </message>
+        <message>
             <source>all roofs</source>
             <translation>alle Dächer</translation>
+        </message>
+        <message>
+            <source>HEAT_BREAKS must be numbers separated by commas (e.g. 16,17,18,19), not {value!r}.</source>
+            <translation>HEAT_BREAKS müssen durch Kommas getrennte Zahlen sein (z. B. 16,17,18,19), nicht {value!r}.</translation>
         </message>
         <message>
             <source>Import LoD2 buildings (CityGML NRW)</source>
@@ -356,12 +440,24 @@
             <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Objekte in diesen Polygonen gelten als ohne Angabe zur thermischen Belastung.</translation>
         </message>
         <message>
+            <source>Raster {name} ({param}) has the same value everywhere: it carries no thermal-load signal, so the criterion is left out and no roof is assigned to HZ 01 by it.</source>
+            <translation>Raster {name} ({param}) hat überall denselben Wert: Es trägt kein Signal der thermischen Belastung, daher entfällt das Kriterium, und kein Dach wird dadurch HZ 01 zugeordnet.</translation>
+        </message>
+        <message>
+            <source>Heat field {field} mixes class labels and numbers; the labels are read as five classes, the numbers as {n}.</source>
+            <translation>Feld {field} (thermische Belastung) mischt Klassenbezeichnungen und Zahlen; die Bezeichnungen werden als fünf Klassen gelesen, die Zahlen als {n}.</translation>
+        </message>
+        <message>
             <source>No polygon of the target area layer has {field} = {value}; values present: {values}. The target-area criterion is 0 for every feature.</source>
             <translation>Kein Polygon des Zielgebiet-Layers hat {field} = {value}; vorhandene Werte: {values}. Das Zielgebiet-Kriterium ist für jedes Objekt 0.</translation>
         </message>
         <message>
             <source>Field {field} ({param}) is not in the input layer. Its fields are: {fields}.</source>
             <translation>Feld {field} ({param}) ist nicht im Eingabe-Layer. Dessen Felder sind: {fields}.</translation>
+        </message>
+        <message>
+            <source>Heat field {field} has the same value in every polygon: it carries no thermal-load signal, so the criterion is left out.</source>
+            <translation>Feld {field} (thermische Belastung) hat in jedem Polygon denselben Wert: Es trägt kein Signal, daher entfällt das Kriterium.</translation>
         </message>
         <message>
             <source>Green Infrastructure Metropole Ruhr</source>
@@ -402,6 +498,10 @@
         <message>
             <source>{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.</source>
             <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
+        </message>
+        <message>
+            <source>The run record could not be stored in the output ({error}); it is in the output RUN_INFO.</source>
+            <translation>Das Laufprotokoll konnte nicht in der Ausgabe gespeichert werden ({error}); es steht in der Ausgabe RUN_INFO.</translation>
         </message>
         <message>
             <source>Generate sample district (Musterstadt)</source>
@@ -530,6 +630,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Ausgeschlossene Objekte (Klasse X)</translation>
         </message>
         <message>
+            <source>Run record (algorithm, version, date, parameters, weights; JSON)</source>
+            <translation>Laufprotokoll (Algorithmus, Version, Datum, Parameter, Gewichte; JSON)</translation>
+        </message>
+        <message>
             <source>Heat values</source>
             <translation>Skalenrichtung</translation>
         </message>
@@ -554,8 +658,8 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{param} muss mindestens {low} sein (ist {value}).</translation>
         </message>
         <message>
-            <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}.</source>
-            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x}.</translation>
+            <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x} (A from score {ba}, B from {bb}, C from {bc}).</source>
+            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x} (A ab Bewertung {ba}, B ab {bb}, C ab {bc}).</translation>
         </message>
         <message>
             <source>Read {n} features of {name}; working CRS {crs}.</source>
@@ -610,8 +714,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Dachneigung 30–45°</translation>
         </message>
         <message>
-            <source>roof steeper than 45° (excluded)</source>
-            <translation>Dach steiler als 45° (ausgeschlossen)</translation>
+            <source>roof slope over 45°</source>
+            <translation>Dachneigung über 45°</translation>
+        </message>
+        <message>
+            <source>no roof surface up to {max}° (excluded)</source>
+            <translation>keine Dachfläche bis {max}° (ausgeschlossen)</translation>
         </message>
         <message>
             <source>roof slope unknown</source>
@@ -630,8 +738,8 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>weniger als {min} m² begrünbare Dachfläche (ausgeschlossen)</translation>
         </message>
         <message>
-            <source>listed building (excluded)</source>
-            <translation>Baudenkmal (ausgeschlossen)</translation>
+            <source>listed building: permit under monument law needed</source>
+            <translation>Baudenkmal – denkmalrechtliche Erlaubnis erforderlich</translation>
         </message>
         <message>
             <source>green roof already there (excluded)</source>
@@ -660,6 +768,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>no heat value</source>
             <translation>keine Angabe zur thermischen Belastung</translation>
+        </message>
+        <message>
+            <source>building {height} m high: less heat benefit at street level</source>
+            <translation>Gebäude {height} m hoch: geringere Kühlwirkung im Straßenraum</translation>
         </message>
         <message>
             <source>water depth {depth} m nearby</source>
@@ -706,48 +818,56 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Dachneigung</translation>
         </message>
         <message>
-            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential).</source>
-            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Münsteraner Gründachpotenzials).</translation>
+            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the Münster green-roof potential), weighted by the area of the greenable surfaces.</source>
+            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25 (Klassen des Gründachpotenzials Münster), gewichtet mit der Fläche der begrünbaren Dachflächen.</translation>
         </message>
         <message>
             <source>greenable area</source>
             <translation>begrünbare Fläche</translation>
         </message>
         <message>
-            <source>0 at the smallest greenable roof, 1 at the area for the full score.</source>
-            <translation>0 beim kleinsten begrünbaren Dach, 1 ab der Fläche für die volle Bewertung.</translation>
+            <source>log10(area / smallest area) / log10(full area / smallest area): 10 m² → 0, 100 m² → 0.5, 1,000 m² → 1.</source>
+            <translation>log10(Fläche / Mindestfläche) / log10(volle Fläche / Mindestfläche): 10 m² → 0, 100 m² → 0,5, 1.000 m² → 1.</translation>
         </message>
         <message>
-            <source>heat load</source>
+            <source>building</source>
+            <translation>Gebäude</translation>
+        </message>
+        <message>
+            <source>1, or 1 − the listed-building malus for a listed building (a permit under monument law is needed).</source>
+            <translation>1, oder 1 − der Abschlag für Baudenkmäler bei einem Baudenkmal (denkmalrechtliche Erlaubnis erforderlich).</translation>
+        </message>
+        <message>
+            <source>thermal load</source>
             <translation>thermische Belastung</translation>
         </message>
         <message>
-            <source>Heat raster min–max over this run, or heat classes 1–5 → (class − 1) / 4.</source>
-            <translation>Hitzeraster: Min–Max über diesen Lauf; Belastungsklassen 1–5 → (Klasse − 1) / 4.</translation>
+            <source>(class − 1) / (number of classes − 1) × the building-height factor.</source>
+            <translation>(Klasse − 1) / (Anzahl der Klassen − 1) × Faktor der Gebäudehöhe.</translation>
         </message>
         <message>
             <source>heavy rain</source>
             <translation>Starkregen</translation>
         </message>
         <message>
-            <source>Mean water depth in a ring around the building: 0 m → 0, the full-score depth → 1.</source>
-            <translation>Mittlere Überflutungstiefe in einem Ring um das Gebäude: 0 m → 0, Tiefe für die volle Bewertung → 1.</translation>
+            <source>Mean flood depth in a buffer around the building: 0 m → 0, the full-criterion depth → 1.</source>
+            <translation>Mittlere Überflutungstiefe in einem Puffer um das Gebäude: 0 m → 0, die Tiefe für das voll erfüllte Kriterium → 1.</translation>
         </message>
         <message>
-            <source>combined sewer</source>
+            <source>combined sewer system</source>
             <translation>Mischsystem</translation>
         </message>
         <message>
-            <source>1 inside a combined-sewer area.</source>
-            <translation>1 im Gebiet des Mischsystems.</translation>
+            <source>1 inside an area with a combined sewer system.</source>
+            <translation>1 in einem Gebiet mit Mischsystem.</translation>
         </message>
         <message>
-            <source>distance to parks</source>
-            <translation>Entfernung zu Parks</translation>
+            <source>green space supply</source>
+            <translation>Grünversorgung</translation>
         </message>
         <message>
-            <source>0 next to a park, 1 at the distance without a park or farther (3-30-300 rule).</source>
-            <translation>0 direkt am Park, 1 ab der Entfernung „ohne Park“ (3-30-300-Regel).</translation>
+            <source>0 next to a public green space, 1 at the distance of an undersupplied building or farther (3-30-300 rule).</source>
+            <translation>0 direkt an einer öffentlichen Grünfläche, 1 ab der Entfernung, ab der ein Gebäude als unterversorgt gilt (3-30-300-Regel).</translation>
         </message>
         <message>
             <source>2030 target area</source>
@@ -762,8 +882,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Neigungsklasse</translation>
         </message>
         <message>
-            <source>retention</source>
-            <translation>Rückhalt</translation>
+            <source>annual rain retention</source>
+            <translation>Regenwasserrückhalt (Jahresmittel)</translation>
+        </message>
+        <message>
+            <source>runoff coefficient C_m of the green roof (design event)</source>
+            <translation>Abflussbeiwert C_m des Gründaches (Bemessungsereignis)</translation>
         </message>
         <message>
             <source>in the 2030 target area</source>
@@ -934,36 +1058,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Leitthemen (Zuordnung des Plugins): {ids}</translation>
         </message>
         <message>
-            <source>Roof slope</source>
-            <translation>Dachneigung</translation>
-        </message>
-        <message>
-            <source>Greenable area</source>
-            <translation>Begrünbare Fläche</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Thermal load</source>
             <translation>Thermische Belastung</translation>
-        </message>
-        <message>
-            <source>Heavy rain</source>
-            <translation>Starkregen</translation>
-        </message>
-        <message>
-            <source>Combined sewer</source>
-            <translation>Mischsystem</translation>
-        </message>
-        <message>
-            <source>Distance to parks</source>
-            <translation>Grünversorgung</translation>
-        </message>
-        <message>
-            <source>Street trees</source>
-            <translation>Straßenbäume</translation>
-        </message>
-        <message>
-            <source>Biotopverbund</source>
-            <translation>Biotopverbund</translation>
         </message>
         <message>
             <source>Klimatop</source>
@@ -1008,6 +1108,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Soil</source>
             <translation>Boden</translation>
+        </message>
+        <message>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Bewertungen dieses Ergebnisses selbst ermittelt.</translation>
+        </message>
+        <message>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
             <source>yes</source>
@@ -1058,10 +1166,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
-            <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Bewertungen dieses Ergebnisses selbst ermittelt.</translation>
-        </message>
-        <message>
             <source>{m} m</source>
             <translation>{m} m</translation>
         </message>
@@ -1082,16 +1186,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>An dieser Stelle</translation>
         </message>
         <message>
-            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with equal weights.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
-        </message>
-        <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Layer/Rollen“ Layer zuweisen, um zu sehen, was hier liegt.</translation>
+        </message>
+        <message>
+            <source>Weights from this result's run record ({alg}, {date}).</source>
+            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
         </message>
         <message>
             <source>; deepest {v} within {d} m</source>
@@ -1126,6 +1226,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Klimatope</translation>
         </message>
         <message>
+            <source>Heavy rain</source>
+            <translation>Starkregen</translation>
+        </message>
+        <message>
+            <source>Biotopverbund</source>
+            <translation>Biotopverbund</translation>
+        </message>
+        <message>
             <source>Regionale Grünzüge</source>
             <translation>Regionale Grünzüge</translation>
         </message>
@@ -1140,6 +1248,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Districts</source>
             <translation>Stadtteile</translation>
+        </message>
+        <message>
+            <source>Street trees</source>
+            <translation>Straßenbäume</translation>
         </message>
         <message>
             <source>Listed buildings</source>
