@@ -140,6 +140,35 @@ def contributions(criteria: Mapping[str, np.ndarray], weights: Mapping[str, floa
     return out
 
 
+def contributions_split(criteria: Mapping[str, np.ndarray], weights: Mapping[str, float],
+                        groups: Mapping[str, Sequence[str]], need_share: float) -> dict[str, np.ndarray]:
+    """Score points per criterion when the score combines suitability and need
+    (:func:`combine_suit_need`), so the chart still adds up to gi_score.
+
+    Each side gets its exponent's share of the score, (1 − s) for suitability and s for need,
+    split among that side's criteria by their points within the side (:func:`contributions`);
+    where only one side has a value, that side's points are the score.
+    """
+    s = float(need_share)
+    sides = {g: contributions({k: criteria[k] for k in keys if k in criteria}, weights) for g, keys in groups.items()}
+    totals = {g: (np.nansum(np.column_stack(list(pts.values())), axis=1) if pts else None) for g, pts in sides.items()}
+    has = {g: (None if pts is None else np.isfinite(np.column_stack(list(sides[g].values()))).any(axis=1))
+           for g, pts in totals.items()}
+    n = len(next(iter(np.atleast_1d(np.asarray(v, dtype=float)) for v in criteria.values())))
+    suit_t, need_t = totals.get("suit"), totals.get("need")
+    both = np.zeros(n, bool) if suit_t is None or need_t is None else has["suit"] & has["need"]
+    score = combine_suit_need(None if suit_t is None else np.where(has["suit"], suit_t, np.nan),
+                              None if need_t is None else np.where(has["need"], need_t, np.nan), s, n)
+    out: dict[str, np.ndarray] = {}
+    for g, pts in sides.items():
+        share = (1.0 - s) if g == "suit" else s
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scale = np.where(both, np.where(totals[g] > 0, share * score / totals[g], 0.0), 1.0)
+        for k, v in pts.items():
+            out[k] = v * scale
+    return out
+
+
 def weights_from_rows(score: np.ndarray, criteria: Mapping[str, np.ndarray], tol: float = 0.05) -> dict[str, float] | None:
     """Recover the relative weights of an old result from its own rows (least squares).
 

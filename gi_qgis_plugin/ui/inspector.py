@@ -51,7 +51,7 @@ from qgis.PyQt.QtWidgets import (
 from ..catalog import CatalogError, load_catalog
 from ..i18n import language, tr, translate_marked
 from ..scoring import record
-from ..scoring.common import contributions, weights_from_rows
+from ..scoring.common import contributions, contributions_split, weights_from_rows
 from ..scoring.criteria import RAIN_BUFFER_M
 from ..scoring.spec import ScoringSpec, all_specs, spec_for, spec_for_fields
 from .roles import RESULT_FIELDS, fold, guess_field, is_result_layer
@@ -208,6 +208,16 @@ def layer_weights(layer, criteria: Sequence[str]) -> tuple[dict[str, float], str
     return weights, tr("The weights could not be recovered from this result; shown with equal weights.")
 
 
+def need_share_of(run: Mapping | None) -> float | None:
+    """NEED_SHARE of the run that wrote a result (None: its score is a plain weighted mean)."""
+    params = (run or {}).get("parameters") or {}
+    value = params.get("NEED_SHARE")
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 @dataclass(frozen=True)
 class Bar:
     criterion: str
@@ -218,10 +228,11 @@ class Bar:
 
 
 def criteria_bars(feature: QgsFeature, weights: Mapping[str, float] | None = None,
-                  spec: ScoringSpec | None = None) -> list[Bar]:
+                  spec: ScoringSpec | None = None, need_share: float | None = None) -> list[Bar]:
     """One bar per c_* field of ``feature``: its points of the score (``common.contributions``,
     the score formula itself: renormalised over the criteria known for this feature, so the
-    points add up to gi_score)."""
+    points add up to gi_score). A result whose score combines gi_suit and gi_need
+    (``need_share`` given, e.g. gi:flatroofs) is split by ``common.contributions_split``."""
     import numpy as np
 
     criteria = criterion_names(feature.fields())
@@ -229,7 +240,10 @@ def criteria_bars(feature: QgsFeature, weights: Mapping[str, float] | None = Non
         weights, _ = default_weights(criteria, spec)
     values = {c: as_float(feature[CRITERION_PREFIX + c]) for c in criteria}
     arrays = {c: np.array([np.nan if v is None else v]) for c, v in values.items()}
-    points = contributions(arrays, weights)
+    groups = None
+    if spec is not None and need_share is not None and all(n in feature.fields().names() for n in ("gi_suit", "gi_need")):
+        groups = {g: spec.group_keys(g) for g in ("suit", "need")}
+    points = contributions_split(arrays, weights, groups, need_share) if groups else contributions(arrays, weights)
     known = _normalised(weights, [c for c in criteria if values[c] is not None])
     every = _normalised(weights, criteria)
     bars = []
@@ -856,7 +870,7 @@ class InspectorWidget(QWidget):
             cached = self._weights_cache[key] = layer_weights(layer, criteria)
         weights, note = cached
         run = run_record_of(layer)
-        self.bars = criteria_bars(feature, weights, spec_of(layer, run))
+        self.bars = criteria_bars(feature, weights, spec_of(layer, run), need_share_of(run))
         self.chart.set_bars(self.bars)
         self.weights_note.setText(note)
         reason = html.escape(summary.reason or "—")
