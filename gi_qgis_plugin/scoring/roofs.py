@@ -741,9 +741,10 @@ def build_reasons(texts: R.Texts, scored: RoofScored, core: ScoreCore, tick=None
         if "heat" not in criteria or inp.heat is None:
             return None
         k = np.asarray(inp.heat.cls, dtype=float)
+        known = np.isfinite(criteria["heat"])  # a class, on a usable geometry
         f = R.empty(n)
-        f[np.isfinite(k)] = t["heat_mid"]
-        f[np.isfinite(k) & (k <= 1)] = t["heat_low"]
+        f[known] = t["heat_mid"]
+        f[known & (k <= 1)] = t["heat_low"]
         f[scored.burdened] = t["heat_high"]
         f[masks["heat_nodata"]] = t["heat_nodata"]
         return f
