@@ -91,6 +91,10 @@ def class_field_key(label: str) -> str:
     return label.replace(">", "gt").replace("-", "_")
 
 
+# Slopes within this of a class bound count to the lower class: a roof built at exactly 30°
+# comes out of the coordinates as 30.000000000000004°, and must not drop into the 30–45° class.
+SLOPE_EPS_DEG = 1e-9
+
 CLASS_TRUE_FIELDS = tuple(f"t_{class_field_key(c)}_m2" for c in SLOPE_CLASSES)
 CLASS_HORIZ_FIELDS = tuple(f"h_{class_field_key(c)}_m2" for c in SLOPE_CLASSES)
 
@@ -551,7 +555,7 @@ class _Builder:
         # per slope class: true area and horizontal projection (area × cos slope, exact for a
         # planar polygon with its holes)
         k = len(SLOPE_CLASSES)
-        cls = np.minimum(np.searchsorted(SLOPE_CLASS_UPPER, rs, side="left"), k - 1)
+        cls = np.minimum(np.searchsorted(SLOPE_CLASS_UPPER, rs - SLOPE_EPS_DEG, side="left"), k - 1)
         cell = rb * k + cls
         class_true = np.bincount(cell, weights=ra, minlength=nb * k).astype(float).reshape(nb, k)
         class_horiz = (np.bincount(cell, weights=ra * np.cos(np.radians(rs)), minlength=nb * k)

@@ -178,9 +178,10 @@ class Tables:
 
     def slope_class(self, slope: float):
         """(label, c_slope or None, excluded) of a measured slope: the first class whose upper
-        bound (inclusive) is not below the slope."""
+        bound (inclusive) is not below the slope (a slope within 1e-9° above a bound is
+        floating-point noise of a roof built at the bound: it stays in the lower class)."""
         for label, upper, c, excluded in self.slope_classes:
-            if slope <= upper:
+            if slope <= upper + 1e-9:
                 return label, c, excluded
         label, _, c, excluded = self.slope_classes[-1]
         return label, c, excluded
@@ -435,7 +436,7 @@ def reference_flat_roofs(
             c_slope, steep = NAN, False
         elif given == given:
             # a greenable roof area given by the user (true area); its horizontal share by the slope
-            steep = measured and slope > max_slope
+            steep = measured and (slope > max_slope + 1e-9 or t.slope_class(slope)[2])
             true = given
             horiz = given * math.cos(math.radians(slope)) if measured else given
             is_flat = (measured and slope <= flat_upper) or flat_type
@@ -444,7 +445,7 @@ def reference_flat_roofs(
                                          (t.slope_classes[0][2] if flat_type else NAN))
             slope_unknown = not measured and not flat_type
         elif classes is not None:
-            green = [c for c in classes if c[1] <= max_slope and not c[3] and c[2] is not None]
+            green = [c for c in classes if c[1] <= max_slope + 1e-9 and not c[3] and c[2] is not None]
             true = sum(c[4] for c in green)
             horiz = sum(c[5] for c in green)
             horiz_flat = sum(c[5] for c in green if c[0] == flat_label)
@@ -453,7 +454,7 @@ def reference_flat_roofs(
             if green and true > 0:
                 r["slope_class"] = max(green, key=lambda c: c[4])[0]  # the largest greenable class (first of equals)
         elif measured:
-            steep = slope > max_slope
+            steep = slope > max_slope + 1e-9 or t.slope_class(slope)[2]  # over MAX_SLOPE, or an excluded class
             true = NAN if steep else r["footprint"] / math.cos(math.radians(slope))
             horiz = NAN if steep else r["footprint"]
             horiz_flat = horiz if slope <= flat_upper else 0.0

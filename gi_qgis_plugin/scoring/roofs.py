@@ -30,6 +30,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from ..lod2 import SLOPE_EPS_DEG
 from . import reasons as R  # noqa: N812
 from . import water
 from .common import ScoreCore, Scored, finish
@@ -274,7 +275,7 @@ def classify_slope(slope_deg: np.ndarray | None, flat_type: np.ndarray | None, n
     t = slope_table()
     s = np.full(n, np.nan) if slope_deg is None else np.asarray(slope_deg, dtype=float)
     measured = np.isfinite(s) & (s >= 0) & (s <= 90)
-    idx = np.searchsorted(t.upper, np.where(measured, s, 0.0), side="left")
+    idx = np.searchsorted(t.upper, np.where(measured, s, 0.0) - SLOPE_EPS_DEG, side="left")
     idx = np.minimum(idx, len(t.labels) - 1)
     labels = np.array(t.labels, dtype=object)[idx]
     c = t.value[idx].copy()
@@ -330,12 +331,12 @@ def roof_surfaces(footprint_m2: np.ndarray, slope_deg: np.ndarray | None, flat_t
     measured = sl.measured
     s = np.where(measured, np.nan if slope_deg is None else np.asarray(slope_deg, dtype=float), np.nan)
     s_ok = np.where(measured, s, 0.0)
-    cls_idx = np.minimum(np.searchsorted(t.upper, s_ok, side="left"), len(t.labels) - 1)
+    cls_idx = np.minimum(np.searchsorted(t.upper, s_ok - SLOPE_EPS_DEG, side="left"), len(t.labels) - 1)
     flat_i = t.labels.index(FLAT_CLASS)
-    green_class = (t.upper <= max_slope + 1e-9) & ~t.excluded & np.isfinite(t.value)
+    green_class = (t.upper <= max_slope + SLOPE_EPS_DEG) & ~t.excluded & np.isfinite(t.value)
 
     # 3. footprint and mean slope
-    steep = measured & ((s_ok > max_slope) | t.excluded[cls_idx])
+    steep = measured & ((s_ok > max_slope + SLOPE_EPS_DEG) | t.excluded[cls_idx])
     cos = np.cos(np.radians(np.minimum(s_ok, 89.0)))
     true = np.where(measured, fp / cos, fp)
     horiz = fp.copy()
@@ -376,7 +377,7 @@ def roof_surfaces(footprint_m2: np.ndarray, slope_deg: np.ndarray | None, flat_t
         a = np.asarray(area_field, dtype=float)
         given = has_geom & np.isfinite(a) & (a >= 0)
         from_fp = has_geom & ~given
-        steep_a = measured & ((s_ok > max_slope) | t.excluded[cls_idx])
+        steep_a = measured & ((s_ok > max_slope + SLOPE_EPS_DEG) | t.excluded[cls_idx])
         true = np.where(given, a, true)
         horiz = np.where(given, a * np.where(measured, cos, 1.0), horiz)
         horiz_flat = np.where(given, np.where(is_flat, a * np.where(measured, cos, 1.0), 0.0), horiz_flat)
