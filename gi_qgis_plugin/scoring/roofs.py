@@ -386,7 +386,7 @@ def roof_surfaces(footprint_m2: np.ndarray, slope_deg: np.ndarray | None, flat_t
         labels = np.where(given, sl.slope_class, labels)
         unknown = np.where(given, sl.unknown, unknown)
 
-    c = np.where(steep, np.nan, c)
+    c = np.where(steep | ~has_geom, np.nan, c)  # without a usable geometry there is no roof to rate
     for arr in (true, horiz, horiz_flat):
         arr[steep] = 0.0
         arr[~has_geom] = np.nan
