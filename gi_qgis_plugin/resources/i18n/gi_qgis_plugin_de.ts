@@ -393,7 +393,7 @@
         </message>
         <message>
             <source>No input feature lies in a heat polygon with a value: the heat criterion is left out.</source>
-            <translation>Kein Eingabeobjekt liegt in einem Hitze-Polygon mit Wert: Das Kriterium thermische Belastung entfällt.</translation>
+            <translation>Kein Eingabeobjekt liegt in einem Polygon mit Angabe zur thermischen Belastung: Das Kriterium thermische Belastung entfällt.</translation>
         </message>
         <message>
             <source>Target area: every polygon of the target area layer (no field chosen).</source>
