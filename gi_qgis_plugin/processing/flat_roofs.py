@@ -24,10 +24,11 @@ from qgis.core import (
 )
 
 from .. import lod2
-from ..scoring import criteria, geo, roofs
+from ..scoring import criteria, geo, roofs, water
 from ..scoring.common import ScoreCore
 from ..scoring.progress import Progress
 from . import inputs
+from .help import num, scoring_help
 from .inputs import MainInput
 from .scoring_base import DOUBLE, ScoringAlgorithm
 from .write import make_fields, write_sink
@@ -94,85 +95,106 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
     def tags(self) -> list[str]:
         return self.tr("green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02").split(",")
 
-    def shortHelpString(self) -> str:
-        return self.tr(
-            "<p>Scores every roof of a building layer for greening and ranks the roofs: which "
-            "roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities "
-            "green by 2030), and how much rain they would keep back. Works with the output of "
-            "<i>Import LoD2 buildings</i>, with ALKIS or OpenStreetMap buildings (roof:shape) and "
-            "with any polygon layer.</p>"
-            "<p><b>Greenable area</b> (greenable_m2): flat and pitched roof surfaces up to "
-            "MAX_SLOPE (30°, as the RVR/Emschergenossenschaft Gründachkataster; Düsseldorf: 35°). "
-            "With the LoD2 import's slope-class fields (t_*_m2 true area, h_*_m2 horizontal "
-            "projection) the surfaces of the classes up to MAX_SLOPE count, so a mixed roof keeps "
-            "its flat part; otherwise footprint / cos(mean slope), or the AREA_FIELD you give. Times "
-            "NET_FACTOR (0.75, assumption) for rooftop plant, skylights and edge strips. A roof "
-            "without a surface up to MAX_SLOPE is excluded (slope_gt_max), one under MIN_AREA "
-            "(10 m², Düsseldorf and Bonn) too (area_lt_min).</p>"
-            "<p><b>Suitability</b> gi_suit = weighted mean × 100 of (default weight in brackets): "
-            "<b>c_slope</b> (2) 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the "
-            "Münster green-roof potential; the values are assumptions), weighted by the area of "
-            "the greenable surfaces; an unknown slope stays unknown (flag slope_unknown), a flat "
-            "roof type without slope counts as 0–5° (slope_from_type); <b>c_area</b> (2) "
-            "log10(area / MIN_AREA) / log10(AREA_FULL / MIN_AREA): 10 m² → 0, 100 m² → 0.5, "
-            "1,000 m² → 1, so small roofs (Essen funds roofs up to 60 m²) stay in the ranking; "
-            "<b>c_build</b> (1) 1, or 1 − LISTED_MALUS (0.5, assumption) for a listed building: a "
-            "listed building is flagged (listed, permit under monument law needed, DSchG NRW § 9), "
-            "never excluded.</p>"
-            "<p><b>Need</b> gi_need = weighted mean × 100 of: <b>c_heat</b> (2) thermal load in "
-            "classes: (class − 1) / (n − 1) × the height factor. Class numbers 1…HEAT_CLASSES "
-            "(5; Berlin and Leipzig use 4) in the direction of HEAT_ORDER; the labels sehr "
-            "ungünstig … sehr günstig by name; measured values (a raster, or numbers in the "
-            "polygons) in classes by HEAT_BREAKS (absolute breaks, e.g. 16,17,18,19 °C) or, without "
-            "breaks, by their z-score against the whole raster or polygon layer at −1, 0, 1, 2 "
-            "(Düsseldorf heat map): never min–max over the roofs of one run. A raster with the same "
-            "value everywhere carries no signal: the criterion is left out with a warning. The "
-            "height factor is 1 up to HEIGHT_FULL (10 m), falling to HEIGHT_FACTOR (0.5) at "
-            "HEIGHT_LOW (30 m): a green roof on a low building cools the street more (assumption "
-            "after the Berlin Regenwasseragentur); HEIGHT_FIELD (height_m of the LoD2 import). "
-            "HZ 01 for the HEAT_BURDENED (2) most burdened classes, ungünstig and sehr ungünstig as "
-            "LANUV counts them. <b>c_rain</b> (1) mean flood depth in a buffer around the building "
-            "(10 m): 0 m → 0, 0.25 m → 1 (top class of Essen's heavy-rain map). <b>c_sewer</b> (1) 1 "
-            "inside an area with a combined sewer system. <b>c_green</b> (1) green space supply: "
-            "distance to the nearest public green space of at least 0.5 ha (GALK), 0 next to it, "
-            "1 at 300 m or farther (3-30-300 rule; GALK: 500 m). <b>c_scope</b> (1) 1 inside the "
-            "2030 target area.</p>"
-            "<p><b>Score</b> gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s with s = "
-            "NEED_SHARE (0.5): a weighted geometric mean, so a roof ranks high only where it is "
-            "suitable and needed; without any need data the score is gi_suit. Sort by gi_suit or "
-            "gi_need to see either side. Classes: A from 70, B from 55, C from 40, D below, X "
-            "excluded; these breaks spread the defaults over all classes on the Wesel LoD2 tiles "
-            "and the sample city. A criterion without data is left out and its weight "
-            "renormalised (a warning names it); a single roof without a value is flagged "
-            "(heat_nodata, rain_nodata). All weights and assumptions are parameters: adjust them "
-            "to your city.</p>"
-            "<p><b>Water</b>: retention_m3a is an annual water-balance figure: precipitation × "
-            "NET_FACTOR × horizontal projection × (annual runoff share of the plain roof − that of "
-            "the green roof), with the annual retention shares of the surface table (plain roof "
-            "0.1; BUILDUP extensive under 10 cm 0.4, from 10 cm 0.5 as the Gründachkataster NRW "
-            "example, intensive 0.7 on the 0–5° part; extensive 0.4 on steeper surfaces). Rain falls "
-            "on the horizontal projection, so a steeper roof of the same footprint keeps no more. "
-            "cm_green is the green roof's runoff coefficient C_m for a design event (DWA-A 138-1 "
-            "Tab. 9), for storage and infiltration design, not an annual figure. The sources differ "
-            "on the limit of the flat green-roof rows (DWA-A 138-1: 5°, DIN 1986-100 via "
-            "info-regenwasser.de: 5 %); the plugin uses 5°. Precipitation: PRECIP (922 mm/a, "
-            "Essen-Bredeney 1991–2020) or PRECIP_RASTER (its mean over the roof; the value where the "
-            "raster has none, flag precip_default).</p>"
-            "<p><b>Outputs</b>: the input fields plus gi_score, gi_suit, gi_need (0–100), "
-            "gi_class, gi_rank (1 = highest priority), gi_hz (02, and 01, 24, 26), gi_flags, "
-            "gi_reason, the c_* of the criteria used, slope_deg, slope_class, greenable_m2, "
-            "retention_m3a, cm_green, in_target_scope. The output keeps the input's order; sort by "
-            "gi_rank for the priority list. Roofs with PV stay in (pv_solar_green, HZ 26: solar "
-            "green roof at the next roof renewal). The optional district table gives per district "
-            "(or per scope polygon): flat_m2 (greenable area of the roofs of class 0–5°, listed and "
-            "green ones included), green_m2, share_green, target_m2 (50 % by 2030), missing_m2, "
-            "ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).</p>"
-            "<p>Fields left empty are found by name: slope (slope_deg, neigung, dachneigung, "
-            "roof_slope, slope), roof type (roof_type, dachform, dachf, roof:shape), listed "
-            "(listed, denkmal), green roof (green_roof, gruendach), PV (pv, solar), height "
-            "(height_m, hoehe, height). The input layer is never changed; a layer in geographic "
-            "coordinates is processed and written in its UTM zone.</p>"
-        )
+    def shortHelpString(self) -> str:  # noqa: N802
+        n = num
+        table = water.surfaces()
+        retained = {code: 1.0 - table[code].annual_runoff for code in
+                    (roofs.PLAIN_ROOF, *roofs.BUILDUPS, roofs.SLOPED_BUILDUP)}
+        a, b, c = (n(x) for x in roofs.CLASS_BREAKS)
+        intro = self.tr(
+            "<p>Scores every roof of a building layer for greening and ranks the roofs: which roofs to green first "
+            "(Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they "
+            "would keep back. Works with the output of <i>Import LoD2 buildings</i>, with ALKIS or OpenStreetMap "
+            "buildings (roof:shape) and with any polygon layer.</p>")
+        greenable = self.tr(
+            "<p><b>Greenable area</b> (greenable_m2): flat and pitched roof surfaces up to MAX_SLOPE ({max}°, as the "
+            "RVR/Emschergenossenschaft Gründachkataster; Düsseldorf: 35°). With the LoD2 import's slope-class fields "
+            "(t_*_m2 true area, h_*_m2 horizontal projection) the surfaces of the classes up to MAX_SLOPE count, so "
+            "a mixed roof keeps its flat part; otherwise footprint / cos(mean slope), or the AREA_FIELD you give. "
+            "Times NET_FACTOR ({net}, assumption) for rooftop plant, skylights and edge strips. A roof without a "
+            "surface up to MAX_SLOPE is excluded (slope_gt_max), one under MIN_AREA ({min} m², Düsseldorf and Bonn) "
+            "too (area_lt_min).</p>").format(max=n(roofs.MAX_SLOPE_DEG), net=n(roofs.NET_FACTOR), min=n(roofs.MIN_AREA_M2))
+        criteria_items = {
+            "slope": self.tr(
+                "suitability: 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the Münster green-roof "
+                "potential; the values are assumptions), weighted by the area of the greenable surfaces; an unknown "
+                "slope stays unknown (flag slope_unknown), a flat roof type without slope counts as 0–5° "
+                "(slope_from_type)."),
+            "area": self.tr(
+                "suitability: log10(area / MIN_AREA) / log10(AREA_FULL / MIN_AREA): {min} m² → 0, {full} m² → 1 "
+                "(assumption), so small roofs (Essen funds roofs up to 60 m²) stay in the ranking.").format(
+                min=n(roofs.MIN_AREA_M2), full=n(roofs.AREA_FULL_M2)),
+            "build": self.tr(
+                "suitability: 1, or 1 − LISTED_MALUS ({malus}, assumption) for a listed building (field or "
+                "listed-buildings layer): flagged listed (a permit under monument law is needed, DSchG NRW § 9), "
+                "never excluded.").format(malus=n(roofs.LISTED_MALUS)),
+            "heat": self.tr(
+                "need: thermal load in classes, (class − 1) / (n − 1) × the height factor. Class numbers "
+                "1…HEAT_CLASSES ({classes}; Berlin and Leipzig use 4) in the direction of HEAT_ORDER; the labels sehr "
+                "ungünstig … sehr günstig by name; measured values (a raster, or numbers in the polygons) in classes "
+                "by HEAT_BREAKS (absolute breaks, e.g. 16,17,18,19 °C) or, without breaks, by their z-score against "
+                "the whole raster or polygon layer at −1, 0, 1, 2 (Düsseldorf heat map): never min–max over the "
+                "roofs of one run. A raster with the same value everywhere carries no signal: the criterion is left "
+                "out with a warning. Height factor 1 up to HEIGHT_FULL ({hfull} m), falling to HEIGHT_FACTOR "
+                "({hfactor}) at HEIGHT_LOW ({hlow} m): a green roof on a low building cools the street more "
+                "(assumption after the Berlin Regenwasseragentur). HZ 01 for the HEAT_BURDENED ({burdened}) most "
+                "burdened classes, ungünstig and sehr ungünstig as LANUV counts them.").format(
+                classes=criteria.HEAT_N_CLASSES, hfull=n(roofs.HEIGHT_FULL_M), hfactor=n(roofs.HEIGHT_FACTOR),
+                hlow=n(roofs.HEIGHT_LOW_M), burdened=criteria.HEAT_BURDENED),
+            "rain": self.tr(
+                "need: mean flood depth in a buffer around the building ({ring} m): 0 m → 0, {depth} m → 1 (top "
+                "class of Essen's heavy-rain map). A finer raster is first averaged to cells of half the buffer "
+                "width.").format(ring=n(roofs.RAIN_BUFFER_M), depth=n(roofs.RAIN_DEPTH_M)),
+            "sewer": self.tr("need: 1 inside an area with a combined sewer system. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 "
+                             "(sponge city)."),
+            "green": self.tr(
+                "need: green space supply, the distance to the nearest public green space of at least {ha} ha "
+                "(GALK): 0 next to it, 1 at {dist} m or farther (3-30-300 rule; GALK: 500 m).").format(
+                ha=n(roofs.PARK_MIN_HA), dist=n(roofs.PARK_DISTANCE_M)),
+            "scope": self.tr("need: 1 inside the 2030 target area, the polygons whose attribute equals the given value "
+                             "(default {value}).").format(value=roofs.SCOPE_VALUE),
+        }
+        score = self.tr(
+            "<p><b>Score</b>: gi_suit and gi_need are the weighted means × 100 of the suitability and the need "
+            "criteria; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s with s = NEED_SHARE ({share}), a "
+            "weighted geometric mean, so a roof ranks high only where it is suitable and needed; without any need "
+            "data the score is gi_suit. Sort by gi_suit or gi_need to see either side. Classes: A from {a}, B from "
+            "{b}, C from {c}: these breaks spread the defaults over all classes on the Wesel LoD2 tiles and the "
+            "sample city.</p>").format(share=n(roofs.NEED_SHARE), a=a, b=b, c=c)
+        water_text = self.tr(
+            "<p><b>Water</b>: retention_m3a is an annual water-balance figure: precipitation × NET_FACTOR × "
+            "horizontal projection × (annual runoff share of the plain roof − that of the green roof), with the "
+            "annual retention shares of the surface table (plain roof {plain}; BUILDUP extensive under 10 cm {thin}, "
+            "from 10 cm {ext} as the Gründachkataster NRW example, intensive {intensive}, on the 0–5° part; extensive "
+            "{sloped} on steeper surfaces). Rain falls on the horizontal projection, so a steeper roof of the same "
+            "footprint keeps no more. cm_green is the green roof's runoff coefficient C_m for a design event "
+            "(DWA-A 138-1 Tab. 9), for storage and infiltration design, not an annual figure. The sources differ on "
+            "the limit of the flat green-roof rows (DWA-A 138-1: 5°, DIN 1986-100 via info-regenwasser.de: 5 %); "
+            "the plugin uses 5°. Precipitation: PRECIP ({precip} mm/a, Essen-Bredeney 1991–2020), or "
+            "PRECIP_RASTER: its mean over the roof, the single value where the raster has none (flag "
+            "precip_default).</p>").format(
+            plain=n(retained[roofs.PLAIN_ROOF]), thin=n(retained["green_ext_thin"]), ext=n(retained["green_ext"]),
+            intensive=n(retained["green_intensive"]), sloped=n(retained[roofs.SLOPED_BUILDUP]),
+            precip=n(roofs.PRECIP_MM))
+        excluded = self.tr(
+            "<p><b>Excluded</b> (class X, no rank, flags): green_exists (green-roof field), slope_gt_max, "
+            "area_lt_min, geom_empty. Roofs with PV stay in: flag pv_solar_green, HZ 26 (solar green roof at the "
+            "next roof renewal).</p>")
+        fields = self.tr(
+            "gi_suit, gi_need (0–100), slope_deg, slope_class (0-5 … >45, unbekannt), greenable_m2, retention_m3a, "
+            "cm_green, in_target_scope (1/0, empty without a scope layer)")
+        table_text = self.tr(
+            "<p>The optional district table gives per district (or per scope polygon): flat_m2 (greenable area of "
+            "the roofs of class 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target "
+            "share of flat_m2, {share} % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 "
+            "if ab_m2 ≥ missing_m2).</p>").format(share=n(100 * roofs.TARGET_SHARE))
+        detection = self.tr(
+            "<p>Fields left empty are found by name: slope ({slope}), roof type ({roof}), listed ({listed}), green "
+            "roof ({green}), PV ({pv}), height ({height}).</p>").format(
+            **{k: ", ".join(v) for k, v in roofs.FIELD_CANDIDATES.items() if k not in ("roof_type", "area")},
+            roof=", ".join(roofs.FIELD_CANDIDATES["roof_type"]))
+        return scoring_help(self.SPEC, intro, criteria_items, [greenable, score, water_text, excluded], fields,
+                            [table_text, detection])
 
     def input_label(self) -> str:
         return self.tr("Buildings (roof polygons)")

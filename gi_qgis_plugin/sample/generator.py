@@ -80,6 +80,10 @@ import numpy as np
 import shapely
 from osgeo import gdal, ogr, osr
 
+from ..lod2 import ROOF_TYPE_NAMES
+from ..scoring.geo import as_multi
+from ..scoring.progress import Canceled
+
 CRS_EPSG = 25832
 CENTRE_E = 360000.0
 CENTRE_N = 5705000.0
@@ -176,7 +180,7 @@ N_KINDS = 15
 
 # AdV Dachform codes (NRW LoD2 bldg:roofType).
 ROOF_CODES = ("1000", "2100", "3100", "3200", "3300", "5000")
-ROOF_NAMES = ("Flachdach", "Pultdach", "Satteldach", "Walmdach", "Krüppelwalmdach", "Mischform")
+ROOF_NAMES = tuple(ROOF_TYPE_NAMES[c] for c in ROOF_CODES)  # from resources/roof_types.csv
 R_FLAT, R_PULT, R_SATTEL, R_WALM, R_KWALM, R_MISCH = range(6)
 
 # ALKIS Gebäudefunktion as written by the NRW LoD2 model (31001_<code>).
@@ -397,8 +401,9 @@ RAIN_MAX_CELLS = 100_000_000
 HEAT_MAX_CELLS = 25_000_000
 
 
-class GenerationCanceled(RuntimeError):
-    """Raised when ``is_canceled()`` returns True; the output folder is then incomplete."""
+class GenerationCanceled(Canceled):
+    """Raised when ``is_canceled()`` returns True; the output folder is then incomplete (the
+    algorithm removes it: one cancel policy, ``processing/base.py``)."""
 
 
 @dataclass(frozen=True)
@@ -1415,11 +1420,6 @@ def _dissolve(cells_geom: np.ndarray, key: np.ndarray, explode: bool):
     return np.asarray(keys), np.asarray(geoms, dtype=object)
 
 
-def _as_multi(geoms: np.ndarray) -> np.ndarray:
-    parts, idx = shapely.get_parts(geoms, return_index=True)
-    return shapely.multipolygons(parts, indices=idx)
-
-
 def _green_objects(rng: np.random.Generator, L: _Layout):
     """Parks (cell parks, merged parks, pocket parks) and brownfields (cells, merged, partial)."""
     nb = L.groups.shape[0]
@@ -1882,7 +1882,7 @@ def _generate(
                 ("raumtyp", "text", _texts(k // 1000, RAUMTYP)),
                 ("name", "text", _texts(k % 1000, L.district_names)),
             ],
-            _as_multi(g),
+            as_multi(g),
             "Raumbilder of the Strategie Grüne Infrastruktur Metropole Ruhr (synthetic)",
         )
         k, g = _dissolve(cells, L.district, explode=False)
@@ -1890,7 +1890,7 @@ def _generate(
             ds,
             "districts",
             [("name", "text", _texts(k, L.district_names)), ("district_id", "int", _ints(k + 1))],
-            _as_multi(g),
+            as_multi(g),
             "Stadtteile (synthetic)",
         )
         step(26)
@@ -1915,7 +1915,7 @@ def _generate(
             ds,
             "gruenzuege",
             [("name", "text", _texts(k, letters))],
-            _as_multi(g),
+            as_multi(g),
             "Regionale Grünzüge (synthetic)",
         )
         # Biotopverbund: Stufe I = forest cores, Stufe II = other forest, open land, corridors, brownfields
@@ -1945,7 +1945,7 @@ def _generate(
             ds,
             "sewer_combined",
             [("name", "text", _texts(k, [f"Mischsystem {d}" for d in L.district_names]))],
-            _as_multi(g),
+            as_multi(g),
             "Combined sewer (Mischwasser) catchments (synthetic)",
         )
         step(34)

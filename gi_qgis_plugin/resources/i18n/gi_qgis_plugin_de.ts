@@ -80,8 +80,16 @@
             <translation>Flachdächer: Gründachpotenzial bewerten und priorisieren (HZ 02)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Greenable area&lt;/b&gt; (greenable_m2): flat and pitched roof surfaces up to MAX_SLOPE (30°, as the RVR/Emschergenossenschaft Gründachkataster; Düsseldorf: 35°). With the LoD2 import's slope-class fields (t_*_m2 true area, h_*_m2 horizontal projection) the surfaces of the classes up to MAX_SLOPE count, so a mixed roof keeps its flat part; otherwise footprint / cos(mean slope), or the AREA_FIELD you give. Times NET_FACTOR (0.75, assumption) for rooftop plant, skylights and edge strips. A roof without a surface up to MAX_SLOPE is excluded (slope_gt_max), one under MIN_AREA (10 m², Düsseldorf and Bonn) too (area_lt_min).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Suitability&lt;/b&gt; gi_suit = weighted mean × 100 of (default weight in brackets): &lt;b&gt;c_slope&lt;/b&gt; (2) 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the Münster green-roof potential; the values are assumptions), weighted by the area of the greenable surfaces; an unknown slope stays unknown (flag slope_unknown), a flat roof type without slope counts as 0–5° (slope_from_type); &lt;b&gt;c_area&lt;/b&gt; (2) log10(area / MIN_AREA) / log10(AREA_FULL / MIN_AREA): 10 m² → 0, 100 m² → 0.5, 1,000 m² → 1, so small roofs (Essen funds roofs up to 60 m²) stay in the ranking; &lt;b&gt;c_build&lt;/b&gt; (1) 1, or 1 − LISTED_MALUS (0.5, assumption) for a listed building: a listed building is flagged (listed, permit under monument law needed, DSchG NRW § 9), never excluded.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Need&lt;/b&gt; gi_need = weighted mean × 100 of: &lt;b&gt;c_heat&lt;/b&gt; (2) thermal load in classes: (class − 1) / (n − 1) × the height factor. Class numbers 1…HEAT_CLASSES (5; Berlin and Leipzig use 4) in the direction of HEAT_ORDER; the labels sehr ungünstig … sehr günstig by name; measured values (a raster, or numbers in the polygons) in classes by HEAT_BREAKS (absolute breaks, e.g. 16,17,18,19 °C) or, without breaks, by their z-score against the whole raster or polygon layer at −1, 0, 1, 2 (Düsseldorf heat map): never min–max over the roofs of one run. A raster with the same value everywhere carries no signal: the criterion is left out with a warning. The height factor is 1 up to HEIGHT_FULL (10 m), falling to HEIGHT_FACTOR (0.5) at HEIGHT_LOW (30 m): a green roof on a low building cools the street more (assumption after the Berlin Regenwasseragentur); HEIGHT_FIELD (height_m of the LoD2 import). HZ 01 for the HEAT_BURDENED (2) most burdened classes, ungünstig and sehr ungünstig as LANUV counts them. &lt;b&gt;c_rain&lt;/b&gt; (1) mean flood depth in a buffer around the building (10 m): 0 m → 0, 0.25 m → 1 (top class of Essen's heavy-rain map). &lt;b&gt;c_sewer&lt;/b&gt; (1) 1 inside an area with a combined sewer system. &lt;b&gt;c_green&lt;/b&gt; (1) green space supply: distance to the nearest public green space of at least 0.5 ha (GALK), 0 next to it, 1 at 300 m or farther (3-30-300 rule; GALK: 500 m). &lt;b&gt;c_scope&lt;/b&gt; (1) 1 inside the 2030 target area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Score&lt;/b&gt; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s with s = NEED_SHARE (0.5): a weighted geometric mean, so a roof ranks high only where it is suitable and needed; without any need data the score is gi_suit. Sort by gi_suit or gi_need to see either side. Classes: A from 70, B from 55, C from 40, D below, X excluded; these breaks spread the defaults over all classes on the Wesel LoD2 tiles and the sample city. A criterion without data is left out and its weight renormalised (a warning names it); a single roof without a value is flagged (heat_nodata, rain_nodata). All weights and assumptions are parameters: adjust them to your city.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: retention_m3a is an annual water-balance figure: precipitation × NET_FACTOR × horizontal projection × (annual runoff share of the plain roof − that of the green roof), with the annual retention shares of the surface table (plain roof 0.1; BUILDUP extensive under 10 cm 0.4, from 10 cm 0.5 as the Gründachkataster NRW example, intensive 0.7 on the 0–5° part; extensive 0.4 on steeper surfaces). Rain falls on the horizontal projection, so a steeper roof of the same footprint keeps no more. cm_green is the green roof's runoff coefficient C_m for a design event (DWA-A 138-1 Tab. 9), for storage and infiltration design, not an annual figure. The sources differ on the limit of the flat green-roof rows (DWA-A 138-1: 5°, DIN 1986-100 via info-regenwasser.de: 5 %); the plugin uses 5°. Precipitation: PRECIP (922 mm/a, Essen-Bredeney 1991–2020) or PRECIP_RASTER (its mean over the roof; the value where the raster has none, flag precip_default).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score, gi_suit, gi_need (0–100), gi_class, gi_rank (1 = highest priority), gi_hz (02, and 01, 24, 26), gi_flags, gi_reason, the c_* of the criteria used, slope_deg, slope_class, greenable_m2, retention_m3a, cm_green, in_target_scope. The output keeps the input's order; sort by gi_rank for the priority list. Roofs with PV stay in (pv_solar_green, HZ 26: solar green roof at the next roof renewal). The optional district table gives per district (or per scope polygon): flat_m2 (greenable area of the roofs of class 0–5°, listed and green ones included), green_m2, share_green, target_m2 (50 % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Fields left empty are found by name: slope (slope_deg, neigung, dachneigung, roof_slope, slope), roof type (roof_type, dachform, dachf, roof:shape), listed (listed, denkmal), green roof (green_roof, gruendach), PV (pv, solar), height (height_m, hoehe, height). The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Dachbegrünung und bringt die Dächer in eine Rangfolge: welche Dächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regenwasser sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Begrünbare Dachfläche&lt;/b&gt; (greenable_m2): flache und geneigte Dachflächen bis MAX_SLOPE (30° wie das Gründachkataster von RVR und Emschergenossenschaft; Düsseldorf: 35°). Mit den Neigungsklassen-Feldern des LoD2-Imports (t_*_m2 wahre Fläche, h_*_m2 Horizontalprojektion) zählen die Dachflächen der Klassen bis MAX_SLOPE, sodass ein gemischtes Dach seinen flachen Teil behält; sonst Gebäudegrundfläche / cos(mittlere Dachneigung) oder das angegebene AREA_FIELD. Multipliziert mit NET_FACTOR (0,75, Annahme) für Dachaufbauten, Lichtkuppeln und Randstreifen. Ein Dach ohne Dachfläche bis MAX_SLOPE wird ausgeschlossen (slope_gt_max), ebenso eines unter MIN_AREA (10 m², Düsseldorf und Bonn; area_lt_min).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eignung&lt;/b&gt; gi_suit = gewichteter Mittelwert × 100 aus (Standardgewicht in Klammern): &lt;b&gt;c_slope&lt;/b&gt; (2) 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25 (Klassen des Gründachpotenzials Münster; die Werte sind Annahmen), gewichtet mit der Fläche der begrünbaren Dachflächen; eine unbekannte Neigung bleibt unbekannt (Kennzeichen slope_unknown), eine Flachdach-Dachform ohne Neigung zählt als 0–5° (slope_from_type); &lt;b&gt;c_area&lt;/b&gt; (2) log10(Fläche / MIN_AREA) / log10(AREA_FULL / MIN_AREA): 10 m² → 0, 100 m² → 0,5, 1.000 m² → 1, damit kleine Dächer (Essen fördert Dächer bis 60 m²) in der Rangfolge bleiben; &lt;b&gt;c_build&lt;/b&gt; (1) 1, oder 1 − LISTED_MALUS (0,5, Annahme) für ein Baudenkmal: ein Baudenkmal wird gekennzeichnet (listed, denkmalrechtliche Erlaubnis erforderlich, § 9 DSchG NRW), nie ausgeschlossen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bedarf&lt;/b&gt; gi_need = gewichteter Mittelwert × 100 aus: &lt;b&gt;c_heat&lt;/b&gt; (2) thermische Belastung in Klassen: (Klasse − 1) / (n − 1) × Höhenfaktor. Klassennummern 1…HEAT_CLASSES (5; Berlin und Leipzig verwenden 4) in der Richtung von HEAT_ORDER; die Bezeichnungen sehr ungünstig … sehr günstig nach Namen; Messwerte (ein Raster oder Zahlen in den Polygonen) in Klassen nach HEAT_BREAKS (absolute Klassengrenzen, z. B. 16,17,18,19 °C) oder, ohne Klassengrenzen, nach ihrem z-Wert gegenüber dem ganzen Raster bzw. Polygon-Layer bei −1, 0, 1, 2 (Düsseldorfer Hitzekarte): nie Min–Max über die Dächer einer Berechnung. Ein Raster mit überall demselben Wert trägt kein Signal: Das Kriterium entfällt mit einer Warnung. Der Höhenfaktor ist 1 bis HEIGHT_FULL (10 m) und fällt bis HEIGHT_LOW (30 m) auf HEIGHT_FACTOR (0,5): Ein Gründach auf einem niedrigen Gebäude kühlt den Straßenraum stärker (Annahme nach der Berliner Regenwasseragentur); HEIGHT_FIELD (height_m des LoD2-Imports). HZ 01 für die HEAT_BURDENED (2) am stärksten belasteten Klassen, ungünstig und sehr ungünstig, wie das LANUV sie zählt. &lt;b&gt;c_rain&lt;/b&gt; (1) mittlere Überflutungstiefe in einem Puffer um das Gebäude (10 m): 0 m → 0, 0,25 m → 1 (höchste Klasse der Essener Starkregenkarte). &lt;b&gt;c_sewer&lt;/b&gt; (1) 1 in einem Gebiet mit Mischsystem. &lt;b&gt;c_green&lt;/b&gt; (1) Grünversorgung: Entfernung zur nächsten öffentlichen Grünfläche von mindestens 0,5 ha (GALK), 0 direkt daneben, 1 ab 300 m (3-30-300-Regel; GALK: 500 m). &lt;b&gt;c_scope&lt;/b&gt; (1) 1 im Zielgebiet 2030.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bewertung&lt;/b&gt; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s mit s = NEED_SHARE (0,5): ein gewichtetes geometrisches Mittel, sodass ein Dach nur dort weit oben steht, wo es geeignet ist und gebraucht wird; ohne Bedarfsdaten ist die Bewertung gi_suit. Nach gi_suit oder gi_need sortieren, um eine der beiden Seiten zu sehen. Klassen: A ab 70, B ab 55, C ab 40, D darunter, X ausgeschlossen; mit diesen Grenzen verteilen sich die Vorgaben auf den LoD2-Kacheln von Wesel und in der Beispielstadt auf alle Klassen. Ein Kriterium ohne Daten entfällt, sein Gewicht wird neu normiert (eine Warnung nennt es); ein einzelnes Dach ohne Wert wird gekennzeichnet (heat_nodata, rain_nodata). Alle Gewichte und Annahmen sind Parameter: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wasser&lt;/b&gt;: retention_m3a ist eine Größe der Jahreswasserbilanz: Niederschlag × NET_FACTOR × Horizontalprojektion × (jährlicher Abflussanteil des unbegrünten Daches − der des Gründaches), mit den jährlichen Rückhalteanteilen der Oberflächentabelle (unbegrüntes Dach 0,1; BUILDUP extensiv unter 10 cm 0,4, ab 10 cm 0,5 wie das Beispiel des Gründachkatasters NRW, intensiv 0,7 auf dem Teil mit 0–5°; extensiv 0,4 auf steileren Flächen). Regen fällt auf die Horizontalprojektion, daher hält ein steileres Dach derselben Grundfläche nicht mehr zurück. cm_green ist der mittlere Abflussbeiwert C_m des Gründaches für ein Bemessungsereignis (DWA-A 138-1, Tab. 9), für die Bemessung von Speicher und Versickerung, keine Jahresgröße. Die Quellen unterscheiden sich bei der Grenze der flachen Gründach-Zeilen (DWA-A 138-1: 5°, DIN 1986-100 nach info-regenwasser.de: 5 %); das Plugin verwendet 5°. Niederschlag: PRECIP (922 mm/a, Essen-Bredeney 1991–2020) oder PRECIP_RASTER (sein Mittel über das Dach; der Einzelwert, wo das Raster keinen Wert hat, Kennzeichen precip_default).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score, gi_suit, gi_need (0–100), gi_class, gi_rank (1 = höchste Priorität), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class, greenable_m2, retention_m3a, cm_green, in_target_scope. Die Ausgabe behält die Reihenfolge der Eingabe; für die Prioritätenliste nach gi_rank sortieren. Dächer mit PV-Anlage werden nicht ausgeschlossen (pv_solar_green, HZ 26: Solargründach bei der nächsten Dachsanierung). Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (begrünbare Fläche der Dächer der Klasse 0–5°, einschließlich Baudenkmälern und bereits begrünter Dächer), green_m2, share_green, target_m2 (50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Baudenkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar), Höhe (height_m, hoehe, height). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Dachbegrünung und bringt die Dächer in eine Rangfolge: welche Dächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regenwasser sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): green_exists (green-roof field), slope_gt_max, area_lt_min, geom_empty. Roofs with PV stay in: flag pv_solar_green, HZ 26 (solar green roof at the next roof renewal).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Kennzeichen in gi_flags): green_exists (Gründachfeld), slope_gt_max, area_lt_min, geom_empty. Dächer mit PV-Anlage werden nicht ausgeschlossen: Kennzeichen pv_solar_green, HZ 26 (Solargründach bei der nächsten Dachsanierung prüfen).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>gi_suit, gi_need (0–100), slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, cm_green, in_target_scope (1/0, empty without a scope layer)</source>
+            <translation>gi_suit, gi_need (0–100), slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, cm_green, in_target_scope (1/0, leer ohne Zielgebiet-Layer)</translation>
         </message>
         <message>
             <source>Buildings (roof polygons)</source>
@@ -94,6 +102,14 @@
         <message>
             <source>none</source>
             <translation>keins</translation>
+        </message>
+        <message>
+            <source>suitability: 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the Münster green-roof potential; the values are assumptions), weighted by the area of the greenable surfaces; an unknown slope stays unknown (flag slope_unknown), a flat roof type without slope counts as 0–5° (slope_from_type).</source>
+            <translation>Eignung: 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25 (Klassen des Gründachpotenzials Münster; die Werte sind Annahmen), gewichtet mit der Fläche der begrünbaren Dachflächen; eine unbekannte Neigung bleibt unbekannt (Kennzeichen slope_unknown), eine Flachdach-Dachform ohne Neigung zählt als 0–5° (slope_from_type).</translation>
+        </message>
+        <message>
+            <source>need: 1 inside an area with a combined sewer system. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).</source>
+            <translation>Bedarf: 1 in einem Gebiet mit Mischsystem. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).</translation>
         </message>
         <message>
             <source>Listed buildings or Denkmalbereiche (polygons)</source>
@@ -138,6 +154,26 @@
         <message>
             <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
             <translation>Gründach,Flachdach,Dachbegrünung,Regenwasserrückhalt,thermische Belastung,Starkregen,HZ 02</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Greenable area&lt;/b&gt; (greenable_m2): flat and pitched roof surfaces up to MAX_SLOPE ({max}°, as the RVR/Emschergenossenschaft Gründachkataster; Düsseldorf: 35°). With the LoD2 import's slope-class fields (t_*_m2 true area, h_*_m2 horizontal projection) the surfaces of the classes up to MAX_SLOPE count, so a mixed roof keeps its flat part; otherwise footprint / cos(mean slope), or the AREA_FIELD you give. Times NET_FACTOR ({net}, assumption) for rooftop plant, skylights and edge strips. A roof without a surface up to MAX_SLOPE is excluded (slope_gt_max), one under MIN_AREA ({min} m², Düsseldorf and Bonn) too (area_lt_min).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Begrünbare Dachfläche&lt;/b&gt; (greenable_m2): flache und geneigte Dachflächen bis MAX_SLOPE ({max}° wie das Gründachkataster von RVR und Emschergenossenschaft; Düsseldorf: 35°). Mit den Neigungsklassen-Feldern des LoD2-Imports (t_*_m2 wahre Fläche, h_*_m2 Horizontalprojektion) zählen die Dachflächen der Klassen bis MAX_SLOPE, sodass ein gemischtes Dach seinen flachen Teil behält; sonst Gebäudegrundfläche / cos(mittlere Dachneigung) oder das angegebene AREA_FIELD. Multipliziert mit NET_FACTOR ({net}, Annahme) für Dachaufbauten, Lichtkuppeln und Randstreifen. Ein Dach ohne Dachfläche bis MAX_SLOPE wird ausgeschlossen (slope_gt_max), ebenso eines unter MIN_AREA ({min} m², Düsseldorf und Bonn; area_lt_min).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Score&lt;/b&gt;: gi_suit and gi_need are the weighted means × 100 of the suitability and the need criteria; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s with s = NEED_SHARE ({share}), a weighted geometric mean, so a roof ranks high only where it is suitable and needed; without any need data the score is gi_suit. Sort by gi_suit or gi_need to see either side. Classes: A from {a}, B from {b}, C from {c}: these breaks spread the defaults over all classes on the Wesel LoD2 tiles and the sample city.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Bewertung&lt;/b&gt;: gi_suit und gi_need sind die gewichteten Mittelwerte × 100 der Eignungs- und der Bedarfskriterien; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s mit s = NEED_SHARE ({share}), ein gewichtetes geometrisches Mittel, sodass ein Dach nur dort weit oben steht, wo es geeignet ist und gebraucht wird; ohne Bedarfsdaten ist die Bewertung gi_suit. Nach gi_suit oder gi_need sortieren, um eine der beiden Seiten zu sehen. Klassen: A ab {a}, B ab {b}, C ab {c}: Mit diesen Grenzen verteilen sich die Vorgaben auf den LoD2-Kacheln von Wesel und in der Beispielstadt auf alle Klassen.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: retention_m3a is an annual water-balance figure: precipitation × NET_FACTOR × horizontal projection × (annual runoff share of the plain roof − that of the green roof), with the annual retention shares of the surface table (plain roof {plain}; BUILDUP extensive under 10 cm {thin}, from 10 cm {ext} as the Gründachkataster NRW example, intensive {intensive}, on the 0–5° part; extensive {sloped} on steeper surfaces). Rain falls on the horizontal projection, so a steeper roof of the same footprint keeps no more. cm_green is the green roof's runoff coefficient C_m for a design event (DWA-A 138-1 Tab. 9), for storage and infiltration design, not an annual figure. The sources differ on the limit of the flat green-roof rows (DWA-A 138-1: 5°, DIN 1986-100 via info-regenwasser.de: 5 %); the plugin uses 5°. Precipitation: PRECIP ({precip} mm/a, Essen-Bredeney 1991–2020), or PRECIP_RASTER: its mean over the roof, the single value where the raster has none (flag precip_default).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Wasser&lt;/b&gt;: retention_m3a ist eine Größe der Jahreswasserbilanz: Niederschlag × NET_FACTOR × Horizontalprojektion × (jährlicher Abflussanteil des unbegrünten Daches − der des Gründaches), mit den jährlichen Rückhalteanteilen der Oberflächentabelle (unbegrüntes Dach {plain}; BUILDUP extensiv unter 10 cm {thin}, ab 10 cm {ext} wie das Beispiel des Gründachkatasters NRW, intensiv {intensive}, auf dem Teil mit 0–5°; extensiv {sloped} auf steileren Flächen). Regen fällt auf die Horizontalprojektion, daher hält ein steileres Dach derselben Grundfläche nicht mehr zurück. cm_green ist der mittlere Abflussbeiwert C_m des Gründaches für ein Bemessungsereignis (DWA-A 138-1, Tab. 9), für die Bemessung von Speicher und Versickerung, keine Jahresgröße. Die Quellen unterscheiden sich bei der Grenze der flachen Gründach-Zeilen (DWA-A 138-1: 5°, DIN 1986-100 nach info-regenwasser.de: 5 %); das Plugin verwendet 5°. Niederschlag: PRECIP ({precip} mm/a, Essen-Bredeney 1991–2020) oder PRECIP_RASTER: sein Mittel über das Dach, der Einzelwert, wo das Raster keinen Wert hat (Kennzeichen precip_default).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The optional district table gives per district (or per scope polygon): flat_m2 (greenable area of the roofs of class 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, {share} % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (begrünbare Fläche der Dächer der Klasse 0–5°, einschließlich Baudenkmälern und bereits begrünter Dächer), green_m2, share_green, target_m2 (Zielanteil von flat_m2, {share} % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Fields left empty are found by name: slope ({slope}), roof type ({roof}), listed ({listed}), green roof ({green}), PV ({pv}), height ({height}).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Baudenkmal ({listed}), Gründach ({green}), PV ({pv}), Höhe ({height}).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
@@ -268,6 +304,30 @@
             <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
         </message>
         <message>
+            <source>suitability: log10(area / MIN_AREA) / log10(AREA_FULL / MIN_AREA): {min} m² → 0, {full} m² → 1 (assumption), so small roofs (Essen funds roofs up to 60 m²) stay in the ranking.</source>
+            <translation>Eignung: log10(Fläche / MIN_AREA) / log10(AREA_FULL / MIN_AREA): {min} m² → 0, {full} m² → 1 (Annahme), damit kleine Dächer (Essen fördert Dächer bis 60 m²) in der Rangfolge bleiben.</translation>
+        </message>
+        <message>
+            <source>suitability: 1, or 1 − LISTED_MALUS ({malus}, assumption) for a listed building (field or listed-buildings layer): flagged listed (a permit under monument law is needed, DSchG NRW § 9), never excluded.</source>
+            <translation>Eignung: 1, oder 1 − LISTED_MALUS ({malus}, Annahme) für ein Baudenkmal (Feld oder Denkmal-Layer): gekennzeichnet als listed (denkmalrechtliche Erlaubnis erforderlich, § 9 DSchG NRW), nie ausgeschlossen.</translation>
+        </message>
+        <message>
+            <source>need: thermal load in classes, (class − 1) / (n − 1) × the height factor. Class numbers 1…HEAT_CLASSES ({classes}; Berlin and Leipzig use 4) in the direction of HEAT_ORDER; the labels sehr ungünstig … sehr günstig by name; measured values (a raster, or numbers in the polygons) in classes by HEAT_BREAKS (absolute breaks, e.g. 16,17,18,19 °C) or, without breaks, by their z-score against the whole raster or polygon layer at −1, 0, 1, 2 (Düsseldorf heat map): never min–max over the roofs of one run. A raster with the same value everywhere carries no signal: the criterion is left out with a warning. Height factor 1 up to HEIGHT_FULL ({hfull} m), falling to HEIGHT_FACTOR ({hfactor}) at HEIGHT_LOW ({hlow} m): a green roof on a low building cools the street more (assumption after the Berlin Regenwasseragentur). HZ 01 for the HEAT_BURDENED ({burdened}) most burdened classes, ungünstig and sehr ungünstig as LANUV counts them.</source>
+            <translation>Bedarf: thermische Belastung in Klassen, (Klasse − 1) / (n − 1) × Höhenfaktor. Klassennummern 1…HEAT_CLASSES ({classes}; Berlin und Leipzig verwenden 4) in der Richtung von HEAT_ORDER; die Bezeichnungen sehr ungünstig … sehr günstig nach Namen; Messwerte (ein Raster oder Zahlen in den Polygonen) in Klassen nach HEAT_BREAKS (absolute Klassengrenzen, z. B. 16,17,18,19 °C) oder, ohne Klassengrenzen, nach ihrem z-Wert gegenüber dem ganzen Raster bzw. Polygon-Layer bei −1, 0, 1, 2 (Düsseldorfer Hitzekarte): nie Min–Max über die Dächer einer Berechnung. Ein Raster mit überall demselben Wert trägt kein Signal: Das Kriterium entfällt mit einer Warnung. Höhenfaktor 1 bis HEIGHT_FULL ({hfull} m), fallend auf HEIGHT_FACTOR ({hfactor}) bei HEIGHT_LOW ({hlow} m): Ein Gründach auf einem niedrigen Gebäude kühlt den Straßenraum stärker (Annahme nach der Berliner Regenwasseragentur). HZ 01 für die HEAT_BURDENED ({burdened}) am stärksten belasteten Klassen, ungünstig und sehr ungünstig, wie das LANUV sie zählt.</translation>
+        </message>
+        <message>
+            <source>need: mean flood depth in a buffer around the building ({ring} m): 0 m → 0, {depth} m → 1 (top class of Essen's heavy-rain map). A finer raster is first averaged to cells of half the buffer width.</source>
+            <translation>Bedarf: mittlere Überflutungstiefe in einem Puffer um das Gebäude ({ring} m): 0 m → 0, {depth} m → 1 (höchste Klasse der Essener Starkregenkarte). Ein feineres Raster wird zuvor auf Zellen der halben Pufferbreite gemittelt.</translation>
+        </message>
+        <message>
+            <source>need: green space supply, the distance to the nearest public green space of at least {ha} ha (GALK): 0 next to it, 1 at {dist} m or farther (3-30-300 rule; GALK: 500 m).</source>
+            <translation>Bedarf: Grünversorgung, die Entfernung zur nächsten öffentlichen Grünfläche von mindestens {ha} ha (GALK): 0 direkt daneben, 1 ab {dist} m (3-30-300-Regel; GALK: 500 m).</translation>
+        </message>
+        <message>
+            <source>need: 1 inside the 2030 target area, the polygons whose attribute equals the given value (default {value}).</source>
+            <translation>Bedarf: 1 im Zielgebiet 2030, den Polygonen, deren Attribut dem angegebenen Wert entspricht (Vorgabe: {value}).</translation>
+        </message>
+        <message>
             <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}, height = {height}.</source>
             <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Dachfläche = {area}, Baudenkmal = {listed}, Gründach = {green}, PV = {pv}, Höhe = {height}.</translation>
         </message>
@@ -304,6 +364,26 @@
             <translation>HEAT_BREAKS müssen durch Kommas getrennte Zahlen sein (z. B. 16,17,18,19), nicht {value!r}.</translation>
         </message>
         <message>
+            <source>&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single feature has no value (nodata), the weights are renormalised for that feature and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Kennzeichen weist darauf hin (heat_nodata, rain_nodata). Alle Gewichte und die als Annahme des Plugins gekennzeichneten Werte sind Annahmen des Plugins: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone. Canceling leaves no partial output.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben. Ein Abbruch hinterlässt keine unvollständige Ausgabe.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; default weight in brackets; suitability and need, combined as the score section says)&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; Standardgewicht in Klammern; Eignung und Bedarf, verknüpft wie im Abschnitt Bewertung beschrieben)&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = first), gi_hz, gi_flags, gi_reason, the c_* of the criteria used, {fields}, written in the order of the input (sort by gi_rank for the priority list). The output RUN_INFO and the layer's metadata keep the run record: algorithm, plugin version, date, every parameter and the weights.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = höchste Priorität), gi_hz, gi_flags, gi_reason, die c_* der verwendeten Kriterien, {fields}. Die Ausgabe behält die Reihenfolge der Eingabe; für die Prioritätenliste nach gi_rank sortieren. Die Ausgabe RUN_INFO und die Metadaten des Layers halten das Laufprotokoll fest: Algorithmus, Plugin-Version, Datum, jeder Parameter und die Gewichte.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Import LoD2 buildings (CityGML NRW)</source>
             <translation>LoD2-Gebäude importieren (CityGML NRW)</translation>
         </message>
@@ -332,8 +412,12 @@
             <translation>Keine Eingabe: Wählen Sie eine CityGML-Datei (LoD2-Kachel) oder einen Ordner mit LoD2-Kacheln, z. B. heruntergeladen von www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</translation>
         </message>
         <message>
-            <source>Canceled: the output holds only the buildings written before canceling; run again for the complete result.</source>
-            <translation>Abgebrochen: Die Ausgabe enthält nur die vor dem Abbruch geschriebenen Gebäude; für das vollständige Ergebnis erneut ausführen.</translation>
+            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
+            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
+            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
         </message>
         <message>
             <source>The path {path} does not exist. Choose an existing CityGML file or a folder with LoD2 tiles.</source>
@@ -352,20 +436,12 @@
             <translation>{path} ist kein wohlgeformtes XML ({detail}); die Datei ist möglicherweise unvollständig. Laden Sie die Kachel erneut herunter.</translation>
         </message>
         <message>
-            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
-            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
-        </message>
-        <message>
-            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
-            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
+            <source>Read {n} buildings from {files} file(s).</source>
+            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
         </message>
         <message>
             <source>Cannot read {path}: {error}. Check that the file exists and is readable.</source>
             <translation>{path} kann nicht gelesen werden: {error}. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
-        </message>
-        <message>
-            <source>Read {n} buildings from {files} file(s).</source>
-            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
         </message>
         <message>
             <source>{file} is not CityGML and was skipped.</source>
@@ -568,10 +644,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Wrote {n} buildings on {km2} km² to {path}</source>
             <translation>{n} Gebäude auf {km2} km² nach {path} geschrieben</translation>
-        </message>
-        <message>
-            <source>Canceled: the sample district in {folder} is incomplete; run the algorithm again.</source>
-            <translation>Abgebrochen: Der Beispielstadtteil in {folder} ist unvollständig; starten Sie den Algorithmus erneut.</translation>
         </message>
         <message>
             <source>Could not write to {folder} ({error}): choose a folder you can write to.</source>
@@ -894,6 +966,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>im Zielgebiet 2030</translation>
         </message>
         <message>
+            <source>Green flat roofs</source>
+            <translation>Begrünte Flachdächer</translation>
+        </message>
+        <message>
             <source>feature</source>
             <translation>Objekt</translation>
         </message>
@@ -1030,12 +1106,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Zuordnung der Handlungsziele zu den Leitthemen: Annahme des Plugins</translation>
         </message>
         <message>
-            <source>Green flat roofs in “{layer}”: {green} of {flat} ({share} %; target {target} % by 2030)</source>
-            <translation>Begrünte Flachdächer in „{layer}“: {green} von {flat} ({share} %; Ziel {target} % bis 2030)</translation>
+            <source>{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})</source>
+            <translation>{label} in „{layer}“: {done} von {total} ({share} %; Ziel {target} % bis {year})</translation>
         </message>
         <message>
-            <source>(roofs in the 2030 target area)</source>
-            <translation>(Dächer im Zielgebiet 2030)</translation>
+            <source>(in the 2030 target area only)</source>
+            <translation>(nur im Zielgebiet 2030)</translation>
         </message>
         <message>
             <source>Agreements:</source>
