@@ -303,13 +303,13 @@ def heat_classes_input(alg, parameters, context, main: MainInput, scale: criteri
     if layer is not None:
         if polys is not None:
             feedback.pushWarning(tr("Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored."))
-        stats = rasters.band_stats(layer, progress.sub(0.0, 0.3))
+        mean = raster_mean_input(alg, parameters, raster_param, context, main, progress.sub(0.0, 0.7), feedback)
+        if mean is None:  # not overlapping, or only nodata there: warned
+            return None
+        stats = rasters.band_stats(layer, progress.sub(0.7, 1.0))
         if stats.constant:
             feedback.pushWarning(tr("Raster {name} ({param}) has the same value everywhere: it carries no thermal-load signal, so the criterion is left out and no roof is assigned to HZ 01 by it.").format(
                 name=layer.name(), param=raster_param))
-            return None
-        mean = raster_mean_input(alg, parameters, raster_param, context, main, progress.sub(0.3, 1.0), feedback)
-        if mean is None:
             return None
         return criteria.classes_of_values(mean, scale, stats.mean, stats.sd)
     if polys is None:
