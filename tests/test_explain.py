@@ -110,3 +110,20 @@ def test_an_old_file_without_record_gets_its_own_algorithms_defaults_never_anoth
     other = memory_result([r[:4] for r in rows])
     weights, note = layer_weights(other, ["slope", "area", "heat"])
     assert weights == pytest.approx({"slope": 1 / 3, "area": 1 / 3, "heat": 1 / 3}) and "equal" in note
+
+
+def test_targets_html_shows_notes_overdue_deadlines_and_external_targets_apart(qgis_app):
+    from gi_qgis_plugin.catalog import load_catalog
+    from gi_qgis_plugin.ui.explain import targets_html
+
+    catalog = load_catalog()
+    hz02 = targets_html(catalog.get("02"), "en", current_year=2026)
+    # the strategy's target first, the Klima.Werk 2040 targets after, under their own heading
+    assert hz02.index("Share of green flat roofs") < hz02.index("not part of the strategy") < hz02.index("Klima.Werk")
+    assert "at least 25% by 2040" in hz02 and "essen.de" in hz02
+    assert "delineation of the inner cities" in hz02  # the open definition of "Innenstädte"
+    hz14 = targets_html(catalog.get("14"), "en", current_year=2026)
+    assert "deadline passed, status unknown" in hz14
+    assert "deadline passed" not in targets_html(catalog.get("14"), "en", current_year=2025)
+    hz15 = targets_html(catalog.get("15"), "de", current_year=2026)
+    assert "§ 35 LNatSchG NRW" in hz15 and "Klima.Werk" not in hz15
