@@ -93,10 +93,10 @@ def _met(observed: float, target: float, comparator: str) -> bool | None:
     if observed != observed:
         return None
     if comparator == "ge":
-        return observed >= target - 1e-9
+        return bool(observed >= target - 1e-9)
     if comparator == "lt":
-        return observed < target
-    return observed <= target + 1e-9
+        return bool(observed < target)
+    return bool(observed <= target + 1e-9)
 
 
 def _gap(observed: float, target: float, comparator: str) -> float:
@@ -106,7 +106,7 @@ def _gap(observed: float, target: float, comparator: str) -> float:
 
 
 def _row(district, hz, target_id, indicator, num, den, target, comparator, year, basis, note, source) -> TargetProgress:
-    observed = 100.0 * num / den if den > 0 else float("nan")
+    observed = float(100.0 * num / den) if den > 0 else float("nan")
     return TargetProgress(
         district=district, hz=hz, target_id=target_id, indicator=indicator, observed=observed, target=float(target),
         comparator=comparator, year=year, met=_met(observed, target, comparator), gap=_gap(observed, target, comparator),
