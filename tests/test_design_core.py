@@ -231,3 +231,9 @@ def test_orientation_values_are_parameters():
     res = run(orientation=Orientation(trees_per_100m=8.0, sealed_share_max=0.95))
     assert res.check("trees").status == "fail"  # 7.5 < 8
     assert res.check("sealed").status == "pass"  # 90 % ≤ 95 %
+
+
+def test_surface_codes_are_read_in_any_case_and_by_name():
+    codes = design.normalise_surface_codes(["LAWN", "Rasen, Gärten (flach)", " asphalt ", "Goldbelag", None])
+    assert codes.tolist() == ["lawn", "lawn", "asphalt", "Goldbelag", ""]
+    assert design.share_of_surface_codes(["lawn", "ruderal", "asphalt", None]) == pytest.approx(2 / 3)

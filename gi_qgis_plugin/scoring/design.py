@@ -349,6 +349,42 @@ class DesignResult:
         return next(c for c in self.checks if c.key == key)
 
 
+def _fold(text: str) -> str:
+    return " ".join(str(text).strip().casefold().replace("_", " ").split())
+
+
+def normalise_surface_codes(values: Sequence, surfaces: Mapping[str, water.Surface] | None = None) -> np.ndarray:
+    """Surface codes as written in the table: a code in any case, or the German or English name.
+
+    "Rasen, Gärten (flach)", "LAWN" and "lawn" all give "lawn"; anything else is kept as given
+    (stripped), so the unknown value can be named in a warning. NULL gives "".
+    """
+    table = surfaces or water.surfaces()
+    index: dict[str, str] = {}
+    for code, s in table.items():
+        for key in (s.name_en, s.name_de, code):  # the code wins a clash
+            if key:
+                index[_fold(key)] = code
+    arr = np.asarray(values, dtype=object).reshape(-1)
+    out = np.empty(arr.size, dtype=object)
+    cache: dict[object, str] = {}
+    for i, v in enumerate(arr.tolist()):
+        if v not in cache:
+            text = "" if v is None else str(v).strip()
+            cache[v] = index.get(_fold(text), text)
+        out[i] = cache[v]
+    return out
+
+
+def share_of_surface_codes(values: Sequence, surfaces: Mapping[str, water.Surface] | None = None) -> float:
+    """Share of the non-empty values that are surface codes (to tell an existing-state layer in the
+    surface vocabulary from one with biotope types)."""
+    table = surfaces or water.surfaces()
+    codes = normalise_surface_codes(values, table)
+    filled = [c for c in codes.tolist() if c]
+    return sum(c in table for c in filled) / len(filled) if filled else 0.0
+
+
 def _lookup_surface(codes: np.ndarray, table: Mapping[str, water.Surface]):
     arr = np.array(["" if c is None else str(c).strip() for c in np.asarray(codes, dtype=object).tolist()], dtype=object)
     known = np.array([c in table for c in arr.tolist()], dtype=bool)
@@ -371,8 +407,8 @@ def check_design(
     existing: Existing | None = None,
     disconnected: np.ndarray | None = None,
     korrektur: np.ndarray | None = None,
-    rain: Rain = Rain(),
-    orientation: Orientation = Orientation(),
+    rain: Rain | None = None,
+    orientation: Orientation | None = None,
     edge_tolerance_m: float = 2.0,
     surfaces: Mapping[str, water.Surface] | None = None,
     bmap: BiotopeMap | None = None,
@@ -385,12 +421,14 @@ def check_design(
     ``edges``: street edge lines; only their part within ``edge_tolerance_m`` of the design
     counts.
     """
+    rain = rain or Rain()
+    orientation = orientation or Orientation()
     table = surfaces or water.surfaces()
     bmap = bmap or biotope_map()
     lookup = biotope_lookup or default_biotope_lookup
     geoms = np.asarray(geoms, dtype=object)
     n = len(geoms)
-    code, known, get = _lookup_surface(codes, table)
+    code, known, get = _lookup_surface(normalise_surface_codes(codes, table) if len(codes) else codes, table)
     have = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms) if n else np.zeros(0, bool)
     unknown_codes = _count([c if c else "(empty)" for c in code[have & ~known].tolist()])
     use = have & known
@@ -471,7 +509,7 @@ def check_design(
         k_a = np.ones(m) if existing.korrektur is None else np.where(
             np.isfinite(np.asarray(existing.korrektur, float)), np.asarray(existing.korrektur, float), 1.0)
         if existing.kind == "surface":
-            ex_code, ex_known, ex_get = _lookup_surface(ex_types, table)
+            ex_code, ex_known, ex_get = _lookup_surface(normalise_surface_codes(ex_types, table) if m else ex_types, table)
             ex_bio_in = np.array([bmap.biotope.get(c, "") for c in ex_code.tolist()], dtype=object)
             ex_vals = lookup(ex_bio_in) if m else bvals
             ex_runoff = np.where(ex_known, ex_get("annual_runoff", np.nan).astype(float), np.nan)
