@@ -102,3 +102,21 @@ def test_roofs_without_a_green_field_are_left_out_with_a_warning(qgis_processing
     res, fb = run({"INPUT": districts(), "ROOFS": bare, "FOREST": forest()})
     assert any("no green-roof field" in w for w in fb.warnings)
     assert res["N_ROWS"] == 2  # forest rows only
+
+
+def test_the_handlungsziele_browser_lists_the_progress_of_a_targets_table(qgis_processing, qgis_iface):
+    from gi_qgis_plugin.ui.hz_browser import HzBrowserWidget
+
+    res, _ = run({"INPUT": districts(), "FOREST": forest()})
+    project = QgsProject()
+    project.addMapLayer(res["OUTPUT"])
+    browser = HzBrowserWidget()
+    browser.set_project(project)
+    browser.select_number("22")
+    text = browser.results_label.text()
+    assert "Target progress per district" in text
+    # the English UI: the lines of scoring.targets.summary_line for the same rows
+    assert "Nord: 25% (target ≥ 25% by 2030, met)" in text
+    assert "Süd: 10% (target ≥ 25% by 2030, missing 15 percentage points)" in text
+    browser.select_number("02")
+    assert "Target progress per district" not in browser.results_label.text()
