@@ -507,7 +507,7 @@ class DesignCheckAlgorithm(GiAlgorithm):
             self.tr("Checks against the orientation values"),
             [self.tr("Check"), self.tr("Value"), self.tr("Orientation value"), self.tr("Result"), self.tr("HZ"), self.tr("Note")],
             [[r[1], _fmt_val(r[3], r[5], de), _fmt_target(r[4], r[5], design.CHECK_INFO[r[0]].comparator, de), r[7], r[2], r[8]] for r in check_rows],
-            widths=(50, 20, 26, 15, 10, 0),
+            widths=(46, 20, 30, 15, 10, 0),
             row_colours=[report.PASS_COLOUR if r[6] == "pass" else report.FAIL_COLOUR if r[6] == "fail" else None for r in check_rows])
         figures = [
             [self.tr("Design area"), _fmt(t["area_m2"], 0, de) + " m²"],
