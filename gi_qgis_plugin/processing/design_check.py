@@ -17,12 +17,11 @@ import numpy as np
 from qgis.core import (
     Qgis,
     QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSource,
     QgsGeometry,
     QgsMarkerSymbol,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -41,10 +40,14 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..i18n import language, translate_marked
-from ..scoring import design, water
-from ..scoring.values import detect_field, truthy
-from . import layers, report
+from ..scoring import design, geo, water
+from ..scoring.progress import Progress
+from ..scoring.values import truthy
+from . import inputs, report
 from .base import GiAlgorithm
+from .crs import choose_work_crs
+from .read import number_column, read_overlay, read_source, report_skipped, text_column
+from .write import make_fields, output_fields, write_sink
 
 SURFACE_FIELD_CANDIDATES = ("surface", "belag", "oberflaeche", "oberfläche", "surface_type", "code", "typ", "type")
 EXISTING_FIELD_CANDIDATES = SURFACE_FIELD_CANDIDATES + ("biotoptyp", "biotope", "biotop")
@@ -221,22 +224,13 @@ class DesignCheckAlgorithm(GiAlgorithm):
     # ------------------------------------------------------------------------------------------
     # Run
     # ------------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):
-        feedback = feedback or QgsProcessingFeedback()
-        try:
-            return self._run(parameters, context, feedback)
-        except layers.Canceled:
-            feedback.pushWarning(self.tr("Canceled by the user: the outputs are incomplete or empty."))
-            return {}
-
     def _num(self, parameters, name, context) -> float:
         v = float(self.parameterAsDouble(parameters, name, context))
         if not math.isfinite(v):
             raise QgsProcessingException(self.tr("{param} must be a number.").format(param=name))
         return v
 
-    def _run(self, parameters, context, feedback) -> dict:
-        progress = layers.Progress(feedback, 0, 100)
+    def process(self, parameters, context, progress: Progress, feedback) -> dict:
         num = {n: self._num(parameters, n, context) for n in (
             self.PRECIP, self.R_D30, self.R_D2, self.DURATION, self.MIN_PAVED, self.PROVIDED, self.GREEN_ROOFS,
             self.TREES_PER_100M, self.SEALED_MAX, self.RUNOFF_MAX, self.DISCONNECTED_MIN, self.RETENTION_GAIN,
@@ -254,27 +248,27 @@ class DesignCheckAlgorithm(GiAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        name = self._layer_name(parameters, self.INPUT, context, source)
+        name = inputs.layer_name(self, parameters, self.INPUT, context, source)
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr("The design layer {name} has no features: nothing to check. Draw the design as polygons with a surface type.").format(name=name))
-        work_crs = layers.choose_work_crs(source.sourceCrs(), source.sourceExtent(), name, feedback)
-        surface_field = self._field(parameters, self.SURFACE_FIELD, context, source, SURFACE_FIELD_CANDIDATES)
+        work_crs = choose_work_crs(source.sourceCrs(), source.sourceExtent(), name, feedback)
+        surface_field = inputs.chosen_field(self, parameters, self.SURFACE_FIELD, context, source, SURFACE_FIELD_CANDIDATES)
         if not surface_field:
             raise QgsProcessingException(self.tr("The design layer {name} has no surface type field. Choose it in 'Surface type field' (fields: {fields}).").format(
                 name=name, fields=", ".join(source.fields().names())))
-        disc_field = self._field(parameters, self.DISCONNECT_FIELD, context, source, DISCONNECT_FIELD_CANDIDATES)
-        corr_field = self._field(parameters, self.CORR_FIELD, context, source, CORR_FIELD_CANDIDATES)
+        disc_field = inputs.chosen_field(self, parameters, self.DISCONNECT_FIELD, context, source, DISCONNECT_FIELD_CANDIDATES)
+        corr_field = inputs.chosen_field(self, parameters, self.CORR_FIELD, context, source, CORR_FIELD_CANDIDATES)
         wanted = [f for f in (surface_field, disc_field, corr_field) if f]
-        arrays = layers.read_source(source, context, work_crs, progress.sub(0.0, 0.2), keep_rows=True, fields=wanted, name=name)
-        layers.report_skipped(arrays, feedback, name)
+        arrays = read_source(source, context, work_crs, progress.sub(0.0, 0.2), keep_rows=True, fields=wanted, name=name)
+        report_skipped(arrays, feedback, name)
         feedback.pushInfo(self.tr("Read {n} design polygons of {name}; surface types from field {field}; working CRS {crs}.").format(
             n=len(arrays), name=name, field=surface_field, crs=work_crs.authid()))
-        codes = layers.text_column(arrays, surface_field)
+        codes = text_column(arrays, surface_field)
         disconnected = None
         if disc_field:
-            disconnected = truthy(arrays.columns.get(disc_field) if disc_field in arrays.columns else layers.text_column(arrays, disc_field))[0]
+            disconnected = truthy(arrays.columns.get(disc_field) if disc_field in arrays.columns else text_column(arrays, disc_field))[0]
             feedback.pushInfo(self.tr("Disconnected surfaces from field {field}.").format(field=disc_field))
-        korr = layers.number_column(arrays, corr_field) if corr_field else None
+        korr = number_column(arrays, corr_field) if corr_field else None
 
         trees = self._geoms(parameters, self.TREES, context, work_crs, progress.sub(0.2, 0.3), feedback)
         edges = self._geoms(parameters, self.EDGE, context, work_crs, progress.sub(0.3, 0.35), feedback)
@@ -290,15 +284,16 @@ class DesignCheckAlgorithm(GiAlgorithm):
         self._report_issues(res, trees, feedback)
 
         flags = self._flags(res, existing is not None, arrays.usable)
-        fields, keep = layers.output_fields(source.fields(), layers.make_fields(PER_POLYGON))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon, work_crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        fields, keep = output_fields(source.fields(), make_fields(PER_POLYGON))
+        sink, dest = self.sink(parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon, work_crs)
         surf = np.where(res.known, design.normalise_surface_codes(codes) if len(codes) else codes, None)
         cols = [surf, res.known.astype(int), np.where(res.known, res.sealing, None), res.area_m2, res.sealed_m2, res.c_m, res.c_s,
                 res.runoff_m3a, res.retention_m3a, res.n_trees, res.biotope, res.value_p, res.covered_m2,
                 res.pts_before, res.pts_after, res.pts_after - res.pts_before, res.overlap_m2, flags]
-        layers.write_sink(sink, fields, _as_multi(arrays.geoms), cols, progress.sub(0.6, 0.75), rows=arrays.rows, keep=keep)
+        columns = [(fname, kind, values) for (fname, kind), values in zip(PER_POLYGON, cols)]
+        write_sink(sink, fields, geo.as_multi(arrays.geoms), columns, progress.sub(0.6, 0.75), rows=arrays.rows, keep=keep)
+        del sink
+        self.close_sink(dest)
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(SurfaceStyle.create())
         results = {self.OUTPUT: dest}
@@ -310,11 +305,13 @@ class DesignCheckAlgorithm(GiAlgorithm):
         for param, spec, rows_ in ((self.CHECKS_CSV, CHECK_FIELDS, check_rows), (self.BILANZ_CSV, BILANZ_FIELDS, bilanz_rows)):
             path = self.parameterAsFileOutput(parameters, param, context) if parameters.get(param) not in (None, "") else ""
             if path:
+                self.claim_files(path)
                 write_csv(path, [n for n, _ in spec], rows_)
                 results[param] = path
         progress(0.8)
         pdf = self.parameterAsFileOutput(parameters, self.REPORT, context) if parameters.get(self.REPORT) not in (None, "") else ""
         if pdf:
+            self.claim_files(pdf)
             pages = self._pdf(pdf, name, arrays, surf, trees, edges, res, rain, check_rows, bilanz_rows, work_crs, existing is not None)
             feedback.pushInfo(self.tr("PDF report written: {path} ({n} pages).").format(path=pdf, n=pages))
             results[self.REPORT] = pdf
@@ -330,28 +327,12 @@ class DesignCheckAlgorithm(GiAlgorithm):
     # ------------------------------------------------------------------------------------------
     # Inputs
     # ------------------------------------------------------------------------------------------
-    def _layer_name(self, parameters, param, context, source) -> str:
-        layer = self.parameterAsVectorLayer(parameters, param, context)
-        if layer is not None:
-            return layer.name()
-        return source.sourceName() or param
-
-    def _field(self, parameters, param, context, source: QgsFeatureSource, candidates) -> str | None:
-        chosen = self.parameterAsStrings(parameters, param, context)
-        if chosen and chosen[0]:
-            idx = source.fields().lookupField(chosen[0])
-            if idx < 0:
-                raise QgsProcessingException(self.tr("Field {field} ({param}) is not in its layer. Its fields are: {fields}.").format(
-                    field=chosen[0], param=param, fields=", ".join(source.fields().names())))
-            return source.fields().at(idx).name()
-        return detect_field(source.fields().names(), candidates)
-
     def _geoms(self, parameters, param, context, work_crs, progress, feedback) -> np.ndarray | None:
         src = self.parameterAsSource(parameters, param, context)
         if src is None:
             return None
-        name = self._layer_name(parameters, param, context, src)
-        lay = layers.read_overlay(src, context, work_crs, progress, polygonal=False, name=name, feedback=feedback)
+        name = inputs.layer_name(self, parameters, param, context, src)
+        lay = read_overlay(src, context, work_crs, progress, polygonal=False, name=name, feedback=feedback)
         if not lay.usable.any():
             feedback.pushWarning(self.tr("Layer {name} ({param}) has no usable features; it is ignored.").format(name=name, param=param))
             return None
@@ -361,14 +342,14 @@ class DesignCheckAlgorithm(GiAlgorithm):
         src = self.parameterAsSource(parameters, self.EXISTING, context)
         if src is None:
             return None
-        name = self._layer_name(parameters, self.EXISTING, context, src)
-        field = self._field(parameters, self.EXISTING_FIELD, context, src, EXISTING_FIELD_CANDIDATES)
+        name = inputs.layer_name(self, parameters, self.EXISTING, context, src)
+        field = inputs.chosen_field(self, parameters, self.EXISTING_FIELD, context, src, EXISTING_FIELD_CANDIDATES)
         if not field:
             raise QgsProcessingException(self.tr("The existing-state layer {name} has no type field. Choose it in 'Type field of the existing state' (fields: {fields}).").format(
                 name=name, fields=", ".join(src.fields().names())))
-        corr = self._field(parameters, self.EXISTING_CORR_FIELD, context, src, CORR_FIELD_CANDIDATES)
-        lay = layers.read_overlay(src, context, work_crs, progress, fields=[f for f in (field, corr) if f], name=name, feedback=feedback)
-        types = layers.text_column(lay, field)
+        corr = inputs.chosen_field(self, parameters, self.EXISTING_CORR_FIELD, context, src, CORR_FIELD_CANDIDATES)
+        lay = read_overlay(src, context, work_crs, progress, fields=[f for f in (field, corr) if f], name=name, feedback=feedback)
+        types = text_column(lay, field)
         kind_index = self.parameterAsEnum(parameters, self.EXISTING_KIND, context)
         if kind_index == 0:
             kind = "surface" if design.share_of_surface_codes(types) >= 0.5 else "biotope"
@@ -377,7 +358,7 @@ class DesignCheckAlgorithm(GiAlgorithm):
         feedback.pushInfo(self.tr("Existing state: {n} polygons of {name}, field {field}, read as {kind}.").format(
             n=len(lay), name=name, field=field, kind=self.tr("surface types") if kind == "surface" else self.tr("biotope types")))
         return design.Existing(geoms=lay.geoms, types=types, kind=kind,
-                               korrektur=layers.number_column(lay, corr) if corr else None)
+                               korrektur=number_column(lay, corr) if corr else None)
 
     def _report_issues(self, res: design.DesignResult, trees, feedback) -> None:
         if res.unknown_codes:
@@ -458,12 +439,12 @@ class DesignCheckAlgorithm(GiAlgorithm):
     def _table(self, parameters, param, context, spec, rows_) -> dict:
         if parameters.get(param) in (None, ""):
             return {}
-        fields = layers.make_fields(spec)
-        sink, dest = self.parameterAsSink(parameters, param, context, fields, Qgis.WkbType.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, param))
-        columns = [np.array([r[k] for r in rows_], dtype=object) for k in range(len(spec))]
-        layers.write_sink(sink, fields, np.full(len(rows_), None, dtype=object), columns, layers.Progress(None))
+        fields = make_fields(spec)
+        sink, dest = self.sink(parameters, param, context, fields, Qgis.WkbType.NoGeometry, QgsCoordinateReferenceSystem())
+        columns = [(fname, kind, np.array([r[k] for r in rows_], dtype=object)) for k, (fname, kind) in enumerate(spec)]
+        write_sink(sink, fields, np.full(len(rows_), None, dtype=object), columns, Progress(None))
+        del sink
+        self.close_sink(dest)
         return {param: dest}
 
     def _pdf(self, path, name, arrays, surf, trees, edges, res, rain, check_rows, bilanz_rows, work_crs, has_existing) -> int:
@@ -626,16 +607,6 @@ def _feature(layer: QgsVectorLayer, geom) -> QgsFeature:
     f = QgsFeature(layer.fields())
     f.setGeometry(QgsGeometry.fromWkt(geom.wkt))
     return f
-
-
-def _as_multi(geoms: np.ndarray) -> np.ndarray:
-    import shapely
-
-    out = geoms.copy()
-    single = shapely.get_type_id(geoms) == 3
-    if single.any():
-        out[single] = shapely.multipolygons(geoms[single], indices=np.arange(int(single.sum())))
-    return out
 
 
 def _none(x: float):

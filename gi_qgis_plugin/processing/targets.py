@@ -16,9 +16,8 @@ import tempfile
 import numpy as np
 from qgis.core import (
     Qgis,
-    QgsFeatureSource,
+    QgsCoordinateReferenceSystem,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -34,9 +33,13 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 from ..i18n import language, translate_marked
 from ..scoring import roofs as roof_scoring
 from ..scoring import targets
-from ..scoring.values import detect_field, truthy
-from . import layers, report
+from ..scoring.progress import Progress
+from ..scoring.values import truthy
+from . import inputs, report
 from .base import GiAlgorithm
+from .crs import choose_work_crs
+from .read import number_column, read_overlay, read_source, report_skipped, text_column
+from .write import make_fields, write_sink
 
 NAME_FIELD_CANDIDATES = ("name", "stadtteil", "bezirk", "district", "ortsteil", "gen")
 FLAT_FIELD_CANDIDATES = ("flat", "flachdach", "is_flat")
@@ -126,34 +129,12 @@ class TargetsAlgorithm(GiAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("N_MET", self.tr("Targets met")))
 
     # ------------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):
-        feedback = feedback or QgsProcessingFeedback()
-        try:
-            return self._run(parameters, context, feedback)
-        except layers.Canceled:
-            feedback.pushWarning(self.tr("Canceled by the user: the outputs are incomplete or empty."))
-            return {}
-
-    def _name(self, parameters, param, context, source) -> str:
-        layer = self.parameterAsVectorLayer(parameters, param, context)
-        return layer.name() if layer is not None else (source.sourceName() or param)
-
-    def _field(self, parameters, param, context, source: QgsFeatureSource, candidates) -> str | None:
-        chosen = self.parameterAsStrings(parameters, param, context)
-        if chosen and chosen[0]:
-            idx = source.fields().lookupField(chosen[0])
-            if idx < 0:
-                raise QgsProcessingException(self.tr("Field {field} ({param}) is not in its layer. Its fields are: {fields}.").format(
-                    field=chosen[0], param=param, fields=", ".join(source.fields().names())))
-            return source.fields().at(idx).name()
-        return detect_field(source.fields().names(), candidates)
-
     def _read(self, parameters, param, context, work_crs, progress, feedback, fields=(), polygonal=True):
         src = self.parameterAsSource(parameters, param, context)
         if src is None:
             return None, None
-        name = self._name(parameters, param, context, src)
-        lay = layers.read_overlay(src, context, work_crs, progress, fields=[f for f in fields if f], polygonal=polygonal,
+        name = inputs.layer_name(self, parameters, param, context, src)
+        lay = read_overlay(src, context, work_crs, progress, fields=[f for f in fields if f], polygonal=polygonal,
                                   name=name, feedback=feedback)
         if not lay.usable.any():
             feedback.pushWarning(self.tr("Layer {name} ({param}) has no usable features; its target is left out.").format(name=name, param=param))
@@ -164,26 +145,25 @@ class TargetsAlgorithm(GiAlgorithm):
         if not field:
             return None
         col = lay.columns.get(field)
-        return truthy(col if col is not None else layers.text_column(lay, field))[0]
+        return truthy(col if col is not None else text_column(lay, field))[0]
 
-    def _run(self, parameters, context, feedback) -> dict:
-        progress = layers.Progress(feedback, 0, 100)
+    def process(self, parameters, context, progress: Progress, feedback) -> dict:
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        name = self._name(parameters, self.INPUT, context, source)
+        name = inputs.layer_name(self, parameters, self.INPUT, context, source)
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr("The district layer {name} has no features. Choose a layer with district polygons.").format(name=name))
         themes = [p for p in (self.ROOFS, self.SEALED, self.FOREST, self.PROTECTED, self.STREAMS) if parameters.get(p) not in (None, "")]
         if not themes:
             raise QgsProcessingException(self.tr("No theme layer given: choose at least one of roofs, sealed areas, forest, protected Biotopverbund areas or watercourses."))
-        work_crs = layers.choose_work_crs(source.sourceCrs(), source.sourceExtent(), name, feedback)
-        name_field = self._field(parameters, self.NAME_FIELD, context, source, NAME_FIELD_CANDIDATES)
-        dist = layers.read_source(source, context, work_crs, progress.sub(0.0, 0.1), keep_rows=False,
+        work_crs = choose_work_crs(source.sourceCrs(), source.sourceExtent(), name, feedback)
+        name_field = inputs.chosen_field(self, parameters, self.NAME_FIELD, context, source, NAME_FIELD_CANDIDATES)
+        dist = read_source(source, context, work_crs, progress.sub(0.0, 0.1), keep_rows=False,
                                   fields=[name_field] if name_field else [], name=name)
-        layers.report_skipped(dist, feedback, name)
+        report_skipped(dist, feedback, name)
         if name_field:
-            names = [str(v) if v is not None else str(int(f)) for v, f in zip(layers.text_column(dist, name_field).tolist(), dist.fids.tolist())]
+            names = [str(v) if v is not None else str(int(f)) for v, f in zip(text_column(dist, name_field).tolist(), dist.fids.tolist())]
         else:
             names = [str(int(f)) for f in dist.fids.tolist()]
             feedback.pushWarning(self.tr("No district name field found: districts are named by their feature id."))
@@ -194,7 +174,7 @@ class TargetsAlgorithm(GiAlgorithm):
             roofs = self._roofs(parameters, context, src, work_crs, progress.sub(0.1, 0.4), feedback)
         src = self.parameterAsSource(parameters, self.SEALED, context)
         if src is not None:
-            field = self._field(parameters, self.DISCONNECT_FIELD, context, src, DISCONNECT_FIELD_CANDIDATES)
+            field = inputs.chosen_field(self, parameters, self.DISCONNECT_FIELD, context, src, DISCONNECT_FIELD_CANDIDATES)
             if not field:
                 feedback.pushWarning(self.tr("The sealed-area layer has no disconnected field (1/0): the disconnection target is left out."))
             else:
@@ -209,13 +189,13 @@ class TargetsAlgorithm(GiAlgorithm):
             protected = targets.Zones(lay.geoms[lay.usable])
         src = self.parameterAsSource(parameters, self.STREAMS, context)
         if src is not None:
-            field = self._field(parameters, self.GSG_FIELD, context, src, GSG_FIELD_CANDIDATES)
+            field = inputs.chosen_field(self, parameters, self.GSG_FIELD, context, src, GSG_FIELD_CANDIDATES)
             if not field:
                 feedback.pushWarning(self.tr("The watercourse layer has no Gewässerstrukturgüte field: the HZ 19 target is left out."))
             else:
                 lay, _ = self._read(parameters, self.STREAMS, context, work_crs, progress.sub(0.75, 0.85), feedback, [field], polygonal=False)
                 if lay is not None:
-                    gsg = layers.number_column(lay, field)
+                    gsg = number_column(lay, field)
                     bad = int((~np.isfinite(gsg) | (gsg < 1) | (gsg > 7))[lay.usable].sum())
                     if bad:
                         feedback.pushWarning(self.tr("{n} watercourse stretches have no Gewässerstrukturgüte class 1–7 and are left out.").format(n=bad))
@@ -227,15 +207,17 @@ class TargetsAlgorithm(GiAlgorithm):
         rows = targets.progress_rows(dist.geoms, names, roofs=roofs, sealed=sealed, forest=forest, protected=protected,
                                      streams=streams, lang=lang)
         progress(0.9)
-        fields = layers.make_fields(targets.TABLE_FIELDS)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, Qgis.WkbType.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        cols = [np.array(c, dtype=object) for c in targets.as_columns(rows, translate_marked)]
-        layers.write_sink(sink, fields, np.full(len(rows), None, dtype=object), cols, progress.sub(0.9, 0.95))
+        fields = make_fields(targets.TABLE_FIELDS)
+        sink, dest = self.sink(parameters, self.OUTPUT, context, fields, Qgis.WkbType.NoGeometry, QgsCoordinateReferenceSystem())
+        cols = [(fname, kind, np.array(c, dtype=object))
+                for (fname, kind), c in zip(targets.TABLE_FIELDS, targets.as_columns(rows, translate_marked))]
+        write_sink(sink, fields, np.full(len(rows), None, dtype=object), cols, progress.sub(0.9, 0.95))
+        del sink
+        self.close_sink(dest)
         results = {self.OUTPUT: dest, "N_ROWS": len(rows), "N_MET": sum(1 for r in rows if r.met)}
         pdf = self.parameterAsFileOutput(parameters, self.REPORT, context) if parameters.get(self.REPORT) not in (None, "") else ""
         if pdf:
+            self.claim_files(pdf)
             pages = self._pdf(pdf, name, rows)
             feedback.pushInfo(self.tr("PDF report written: {path} ({n} pages).").format(path=pdf, n=pages))
             results[self.REPORT] = pdf
@@ -251,16 +233,16 @@ class TargetsAlgorithm(GiAlgorithm):
             lay, _ = self._read(parameters, self.ROOFS, context, work_crs, progress, feedback, ["slope_class", "gi_flags", "greenable_m2"])
             if lay is None:
                 return None
-            slope = layers.text_column(lay, "slope_class")
-            flags = layers.text_column(lay, "gi_flags")
+            slope = text_column(lay, "slope_class")
+            flags = text_column(lay, "gi_flags")
             flat = np.array([s == roof_scoring.FLAT_CLASS for s in slope.tolist()], dtype=bool)
             green = np.array(["green_exists" in (f or "").split(",") for f in flags.tolist()], dtype=bool)
-            area = layers.number_column(lay, "greenable_m2")
+            area = number_column(lay, "greenable_m2")
             feedback.pushInfo(self.tr("Roofs: a Flat roofs result (flat = slope class 0-5, green = flag green_exists, area = greenable_m2)."))
         else:
-            flat_f = self._field(parameters, self.ROOF_FLAT_FIELD, context, src, FLAT_FIELD_CANDIDATES)
-            green_f = self._field(parameters, self.ROOF_GREEN_FIELD, context, src, GREEN_FIELD_CANDIDATES)
-            area_f = self._field(parameters, self.ROOF_AREA_FIELD, context, src, AREA_FIELD_CANDIDATES)
+            flat_f = inputs.chosen_field(self, parameters, self.ROOF_FLAT_FIELD, context, src, FLAT_FIELD_CANDIDATES)
+            green_f = inputs.chosen_field(self, parameters, self.ROOF_GREEN_FIELD, context, src, GREEN_FIELD_CANDIDATES)
+            area_f = inputs.chosen_field(self, parameters, self.ROOF_AREA_FIELD, context, src, AREA_FIELD_CANDIDATES)
             if not green_f:
                 feedback.pushWarning(self.tr("The roof layer has no green-roof field (1/0) and is no Flat roofs result: the HZ 02 target is left out."))
                 return None
@@ -273,7 +255,7 @@ class TargetsAlgorithm(GiAlgorithm):
             else:
                 flat = np.ones(len(lay), dtype=bool)
                 feedback.pushWarning(self.tr("The roof layer has no flat-roof field: every roof counts as a flat roof."))
-            area = layers.number_column(lay, area_f) if area_f else None
+            area = number_column(lay, area_f) if area_f else None
         ok = lay.usable
         import shapely
 

@@ -424,10 +424,6 @@ flächenwert</translation>
             <translation>Quelle</translation>
         </message>
         <message>
-            <source>Canceled by the user: the outputs are incomplete or empty.</source>
-            <translation>Vom Benutzer abgebrochen: Die Ausgaben sind unvollständig oder leer.</translation>
-        </message>
-        <message>
             <source>Read {n} design polygons of {name}; surface types from field {field}; working CRS {crs}.</source>
             <translation>{n} Entwurfspolygone aus {name} gelesen; Oberflächenarten aus Feld {field}; Arbeits-KBS {crs}.</translation>
         </message>
@@ -578,10 +574,6 @@ flächenwert</translation>
         <message>
             <source>Design check {name}</source>
             <translation>Entwurfsprüfung {name}</translation>
-        </message>
-        <message>
-            <source>Field {field} ({param}) is not in its layer. Its fields are: {fields}.</source>
-            <translation>Feld {field} ({param}) ist nicht in seinem Layer. Dessen Felder sind: {fields}.</translation>
         </message>
         <message>
             <source>sealing class</source>
@@ -854,6 +846,10 @@ flächenwert</translation>
         <message>
             <source>Target area: polygons with {field} = {value}.</source>
             <translation>Zielgebiet: Polygone mit {field} = {value}.</translation>
+        </message>
+        <message>
+            <source>Field {field} ({param}) is not in its layer. Its fields are: {fields}.</source>
+            <translation>Feld {field} ({param}) ist nicht in seinem Layer. Dessen Felder sind: {fields}.</translation>
         </message>
         <message>
             <source>Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.</source>
