@@ -335,7 +335,7 @@ def draw_chart(rows: list[targets.TargetProgress], path: str, de: bool, max_rows
         for i, r in enumerate(shown):
             y = top + i * row_h
             p.setPen(QPen(QColor("black")))
-            label = f"{r.district} · HZ {r.hz} · {r.indicator}"[:44] + (" (n)" if r.basis == "count" else "")
+            label = f"{r.district} · HZ {r.hz} · {r.indicator}"[:40] + (" (n)" if r.basis == "count" else "")
             p.drawText(QRectF(5, y, label_w - 15, row_h), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), label)
             if r.observed == r.observed:
                 colour = "#4caf50" if r.met else "#e57373"
