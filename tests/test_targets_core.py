@@ -60,6 +60,7 @@ def test_poor_water_structure_share_by_length():
                 "poor_water_structure_conurbation")
     assert r["Nord"].observed == pytest.approx(50.0)
     assert r["Nord"].met is False and r["Nord"].gap == pytest.approx(5.0)
+    assert targets.summary_line(r["Nord"], "de") == "Nord: 50 % (Ziel < 45 % bis 2030, 5 Prozentpunkte darüber)"
 
 
 def test_hz15_states_its_interpretation():

@@ -363,9 +363,12 @@ def summary_line(p: TargetProgress, lang: str = "de") -> str:
     head = f"{p.district}: {fmt(p.observed)}{pct} ({'Ziel' if lang == 'de' else 'target'} {sym} {fmt(p.target)}{pct}{by}"
     if p.met:
         return head + (", erreicht)" if lang == "de" else ", met)")
-    missing = "fehlen" if lang == "de" else "missing"
     unit = "Prozentpunkte" if lang == "de" else "percentage points"
-    return head + f", {missing} {fmt(p.gap)} {unit})"
+    if p.comparator == "ge":
+        missing = "fehlen" if lang == "de" else "missing"
+        return head + f", {missing} {fmt(p.gap)} {unit})"
+    over = "darüber" if lang == "de" else "above"  # an upper limit (HZ 19): the share is too high
+    return head + f", {fmt(p.gap)} {unit} {over})"
 
 
 __all__ = [
