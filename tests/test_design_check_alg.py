@@ -12,6 +12,7 @@ import subprocess
 import pytest
 from conftest import ROOT, ensure_provider, recording_feedback_class
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from test_cancel_policy import CancelPast  # cancels once progress passes a percentage
 
 Feedback = recording_feedback_class()
 
@@ -266,19 +267,6 @@ def test_the_report_speaks_german_in_a_german_ui(qgis_processing, german, tmp_pa
         assert word in text, word
 
 
-class CancelPastProgress(Feedback):
-    """Cancels once progress passes a given percentage (a user pressing Cancel mid-run)."""
-
-    def __init__(self, at: float):
-        super().__init__()
-        self.at = at
-
-    def setProgress(self, progress):  # noqa: N802
-        super().setProgress(progress)
-        if progress >= self.at:
-            self.cancel()
-
-
 @pytest.mark.parametrize("at", [1.0, 70.0])  # while reading / after the design layer is written
 def test_cancel_leaves_no_output_and_no_report(qgis_processing, tmp_path, at):
     out = tmp_path / "design.gpkg"
@@ -286,5 +274,5 @@ def test_cancel_leaves_no_output_and_no_report(qgis_processing, tmp_path, at):
     csv_path = tmp_path / "checks.csv"
     with pytest.raises(QgsProcessingException, match="Canceled"):
         run({"INPUT": design_layer(), "TREES": trees_layer(), "OUTPUT": str(out), "REPORT": str(pdf),
-             "CHECKS_CSV": str(csv_path)}, feedback=CancelPastProgress(at))
+             "CHECKS_CSV": str(csv_path)}, feedback=CancelPast(at))
     assert not out.exists() and not pdf.exists() and not csv_path.exists()
