@@ -10,11 +10,10 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, ensure_provider, recording_feedback_class
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
-from test_cancel_policy import CancelPast  # cancels once progress passes a percentage
-
-Feedback = recording_feedback_class()
+from conftest import ROOT, ensure_provider
+from helpers.feedback import CancelAt, RecordingFeedback
+from helpers.layers import copy_layer, memory_layer, save_gpkg
+from qgis.core import QgsProcessingException
 
 # The small design of tests/test_design_core.py, in EPSG:25832 near Essen: a 40 m × 25 m square in
 # four strips (green roof 300 m², paving 500 m², grass pavers 100 m², lawn 100 m²), three trees,
@@ -27,43 +26,29 @@ def box(x0, y0, x1, y1):
     return f"POLYGON(({X0 + x0} {Y0 + y0},{X0 + x1} {Y0 + y0},{X0 + x1} {Y0 + y1},{X0 + x0} {Y0 + y1},{X0 + x0} {Y0 + y0}))"
 
 
-def memory_layer(kind: str, fields: str, rows: list[tuple[str, list]], crs: str = "EPSG:25832") -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{kind}?crs={crs}{fields}", "layer", "memory")
-    feats = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        if wkt:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(attrs)
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
-
-
 def design_layer(extra: list[tuple[str, list]] = ()):
-    rows = [(box(x0, 0, x1, 25), [code]) for x0, x1, code in STRIPS] + list(extra)
-    return memory_layer("Polygon", "&field=belag:string", rows)
+    rows = [(box(x0, 0, x1, 25), code) for x0, x1, code in STRIPS] + list(extra)
+    return memory_layer(rows, "belag:string")
 
 
 def trees_layer():
-    return memory_layer("Point", "", [(f"POINT({X0 + x} {Y0 + 5})", []) for x in (15, 20, 25)])
+    return memory_layer([(f"POINT({X0 + x} {Y0 + 5})",) for x in (15, 20, 25)], "", "Point")
 
 
 def edge_layer():
-    return memory_layer("LineString", "", [(f"LINESTRING({X0} {Y0},{X0 + 40} {Y0})", [])])
+    return memory_layer([(f"LINESTRING({X0} {Y0},{X0 + 40} {Y0})",)], "", "LineString")
 
 
 def existing_layer():
     # west half sealed (A 0), east half ruderal (A 5), as biotope types
-    return memory_layer("Polygon", "&field=biotoptyp:string",
-                        [(box(0, 0, 20, 25), ["sealed"]), (box(20, 0, 40, 25), ["ruderal"])])
+    return memory_layer([(box(0, 0, 20, 25), "sealed"), (box(20, 0, 40, 25), "ruderal")], "biotoptyp:string")
 
 
 def run(params, feedback=None):
     import processing
 
     ensure_provider()
-    fb = feedback or Feedback()
+    fb = feedback or RecordingFeedback()
     res = processing.run("gi:designcheck", {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb)
     return res, fb
 
@@ -134,14 +119,9 @@ def test_pdf_report_contains_every_check_the_bilanz_and_the_sources(qgis_process
 
 
 def test_qgis_process_runs_the_check_from_a_geopackage(qgis_processing, tmp_path):
-    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
-
-    gpkg = tmp_path / "design.gpkg"
-    opts = QgsVectorFileWriter.SaveVectorOptions()
-    opts.layerName = "design"
-    opts.driverName = "GPKG"
-    err = QgsVectorFileWriter.writeAsVectorFormatV3(design_layer(), str(gpkg), QgsCoordinateTransformContext(), opts)
-    assert err[0] == QgsVectorFileWriter.WriterError.NoError
+    design = design_layer()
+    design.setName("design")
+    gpkg_source = save_gpkg(design, tmp_path / "design.gpkg")
     profile = tmp_path / "config"
     plugins = profile / "profiles" / "default" / "python" / "plugins"
     plugins.mkdir(parents=True)
@@ -153,7 +133,7 @@ def test_qgis_process_runs_the_check_from_a_geopackage(qgis_processing, tmp_path
     assert enable.returncode == 0, enable.stderr + enable.stdout
     out = tmp_path / "checked.gpkg"
     pdf = tmp_path / "r.pdf"
-    proc = subprocess.run(["qgis_process", "--json", "run", "gi:designcheck", "--", f"INPUT={gpkg}|layername=design",
+    proc = subprocess.run(["qgis_process", "--json", "run", "gi:designcheck", "--", f"INPUT={gpkg_source}",
                            f"OUTPUT={out}", f"REPORT={pdf}", "PROVIDED=10"],
                           env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout[-2000:]
@@ -161,7 +141,7 @@ def test_qgis_process_runs_the_check_from_a_geopackage(qgis_processing, tmp_path
     assert answer["results"]["V_RUECK"] == pytest.approx(7.8663, abs=1e-3)
     # no tree layer and no edge: trees n/a; provided 10 m³ ≥ 7.87 m³: the overflow check passes
     assert answer["results"]["N_PASS"] >= 2 and pdf.exists()
-    bad = subprocess.run(["qgis_process", "run", "gi:designcheck", "--", f"INPUT={gpkg}|layername=design",
+    bad = subprocess.run(["qgis_process", "run", "gi:designcheck", "--", f"INPUT={gpkg_source}",
                           "SURFACE_FIELD=nope", f"OUTPUT={tmp_path / 'bad.gpkg'}"], env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode != 0 and "Traceback" not in bad.stdout + bad.stderr
     assert "nope" in bad.stdout + bad.stderr
@@ -171,7 +151,7 @@ def test_qgis_process_runs_the_check_from_a_geopackage(qgis_processing, tmp_path
 # Bad input
 # ----------------------------------------------------------------------------------------------
 def test_unknown_surface_types_are_named_counted_and_left_out(qgis_processing):
-    extra = [(box(0, 30, 10, 40), ["Goldbelag"]), (box(20, 30, 30, 40), ["Goldbelag"]), (box(40, 30, 50, 40), ["Marmor"])]
+    extra = [(box(0, 30, 10, 40), "Goldbelag"), (box(20, 30, 30, 40), "Goldbelag"), (box(40, 30, 50, 40), "Marmor")]
     res, fb = run({"INPUT": design_layer(extra)})
     warn = " ".join(fb.warnings)
     assert "3 design polygons" in warn and "Goldbelag (2)" in warn and "Marmor (1)" in warn
@@ -182,7 +162,7 @@ def test_unknown_surface_types_are_named_counted_and_left_out(qgis_processing):
 
 
 def test_overlapping_polygons_are_warned_and_counted_once(qgis_processing):
-    extra = [(box(30, 0, 40, 25), ["asphalt"])]  # lies over grass pavers (2 m) and lawn (4 m)… and 2 m of paving
+    extra = [(box(30, 0, 40, 25), "asphalt")]  # lies over grass pavers (2 m) and lawn (4 m)… and 2 m of paving
     res, fb = run({"INPUT": design_layer(extra)})
     assert any("overlap earlier ones" in w for w in fb.warnings)
     out = features(res["OUTPUT"])
@@ -193,7 +173,7 @@ def test_overlapping_polygons_are_warned_and_counted_once(qgis_processing):
 
 
 def test_design_outside_the_existing_state_is_warned(qgis_processing):
-    ex = memory_layer("Polygon", "&field=biotoptyp:string", [(box(0, 0, 20, 25), ["sealed"])])
+    ex = memory_layer([(box(0, 0, 20, 25), "sealed")], "biotoptyp:string")
     res, fb = run({"INPUT": design_layer(), "EXISTING": ex})
     assert any("500 m² of the design lie outside the existing-state layer" in w for w in fb.warnings)
     out = features(res["OUTPUT"])
@@ -209,29 +189,20 @@ def test_missing_trees_are_said(qgis_processing):
 
 def test_geographic_crs_is_processed_in_metres(qgis_processing):
     # the same 1,000 m² square given in WGS84 degrees: areas still in m² (± a little projection)
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
-
-    src = design_layer()
-    xform = QgsCoordinateTransform(src.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
-    rows = []
-    for f in src.getFeatures():
-        g = QgsGeometry(f.geometry())
-        g.transform(xform)
-        rows.append((g.asWkt(12), f.attributes()))
-    geo = memory_layer("Polygon", "&field=belag:string", rows, crs="EPSG:4326")
+    geo = copy_layer(design_layer(), "EPSG:4326")
     res, fb = run({"INPUT": geo})
     assert any("geographic CRS" in w for w in fb.warnings)
     assert sum(r["area_m2"] for r in features(res["OUTPUT"])) == pytest.approx(1000, rel=1e-3)
 
 
 def test_empty_input_is_an_error_that_says_what_to_do(qgis_processing):
-    empty = memory_layer("Polygon", "&field=belag:string", [])
+    empty = memory_layer([], "belag:string")
     with pytest.raises(QgsProcessingException, match="no features"):
         run({"INPUT": empty})
 
 
 def test_a_layer_without_a_surface_field_is_an_error_that_names_the_fields(qgis_processing):
-    layer = memory_layer("Polygon", "&field=foo:string", [(box(0, 0, 10, 10), ["lawn"])])
+    layer = memory_layer([(box(0, 0, 10, 10), "lawn")], "foo:string")
     with pytest.raises(QgsProcessingException, match="foo"):
         run({"INPUT": layer})
 
@@ -274,5 +245,5 @@ def test_cancel_leaves_no_output_and_no_report(qgis_processing, tmp_path, at):
     csv_path = tmp_path / "checks.csv"
     with pytest.raises(QgsProcessingException, match="Canceled"):
         run({"INPUT": design_layer(), "TREES": trees_layer(), "OUTPUT": str(out), "REPORT": str(pdf),
-             "CHECKS_CSV": str(csv_path)}, feedback=CancelPast(at))
+             "CHECKS_CSV": str(csv_path)}, feedback=CancelAt(at))
     assert not out.exists() and not pdf.exists() and not csv_path.exists()

@@ -7,10 +7,11 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ensure_provider, recording_feedback_class
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProject, QgsVectorLayer
+from conftest import ensure_provider
+from helpers.feedback import RecordingFeedback
+from helpers.layers import memory_layer
+from qgis.core import QgsProcessingException, QgsProject
 
-Feedback = recording_feedback_class()
 X0, Y0 = 362000.0, 5700000.0
 
 
@@ -18,39 +19,26 @@ def box(x0, y0, x1, y1):
     return f"POLYGON(({X0 + x0} {Y0 + y0},{X0 + x1} {Y0 + y0},{X0 + x1} {Y0 + y1},{X0 + x0} {Y0 + y1},{X0 + x0} {Y0 + y0}))"
 
 
-def layer(kind, fields, rows, name="layer"):
-    lay = QgsVectorLayer(f"{kind}?crs=EPSG:25832{fields}", name, "memory")
-    feats = []
-    for wkt, attrs in rows:
-        f = QgsFeature(lay.fields())
-        f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(attrs)
-        feats.append(f)
-    lay.dataProvider().addFeatures(feats)
-    return lay
-
-
 def districts():
     # two districts of 100 m × 100 m = 10,000 m²
-    return layer("Polygon", "&field=name:string", [(box(0, 0, 100, 100), ["Nord"]), (box(100, 0, 200, 100), ["Süd"])])
+    return memory_layer([(box(0, 0, 100, 100), "Nord"), (box(100, 0, 200, 100), "Süd")], "name:string")
 
 
 def forest():
     # Nord 2,500 m² (25 %: met), Süd 1,000 m² (10 %: 15 points missing)
-    return layer("Polygon", "", [(box(0, 0, 50, 50), []), (box(150, 0, 160, 100), [])])
+    return memory_layer([(box(0, 0, 50, 50),), (box(150, 0, 160, 100),)], "")
 
 
 def roofs():
     # Nord: flat 100 m² green, flat 300 m² not green -> 25 % by area, 50 % by number
-    return layer("Polygon", "&field=flat:integer&field=green_roof:integer",
-                 [(box(10, 10, 20, 20), [1, 1]), (box(30, 30, 40, 60), [1, 0])])
+    return memory_layer([(box(10, 10, 20, 20), 1, 1), (box(30, 30, 40, 60), 1, 0)], "flat:integer&field=green_roof:integer")
 
 
 def run(params):
     import processing
 
     ensure_provider()
-    fb = Feedback()
+    fb = RecordingFeedback()
     return processing.run("gi:targets", {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb), fb
 
 
@@ -98,7 +86,7 @@ def test_no_theme_layer_is_an_error_that_names_the_layers(qgis_processing):
 
 
 def test_roofs_without_a_green_field_are_left_out_with_a_warning(qgis_processing):
-    bare = layer("Polygon", "&field=foo:integer", [(box(10, 10, 20, 20), [1])])
+    bare = memory_layer([(box(10, 10, 20, 20), 1)], "foo:integer")
     res, fb = run({"INPUT": districts(), "ROOFS": bare, "FOREST": forest()})
     assert any("no green-roof field" in w for w in fb.warnings)
     assert res["N_ROWS"] == 2  # forest rows only
