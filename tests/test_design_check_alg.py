@@ -247,3 +247,14 @@ def test_cancel_leaves_no_output_and_no_report(qgis_processing, tmp_path, at):
         run({"INPUT": design_layer(), "TREES": trees_layer(), "OUTPUT": str(out), "REPORT": str(pdf),
              "CHECKS_CSV": str(csv_path)}, feedback=CancelAt(at))
     assert not out.exists() and not pdf.exists() and not csv_path.exists()
+
+
+def test_a_planned_biotope_field_replaces_the_mapped_type_and_unknown_types_are_named(qgis_processing):
+    rows = [(box(x0, 0, x1, 25), code, None) for x0, x1, code in STRIPS]
+    rows[3] = (box(36, 0, 40, 25), "lawn", "hedge")  # the lawn strip planted as a hedge
+    rows[2] = (box(32, 0, 36, 25), "grass_pavers", "Goldhecke")
+    layer = memory_layer(rows, "belag:string&field=biotoptyp:string")
+    res, fb = run({"INPUT": layer, "EXISTING": existing_layer()})
+    out = features(res["OUTPUT"])
+    assert [r["biotope"] for r in out] == ["green_roof_ext", "sealed", "partly_sealed", "hedge"]
+    assert any("Goldhecke (1)" in w for w in fb.warnings)

@@ -237,3 +237,16 @@ def test_surface_codes_are_read_in_any_case_and_by_name():
     codes = design.normalise_surface_codes(["LAWN", "Rasen, Gärten (flach)", " asphalt ", "Goldbelag", None])
     assert codes.tolist() == ["lawn", "lawn", "asphalt", "Goldbelag", ""]
     assert design.share_of_surface_codes(["lawn", "ruderal", "asphalt", None]) == pytest.approx(2 / 3)
+
+
+def test_a_planned_biotope_type_replaces_the_mapped_one():
+    from gi_qgis_plugin.scoring import biotope
+
+    # the lawn strip planted as a hedge: Planung there 100 m² × P(hedge) instead of the lawn's value
+    p_hedge = biotope.biotope_table().types["hedge"].value_p
+    res = run(existing=EXISTING_BIOTOPE, planned_biotope=[None, "", None, "Hecke, Gebüsch, Feldgehölz"])
+    assert res.biotope.tolist()[3] == "hedge"
+    assert res.pts_after[3] == pytest.approx(100 * p_hedge)
+    unknown = run(planned_biotope=[None, None, None, "Goldhecke"])
+    assert unknown.unknown_planned == {"Goldhecke": 1} and unknown.unmapped_biotope == {}
+    assert unknown.biotope.tolist()[3] == "lawn"  # the unknown type does not replace the mapping

@@ -53,6 +53,7 @@ SURFACE_FIELD_CANDIDATES = ("surface", "belag", "oberflaeche", "oberfläche", "s
 EXISTING_FIELD_CANDIDATES = SURFACE_FIELD_CANDIDATES + ("biotoptyp", "biotope", "biotop")
 DISCONNECT_FIELD_CANDIDATES = ("disconnected", "abgekoppelt", "abkopplung")
 CORR_FIELD_CANDIDATES = ("korrektur", "korrekturfaktor", "k")
+BIOTOPE_FIELD_CANDIDATES = ("biotoptyp", "biotope", "biotop", "biotope_type")
 
 # Colours of the surface codes on the map (presentation only; the values live in surfaces.csv)
 KIND_COLOURS = {"roof": "#9e9e9e", "ground": "#c8c0b4", "green": "#8cc269", "water": "#74a9cf"}
@@ -88,6 +89,7 @@ class DesignCheckAlgorithm(GiAlgorithm):
     SURFACE_FIELD = "SURFACE_FIELD"
     DISCONNECT_FIELD = "DISCONNECT_FIELD"
     CORR_FIELD = "CORR_FIELD"
+    BIOTOPE_FIELD = "BIOTOPE_FIELD"
     TREES = "TREES"
     EDGE = "EDGE"
     EXISTING = "EXISTING"
@@ -184,6 +186,8 @@ class DesignCheckAlgorithm(GiAlgorithm):
                                                       parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(self.CORR_FIELD, self.tr("Korrekturfaktor field of the design (empty = 1)"),
                                                       parentLayerParameterName=self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(self.BIOTOPE_FIELD, self.tr("Planned biotope type field (replaces the surface's biotope type where filled; empty = find by name)"),
+                                                      parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.TREES, self.tr("Trees of the design (points)"), [Qgis.ProcessingSourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EDGE, self.tr("Street edge (lines)"), [Qgis.ProcessingSourceType.VectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EXISTING, self.tr("Existing state (polygons: surface types or biotope types)"), polygon, optional=True))
@@ -258,7 +262,8 @@ class DesignCheckAlgorithm(GiAlgorithm):
                 name=name, fields=", ".join(source.fields().names())))
         disc_field = inputs.chosen_field(self, parameters, self.DISCONNECT_FIELD, context, source, DISCONNECT_FIELD_CANDIDATES)
         corr_field = inputs.chosen_field(self, parameters, self.CORR_FIELD, context, source, CORR_FIELD_CANDIDATES)
-        wanted = [f for f in (surface_field, disc_field, corr_field) if f]
+        bio_field = inputs.chosen_field(self, parameters, self.BIOTOPE_FIELD, context, source, BIOTOPE_FIELD_CANDIDATES)
+        wanted = [f for f in (surface_field, disc_field, corr_field, bio_field) if f]
         arrays = read_source(source, context, work_crs, progress.sub(0.0, 0.2), keep_rows=True, fields=wanted, name=name)
         report_skipped(arrays, feedback, name)
         feedback.pushInfo(self.tr("Read {n} design polygons of {name}; surface types from field {field}; working CRS {crs}.").format(
@@ -269,6 +274,9 @@ class DesignCheckAlgorithm(GiAlgorithm):
             disconnected = truthy(arrays.columns.get(disc_field) if disc_field in arrays.columns else text_column(arrays, disc_field))[0]
             feedback.pushInfo(self.tr("Disconnected surfaces from field {field}.").format(field=disc_field))
         korr = number_column(arrays, corr_field) if corr_field else None
+        planned = text_column(arrays, bio_field) if bio_field else None
+        if bio_field:
+            feedback.pushInfo(self.tr("Planned biotope types from field {field} where filled.").format(field=bio_field))
 
         trees = self._geoms(parameters, self.TREES, context, work_crs, progress.sub(0.2, 0.3), feedback)
         edges = self._geoms(parameters, self.EDGE, context, work_crs, progress.sub(0.3, 0.35), feedback)
@@ -278,7 +286,7 @@ class DesignCheckAlgorithm(GiAlgorithm):
         progress.check()
 
         res = design.check_design(arrays.geoms, codes, trees=trees, edges=edges, existing=existing,
-                                  disconnected=disconnected, korrektur=korr, rain=rain, orientation=orient,
+                                  disconnected=disconnected, korrektur=korr, planned_biotope=planned, rain=rain, orientation=orient,
                                   edge_tolerance_m=num[self.EDGE_TOLERANCE])
         progress(0.6)
         self._report_issues(res, trees, feedback)
@@ -379,6 +387,9 @@ class DesignCheckAlgorithm(GiAlgorithm):
         if res.unmapped_biotope:
             feedback.pushWarning(self.tr("No biotope value for these types, their area is left out of the balance: {types}. Add them to resources/design_biotope.csv or biotope_types.csv.").format(
                 types=_named_counts(res.unmapped_biotope)))
+        if res.unknown_planned:
+            feedback.pushWarning(self.tr("{n} design polygons name a planned biotope type that is not in the biotope table: {types}. The biotope type of their surface is used.").format(
+                n=sum(res.unknown_planned.values()), types=_named_counts(res.unknown_planned)))
         if res.trees_outside:
             feedback.pushWarning(self.tr("{n} trees lie outside the design and are not counted.").format(n=res.trees_outside))
         if trees is not None and res.totals["n_trees"] == 0:

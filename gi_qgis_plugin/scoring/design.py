@@ -340,6 +340,7 @@ class DesignResult:
     unknown_codes: dict[str, int]
     unknown_existing: dict[str, int]
     unmapped_biotope: dict[str, int]  # surface codes without a biotope type (or without a P value)
+    unknown_planned: dict[str, int]  # planned biotope types not in the table (the surface's type is used)
     n_overlapping: int
     existing_overlap_m2: float
     outside_existing_m2: float
@@ -407,6 +408,7 @@ def check_design(
     existing: Existing | None = None,
     disconnected: np.ndarray | None = None,
     korrektur: np.ndarray | None = None,
+    planned_biotope: Sequence | None = None,
     rain: Rain | None = None,
     orientation: Orientation | None = None,
     edge_tolerance_m: float = 2.0,
@@ -418,6 +420,8 @@ def check_design(
 
     ``disconnected`` (bool per polygon, None = no such information): the polygon's runoff does
     not reach the sewer. ``korrektur``: Korrekturfaktor of the Planung per polygon (default 1).
+    ``planned_biotope``: a biotope type per polygon (code or name of the biotope table) that
+    replaces the type the surface code maps to, where given (a hedge on a planting bed …).
     ``edges``: street edge lines; only their part within ``edge_tolerance_m`` of the design
     counts.
     """
@@ -483,6 +487,13 @@ def check_design(
 
     # biotope: Planung per polygon
     bio_code_in = np.array([bmap.biotope.get(c, "") for c in code.tolist()], dtype=object)
+    unknown_planned: dict[str, int] = {}
+    if planned_biotope is not None and n:
+        given = np.array(["" if t is None else str(t).strip() for t in np.asarray(planned_biotope, dtype=object).tolist()], dtype=object)
+        found = lookup(given).code
+        ok_given = (given != "") & ~np.equal(found, None)
+        bio_code_in = np.where(ok_given, found, bio_code_in)
+        unknown_planned = _count(given[(given != "") & np.equal(found, None) & have].tolist())
     bvals = lookup(bio_code_in) if n else BiotopeValues(np.array([], object), np.array([], object), np.array([]), np.array([]))
     bio_code = bvals.code
     value_p = bvals.value_p.astype(float)
@@ -613,6 +624,7 @@ def check_design(
         covered_m2=covered, pts_before=pts_before, pts_after=pts_after, overlap_m2=removed,
         totals=totals, checks=checks, bestand=bestand, planung=planung,
         unknown_codes=unknown_codes, unknown_existing=unknown_existing, unmapped_biotope=unmapped_biotope,
+        unknown_planned=unknown_planned,
         n_overlapping=n_overlapping, existing_overlap_m2=existing_overlap,
         outside_existing_m2=outside_existing if existing is not None else 0.0, trees_outside=trees_outside,
     )

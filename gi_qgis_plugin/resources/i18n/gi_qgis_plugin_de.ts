@@ -144,6 +144,10 @@
             <translation>Feld Korrekturfaktor des Entwurfs (leer = 1)</translation>
         </message>
         <message>
+            <source>Planned biotope type field (replaces the surface's biotope type where filled; empty = find by name)</source>
+            <translation>Feld geplanter Biotoptyp (ersetzt den Biotoptyp der Oberfläche, wo ausgefüllt; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
             <source>Trees of the design (points)</source>
             <translation>Bäume des Entwurfs (Punkte)</translation>
         </message>
@@ -496,6 +500,10 @@ flächenwert</translation>
             <translation>Abgekoppelte Flächen aus Feld {field}.</translation>
         </message>
         <message>
+            <source>Planned biotope types from field {field} where filled.</source>
+            <translation>Geplante Biotoptypen aus Feld {field}, wo ausgefüllt.</translation>
+        </message>
+        <message>
             <source>PDF report written: {path} ({n} pages).</source>
             <translation>PDF-Bericht geschrieben: {path} ({n} Seiten).</translation>
         </message>
@@ -530,6 +538,10 @@ flächenwert</translation>
         <message>
             <source>No biotope value for these types, their area is left out of the balance: {types}. Add them to resources/design_biotope.csv or biotope_types.csv.</source>
             <translation>Kein Biotopwert für diese Typen, ihre Fläche bleibt in der Bilanz unberücksichtigt: {types}. Ergänzen Sie sie in resources/design_biotope.csv oder biotope_types.csv.</translation>
+        </message>
+        <message>
+            <source>{n} design polygons name a planned biotope type that is not in the biotope table: {types}. The biotope type of their surface is used.</source>
+            <translation>{n} Entwurfspolygone nennen einen geplanten Biotoptyp, der nicht in der Biotoptabelle steht: {types}. Der Biotoptyp ihrer Oberfläche wird verwendet.</translation>
         </message>
         <message>
             <source>{n} trees lie outside the design and are not counted.</source>
