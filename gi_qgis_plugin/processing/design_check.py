@@ -47,6 +47,7 @@ from . import inputs, report
 from .base import GiAlgorithm
 from .crs import choose_work_crs
 from .read import number_column, read_overlay, read_source, report_skipped, text_column
+from .scoring_base import set_role
 from .write import make_fields, output_fields, write_sink
 
 SURFACE_FIELD_CANDIDATES = ("surface", "belag", "oberflaeche", "oberfläche", "surface_type", "code", "typ", "type")
@@ -190,7 +191,7 @@ class DesignCheckAlgorithm(GiAlgorithm):
                                                       parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(self.BIOTOPE_FIELD, self.tr("Planned biotope type field (replaces the surface's biotope type where filled; empty = find by name)"),
                                                       parentLayerParameterName=self.INPUT, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(self.TREES, self.tr("Trees of the design (points)"), [Qgis.ProcessingSourceType.VectorPoint], optional=True))
+        self.addParameter(set_role(QgsProcessingParameterFeatureSource(self.TREES, self.tr("Trees of the design (points)"), [Qgis.ProcessingSourceType.VectorPoint], optional=True), "trees"))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EDGE, self.tr("Street edge (lines)"), [Qgis.ProcessingSourceType.VectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EXISTING, self.tr("Existing state (polygons: surface types or biotope types)"), polygon, optional=True))
         self.addParameter(QgsProcessingParameterField(self.EXISTING_FIELD, self.tr("Type field of the existing state (empty = find by name)"),

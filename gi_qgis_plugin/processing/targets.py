@@ -39,6 +39,7 @@ from . import inputs, report
 from .base import GiAlgorithm
 from .crs import choose_work_crs
 from .read import number_column, read_overlay, read_source, report_skipped, text_column
+from .scoring_base import set_role
 from .write import make_fields, write_sink
 
 NAME_FIELD_CANDIDATES = ("name", "stadtteil", "bezirk", "district", "ortsteil", "gen")
@@ -108,9 +109,11 @@ class TargetsAlgorithm(GiAlgorithm):
 
     def initAlgorithm(self, config=None):
         polygon = [Qgis.ProcessingSourceType.VectorPolygon]
+        # role metadata (processing/scoring_base.set_role): the dock fills these from its layer roles;
+        # INPUT carries none, so the dock shows no button for this algorithm yet (a ui decision)
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Districts (polygons)"), polygon))
         self.addParameter(QgsProcessingParameterField(self.NAME_FIELD, self.tr("District name field (empty = find by name)"), parentLayerParameterName=self.INPUT, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(self.ROOFS, self.tr("Roofs (polygons, or a Flat roofs result)"), polygon, optional=True))
+        self.addParameter(set_role(QgsProcessingParameterFeatureSource(self.ROOFS, self.tr("Roofs (polygons, or a Flat roofs result)"), polygon, optional=True), "buildings"))
         for name, label in ((self.ROOF_FLAT_FIELD, self.tr("Flat roof field (1/0; empty = find by name)")),
                             (self.ROOF_GREEN_FIELD, self.tr("Green roof field (1/0; empty = find by name)")),
                             (self.ROOF_AREA_FIELD, self.tr("Roof area field, m² (empty = polygon area)"))):
