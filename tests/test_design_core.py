@@ -250,3 +250,13 @@ def test_a_planned_biotope_type_replaces_the_mapped_one():
     unknown = run(planned_biotope=[None, None, None, "Goldhecke"])
     assert unknown.unknown_planned == {"Goldhecke": 1} and unknown.unmapped_biotope == {}
     assert unknown.biotope.tolist()[3] == "lawn"  # the unknown type does not replace the mapping
+
+
+def test_an_existing_type_without_grundwert_a_is_named_apart_from_unknown_types():
+    # young_forest has only a Grundwert P in the biotope table; "Goldwiese" is no type at all
+    ex = Existing(np.array([shapely.box(0, 0, 20, 25), shapely.box(20, 0, 30, 25), shapely.box(30, 0, 40, 25)], dtype=object),
+                  np.array(["sealed", "young_forest", "Goldwiese"], dtype=object), kind="biotope")
+    res = run(existing=ex)
+    assert res.unknown_existing == {"Goldwiese": 1}
+    assert res.unmapped_biotope == {"young_forest": 1}
+    assert res.outside_existing_m2 == pytest.approx(500)  # x 20–40 has no usable Bestand

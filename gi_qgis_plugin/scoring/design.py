@@ -534,7 +534,11 @@ def check_design(
             ex_runoff = np.full(m, np.nan)
             ex_sealed = np.zeros(m, bool)
             ex_ok = ex_have & np.isfinite(ex_vals.value_a)
-            unknown_existing = _count([t if t else "(empty)" for t in ex_types[ex_have & ~np.isfinite(ex_vals.value_a)].tolist()])
+            known_type = ~np.equal(ex_vals.code, None)
+            unknown_existing = _count([t if t else "(empty)" for t in ex_types[ex_have & ~known_type].tolist()])
+            # a known type without a Grundwert A (a planning-only type) cannot stand in the Bestand
+            for c, k in _count(ex_vals.code[ex_have & known_type & ~np.isfinite(ex_vals.value_a)].tolist()).items():
+                unmapped_biotope[c] = unmapped_biotope.get(c, 0) + k
         ex_eff, ex_removed = resolve_overlaps(np.where(ex_ok, ex_geoms, None))
         existing_overlap = float(ex_removed.sum())
         di, ej, a_ij = pair_areas(np.where(use, eff, None), ex_eff)
