@@ -216,19 +216,6 @@ def test_the_algorithm_is_registered_with_its_contract(qgis_processing):
     assert "DWA-A 138-1" in alg.shortHelpString()
 
 
-@pytest.fixture
-def german(qgis_app):
-    import sys
-
-    from gi_qgis_plugin.i18n import install_translator, remove_translator
-
-    if not install_translator("de"):
-        subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "compile"], check=True)
-        assert install_translator("de"), "German catalogue could not be compiled"
-    yield
-    remove_translator()
-
-
 def test_the_report_speaks_german_in_a_german_ui(qgis_processing, german, tmp_path):
     pdf = tmp_path / "bericht.pdf"
     run({"INPUT": design_layer(), "TREES": trees_layer(), "EDGE": edge_layer(), "EXISTING": existing_layer(), "REPORT": str(pdf)})
