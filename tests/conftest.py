@@ -98,3 +98,18 @@ def pytest_unconfigure(config):
 
 def pytest_sessionfinish(session, exitstatus):
     session.config._gi_exitstatus = exitstatus
+
+
+@pytest.fixture
+def german(qgis_app):
+    """The German catalogue installed for one test (compiled first if needed)."""
+    import subprocess
+    import sys
+
+    from gi_qgis_plugin.i18n import install_translator, remove_translator
+
+    if not install_translator("de"):
+        subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "compile"], check=True)
+        assert install_translator("de"), "German catalogue could not be compiled"
+    yield
+    remove_translator()

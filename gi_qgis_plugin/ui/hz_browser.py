@@ -371,6 +371,14 @@ class HzBrowserWidget(QWidget):
             lines.append("<ul style='margin-left:-20px'>")
             lines += [f"<li>{html.escape(r.layer_name)}: {html.escape(format_result(r))}</li>" for r in self.results]
             lines.append("</ul>")
+        # target progress per district from gi:targets tables in the project (the same figures)
+        from ..processing.targets import progress_lines
+
+        progress = progress_lines(self.number, self.project, lang)
+        if progress:
+            lines.append(f"<p><b>{html.escape(tr('Target progress per district'))}</b></p><ul style='margin-left:-20px'>")
+            lines += [f"<li>{html.escape(line)}</li>" for line in progress]
+            lines.append("</ul>")
         self.results_label.setText("".join(lines))
         total = sum(r.count for r in self.results)
         self.select_button.setVisible(bool(layers))

@@ -52,6 +52,10 @@
             <translation>Beispieldaten</translation>
         </message>
         <message>
+            <source>Design and targets</source>
+            <translation>Entwurf und Ziele</translation>
+        </message>
+        <message>
             <source>Canceled by the user: no output was written. Run the algorithm again for a result.</source>
             <translation>Vom Benutzer abgebrochen: Es wurde keine Ausgabe geschrieben. Starten Sie den Algorithmus erneut, um ein Ergebnis zu erhalten.</translation>
         </message>
@@ -74,6 +78,522 @@
         <message>
             <source>Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.</source>
             <translation>Layer {name} hat das geografische KBS {crs}, seine Koordinaten sind aber keine Grad (Ausdehnung {extent}). Stellen Sie das richtige KBS des Layers ein (Layereigenschaften › Quelle, z. B. EPSG:25832) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Design check: a design against the orientation values (HZ 02, 03, 24)</source>
+            <translation>Entwurfsprüfung: ein Entwurf gegen die Orientierungswerte (HZ 02, 03, 24)</translation>
+        </message>
+        <message>
+            <source>Legal frame: § 44 LWG NRW (rainwater of plots first built after 1 January 1996 to be managed on site where possible), § 55 (2) WHG, Eingriffsregelung after § 1a BauGB and §§ 30–32 LNatSchG NRW. The orientation values marked [U] are the plugin's assumptions and parameters of the run; this check does not replace the Entwässerungsantrag or the Überflutungsnachweis signed by a qualified planner.</source>
+            <translation>Rechtlicher Rahmen: § 44 LWG NRW (Niederschlagswasser von Grundstücken, die nach dem 1. Januar 1996 erstmals bebaut wurden, ist möglichst vor Ort zu bewirtschaften), § 55 (2) WHG, Eingriffsregelung nach § 1a BauGB und §§ 30–32 LNatSchG NRW. Die mit [U] gekennzeichneten Orientierungswerte sind Annahmen des Plugins und Parameter dieses Laufs; die Prüfung ersetzt weder den Entwässerungsantrag noch den Überflutungsnachweis einer fachkundigen Planerin oder eines fachkundigen Planers.</translation>
+        </message>
+        <message>
+            <source>not checked</source>
+            <translation>nicht geprüft</translation>
+        </message>
+        <message>
+            <source>Bestand</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <source>Planung</source>
+            <translation>Planung</translation>
+        </message>
+        <message>
+            <source>Design by surface type</source>
+            <translation>Entwurf nach Oberflächenart</translation>
+        </message>
+        <message>
+            <source>Checks against the orientation values</source>
+            <translation>Prüfung gegen die Orientierungswerte</translation>
+        </message>
+        <message>
+            <source>Figures of the design</source>
+            <translation>Kennzahlen des Entwurfs</translation>
+        </message>
+        <message>
+            <source>Eingriffs-/Ausgleichsbilanz (LANUK method, Bestand and Planung)</source>
+            <translation>Eingriffs-/Ausgleichsbilanz (LANUK-Verfahren, Bestand und Planung)</translation>
+        </message>
+        <message>
+            <source>Sources of every value</source>
+            <translation>Quellen aller Werte</translation>
+        </message>
+        <message>
+            <source>design,landscape architecture,sealing,runoff,green roof,street trees,Eingriffsregelung,Überflutungsnachweis,HZ 02,HZ 03,HZ 24</source>
+            <translation>Entwurf,Landschaftsarchitektur,Versiegelung,Abfluss,Gründach,Straßenbäume,Eingriffsregelung,Überflutungsnachweis,HZ 02,HZ 03,HZ 24</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks a design drawn as polygons (a square, a street, a school yard, a new quarter) against the orientation values of the Strategie Grüne Infrastruktur and gives the figures a landscape architect must show: a table of checks with pass / fail and the Handlungsziel, the Eingriffs-/Ausgleichsbilanz in the NRW form (Bestand / Planung) and a PDF report.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surface types&lt;/b&gt; (field of the design layer; code or German name of resources/surfaces.csv): {codes}. Each code carries the runoff coefficients C_m and C_s of DWA-A 138-1 Tab. 9, an annual runoff share, a sealing class (Umweltatlas Berlin 01.02: buildings and Belagsklassen 1–4 count as sealed) and, through resources/design_biotope.csv, a biotope type whose values come from resources/biotope_types.csv (LANUK method). Polygons with an unknown type are left out of every figure and named in a warning. Overlapping polygons are counted once: the first polygon keeps the shared area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt; per polygon and in total: sealed share and unsealed area, area-weighted C_m and C_s, annual runoff and retention (m³/a), green share of the roof area, trees per 100 m of street edge (trees inside the design, edge within the edge tolerance of it), biotope value points before and after and their balance (negative = Kompensationsbedarf), and the retention volume of the Überflutungsnachweis after DIN 1986-100:2016 Gl. 20: V = (r(D,30)·A_ges − r(D,2)·(A_Dach·C_s,Dach + A_FaG·C_s,FaG))·D·60/10⁷, required above 800 m² befestigte Fläche. The rain defaults are the KOSTRA-DWD 2020 values of Düsseldorf Stadtmitte from the City of Düsseldorf's worked example (r(5,30) = 433, r(5,2) = 209 l/(s·ha)): set the values of your plot's KOSTRA cell.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt; (orientation values are parameters; [U] = the plugin's assumption): green share of roofs ≥ 50 % (HZ 02); trees ≥ 7 per 100 m of street edge (HZ 03, no published value [U]); sealed share ≤ 60 % (HZ 03 [U]); no more sealed area than the existing state (HZ 03); annual runoff ≤ 40 % (HZ 24 [U]); ≥ 25 % of the sealed area disconnected from the sewer (Klima.Werk 2040, needs a disconnected field); rain kept on site +10 percentage points over the existing state (Klima.Werk 2040 evaporation target; a proxy [U]); biotope balance ≥ 0 (HZ 08, 10); the retention volume provided ≥ V_Rück (DIN 1986-100). A check without its data says 'not checked' and why.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Existing state&lt;/b&gt; (optional): polygons in the same surface vocabulary, or with biotope types of resources/biotope_types.csv (found automatically). The balance compares only the part of the design where the existing state is known; the part outside is named in a warning. A planned biotope type field on the design (e.g. a hedge on a planting bed) replaces the biotope type its surface maps to.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the design layer with surface, known, seal_cls, area_m2, sealed_m2, c_m, c_s, runoff_m3a, retain_m3a, n_trees, biotope, value_p, cover_m2, pts_before, pts_after, pts_bal, overlap_m2, gi_flags; the checks table; the Bilanz table (part, code, biotoptyp, flaeche_m2, grundwert, korrektur, gesamtwert, einzelwert); both as CSV; the PDF report with a map, the checks, the Bilanz and the source of every value. Legal frame: § 44 LWG NRW, § 55 (2) WHG, § 1a BauGB. The input layers are never changed.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Prüft einen als Polygone gezeichneten Entwurf (einen Platz, eine Straße, einen Schulhof, ein neues Quartier) gegen die Orientierungswerte der Strategie Grüne Infrastruktur und liefert die Kennzahlen, die eine Landschaftsarchitektin oder ein Landschaftsarchitekt nachweisen muss: eine Prüftabelle mit erfüllt / nicht erfüllt und dem Handlungsziel, die Eingriffs-/Ausgleichsbilanz in der in NRW üblichen Form (Bestand / Planung) und einen PDF-Bericht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Oberflächenarten&lt;/b&gt; (Feld des Entwurfslayers; Code oder deutscher Name aus resources/surfaces.csv): {codes}. Jeder Code trägt die Abflussbeiwerte C_m und C_s nach DWA-A 138-1 Tab. 9, einen jährlichen Abflussanteil, eine Versiegelungsklasse (Umweltatlas Berlin 01.02: Gebäude und Belagsklassen 1–4 gelten als versiegelt) und über resources/design_biotope.csv einen Biotoptyp, dessen Werte aus resources/biotope_types.csv stammen (LANUK-Verfahren). Polygone mit unbekannter Art bleiben in allen Kennzahlen unberücksichtigt und werden in einer Warnung genannt. Überlappende Polygone zählen einmal: Die gemeinsame Fläche gehört dem ersten Polygon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kennzahlen&lt;/b&gt; je Polygon und gesamt: Versiegelungsanteil und unversiegelte Fläche, flächengewichtete C_m und C_s, jährlicher Abfluss und Rückhalt (m³/a), Gründachanteil der Dachfläche, Bäume je 100 m Straßenkante (Bäume im Entwurf, Kante innerhalb der Toleranz um den Entwurf), Biotopwertpunkte vorher und nachher und ihre Bilanz (negativ = Kompensationsbedarf) sowie das Rückhaltevolumen des Überflutungsnachweises nach DIN 1986-100:2016 Gl. 20: V = (r(D,30)·A_ges − r(D,2)·(A_Dach·C_s,Dach + A_FaG·C_s,FaG))·D·60/10⁷, erforderlich ab mehr als 800 m² befestigter Fläche. Die Regenvorgaben sind die KOSTRA-DWD-2020-Werte für Düsseldorf-Stadtmitte aus dem Rechenbeispiel der Stadt Düsseldorf (r(5,30) = 433, r(5,2) = 209 l/(s·ha)): Tragen Sie die Werte des KOSTRA-Rasterfelds Ihres Grundstücks ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Prüfungen&lt;/b&gt; (Orientierungswerte sind Parameter; [U] = Annahme des Plugins): Gründachanteil der Dächer ≥ 50 % (HZ 02); Bäume ≥ 7 je 100 m Straßenkante (HZ 03, kein veröffentlichter Wert [U]); Versiegelungsanteil ≤ 60 % (HZ 03 [U]); nicht mehr versiegelte Fläche als im Bestand (HZ 03); jährlicher Abfluss ≤ 40 % (HZ 24 [U]); ≥ 25 % der versiegelten Fläche vom Kanal abgekoppelt (Klima.Werk 2040, braucht ein Feld für die Abkopplung); auf dem Grundstück zurückgehaltener Regen +10 Prozentpunkte gegenüber dem Bestand (Verdunstungsziel von Klima.Werk 2040; eine Näherung [U]); Biotopwertbilanz ≥ 0 (HZ 08, 10); vorgesehenes Rückhaltevolumen ≥ V_Rück (DIN 1986-100). Eine Prüfung ohne ihre Daten lautet „nicht geprüft“ mit Begründung.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bestand&lt;/b&gt; (optional): Polygone im selben Oberflächenvokabular oder mit Biotoptypen aus resources/biotope_types.csv (wird automatisch erkannt). Die Bilanz vergleicht nur den Teil des Entwurfs, für den der Bestand bekannt ist; der Teil außerhalb wird in einer Warnung genannt. Ein Feld geplanter Biotoptyp im Entwurf (z. B. eine Hecke auf einem Pflanzbeet) ersetzt den Biotoptyp, dem seine Oberfläche zugeordnet ist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: der Entwurfslayer mit surface, known, seal_cls, area_m2, sealed_m2, c_m, c_s, runoff_m3a, retain_m3a, n_trees, biotope, value_p, cover_m2, pts_before, pts_after, pts_bal, overlap_m2, gi_flags; die Prüftabelle; die Bilanztabelle (part, code, biotoptyp, flaeche_m2, grundwert, korrektur, gesamtwert, einzelwert); beide als CSV; der PDF-Bericht mit Karte, Prüfungen, Bilanz und der Quelle jedes Werts. Rechtlicher Rahmen: § 44 LWG NRW, § 55 (2) WHG, § 1a BauGB. Die Eingangslayer werden nie verändert.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Design (polygons with a surface type)</source>
+            <translation>Entwurf (Polygone mit Oberflächenart)</translation>
+        </message>
+        <message>
+            <source>Surface type field (code or name of the surface table; empty = find by name)</source>
+            <translation>Feld der Oberflächenart (Code oder Name der Oberflächentabelle; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Disconnected from the sewer field (1/0; empty = find by name)</source>
+            <translation>Feld „vom Kanal abgekoppelt“ (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Korrekturfaktor field of the design (empty = 1)</source>
+            <translation>Feld Korrekturfaktor des Entwurfs (leer = 1)</translation>
+        </message>
+        <message>
+            <source>Planned biotope type field (replaces the surface's biotope type where filled; empty = find by name)</source>
+            <translation>Feld geplanter Biotoptyp (ersetzt den Biotoptyp der Oberfläche, wo ausgefüllt; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Street edge (lines)</source>
+            <translation>Straßenkante (Linien)</translation>
+        </message>
+        <message>
+            <source>Existing state (polygons: surface types or biotope types)</source>
+            <translation>Bestand (Polygone: Oberflächenarten oder Biotoptypen)</translation>
+        </message>
+        <message>
+            <source>Type field of the existing state (empty = find by name)</source>
+            <translation>Typfeld des Bestands (leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>The existing state's types are</source>
+            <translation>Die Typen des Bestands sind</translation>
+        </message>
+        <message>
+            <source>Korrekturfaktor field of the existing state (empty = 1)</source>
+            <translation>Feld Korrekturfaktor des Bestands (leer = 1)</translation>
+        </message>
+        <message>
+            <source>Annual precipitation (mm/a; assumption, set your local value)</source>
+            <translation>Jahresniederschlag (mm/a; Annahme, örtlichen Wert eintragen)</translation>
+        </message>
+        <message>
+            <source>Rain r(D,30), l/(s·ha) (KOSTRA-DWD 2020 of your plot)</source>
+            <translation>Regenspende r(D,30), l/(s·ha) (KOSTRA-DWD 2020 Ihres Grundstücks)</translation>
+        </message>
+        <message>
+            <source>Rain r(D,2), l/(s·ha) (KOSTRA-DWD 2020 of your plot)</source>
+            <translation>Regenspende r(D,2), l/(s·ha) (KOSTRA-DWD 2020 Ihres Grundstücks)</translation>
+        </message>
+        <message>
+            <source>Rain duration D (min)</source>
+            <translation>Regendauer D (min)</translation>
+        </message>
+        <message>
+            <source>Überflutungsnachweis required above this befestigte Fläche (m²)</source>
+            <translation>Überflutungsnachweis erforderlich ab dieser befestigten Fläche (m²)</translation>
+        </message>
+        <message>
+            <source>Retention volume the design provides (m³)</source>
+            <translation>Im Entwurf vorgesehenes Rückhaltevolumen (m³)</translation>
+        </message>
+        <message>
+            <source>Orientation value: green share of the roofs at least (%)</source>
+            <translation>Orientierungswert: Gründachanteil der Dächer mindestens (%)</translation>
+        </message>
+        <message>
+            <source>Orientation value: trees per 100 m of street edge at least</source>
+            <translation>Orientierungswert: Bäume je 100 m Straßenkante mindestens</translation>
+        </message>
+        <message>
+            <source>Orientation value: sealed share at most (%)</source>
+            <translation>Orientierungswert: Versiegelungsanteil höchstens (%)</translation>
+        </message>
+        <message>
+            <source>Orientation value: annual runoff share at most (%)</source>
+            <translation>Orientierungswert: jährlicher Abflussanteil höchstens (%)</translation>
+        </message>
+        <message>
+            <source>Orientation value: sealed area disconnected at least (%)</source>
+            <translation>Orientierungswert: abgekoppelte versiegelte Fläche mindestens (%)</translation>
+        </message>
+        <message>
+            <source>Orientation value: gain of rain kept on site (percentage points)</source>
+            <translation>Orientierungswert: Zunahme des zurückgehaltenen Regens (Prozentpunkte)</translation>
+        </message>
+        <message>
+            <source>Street edge counts within this distance of the design (m)</source>
+            <translation>Straßenkante zählt bis zu diesem Abstand vom Entwurf (m)</translation>
+        </message>
+        <message>
+            <source>Design with figures</source>
+            <translation>Entwurf mit Kennzahlen</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>Prüfungen</translation>
+        </message>
+        <message>
+            <source>Eingriffs-/Ausgleichsbilanz</source>
+            <translation>Eingriffs-/Ausgleichsbilanz</translation>
+        </message>
+        <message>
+            <source>Checks as CSV</source>
+            <translation>Prüfungen als CSV</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Bilanz as CSV</source>
+            <translation>Bilanz als CSV</translation>
+        </message>
+        <message>
+            <source>PDF report</source>
+            <translation>PDF-Bericht</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Checks passed</source>
+            <translation>Prüfungen erfüllt</translation>
+        </message>
+        <message>
+            <source>Checks failed</source>
+            <translation>Prüfungen nicht erfüllt</translation>
+        </message>
+        <message>
+            <source>Retention volume after DIN 1986-100 Gl. 20 (m³)</source>
+            <translation>Rückhaltevolumen nach DIN 1986-100 Gl. 20 (m³)</translation>
+        </message>
+        <message>
+            <source>Biotope value balance (points)</source>
+            <translation>Biotopwertbilanz (Punkte)</translation>
+        </message>
+        <message>
+            <source>No tree layer given: the design counts 0 trees.</source>
+            <translation>Kein Baumlayer angegeben: Der Entwurf zählt 0 Bäume.</translation>
+        </message>
+        <message>
+            <source>No tree lies inside the design.</source>
+            <translation>Kein Baum liegt im Entwurf.</translation>
+        </message>
+        <message>
+            <source>No design polygon has a usable geometry and a known surface type: every check is 'not checked'.</source>
+            <translation>Kein Entwurfspolygon hat eine nutzbare Geometrie und eine bekannte Oberflächenart: Jede Prüfung lautet „nicht geprüft“.</translation>
+        </message>
+        <message>
+            <source>Sum Planung</source>
+            <translation>Summe Planung</translation>
+        </message>
+        <message>
+            <source>Balance: surplus (Planung − Bestand)</source>
+            <translation>Bilanz: Überschuss (Planung − Bestand)</translation>
+        </message>
+        <message>
+            <source>Balance: Kompensationsbedarf (Bestand − Planung)</source>
+            <translation>Bilanz: Kompensationsbedarf (Bestand − Planung)</translation>
+        </message>
+        <message>
+            <source>Trees</source>
+            <translation>Bäume</translation>
+        </message>
+        <message>
+            <source>Street edge</source>
+            <translation>Straßenkante</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Prüfung</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Orientation value</source>
+            <translation>Orientierungswert</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>HZ</source>
+            <translation>HZ</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message>
+            <source>Design area</source>
+            <translation>Entwurfsfläche</translation>
+        </message>
+        <message>
+            <source>Sealed area (buildings and paved surfaces)</source>
+            <translation>Versiegelte Fläche (Gebäude und befestigte Flächen)</translation>
+        </message>
+        <message>
+            <source>of which partly sealed (Belagsklassen 3–4)</source>
+            <translation>davon teilversiegelt (Belagsklassen 3–4)</translation>
+        </message>
+        <message>
+            <source>Unsealed area</source>
+            <translation>Unversiegelte Fläche</translation>
+        </message>
+        <message>
+            <source>Area-weighted C_m / C_s</source>
+            <translation>Flächengewichtete C_m / C_s</translation>
+        </message>
+        <message>
+            <source>Annual precipitation on the design</source>
+            <translation>Jahresniederschlag auf den Entwurf</translation>
+        </message>
+        <message>
+            <source>Annual runoff</source>
+            <translation>Jährlicher Abfluss</translation>
+        </message>
+        <message>
+            <source>Annual retention (evaporation and infiltration)</source>
+            <translation>Jährlicher Rückhalt (Verdunstung und Versickerung)</translation>
+        </message>
+        <message>
+            <source>Roof area, of which green</source>
+            <translation>Dachfläche, davon begrünt</translation>
+        </message>
+        <message>
+            <source>Trees in the design; street edge</source>
+            <translation>Bäume im Entwurf; Straßenkante</translation>
+        </message>
+        <message>
+            <source>Überflutungsnachweis: A_ges, A_Dach (C_s), A_FaG (C_s)</source>
+            <translation>Überflutungsnachweis: A_ges, A_Dach (C_s), A_FaG (C_s)</translation>
+        </message>
+        <message>
+            <source>Rain r(D,30), r(D,2), D</source>
+            <translation>Regenspenden r(D,30), r(D,2), D</translation>
+        </message>
+        <message>
+            <source>Retention volume V_Rück (DIN 1986-100 Gl. 20)</source>
+            <translation>Rückhaltevolumen V_Rück (DIN 1986-100 Gl. 20)</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Kennzahl</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>Teil</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Biotope type</source>
+            <translation>Biotoptyp</translation>
+        </message>
+        <message>
+            <source>Area m²</source>
+            <translation>Fläche m²</translation>
+        </message>
+        <message>
+            <source>Grund-
+wert A / P</source>
+            <translation>Grund-
+wert A / P</translation>
+        </message>
+        <message>
+            <source>Korrektur-
+faktor</source>
+            <translation>Korrektur-
+faktor</translation>
+        </message>
+        <message>
+            <source>Gesamt-
+wert</source>
+            <translation>Gesamt-
+wert</translation>
+        </message>
+        <message>
+            <source>Einzel-
+flächenwert</source>
+            <translation>Einzel-
+flächenwert</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>Trees of the design (points)</source>
+            <translation>Bäume des Entwurfs (Punkte)</translation>
+        </message>
+        <message>
+            <source>Read {n} design polygons of {name}; surface types from field {field}; working CRS {crs}.</source>
+            <translation>{n} Entwurfspolygone aus {name} gelesen; Oberflächenarten aus Feld {field}; Arbeits-KBS {crs}.</translation>
+        </message>
+        <message>
+            <source>Checks: {p} passed, {f} failed, {n} not checked.</source>
+            <translation>Prüfungen: {p} erfüllt, {f} nicht erfüllt, {n} nicht geprüft.</translation>
+        </message>
+        <message>
+            <source>Existing state: {n} polygons of {name}, field {field}, read as {kind}.</source>
+            <translation>Bestand: {n} Polygone aus {name}, Feld {field}, gelesen als {kind}.</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>erfüllt</translation>
+        </message>
+        <message>
+            <source>fail</source>
+            <translation>nicht erfüllt</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>Punkte</translation>
+        </message>
+        <message>
+            <source>per 100 m</source>
+            <translation>je 100 m</translation>
+        </message>
+        <message>
+            <source>percentage points</source>
+            <translation>Prozentpunkte</translation>
+        </message>
+        <message>
+            <source>Sum Bestand</source>
+            <translation>Summe Bestand</translation>
+        </message>
+        <message>
+            <source>Biotope value points Bestand / Planung (compared area)</source>
+            <translation>Biotopwertpunkte Bestand / Planung (verglichene Fläche)</translation>
+        </message>
+        <message>
+            <source>found automatically</source>
+            <translation>automatisch erkannt</translation>
+        </message>
+        <message>
+            <source>surface types</source>
+            <translation>Oberflächenarten</translation>
+        </message>
+        <message>
+            <source>biotope types</source>
+            <translation>Biotoptypen</translation>
+        </message>
+        <message>
+            <source>{param} must be a number.</source>
+            <translation>{param} muss eine Zahl sein.</translation>
+        </message>
+        <message>
+            <source>r(D,2) ({r2}) is larger than r(D,30) ({r30}): check the KOSTRA values; a 30-year rain is heavier than a 2-year rain.</source>
+            <translation>r(D,2) ({r2}) ist größer als r(D,30) ({r30}): Prüfen Sie die KOSTRA-Werte; ein 30-jährlicher Regen ist stärker als ein 2-jährlicher.</translation>
+        </message>
+        <message>
+            <source>The design layer {name} has no features: nothing to check. Draw the design as polygons with a surface type.</source>
+            <translation>Der Entwurfslayer {name} hat keine Objekte: Es gibt nichts zu prüfen. Zeichnen Sie den Entwurf als Polygone mit einer Oberflächenart.</translation>
+        </message>
+        <message>
+            <source>The design layer {name} has no surface type field. Choose it in 'Surface type field' (fields: {fields}).</source>
+            <translation>Der Entwurfslayer {name} hat kein Feld für die Oberflächenart. Wählen Sie es unter „Feld der Oberflächenart“ (Felder: {fields}).</translation>
+        </message>
+        <message>
+            <source>Disconnected surfaces from field {field}.</source>
+            <translation>Abgekoppelte Flächen aus Feld {field}.</translation>
+        </message>
+        <message>
+            <source>Planned biotope types from field {field} where filled.</source>
+            <translation>Geplante Biotoptypen aus Feld {field}, wo ausgefüllt.</translation>
+        </message>
+        <message>
+            <source>PDF report written: {path} ({n} pages).</source>
+            <translation>PDF-Bericht geschrieben: {path} ({n} Seiten).</translation>
+        </message>
+        <message>
+            <source>Layer {name} ({param}) has no usable features; it is ignored.</source>
+            <translation>Layer {name} ({param}) hat keine nutzbaren Objekte; er wird nicht berücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The existing-state layer {name} has no type field. Choose it in 'Type field of the existing state' (fields: {fields}).</source>
+            <translation>Der Bestandslayer {name} hat kein Typfeld. Wählen Sie es unter „Typfeld des Bestands“ (Felder: {fields}).</translation>
+        </message>
+        <message>
+            <source>{n} design polygons have a surface type not in the surface table and are left out of every figure: {types}. Use the codes of resources/surfaces.csv: {codes}.</source>
+            <translation>{n} Entwurfspolygone haben eine Oberflächenart, die nicht in der Oberflächentabelle steht, und bleiben in allen Kennzahlen unberücksichtigt: {types}. Verwenden Sie die Codes aus resources/surfaces.csv: {codes}.</translation>
+        </message>
+        <message>
+            <source>{n} design polygons overlap earlier ones ({m} m² in all); the shared area is counted once, for the first polygon (field overlap_m2).</source>
+            <translation>{n} Entwurfspolygone überlappen frühere ({m} m² insgesamt); die gemeinsame Fläche zählt einmal, beim ersten Polygon (Feld overlap_m2).</translation>
+        </message>
+        <message>
+            <source>{n} polygons of the existing state have a type that is neither a surface code nor a biotope type of the tables and are left out: {types}.</source>
+            <translation>{n} Polygone des Bestands haben einen Typ, der weder ein Oberflächencode noch ein Biotoptyp der Tabellen ist, und bleiben unberücksichtigt: {types}.</translation>
+        </message>
+        <message>
+            <source>Polygons of the existing state overlap ({m} m²); the shared area is counted once.</source>
+            <translation>Polygone des Bestands überlappen sich ({m} m²); die gemeinsame Fläche zählt einmal.</translation>
+        </message>
+        <message>
+            <source>{m} m² of the design lie outside the existing-state layer; the balance and the comparisons with the existing state cover only the rest ({c} m²).</source>
+            <translation>{m} m² des Entwurfs liegen außerhalb des Bestandslayers; die Bilanz und die Vergleiche mit dem Bestand umfassen nur den Rest ({c} m²).</translation>
+        </message>
+        <message>
+            <source>No biotope value for these types, their area is left out of the balance: {types}. Add them to resources/design_biotope.csv or biotope_types.csv.</source>
+            <translation>Kein Biotopwert für diese Typen, ihre Fläche bleibt in der Bilanz unberücksichtigt: {types}. Ergänzen Sie sie in resources/design_biotope.csv oder biotope_types.csv.</translation>
+        </message>
+        <message>
+            <source>{n} design polygons name a planned biotope type that is not in the biotope table: {types}. The biotope type of their surface is used.</source>
+            <translation>{n} Entwurfspolygone nennen einen geplanten Biotoptyp, der nicht in der Biotoptabelle steht: {types}. Der Biotoptyp ihrer Oberfläche wird verwendet.</translation>
+        </message>
+        <message>
+            <source>{n} trees lie outside the design and are not counted.</source>
+            <translation>{n} Bäume liegen außerhalb des Entwurfs und werden nicht gezählt.</translation>
+        </message>
+        <message>
+            <source>(required)</source>
+            <translation>(erforderlich)</translation>
+        </message>
+        <message>
+            <source>(not required: befestigte Fläche up to the threshold)</source>
+            <translation>(nicht erforderlich: befestigte Fläche nicht über dem Schwellenwert)</translation>
+        </message>
+        <message>
+            <source>annual runoff share</source>
+            <translation>jährlicher Abflussanteil</translation>
+        </message>
+        <message>
+            <source>Biotope value</source>
+            <translation>Biotopwert</translation>
+        </message>
+        <message>
+            <source>Left out (unknown surface types): {types}.</source>
+            <translation>Unberücksichtigt (unbekannte Oberflächenarten): {types}.</translation>
+        </message>
+        <message>
+            <source>Overlapping design polygons counted once: {n}.</source>
+            <translation>Überlappende Entwurfspolygone einmal gezählt: {n}.</translation>
+        </message>
+        <message>
+            <source>Outside the existing-state layer: {m} m².</source>
+            <translation>Außerhalb des Bestandslayers: {m} m².</translation>
+        </message>
+        <message>
+            <source>Design check: {name}</source>
+            <translation>Entwurfsprüfung: {name}</translation>
+        </message>
+        <message>
+            <source>Strategie Grüne Infrastruktur Metropole Ruhr · gi_qgis_plugin {version} · {date} · CRS {crs}</source>
+            <translation>Strategie Grüne Infrastruktur Metropole Ruhr · gi_qgis_plugin {version} · {date} · KBS {crs}</translation>
+        </message>
+        <message>
+            <source>Design check {name}</source>
+            <translation>Entwurfsprüfung {name}</translation>
+        </message>
+        <message>
+            <source>sealing class</source>
+            <translation>Versiegelungsklasse</translation>
+        </message>
+        <message>
+            <source>biotope type</source>
+            <translation>Biotoptyp</translation>
         </message>
         <message>
             <source>Flat roofs: score roofs for greening (HZ 02)</source>
@@ -580,6 +1100,14 @@
             <translation>Das Laufprotokoll konnte nicht in der Ausgabe gespeichert werden ({error}); es steht in der Ausgabe RUN_INFO.</translation>
         </message>
         <message>
+            <source>Legend</source>
+            <translation>Legende</translation>
+        </message>
+        <message>
+            <source>The PDF report could not be written to {path} ({err}). Choose another file name or folder.</source>
+            <translation>Der PDF-Bericht konnte nicht nach {path} geschrieben werden ({err}). Wählen Sie einen anderen Dateinamen oder Ordner.</translation>
+        </message>
+        <message>
             <source>Generate sample district (Musterstadt)</source>
             <translation>Beispielstadtteil erzeugen (Musterstadt)</translation>
         </message>
@@ -766,8 +1294,272 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. {params}).</translation>
         </message>
         <message>
+            <source>Target progress per district (Zielfortschritt: HZ 02, 15, 19, 22, Klima.Werk 2040)</source>
+            <translation>Zielfortschritt je Stadtteil (HZ 02, 15, 19, 22, Klima.Werk 2040)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Measures, per district (or Raumtyp) polygon, how far the city is from the quantified targets of the Strategie Grüne Infrastruktur, from the layers you give. Target values, years and comparators come from the plugin's Handlungsziele catalogue.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;HZ 02&lt;/b&gt;, green flat roofs ≥ 50 % by 2030: a roof layer with a green-roof field and a flat-roof field (or a result of &lt;i&gt;Flat roofs&lt;/i&gt;: flat = slope class 0-5, green = flag green_exists, area = greenable_m2). Two rows: share by area and share by number (the strategy does not say which); the target applies to the inner cities, whose boundary is set locally.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Klima.Werk 2040&lt;/b&gt;, ≥ 25 % of sealed areas disconnected from the sewer: sealed areas with a disconnected field (1/0). A regional target outside the strategy.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 15&lt;/b&gt;, 15 %: legally protected Biotopverbund areas as a share of the district area. This is an interpretation (the strategy's footnote points to § 35 LNatSchG NRW, a share of the land area); every row says so.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 19&lt;/b&gt;, stretches in Gewässerstrukturgüte 5–7 below 45 % (conurbation) or 25 % (outside) by 2030: watercourse lines with a GSG class field, by length.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 22&lt;/b&gt;, forest share ≥ 25 % by 2030: forest polygons (e.g. ALKIS Wald).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Overlapping polygons of a theme layer are counted once; a roof counts in the district that holds a point inside it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: a table with one row per district and target: district, hz, target_id, indicator, observed (%), target (%), comparator, year, met (1/0, empty without data), gap_pp (percentage points still missing), numerator, denominator, basis (m², count, m), note (interpretation), source. The dock's Handlungsziele browser shows the rows of such a table in the project under their Handlungsziel. Optional: a PDF report with a bar chart and the table.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Misst je Stadtteil- (oder Raumtyp-)Polygon, wie weit die Stadt von den quantifizierten Zielen der Strategie Grüne Infrastruktur entfernt ist, aus den angegebenen Layern. Zielwerte, Zieljahre und Vergleichsarten stammen aus dem Handlungszielkatalog des Plugins.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;HZ 02&lt;/b&gt;, begrünte Flachdächer ≥ 50 % bis 2030: ein Dachlayer mit einem Gründach- und einem Flachdachfeld (oder ein Ergebnis von &lt;i&gt;Flachdächer&lt;/i&gt;: flach = Neigungsklasse 0-5, begrünt = Kennung green_exists, Fläche = greenable_m2). Zwei Zeilen: Anteil nach Fläche und nach Anzahl (die Strategie sagt nicht, welcher gemeint ist); das Ziel gilt für die Innenstädte, deren Abgrenzung kommunal festzulegen ist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Klima.Werk 2040&lt;/b&gt;, ≥ 25 % der versiegelten Flächen vom Kanal abgekoppelt: versiegelte Flächen mit einem Feld für die Abkopplung (1/0). Ein regionales Ziel außerhalb der Strategie.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 15&lt;/b&gt;, 15 %: gesetzlich geschützte Flächen im Biotopverbund als Anteil an der Stadtteilfläche. Das ist eine Auslegung (die Fußnote der Strategie verweist auf § 35 LNatSchG NRW, einen Anteil an der Landesfläche); jede Zeile sagt das.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 19&lt;/b&gt;, Gewässerstrecken in Gewässerstrukturgüte 5–7 unter 45 % (Ballungsraum) bzw. 25 % (außerhalb) bis 2030: Gewässerlinien mit einem Feld der Strukturgüteklasse, nach Länge.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 22&lt;/b&gt;, Waldanteil ≥ 25 % bis 2030: Waldpolygone (z. B. ALKIS Wald).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Überlappende Polygone eines Themenlayers zählen einmal; ein Dach zählt in dem Stadtteil, der einen Punkt in seinem Inneren enthält.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabe&lt;/b&gt;: eine Tabelle mit einer Zeile je Stadtteil und Ziel: district, hz, target_id, indicator, observed (%), target (%), comparator, year, met (1/0, leer ohne Daten), gap_pp (noch fehlende Prozentpunkte), numerator, denominator, basis (m², Anzahl, m), note (Auslegung), source. Der Handlungsziel-Browser im Dock zeigt die Zeilen einer solchen Tabelle im Projekt unter ihrem Handlungsziel. Optional: ein PDF-Bericht mit Balkendiagramm und Tabelle.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Target progress per district</source>
+            <translation>Zielfortschritt je Stadtteil</translation>
+        </message>
+        <message>
+            <source>targets,progress,Zielfortschritt,district,green roof,forest share,disconnection,HZ 02,HZ 15,HZ 19,HZ 22</source>
+            <translation>Ziele,Fortschritt,Zielfortschritt,Stadtteil,Gründach,Waldanteil,Abkopplung,HZ 02,HZ 15,HZ 19,HZ 22</translation>
+        </message>
+        <message>
+            <source>Districts (polygons)</source>
+            <translation>Stadtteile (Polygone)</translation>
+        </message>
+        <message>
+            <source>District name field (empty = find by name)</source>
+            <translation>Feld Stadtteilname (leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Flat roof field (1/0; empty = find by name)</source>
+            <translation>Feld Flachdach (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Green roof field (1/0; empty = find by name)</source>
+            <translation>Feld Gründach (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Roof area field, m² (empty = polygon area)</source>
+            <translation>Feld Dachfläche, m² (leer = Polygonfläche)</translation>
+        </message>
+        <message>
+            <source>Sealed areas (polygons with a disconnected field)</source>
+            <translation>Versiegelte Flächen (Polygone mit einem Feld für die Abkopplung)</translation>
+        </message>
+        <message>
+            <source>Forest (polygons)</source>
+            <translation>Wald (Polygone)</translation>
+        </message>
+        <message>
+            <source>Legally protected areas in the Biotopverbund (polygons)</source>
+            <translation>Gesetzlich geschützte Flächen im Biotopverbund (Polygone)</translation>
+        </message>
+        <message>
+            <source>Watercourses (lines with a Gewässerstrukturgüte class)</source>
+            <translation>Fließgewässer (Linien mit einer Gewässerstrukturgüteklasse)</translation>
+        </message>
+        <message>
+            <source>Gewässerstrukturgüte class field (1–7; empty = find by name)</source>
+            <translation>Feld Gewässerstrukturgüteklasse (1–7; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>HZ 19 target for these districts</source>
+            <translation>HZ-19-Ziel für diese Stadtteile</translation>
+        </message>
+        <message>
+            <source>Target progress</source>
+            <translation>Zielfortschritt</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Zeilen</translation>
+        </message>
+        <message>
+            <source>Targets met</source>
+            <translation>Erreichte Ziele</translation>
+        </message>
+        <message>
+            <source>No theme layer given: choose at least one of roofs, sealed areas, forest, protected Biotopverbund areas or watercourses.</source>
+            <translation>Kein Themenlayer angegeben: Wählen Sie mindestens einen der Layer Dächer, versiegelte Flächen, Wald, geschützte Biotopverbundflächen oder Fließgewässer.</translation>
+        </message>
+        <message>
+            <source>No district name field found: districts are named by their feature id.</source>
+            <translation>Kein Feld für den Stadtteilnamen gefunden: Die Stadtteile werden nach ihrer Objekt-ID benannt.</translation>
+        </message>
+        <message>
+            <source>Roofs: a Flat roofs result (flat = slope class 0-5, green = flag green_exists, area = greenable_m2).</source>
+            <translation>Dächer: ein Ergebnis von Flachdächer (flach = Neigungsklasse 0-5, begrünt = Kennung green_exists, Fläche = greenable_m2).</translation>
+        </message>
+        <message>
+            <source>Bars: the observed share per district; the black mark: the target. Green = met, red = not met, grey = no data.</source>
+            <translation>Balken: der beobachtete Anteil je Stadtteil; die schwarze Marke: das Ziel. Grün = erreicht, rot = nicht erreicht, grau = keine Daten.</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Stadtteil</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Observed</source>
+            <translation>Ist</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Ziel</translation>
+        </message>
+        <message>
+            <source>Missing (pp)</source>
+            <translation>Fehlend (Pp.)</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>Bezug</translation>
+        </message>
+        <message>
+            <source>Interpretations and sources</source>
+            <translation>Auslegungen und Quellen</translation>
+        </message>
+        <message>
+            <source>Roofs (polygons, or a Flat roofs result)</source>
+            <translation>Dächer (Polygone oder ein Ergebnis von Flachdächer)</translation>
+        </message>
+        <message>
+            <source>The sealed-area layer has no disconnected field (1/0): the disconnection target is left out.</source>
+            <translation>Der Layer der versiegelten Flächen hat kein Feld für die Abkopplung (1/0): Das Abkopplungsziel bleibt unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The watercourse layer has no Gewässerstrukturgüte field: the HZ 19 target is left out.</source>
+            <translation>Der Gewässerlayer hat kein Feld für die Gewässerstrukturgüte: Das Ziel von HZ 19 bleibt unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>{n} rows; {m} targets met.</source>
+            <translation>{n} Zeilen; {m} Ziele erreicht.</translation>
+        </message>
+        <message>
+            <source>The roof layer has no green-roof field (1/0) and is no Flat roofs result: the HZ 02 target is left out.</source>
+            <translation>Der Dachlayer hat kein Gründachfeld (1/0) und ist kein Ergebnis von Flachdächer: Das Ziel von HZ 02 bleibt unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The roof layer has no flat-roof field: every roof counts as a flat roof.</source>
+            <translation>Der Dachlayer hat kein Flachdachfeld: Jedes Dach zählt als Flachdach.</translation>
+        </message>
+        <message>
+            <source>conurbation (below 45 %)</source>
+            <translation>Ballungsraum (unter 45 %)</translation>
+        </message>
+        <message>
+            <source>outside the conurbation (below 25 %)</source>
+            <translation>außerhalb des Ballungsraums (unter 25 %)</translation>
+        </message>
+        <message>
+            <source>Layer {name} ({param}) has no usable features; its target is left out.</source>
+            <translation>Layer {name} ({param}) hat keine nutzbaren Objekte; sein Ziel bleibt unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The district layer {name} has no features. Choose a layer with district polygons.</source>
+            <translation>Der Stadtteillayer {name} hat keine Objekte. Wählen Sie einen Layer mit Stadtteilpolygonen.</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>erreicht</translation>
+        </message>
+        <message>
+            <source>Target progress: {name}</source>
+            <translation>Zielfortschritt: {name}</translation>
+        </message>
+        <message>
+            <source>Strategie Grüne Infrastruktur Metropole Ruhr · gi_qgis_plugin · {date}</source>
+            <translation>Strategie Grüne Infrastruktur Metropole Ruhr · gi_qgis_plugin · {date}</translation>
+        </message>
+        <message>
+            <source>Target progress {name}</source>
+            <translation>Zielfortschritt {name}</translation>
+        </message>
+        <message>
+            <source>The chart shows the first {n} of {m} rows; the table has all.</source>
+            <translation>Das Diagramm zeigt die ersten {n} von {m} Zeilen; die Tabelle enthält alle.</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>nicht erreicht</translation>
+        </message>
+        <message>
+            <source>no data</source>
+            <translation>keine Daten</translation>
+        </message>
+        <message>
+            <source>(by number)</source>
+            <translation>(nach Anzahl)</translation>
+        </message>
+        <message>
+            <source>{n} watercourse stretches have no Gewässerstrukturgüte class 1–7 and are left out.</source>
+            <translation>{n} Gewässerstrecken haben keine Gewässerstrukturgüteklasse 1–7 und bleiben unberücksichtigt.</translation>
+        </message>
+        <message>
             <source>Writing the output failed: {err}</source>
             <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
+        </message>
+        <message>
+            <source>the design has no roof surfaces</source>
+            <translation>der Entwurf hat keine Dachflächen</translation>
+        </message>
+        <message>
+            <source>no street edge given</source>
+            <translation>keine Straßenkante angegeben</translation>
+        </message>
+        <message>
+            <source>no existing state given</source>
+            <translation>kein Bestand angegeben</translation>
+        </message>
+        <message>
+            <source>the existing state is given as biotope types, without surface codes</source>
+            <translation>der Bestand ist als Biotoptypen angegeben, ohne Oberflächencodes</translation>
+        </message>
+        <message>
+            <source>no field says which surfaces are disconnected</source>
+            <translation>kein Feld gibt an, welche Flächen abgekoppelt sind</translation>
+        </message>
+        <message>
+            <source>the design has no sealed surfaces</source>
+            <translation>der Entwurf hat keine versiegelten Flächen</translation>
+        </message>
+        <message>
+            <source>befestigte Fläche not above the threshold: no Überflutungsnachweis required</source>
+            <translation>befestigte Fläche nicht über dem Schwellenwert: kein Überflutungsnachweis erforderlich</translation>
+        </message>
+        <message>
+            <source>no usable design area</source>
+            <translation>keine nutzbare Entwurfsfläche</translation>
+        </message>
+        <message>
+            <source>no biotope value for the design</source>
+            <translation>kein Biotopwert für den Entwurf</translation>
+        </message>
+        <message>
+            <source>Green share of the roof area</source>
+            <translation>Gründachanteil der Dachfläche</translation>
+        </message>
+        <message>
+            <source>Trees per 100 m of street edge</source>
+            <translation>Bäume je 100 m Straßenkante</translation>
+        </message>
+        <message>
+            <source>Sealed share (buildings and paved surfaces)</source>
+            <translation>Versiegelungsanteil (Gebäude und befestigte Flächen)</translation>
+        </message>
+        <message>
+            <source>Sealed area compared with the existing state</source>
+            <translation>Versiegelte Fläche im Vergleich zum Bestand</translation>
+        </message>
+        <message>
+            <source>Annual runoff share</source>
+            <translation>Jährlicher Abflussanteil</translation>
+        </message>
+        <message>
+            <source>Sealed area disconnected from the sewer</source>
+            <translation>Vom Kanal abgekoppelte versiegelte Fläche</translation>
+        </message>
+        <message>
+            <source>Rain kept on site, gain over the existing state</source>
+            <translation>Auf dem Grundstück zurückgehaltener Regen, Zunahme gegenüber dem Bestand</translation>
+        </message>
+        <message>
+            <source>Biotope value balance (Planung − Bestand)</source>
+            <translation>Biotopwertbilanz (Planung − Bestand)</translation>
+        </message>
+        <message>
+            <source>Retention volume of the Überflutungsnachweis (DIN 1986-100 Gl. 20)</source>
+            <translation>Rückhaltevolumen des Überflutungsnachweises (DIN 1986-100 Gl. 20)</translation>
         </message>
         <message>
             <source>flat roof 0–5°</source>
@@ -974,6 +1766,18 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Objekt</translation>
         </message>
         <message>
+            <source>Interpretation: legally protected Biotopverbund area as a share of the district area (the strategy's footnote points to § 35 LNatSchG NRW, a share of the land area); the strategy's own wording ('share within the Biotopverbund') is ambiguous</source>
+            <translation>Auslegung: gesetzlich geschützte Biotopverbundfläche als Anteil an der Stadtteilfläche (die Fußnote der Strategie verweist auf § 35 LNatSchG NRW, einen Anteil an der Landesfläche); der Wortlaut der Strategie („Anteil innerhalb des Biotopverbunds“) ist mehrdeutig</translation>
+        </message>
+        <message>
+            <source>Share by number of flat roofs (the strategy does not say area or number)</source>
+            <translation>Anteil nach Anzahl der Flachdächer (die Strategie sagt nicht, ob Fläche oder Anzahl gemeint ist)</translation>
+        </message>
+        <message>
+            <source>The strategy's target applies to the inner cities; their boundary is set locally</source>
+            <translation>Das Ziel der Strategie gilt für die Innenstädte; deren Abgrenzung ist kommunal festzulegen</translation>
+        </message>
+        <message>
             <source>A – highest priority</source>
             <translation>A – höchste Priorität</translation>
         </message>
@@ -1006,20 +1810,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Linien</translation>
         </message>
         <message>
-            <source>points</source>
-            <translation>Punkte</translation>
-        </message>
-        <message>
             <source>Accepts: {kinds}</source>
             <translation>Zulässig: {kinds}</translation>
         </message>
         <message>
             <source>Layers/Roles</source>
             <translation>Layer/Rollen</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>Ergebnis</translation>
         </message>
         <message>
             <source>Handlungsziele</source>
@@ -1140,10 +1936,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Raumtyp</source>
             <translation>Raumtyp</translation>
-        </message>
-        <message>
-            <source>District</source>
-            <translation>Stadtteil</translation>
         </message>
         <message>
             <source>Combined-sewer area</source>
