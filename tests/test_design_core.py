@@ -147,10 +147,10 @@ def test_existing_state_in_the_surface_vocabulary_gives_sealing_and_retention_ch
 
 def test_disconnection_share_of_sealed_area():
     # the roof (300 m²) and the grass pavers (100 m²) drain to a swale: 400 of 900 sealed m² = 44 %
-    res = run(disconnected=np.array([True, False, True, False]))
+    res = run(disconnected=np.array([True, False, True, False]), rain=Rain(precip_mm=890))
     assert res.totals["disconnected_share"] == pytest.approx(400 / 900)
     assert res.check("disconnected").status == "pass"
-    # runoff reaching the sewer: paving 311.5 + lawn 8.9 = 320.4 m³/a
+    # runoff reaching the sewer at 890 mm/a: paving 0.89 × 500 × 0.7 = 311.5 + lawn 0.89 × 100 × 0.1 = 8.9 → 320.4 m³/a
     assert res.totals["sewer_runoff_m3a"] == pytest.approx(320.4)
     assert run().check("disconnected").status == "n/a"
 

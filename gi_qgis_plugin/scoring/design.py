@@ -49,7 +49,7 @@ AREA_EPS = 1e-6  # m²: slivers below this are rounding, not overlaps
 class Rain:
     """Rain for the annual figures and the Überflutungsnachweis.
 
-    Defaults: 890 mm/a as ``scoring/roofs.PRECIP_MM``; r(5,30) = 433 and r(5,2) = 209 l/(s·ha)
+    Defaults: the annual precipitation of ``scoring/roofs.PRECIP_MM``; r(5,30) = 433 and r(5,2) = 209 l/(s·ha)
     are the KOSTRA-DWD 2020 values of Düsseldorf Stadtmitte (cell 08-052) in the City of
     Düsseldorf's worked example of Gl. 20 [V duesseldorf.de/kanal/kunden/kanalanschluss/
     ueberflutungsnachweis.html] - a Rhine-Ruhr example, not the user's site: set the values of
