@@ -17,7 +17,7 @@ from helpers.layers import save_gpkg
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from gi_qgis_plugin.processing import arrow_c, scoring_base, write_arrow
+from gi_qgis_plugin.processing import arrow_c, write_arrow
 
 Feedback = recording_feedback_class()
 needs_arrow = pytest.mark.skipif(not write_arrow.gdal_can_write_arrow(), reason="GDAL < 3.8: no Arrow capsule writing")
@@ -57,13 +57,15 @@ def describe(path: Path) -> dict:
         out["contents"] = con.execute("SELECT table_name, data_type, identifier, description, srs_id FROM gpkg_contents").fetchall()
         out["geometry_columns"] = con.execute("SELECT * FROM gpkg_geometry_columns").fetchall()
         out["rtree_rows"] = con.execute(f'SELECT count(*) FROM "rtree_{out["name"]}_{out["geom_column"]}"').fetchone()[0]
-        out["has_run_record"] = con.execute("SELECT count(*) FROM gpkg_metadata WHERE metadata LIKE '%gi_run%'").fetchone()[0] > 0
+        has_md = con.execute("SELECT count(*) FROM sqlite_master WHERE name='gpkg_metadata'").fetchone()[0]
+        out["has_run_record"] = bool(has_md) and con.execute(
+            "SELECT count(*) FROM gpkg_metadata WHERE metadata LIKE '%gi_run%'").fetchone()[0] > 0
     finally:
         con.close()
     return out
 
 
-def assert_same_output(fast: Path, plain: Path) -> dict:
+def assert_same_output(fast: Path, plain: Path, record: bool = True) -> dict:
     a, b = describe(fast), describe(plain)
     for key in ("name", "fid_column", "geom_column", "geom_type", "srs", "fields", "count", "table_sql", "contents",
                 "geometry_columns", "rtree_rows", "has_run_record"):
@@ -72,25 +74,25 @@ def assert_same_output(fast: Path, plain: Path) -> dict:
     assert len(a["features"]) == len(b["features"]) == a["count"]
     for fa, fb in zip(a["features"], b["features"]):
         assert fa == fb
-    assert a["has_run_record"]
+    assert a["has_run_record"] == record
     assert a["rtree_rows"] == sum(1 for f in a["features"] if f[2] is not None)
     return a
 
 
-def run_both(alg_id: str, params: dict, tmp_path: Path, monkeypatch) -> dict:
+def run_both(alg_id: str, params: dict, tmp_path: Path, monkeypatch, record: bool = True) -> dict:
     """Run ``alg_id`` once on the fast paths and once with GI_PLAIN_IO=1, outputs to GeoPackage
     files of the same name; assert that the fast writer ran and the files agree."""
     import processing
 
     ensure_provider()
     calls = []
-    real = scoring_base.write_arrow
+    real = write_arrow.write_arrow
 
     def spy(*args, **kwargs):
         calls.append(real(*args, **kwargs))
         return calls[-1]
 
-    monkeypatch.setattr(scoring_base, "write_arrow", spy)
+    monkeypatch.setattr(write_arrow, "write_arrow", spy)
     outputs = {}
     for mode in ("fast", "plain"):
         if mode == "plain":
@@ -103,7 +105,7 @@ def run_both(alg_id: str, params: dict, tmp_path: Path, monkeypatch) -> dict:
         outputs[mode] = out
     monkeypatch.delenv("GI_PLAIN_IO", raising=False)
     assert len(calls) == 1 and calls[0] is not None, "the fast writer did not run"
-    return assert_same_output(outputs["fast"], outputs["plain"])
+    return assert_same_output(outputs["fast"], outputs["plain"], record)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -153,6 +155,16 @@ def test_moabit_fast_and_plain(moabit_dir, tmp_path, qgis_processing, monkeypatc
     src = moabit_dir / "moabit_build.gpkg"
     out = run_both("gi:flatroofs", {"INPUT": str(src)}, tmp_path, monkeypatch)
     assert out["count"] == QgsVectorLayer(str(src), "m", "ogr").featureCount()
+
+
+@needs_arrow
+def test_design_check_fast_and_plain(tmp_path, qgis_processing, monkeypatch):
+    from test_design_check_alg import design_layer, existing_layer, trees_layer
+
+    src = save_gpkg(design_layer(), tmp_path / "design.gpkg")
+    out = run_both("gi:designcheck", {"INPUT": src, "TREES": trees_layer(), "EXISTING": existing_layer()},
+                   tmp_path, monkeypatch, record=False)
+    assert out["count"] == 4  # the four strips of the design
 
 
 @needs_arrow

@@ -96,6 +96,31 @@ class GiAlgorithm(QgsProcessingAlgorithm):
         self._outputs.append([sink, dest, path, existed])
         return sink, dest
 
+    def write_output(self, parameters, name: str, context, fields, wkb_type, crs, geoms, columns, progress: Progress,
+                     rows=None, keep=(), source_index=None) -> str:
+        """Create the sink ``name`` and write the features in one go (see ``write.write_sink``);
+        returns the destination. A GeoPackage file is filled by OGR's Arrow batches
+        (``write_arrow.py``), anything else through QGIS's sink. The sink is closed on return."""
+        from . import write, write_arrow
+
+        sink, dest = self.sink(parameters, name, context, fields, wkb_type, crs)
+
+        def plain(target_sink) -> int:
+            return write.write_sink(target_sink, fields, geoms, columns, progress, rows=rows, keep=keep,
+                                    source_index=source_index)
+
+        target = write_arrow.arrow_target(dest, fields)
+        if target is None:
+            plain(sink)
+        del sink
+        self.close_sink(dest)  # QGIS's layer is closed: the fast path re-creates it from its definition
+        if target is not None:
+            written = write_arrow.write_arrow(target, fields, geoms, columns, progress, rows=rows, keep=keep,
+                                              source_index=source_index)
+            if written is None:  # a definition the batches do not carry: QGIS's provider writes
+                write_arrow.write_through_provider(dest, plain)
+        return dest
+
     def claim_files(self, *paths: str) -> None:
         """Files this run writes itself (not through a sink): removed on cancel or error."""
         if not hasattr(self, "_outputs"):

@@ -296,15 +296,13 @@ class DesignCheckAlgorithm(GiAlgorithm):
 
         flags = self._flags(res, existing is not None, arrays.usable)
         fields, keep = output_fields(source.fields(), make_fields(PER_POLYGON))
-        sink, dest = self.sink(parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon, work_crs)
         surf = np.where(res.known, design.normalise_surface_codes(codes) if len(codes) else codes, None)
         cols = [surf, res.known.astype(int), np.where(res.known, res.sealing, None), res.area_m2, res.sealed_m2, res.c_m, res.c_s,
                 res.runoff_m3a, res.retention_m3a, res.n_trees, res.biotope, res.value_p, res.covered_m2,
                 res.pts_before, res.pts_after, res.pts_after - res.pts_before, res.overlap_m2, flags]
         columns = [(fname, kind, values) for (fname, kind), values in zip(PER_POLYGON, cols)]
-        write_sink(sink, fields, geo.as_multi(arrays.geoms), columns, progress.sub(0.6, 0.75), rows=arrays.rows, keep=keep)
-        del sink
-        self.close_sink(dest)
+        dest = self.write_output(parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon, work_crs,
+                                 geo.as_multi(arrays.geoms), columns, progress.sub(0.6, 0.75), rows=arrays.rows, keep=keep)
         if context.willLoadLayerOnCompletion(dest):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(SurfaceStyle.create())
         results = {self.OUTPUT: dest}

@@ -46,8 +46,7 @@ from .crs import choose_work_crs
 from .inputs import MainInput
 from .postprocess import style_when_loaded
 from .read import plain_ogr_layer, read_source, report_skipped
-from .write import make_fields, output_fields, write_sink
-from .write_arrow import arrow_target, write_arrow, write_through_provider
+from .write import make_fields, output_fields
 
 POLYGON = [Qgis.ProcessingSourceType.VectorPolygon]
 DOUBLE = Qgis.ProcessingNumberParameterType.Double
@@ -409,22 +408,6 @@ class ScoringAlgorithm(GiAlgorithm):
         """
         columns = self.result_columns(scored, core, reason)
         out_fields, keep = output_fields(main.arrays.fields, make_fields(columns))
-        kind = main.kind
-        sink, dest = self.sink(parameters, self.OUTPUT, context, out_fields, WKB_TYPES[kind], main.crs)
         geoms = geo.as_multi(main.geoms if scored.geoms is None else scored.geoms)
-
-        def plain(target_sink) -> int:
-            return write_sink(target_sink, out_fields, geoms, columns, progress, rows=main.arrays.rows, keep=keep,
-                              source_index=scored.source_index)
-
-        target = arrow_target(dest, out_fields)
-        if target is None:
-            plain(sink)
-        del sink
-        self.close_sink(dest)  # QGIS's layer is closed: the fast path re-creates it from its definition
-        if target is not None:
-            written = write_arrow(target, out_fields, geoms, columns, progress, rows=main.arrays.rows, keep=keep,
-                                  source_index=scored.source_index)
-            if written is None:  # a definition the batches do not carry: QGIS's provider writes
-                write_through_provider(dest, out_fields, plain)
-        return dest
+        return self.write_output(parameters, self.OUTPUT, context, out_fields, WKB_TYPES[main.kind], main.crs, geoms,
+                                 columns, progress, rows=main.arrays.rows, keep=keep, source_index=scored.source_index)

@@ -265,7 +265,7 @@ def _recreate(ds, lyr):
     return new
 
 
-def write_through_provider(dest: str, fields: QgsFields, write) -> int:
+def write_through_provider(dest: str, write) -> int:
     """The rows through QGIS's provider of the (empty) output layer, when it cannot be
     re-created: ``write(sink)`` is :func:`write.write_sink` bound to the rows."""
     layer = QgsVectorLayer(dest, "gi_output", "ogr")
