@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
+import threading
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +37,197 @@ class ZonalResult:
     nodata_only: bool  # the raster overlaps but every hit cell is nodata
 
 
+CELL_BUDGET = 1_000_000  # candidate cells per chunk of features: ~60 MB of index arrays
+MAX_CHUNK = 20_000  # features per chunk at most: progress, cancel and the threads' shares
+WINDOW_CELLS = 16_000_000  # a chunk's raster window read in one piece up to this size (128 MB)
+
+
+def workers() -> int:
+    """Threads for the raster statistics: the machine's cores (GEOS and GDAL release the GIL)."""
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+class _Grid:
+    """The raster's grid, nodata and a GDAL dataset per thread (a dataset is not thread-safe)."""
+
+    def __init__(self, layer: QgsRasterLayer, band: int):
+        from osgeo import gdal
+
+        self.source = layer.source()
+        self.band = band
+        ds = self._open()
+        if ds is None:
+            raise QgsProcessingException(
+                tr("Raster {name} cannot be read by GDAL ({src}). Save it as a GeoTIFF and run again.").format(name=layer.name(), src=layer.source())
+            )
+        gt = ds.GetGeoTransform()
+        if gt[2] != 0 or gt[4] != 0:
+            raise QgsProcessingException(tr("Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.").format(name=layer.name()))
+        self.x0, self.dx, self.y0, self.dy = gt[0], gt[1], gt[3], gt[5]  # dy < 0 for north-up
+        self.nodata = ds.GetRasterBand(band).GetNoDataValue()
+        self.ncols, self.nrows = ds.RasterXSize, ds.RasterYSize
+        self._local = threading.local()
+        self._local.ds = ds
+        self._gdal = gdal
+
+    def _open(self):
+        from osgeo import gdal
+
+        try:
+            with gdal.ExceptionMgr(useExceptions=True):
+                return gdal.Open(self.source)
+        except RuntimeError:
+            return None
+
+    def read(self, c0: int, r0: int, w: int, h: int) -> np.ndarray | None:
+        ds = getattr(self._local, "ds", None)
+        if ds is None:
+            ds = self._local.ds = self._open()
+        return ds.GetRasterBand(self.band).ReadAsArray(c0, r0, w, h)
+
+    def window_of(self, bounds: np.ndarray):
+        """Cell index ranges (c0, c1, r0, r1, widths, heights) whose centres fall in each bbox."""
+        c0 = np.ceil((bounds[:, 0] - self.x0) / self.dx - 0.5)
+        c1 = np.floor((bounds[:, 2] - self.x0) / self.dx - 0.5)
+        ya, yb = (bounds[:, 3], bounds[:, 1]) if self.dy < 0 else (bounds[:, 1], bounds[:, 3])
+        r0 = np.ceil((ya - self.y0) / self.dy - 0.5)
+        r1 = np.floor((yb - self.y0) / self.dy - 0.5)
+        c0 = np.clip(np.nan_to_num(c0, nan=0), 0, self.ncols)
+        c1 = np.clip(np.nan_to_num(c1, nan=-1), -1, self.ncols - 1)
+        r0 = np.clip(np.nan_to_num(r0, nan=0), 0, self.nrows)
+        r1 = np.clip(np.nan_to_num(r1, nan=-1), -1, self.nrows - 1)
+        wc = np.maximum(c1 - c0 + 1, 0).astype(np.int64)
+        wr = np.maximum(r1 - r0 + 1, 0).astype(np.int64)
+        return c0, r0, wc, wr
+
+
+def _zone_cells(grid: _Grid, g: np.ndarray, fallback: bool):
+    """(feature, col, row) of every cell whose centre lies in each polygon of ``g`` (None =
+    nothing), plus, with ``fallback``, the cell under the representative point of a polygon
+    that caught no cell centre; and per feature whether it hit the raster at all."""
+    n = len(g)
+    ok = ~shapely.is_missing(g)
+    bounds = np.full((n, 4), np.nan)
+    bounds[ok] = shapely.bounds(g[ok])
+    c0, r0, wc, wr = grid.window_of(bounds)
+    wc[~ok] = 0
+    wr[~ok] = 0
+    fi, cols, rows = _candidate_cells(np.arange(n), c0, r0, wc, wr)
+    if fi.size:
+        shapely.prepare(g[ok])  # prepared per chunk: no long pause before the first
+        inside = shapely.contains_xy(g[fi], grid.x0 + (cols + 0.5) * grid.dx, grid.y0 + (rows + 0.5) * grid.dy)
+        fi, cols, rows = fi[inside], cols[inside], rows[inside]
+    hit = np.zeros(n, dtype=bool)
+    hit[fi] = True
+    # polygons that caught no cell centre: the cell under their representative point (left out
+    # with fallback=False, the strict cell-centre rule, e.g. to subtract a building's own cells)
+    miss = np.flatnonzero(ok & ~hit) if fallback else np.empty(0, dtype=np.int64)
+    if miss.size:
+        pts = shapely.point_on_surface(g[miss])
+        px, py = shapely.get_x(pts), shapely.get_y(pts)
+        mc = np.floor((px - grid.x0) / grid.dx).astype(np.int64)
+        mr = np.floor((py - grid.y0) / grid.dy).astype(np.int64)
+        inr = (mc >= 0) & (mc < grid.ncols) & (mr >= 0) & (mr < grid.nrows)
+        miss, mc, mr = miss[inr], mc[inr], mr[inr]
+        hit[miss] = True
+        fi, cols, rows = np.concatenate((fi, miss)), np.concatenate((cols, mc)), np.concatenate((rows, mr))
+    return fi, cols, rows, hit
+
+
+def _values(grid: _Grid, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The raster value of each cell (NaN for nodata), reading the cells' window once (or in
+    strips of rows when the window is very large)."""
+    out = np.full(cols.size, np.nan)
+    if cols.size == 0:
+        return out
+    cmin, cmax = int(cols.min()), int(cols.max())
+    rmin, rmax = int(rows.min()), int(rows.max())
+    width = cmax - cmin + 1
+    strip = max(1, min(rmax - rmin + 1, WINDOW_CELLS // width))
+    for s in range(rmin, rmax + 1, strip):
+        sel = slice(None) if strip > rmax - rmin else (rows >= s) & (rows < s + strip)
+        block = grid.read(cmin, s, width, min(strip, rmax - s + 1))
+        if block is None:
+            continue
+        vals = block[rows[sel] - s, cols[sel] - cmin].astype(float)
+        bad = ~np.isfinite(vals)
+        if grid.nodata is not None:
+            bad |= np.isclose(vals, grid.nodata)
+        vals[bad] = np.nan
+        out[sel] = vals
+    return out
+
+
+def _sums(fi: np.ndarray, vals: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sum and count of the valid values per feature (``np.bincount``)."""
+    good = ~np.isnan(vals)
+    return (np.bincount(fi[good], weights=vals[good], minlength=n),
+            np.bincount(fi[good], minlength=n).astype(np.int64))
+
+
+def _chunks(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> list[np.ndarray]:
+    """Feature indexes in chunks of neighbours (sorted by the top row of their bbox), each of
+    at most CELL_BUDGET candidate cells and MAX_CHUNK features; ``grow`` metres around each
+    bbox for buffered zones. A chunk's raster window is then a band, read once."""
+    n = len(geoms)
+    ok = ~shapely.is_missing(geoms)
+    bounds = np.full((n, 4), np.nan)
+    bounds[ok] = shapely.bounds(geoms[ok])
+    bounds[:, :2] -= grow
+    bounds[:, 2:] += grow
+    c0, r0, wc, wr = grid.window_of(bounds)
+    size = np.where(ok, wc * wr, 0)
+    order = np.argsort(np.where(ok, r0, -1), kind="stable")
+    cum = np.cumsum(size[order])
+    out = []
+    start = 0
+    while start < n:
+        base = cum[start - 1] if start else 0
+        stop = int(np.searchsorted(cum, base + CELL_BUDGET, side="right"))
+        stop = min(max(stop, start + 1), n, start + MAX_CHUNK)
+        out.append(order[start:stop])
+        start = stop
+    return out
+
+
+def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> list:
+    """``task(idx)`` for every chunk, on ``threads`` threads; progress and cancel answered
+    from this thread at least every half second."""
+    total = max(sum(c.size for c in chunks), 1)
+    results = []
+    done = 0
+    if threads <= 1 or len(chunks) <= 1:
+        for idx in chunks:
+            results.append(task(idx))
+            done += idx.size
+            progress(done / total)
+        return results
+    pool = ThreadPoolExecutor(max_workers=threads)
+    try:
+        pending = {pool.submit(task, idx): idx.size for idx in chunks}
+        while pending:
+            finished, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            for f in finished:
+                results.append(f.result())
+                done += pending.pop(f)
+            progress(done / total)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return results
+
+
+def _in_raster_crs(layer: QgsRasterLayer, geoms: np.ndarray, geoms_crs: QgsCoordinateReferenceSystem,
+                   context: QgsProcessingContext) -> tuple[np.ndarray, bool]:
+    """The geometries in the raster's CRS, and whether they had to be transformed."""
+    rcrs = layer.crs()
+    ok = ~shapely.is_missing(geoms)
+    if rcrs.isValid() and geoms_crs.isValid() and rcrs != geoms_crs and ok.any():
+        g = geoms.copy()
+        g[ok] = transform_geoms(g[ok], QgsCoordinateTransform(geoms_crs, rcrs, context.transformContext()))
+        return g, True
+    return geoms, False
+
+
 def zonal_mean(
     layer: QgsRasterLayer,
     geoms: np.ndarray,
@@ -48,97 +242,26 @@ def zonal_mean(
     The polygons are rasterised onto the raster's own grid in numpy (cell-centre rule, as GDAL's
     default rasterisation): for each polygon the cells of its bounding box are tested in bulk
     with ``shapely.contains_xy``; a polygon smaller than a cell takes the cell under its
-    representative point (unless ``fallback`` is False). Values are read in strips, nodata is
-    ignored, sums and counts per feature by ``numpy.add.at``.
+    representative point (unless ``fallback`` is False). Neighbouring polygons are processed
+    in chunks on all cores, each chunk's raster window read once; nodata is ignored, sums and
+    counts per feature by ``np.bincount``.
     """
-    from osgeo import gdal
-
-    try:
-        with gdal.ExceptionMgr(useExceptions=True):
-            ds = gdal.Open(layer.source())
-    except RuntimeError:
-        ds = None
-    if ds is None:
-        raise QgsProcessingException(
-            tr("Raster {name} cannot be read by GDAL ({src}). Save it as a GeoTIFF and run again.").format(name=layer.name(), src=layer.source())
-        )
-    gt = ds.GetGeoTransform()
-    if gt[2] != 0 or gt[4] != 0:
-        raise QgsProcessingException(tr("Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.").format(name=layer.name()))
-    rb = ds.GetRasterBand(band)
-    nodata = rb.GetNoDataValue()
-    ncols, nrows = ds.RasterXSize, ds.RasterYSize
-
+    grid = _Grid(layer, band)
     progress(0.0)
     n = len(geoms)
-    ok = ~shapely.is_missing(geoms)
-    g = geoms.copy()
-    rcrs = layer.crs()
-    if rcrs.isValid() and geoms_crs.isValid() and rcrs != geoms_crs and ok.any():
-        xform = QgsCoordinateTransform(geoms_crs, rcrs, context.transformContext())
-        g[ok] = transform_geoms(g[ok], xform)
+    g, _ = _in_raster_crs(layer, geoms, geoms_crs, context)
 
-    x0, dx, y0, dy = gt[0], gt[1], gt[3], gt[5]  # dy < 0 for north-up
-    bounds = np.full((n, 4), np.nan)
-    bounds[ok] = shapely.bounds(g[ok])
-    # cell index ranges whose centres fall inside each bbox
-    c0 = np.ceil((bounds[:, 0] - x0) / dx - 0.5)
-    c1 = np.floor((bounds[:, 2] - x0) / dx - 0.5)
-    ya, yb = (bounds[:, 3], bounds[:, 1]) if dy < 0 else (bounds[:, 1], bounds[:, 3])
-    r0 = np.ceil((ya - y0) / dy - 0.5)
-    r1 = np.floor((yb - y0) / dy - 0.5)
-    c0 = np.clip(np.nan_to_num(c0, nan=0), 0, ncols)
-    c1 = np.clip(np.nan_to_num(c1, nan=-1), -1, ncols - 1)
-    r0 = np.clip(np.nan_to_num(r0, nan=0), 0, nrows)
-    r1 = np.clip(np.nan_to_num(r1, nan=-1), -1, nrows - 1)
-    wc = np.maximum(c1 - c0 + 1, 0).astype(np.int64)
-    wr = np.maximum(r1 - r0 + 1, 0).astype(np.int64)
-    wc[~ok] = 0
-    wr[~ok] = 0
+    def task(idx):
+        fi, cols, rows, hit = _zone_cells(grid, g[idx], fallback)
+        sums, counts = _sums(fi, _values(grid, cols, rows), idx.size)
+        return idx, sums, counts, hit
 
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
-    # features in chunks so memory stays bounded and progress flows
-    cell_budget = 1_000_000  # candidate cells per chunk: ~60 MB of index arrays
-    cum = np.cumsum(wc * wr)
-    start = 0
-    while start < n:
-        base = cum[start - 1] if start else 0
-        stop = int(np.searchsorted(cum, base + cell_budget, side="right"))
-        stop = max(stop, start + 1)
-        stop = min(stop, n, start + 100_000)  # and at most 100,000 features per chunk
-        sl = slice(start, stop)
-        fi, cols, rows = _candidate_cells(np.arange(start, stop), c0[sl], r0[sl], wc[sl], wr[sl])
-        if fi.size:
-            shapely.prepare(g[sl][ok[sl]])  # prepared per chunk: no long pause before the first
-            xs = x0 + (cols + 0.5) * dx
-            ys = y0 + (rows + 0.5) * dy
-            inside = shapely.contains_xy(g[fi], xs, ys)
-            fi, cols, rows = fi[inside], cols[inside], rows[inside]
-            hit_any[fi] = True
-            _accumulate(rb, nodata, fi, cols, rows, sums, counts)
-        start = stop
-        progress(0.9 * start / n)
-
-    # polygons that caught no cell centre: the cell under their representative point
-    # (left out with fallback=False, when the strict cell-centre rule is wanted, e.g. to
-    # subtract a building's own cells from those of its surroundings)
-    miss = ok & ~hit_any & fallback
-    progress(0.92)
-    if miss.any():
-        idx = np.flatnonzero(miss)
-        pts = shapely.point_on_surface(g[idx])
-        progress(0.96)
-        px, py = shapely.get_x(pts), shapely.get_y(pts)
-        cols = np.floor((px - x0) / dx).astype(np.int64)
-        rows = np.floor((py - y0) / dy).astype(np.int64)
-        inside = (cols >= 0) & (cols < ncols) & (rows >= 0) & (rows < nrows)
-        idx, cols, rows = idx[inside], cols[inside], rows[inside]
-        hit_any[idx] = True
-        _accumulate(rb, nodata, idx, cols, rows, sums, counts)
+    for idx, s, c, h in _run(_chunks(g, grid), task, progress, workers()):
+        sums[idx], counts[idx], hit_any[idx] = s, c, h
     progress(1.0)
-
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(counts > 0, sums / counts, np.nan)
     overlaps = bool(hit_any.any())
@@ -162,63 +285,48 @@ def _candidate_cells(fids, c0, r0, wc, wr):
     return fi, cols, rows
 
 
-def _accumulate(rb, nodata, fi, cols, rows, sums, counts, strip_rows: int = 1024) -> None:
-    """Read the needed raster strips once and add valid cell values per feature."""
-    if fi.size == 0:
-        return
-    order = np.argsort(rows, kind="stable")
-    fi, cols, rows = fi[order], cols[order], rows[order]
-    rstart = int(rows[0])
-    rend = int(rows[-1])
-    for s in range(rstart, rend + 1, strip_rows):
-        a = np.searchsorted(rows, s, side="left")
-        b = np.searchsorted(rows, s + strip_rows, side="left")
-        if a == b:
-            continue
-        cmin = int(cols[a:b].min())
-        cmax = int(cols[a:b].max())
-        nr = min(strip_rows, int(rows[b - 1]) - s + 1)
-        block = rb.ReadAsArray(cmin, s, cmax - cmin + 1, nr)
-        if block is None:
-            continue
-        vals = block[rows[a:b] - s, cols[a:b] - cmin].astype(float)
-        good = np.isfinite(vals)
-        if nodata is not None:
-            good &= ~np.isclose(vals, nodata)
-        np.add.at(sums, fi[a:b][good], vals[good])
-        np.add.at(counts, fi[a:b][good], 1)
-
-
-
-
 def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_crs: QgsCoordinateReferenceSystem,
               context: QgsProcessingContext, progress: Progress) -> ZonalResult:
     """Mean of the cells within ``ring_m`` of each geometry but not under it.
 
     The cells of the buffered geometry minus the geometry's own cells, both by the cell-centre
-    rule, so no ring polygon has to be built; in chunks, so that the buffers of a whole city
-    never exist at once. (Heavy-rain models treat buildings as obstacles: the water stands
-    around a building, not on it.)
+    rule, so no ring polygon has to be built; per chunk of neighbours (on all cores), so that
+    the buffers of a whole city never exist at once and the chunk's raster window is read once
+    for both. (Heavy-rain models treat buildings as obstacles: the water stands around a
+    building, not on it.)
     """
+    grid = _Grid(raster, 1)
     n = len(geoms)
     has = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    need_transform = raster.crs().isValid() and geoms_crs.isValid() and raster.crs() != geoms_crs
+    xform = QgsCoordinateTransform(geoms_crs, raster.crs(), context.transformContext()) if need_transform else None
+
+    def task(idx):
+        part = geoms[idx]
+        ok = has[idx]
+        outer = np.full(idx.size, None, dtype=object)
+        outer[ok] = shapely.buffer(part[ok], ring_m, quad_segs=2)
+        inner = part
+        if xform is not None:  # (single thread: see below)
+            outer[ok] = transform_geoms(outer[ok], xform)
+            inner = part.copy()
+            inner[ok] = transform_geoms(part[ok], xform)
+        fo, co, ro, hit = _zone_cells(grid, outer, True)
+        fi, ci, ri, _ = _zone_cells(grid, inner, False)
+        # one window for both: the footprints' cells lie inside their buffers' cells
+        vals = _values(grid, np.concatenate((co, ci)), np.concatenate((ro, ri)))
+        s_out, c_out = _sums(fo, vals[:fo.size], idx.size)
+        s_in, c_in = _sums(fi, vals[fo.size:], idx.size)
+        return idx, s_out - s_in, c_out - c_in, bool(hit.any())
+
     sums = np.zeros(n)
     cells = np.zeros(n, dtype=np.int64)
     overlaps = False
-    step = 50_000
-    for start in range(0, n, step):
-        sl = slice(start, min(start + step, n))
-        part = geoms[sl]
-        ok = has[sl]
-        outer = np.full(len(part), None, dtype=object)
-        outer[ok] = shapely.buffer(part[ok], ring_m, quad_segs=2)
-        sub = progress.sub(start / n, min(start + step, n) / n)
-        sub(0.0)
-        res = zonal_mean(raster, outer, geoms_crs, context, sub.sub(0.0, 0.7))
-        inner = zonal_mean(raster, part, geoms_crs, context, sub.sub(0.7, 1.0), fallback=False)
-        sums[sl] = res.sums - inner.sums
-        cells[sl] = res.cells - inner.cells
-        overlaps = overlaps or res.overlaps
+    chunks = _chunks(np.where(has, geoms, None), grid, ring_m)
+    # a QgsCoordinateTransform belongs to one thread: another CRS is sampled on this one
+    for idx, s, c, hit in _run(chunks, task, progress, 1 if xform is not None else workers()):
+        sums[idx], cells[idx] = s, c
+        overlaps = overlaps or hit
     mean = np.full(n, np.nan)
     np.divide(sums, cells, out=mean, where=cells > 0)
     return ZonalResult(mean=mean, cells=cells, sums=sums, overlaps=overlaps,

@@ -147,7 +147,9 @@ def read_source(
     n = len(fids)
     skipped: Counter = Counter()
     geoms = np.full(n, None, dtype=object)
-    have = np.fromiter((w is not None and len(w) > 0 for w in wkb_arr), dtype=bool, count=n)
+    have = ~np.equal(wkb_arr, None)
+    if have.any():  # an empty WKB counts as no geometry
+        have[have] = np.fromiter(map(len, wkb_arr[have].tolist()), dtype=np.int64, count=int(have.sum())) > 0
     skipped["geom_empty"] = int((~have).sum())
     have_idx = np.flatnonzero(have)
     step = 200_000  # parse in chunks: progress and cancel stay responsive on a million features
@@ -161,9 +163,15 @@ def read_source(
     skipped["geom_empty"] += int(parsed_empty.sum())
     geoms[parsed_empty] = None
     progress(0.85)
-    for start in range(0, n, step):
-        geoms[start:start + step] = shapely.force_2d(geoms[start:start + step])
-        progress(0.85 + 0.03 * min(start + step, n) / max(n, 1))
+    # Z and M dropped only where present: force_2d rebuilds every geometry it is given
+    has_zm = shapely.has_z(geoms)
+    if hasattr(shapely, "has_m"):
+        has_zm |= shapely.has_m(geoms)
+    zm = np.flatnonzero(has_zm)
+    for start in range(0, zm.size, step):
+        part = zm[start:start + step]
+        geoms[part] = shapely.force_2d(geoms[part])
+        progress(0.85 + 0.03 * min(start + step, zm.size) / zm.size)
     if read_crs.isValid() and work_crs.isValid() and read_crs != work_crs:
         ok = ~shapely.is_missing(geoms)
         if ok.any():
@@ -205,7 +213,7 @@ def read_source(
         idx = src_fields.lookupField(f)
         if idx < 0:
             continue
-        columns[f] = column_array(field_values(rows, idx), src_fields.at(idx))
+        columns[f] = typed_column(rows, idx, src_fields.at(idx))
     progress(1.0)
     return FeatureArrays(
         fids=np.asarray(fids, dtype=np.int64),
@@ -342,7 +350,7 @@ def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
     data = np.ma.getdata(arr)
     kind = data.dtype.kind
     if kind == "S":
-        data = np.char.decode(data, "utf-8", errors="replace").astype(object)
+        data = _decoded(data)
     elif kind == "U":
         data = data.astype(object)
     elif kind == "O":
@@ -356,6 +364,35 @@ def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
     elif kind not in "iufb":  # dates, times, lists …: QGIS's iterator knows their types
         return None
     return data, mask
+
+
+def _decoded(data: np.ndarray) -> np.ndarray:
+    """Fixed-width UTF-8 bytes (Arrow text as numpy) as an object array of str, without a
+    Python loop per value: ASCII by numpy's cast, else each distinct value decoded once."""
+    if data.size == 0:
+        return np.empty(0, dtype=object)
+    if data.dtype.itemsize == 0 or bool((data.view(np.uint8) < 128).all()):
+        return data.astype(f"U{max(data.dtype.itemsize, 1)}").astype(object)
+    uniq, inverse = np.unique(data, return_inverse=True)
+    texts = np.array([u.decode("utf-8", errors="replace") for u in uniq.tolist()] + [""], dtype=object)[:-1]
+    return texts[inverse.reshape(-1)]
+
+
+def typed_column(rows: ColumnTable, k: int, fld: QgsField) -> np.ndarray:
+    """Field ``k`` as :func:`column_array` gives it (float with NaN = NULL for numbers, object
+    with None for text), straight from a typed column of the Arrow reader."""
+    data, mask = rows.columns[k]
+    if data.dtype.kind in "iufb" and fld.isNumeric():
+        out = data.astype(float)
+        if mask is not None:
+            out[mask] = np.nan
+        return out
+    if data.dtype == object and not fld.isNumeric() and all(type(v) is str or v is None for v in data.tolist()):
+        out = data.copy()
+        if mask is not None:
+            out[mask] = None
+        return out
+    return column_array(rows.values(k), fld)
 
 
 def _polygonal_parts(geoms: np.ndarray) -> np.ndarray:

@@ -1,0 +1,114 @@
+"""Zonal and ring statistics (processing/raster.py) against a brute-force count over every cell
+centre, with many small chunks on several threads: the chunking, the window read and the
+threads change nothing."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+from helpers.layers import raster
+from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingContext, QgsProject, QgsRasterLayer
+
+from gi_qgis_plugin.processing import raster as rasters
+from gi_qgis_plugin.scoring.progress import Progress
+
+NODATA = -9999.0
+
+
+def crs():
+    # made inside a test: a QGIS object created at import time outlives QGIS and crashes the exit
+    return QgsCoordinateReferenceSystem("EPSG:25832")
+
+
+@pytest.fixture
+def context(qgis_app):
+    ctx = QgsProcessingContext()
+    ctx.setProject(QgsProject.instance())
+    return ctx
+
+
+@pytest.fixture
+def grid(tmp_path, qgis_app):
+    """120 × 100 cells of 1 m at x 0..100, y 0..120; random depths, a nodata patch."""
+    rng = np.random.default_rng(5)
+    arr = rng.uniform(0, 1, (120, 100)).astype(np.float32)
+    arr[10:20, 30:50] = NODATA
+    raster(tmp_path / "r.tif", arr, 0.0, 120.0, 1.0, nodata=NODATA)
+    cx, cy = np.meshgrid(np.arange(100) + 0.5, 120 - (np.arange(120) + 0.5))
+    # the path, not the layer: pytest keeps a fixture's value until the session ends, and a
+    # QGIS layer that outlives QGIS crashes the exit
+    return str(tmp_path / "r.tif"), arr.astype(float), cx, cy
+
+
+def _footprints(n=300):
+    rng = np.random.default_rng(7)
+    x, y = rng.uniform(-5, 100, n), rng.uniform(-5, 120, n)
+    w, h = rng.uniform(0.3, 9, n), rng.uniform(0.3, 9, n)
+    g = shapely.box(x, y, x + w, y + h).astype(object)
+    g[::37] = None  # missing geometries stay NaN
+    return g
+
+
+def _brute(arr, cx, cy, zone, minus=None):
+    """Mean of the valid cells whose centre lies in ``zone`` (and not in ``minus``)."""
+    inside = shapely.contains_xy(zone, cx, cy)
+    if minus is not None:
+        inside &= ~shapely.contains_xy(minus, cx, cy)
+    vals = arr[inside]
+    vals = vals[vals != NODATA]
+    return (vals.mean() if vals.size else np.nan), vals.size
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_ring_mean_equals_the_cell_by_cell_rule(grid, context, monkeypatch, threads):
+    path, arr, cx, cy = grid
+    layer = QgsRasterLayer(path, "r")
+    monkeypatch.setattr(rasters, "MAX_CHUNK", 17)  # ~18 chunks
+    monkeypatch.setattr(rasters, "workers", lambda: threads)
+    geoms = _footprints()
+    res = rasters.ring_mean(layer, geoms, 3.0, crs(), context, Progress(None))
+    for i, g in enumerate(geoms):
+        if g is None:
+            assert np.isnan(res.mean[i]) and res.cells[i] == 0
+            continue
+        mean, count = _brute(arr, cx, cy, shapely.buffer(g, 3.0, quad_segs=2), g)
+        assert res.cells[i] == count, i
+        assert res.mean[i] == pytest.approx(mean, rel=1e-12, nan_ok=True), i
+    assert res.overlaps and not res.nodata_only
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_zonal_mean_equals_the_cell_by_cell_rule_with_the_fallback_cell(grid, context, monkeypatch, threads):
+    path, arr, cx, cy = grid
+    layer = QgsRasterLayer(path, "r")
+    monkeypatch.setattr(rasters, "MAX_CHUNK", 23)
+    monkeypatch.setattr(rasters, "workers", lambda: threads)
+    geoms = _footprints()
+    res = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
+    fallbacks = 0
+    for i, g in enumerate(geoms):
+        if g is None:
+            assert np.isnan(res.mean[i])
+            continue
+        mean, count = _brute(arr, cx, cy, g)
+        if not shapely.contains_xy(g, cx, cy).any():
+            # no cell centre inside: the cell under the representative point, if on the raster
+            p = shapely.point_on_surface(g)
+            col, row = int(np.floor(p.x)), int(np.floor(120 - p.y))
+            if 0 <= col < 100 and 0 <= row < 120 and arr[row, col] != NODATA:
+                mean, count = arr[row, col], 1
+                fallbacks += 1
+        assert res.cells[i] == count, i
+        assert res.mean[i] == pytest.approx(mean, rel=1e-12, nan_ok=True), i
+    assert fallbacks > 5  # the case is exercised
+
+
+def test_a_window_too_large_for_one_read_is_read_in_strips(grid, context, monkeypatch):
+    path, arr, cx, cy = grid
+    layer = QgsRasterLayer(path, "r")
+    geoms = _footprints(60)
+    whole = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
+    monkeypatch.setattr(rasters, "WINDOW_CELLS", 250)  # strips of 2 rows
+    strips = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
+    assert np.array_equal(whole.sums, strips.sums) and np.array_equal(whole.cells, strips.cells)
