@@ -5,6 +5,7 @@ algorithm of tests/cases.py, the Musterstadt sample and the real data (Wesel LoD
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -19,64 +20,22 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from gi_qgis_plugin.processing import arrow_c, write_arrow
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import compare  # noqa: E402
+
 Feedback = recording_feedback_class()
 needs_arrow = pytest.mark.skipif(not write_arrow.gdal_can_write_arrow(), reason="GDAL < 3.8: no Arrow capsule writing")
 
 
 # ----------------------------------------------------------------------------------------------
-# Comparing two GeoPackage outputs
+# Comparing two GeoPackage outputs: benchmarks/compare.py (make bench uses it at every size)
 # ----------------------------------------------------------------------------------------------
-def describe(path: Path) -> dict:
-    """Everything a user could see of the (single) layer: schema, fids, geometries, values."""
-    with gdal.ExceptionMgr(useExceptions=True), ogr.ExceptionMgr(useExceptions=True):
-        ds = ogr.Open(str(path))
-        assert ds.GetLayerCount() == 1
-        lyr = ds.GetLayer(0)
-        defn = lyr.GetLayerDefn()
-        fields = []
-        for j in range(defn.GetFieldCount()):
-            fd = defn.GetFieldDefn(j)
-            fields.append((fd.GetName(), fd.GetType(), fd.GetSubType(), fd.GetWidth(), fd.GetPrecision(),
-                           fd.IsNullable(), fd.GetDefault()))
-        srs = lyr.GetSpatialRef()
-        out = {
-            "name": lyr.GetName(), "fid_column": lyr.GetFIDColumn(), "geom_column": lyr.GetGeometryColumn(),
-            "geom_type": lyr.GetGeomType(), "srs": srs.ExportToWkt() if srs else None, "fields": fields,
-            "count": lyr.GetFeatureCount(), "extent": lyr.GetExtent(),
-        }
-        feats = []
-        for f in lyr:
-            values = tuple(f.GetField(j) if f.IsFieldSetAndNotNull(j) else None for j in range(len(fields)))
-            g = f.GetGeometryRef()
-            feats.append((f.GetFID(), values, None if g is None else bytes(g.ExportToIsoWkb())))
-        out["features"] = feats
-        ds.Close()
-    con = sqlite3.connect(str(path))
-    try:
-        out["table_sql"] = con.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (out["name"],)).fetchone()[0]
-        out["contents"] = con.execute("SELECT table_name, data_type, identifier, description, srs_id FROM gpkg_contents").fetchall()
-        out["geometry_columns"] = con.execute("SELECT * FROM gpkg_geometry_columns").fetchall()
-        out["rtree_rows"] = con.execute(f'SELECT count(*) FROM "rtree_{out["name"]}_{out["geom_column"]}"').fetchone()[0]
-        has_md = con.execute("SELECT count(*) FROM sqlite_master WHERE name='gpkg_metadata'").fetchone()[0]
-        out["has_run_record"] = bool(has_md) and con.execute(
-            "SELECT count(*) FROM gpkg_metadata WHERE metadata LIKE '%gi_run%'").fetchone()[0] > 0
-    finally:
-        con.close()
-    return out
-
-
 def assert_same_output(fast: Path, plain: Path, record: bool = True) -> dict:
-    a, b = describe(fast), describe(plain)
-    for key in ("name", "fid_column", "geom_column", "geom_type", "srs", "fields", "count", "table_sql", "contents",
-                "geometry_columns", "rtree_rows", "has_run_record"):
-        assert a[key] == b[key], key
-    assert a["extent"] == pytest.approx(b["extent"])
-    assert len(a["features"]) == len(b["features"]) == a["count"]
-    for fa, fb in zip(a["features"], b["features"]):
-        assert fa == fb
-    assert a["has_run_record"] == record
-    assert a["rtree_rows"] == sum(1 for f in a["features"] if f[2] is not None)
-    return a
+    diffs = compare.differences(str(fast), str(plain), record=record)
+    assert not diffs, diffs
+    out = compare.schema(str(fast))
+    out["fids"] = [int(f) for batch in compare._batches(str(fast)) for f in batch[out["fid_column"] or "OGC_FID"]]
+    return out
 
 
 def run_both(alg_id: str, params: dict, tmp_path: Path, monkeypatch, record: bool = True) -> dict:
@@ -134,7 +93,7 @@ def test_sample_district_fast_and_plain(sample_gpkg, tmp_path, qgis_processing, 
     assert out["count"] == n_in == 2000
     # the input's fid column became the output's fids (as QGIS's sink does it)
     src_fids = sorted(f.id() for f in QgsVectorLayer(params["INPUT"], "b", "ogr").getFeatures())
-    assert [f[0] for f in out["features"]] == src_fids
+    assert out["fids"] == src_fids
 
 
 @needs_arrow
@@ -165,6 +124,34 @@ def test_design_check_fast_and_plain(tmp_path, qgis_processing, monkeypatch):
     out = run_both("gi:designcheck", {"INPUT": src, "TREES": trees_layer(), "EXISTING": existing_layer()},
                    tmp_path, monkeypatch, record=False)
     assert out["count"] == 4  # the four strips of the design
+
+
+def test_the_comparison_finds_a_changed_value_a_null_a_geometry_and_a_fid(tmp_path, qgis_processing):
+    import processing
+
+    ensure_provider()
+    case = CASES["gi:flatroofs"]
+    out = tmp_path / "scored.gpkg"
+    processing.run("gi:flatroofs", {"INPUT": case.make_input(), **case.params(tmp_path), "OUTPUT": str(out)},
+                   feedback=Feedback())
+    changes = {
+        "value": 'UPDATE scored SET gi_score = gi_score + 1e-9 WHERE fid = 2',
+        "null": "UPDATE scored SET gi_class = NULL WHERE fid = 3",
+        "geometry": "UPDATE scored SET geom = (SELECT geom FROM scored WHERE fid = 1) WHERE fid = 4",
+        "fid": "UPDATE scored SET fid = 99 WHERE fid = 5",
+    }
+    for what, sql in changes.items():
+        other = tmp_path / what / "scored.gpkg"
+        other.parent.mkdir()
+        other.write_bytes(out.read_bytes())
+        con = sqlite3.connect(other)
+        for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+            con.execute(f'DROP TRIGGER "{name}"')  # the R-tree triggers call GDAL's SQL functions
+        con.execute(sql)
+        con.commit()
+        con.close()
+        assert compare.differences(str(out), str(other)), what
+    assert not compare.differences(str(out), str(out))
 
 
 @needs_arrow
