@@ -34,7 +34,9 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 import cases  # noqa: E402
+import compare  # noqa: E402
 import datasets  # noqa: E402
+import plot  # noqa: E402
 
 RESULTS = HERE / "results"
 RUNS = datasets.WORK / "runs"
@@ -90,11 +92,24 @@ def machine_info() -> dict:
     return info
 
 
+def registered_scoring_algorithms() -> list[str]:
+    """``gi:<id>`` of every scoring algorithm the plugin declares (a spec in scoring/)."""
+    try:
+        if str(ROOT) not in sys.path:
+            sys.path.insert(0, str(ROOT))
+        from gi_qgis_plugin.scoring.spec import all_specs
+
+        return sorted(f"gi:{s.alg_id}" for s in all_specs())
+    except Exception:  # noqa: BLE001 - the table runs without the list
+        return []
+
+
 # ----------------------------------------------------------------------------------------------
 # One child process
 # ----------------------------------------------------------------------------------------------
 def run_child(case: str, variant: str, data_file: Path, out_dir: Path, intermediate: str,
-              timeout: float | None, profile: Path | None = None, ours_variant: str | None = None) -> dict:
+              timeout: float | None, profile: Path | None = None, ours_variant: str | None = None,
+              plain: bool = False) -> dict:
     """Run runner.py for one (case, variant); add its wall time and peak RSS (wait4)."""
     shutil.rmtree(out_dir, ignore_errors=True)
     out_dir.mkdir(parents=True)
@@ -109,6 +124,9 @@ def run_child(case: str, variant: str, data_file: Path, out_dir: Path, intermedi
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.pop("GI_PLAIN_IO", None)
+    if plain:  # the plain paths: QGIS's iterator and sink (the reference of the equality check)
+        env["GI_PLAIN_IO"] = "1"
     log_path = out_dir / "child.log"
     t0 = time.perf_counter()
     with open(log_path, "w") as log:
@@ -143,13 +161,16 @@ def slug(text: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in text.lower()).strip("_")
 
 
-def measure(case: str, variant: str, data_file: Path, n: int, args, ours_variant: str | None = None) -> dict:
+def measure(case: str, variant: str, data_file: Path, n: int, args, ours_variant: str | None = None,
+            plain: bool = False) -> dict:
     """``repeat`` runs; time = the fastest, peak = the largest."""
     runs = []
     name = variant if ours_variant is None else f"{variant}_{slug(ours_variant)}"
+    name += "_plain" if plain else ""
     for r in range(args.repeat):
         out_dir = RUNS / f"{slug(case)}_n{n}" / (name if args.repeat == 1 else f"{name}_{r + 1}")
-        res = run_child(case, variant, data_file, out_dir, args.intermediate, args.timeout, ours_variant=ours_variant)
+        res = run_child(case, variant, data_file, out_dir, args.intermediate, args.timeout, ours_variant=ours_variant,
+                        plain=plain)
         runs.append(res)
         if "seconds" not in res:
             break
@@ -169,8 +190,10 @@ COLUMNS = [
     ("algorithm", "{}", 14), ("variant", "{}", 12), ("n", "{:,}", 10), ("ours_s", "{:.2f}", 8), ("native_chain_s", "{:.2f}", 14),
     ("io_floor_s", "{:.2f}", 10), ("ours_over_native", "{:.2f}", 11), ("ours_over_io", "{:.2f}", 9),
     ("ours_peak_mb", "{:.0f}", 12), ("native_chain_peak_mb", "{:.0f}", 20), ("ours_max_progress_gap_s", "{:.2f}", 12),
+    ("ours_plain_s", "{:.2f}", 8), ("same_output", "{}", 5),
 ]
-HEADERS = {"ours_over_native": "ours/native", "ours_over_io": "ours/io", "ours_max_progress_gap_s": "progress gap s"}
+HEADERS = {"ours_over_native": "ours/native", "ours_over_io": "ours/io", "ours_max_progress_gap_s": "progress gap s",
+           "ours_plain_s": "plain s", "same_output": "same"}
 
 
 def format_table(rows: list[dict]) -> str:
@@ -190,7 +213,7 @@ def format_table(rows: list[dict]) -> str:
 
 def markdown_table(rows: list[dict]) -> str:
     keys = ["algorithm", "variant", "n", "ours_s", "native_chain_s", "io_floor_s", "ours_over_native", "ours_over_io",
-            "ours_peak_mb", "native_chain_peak_mb", "ours_max_progress_gap_s"]
+            "ours_peak_mb", "native_chain_peak_mb", "ours_max_progress_gap_s", "ours_plain_s", "same_output"]
     fmts = {k: f for k, f, _ in COLUMNS}
     out = ["| " + " | ".join(HEADERS.get(k, k) for k in keys) + " |", "|" + "---|" * len(keys)]
     for row in rows:
@@ -202,10 +225,12 @@ def ratio(a, b):
     return a / b if a is not None and b else None
 
 
-def measure_and_report(case: str, variant: str, data_file: Path, n: int, args, label: str | None = None) -> dict:
+def measure_and_report(case: str, variant: str, data_file: Path, n: int, args, label: str | None = None,
+                       plain: bool = False) -> dict:
     tag = variant if label is None else f"{variant} [{label}]"
+    tag += " GI_PLAIN_IO=1" if plain else ""
     print(f"  n={n:,} {case} {tag} …", end="", flush=True)
-    r = measure(case, variant, data_file, n, args, label)
+    r = measure(case, variant, data_file, n, args, label, plain)
     if "seconds" in r:
         print(f" {r['seconds']:.2f} s, peak {r['peak_mb']:.0f} MB")
     elif "skipped" in r:
@@ -219,7 +244,7 @@ def measure_and_report(case: str, variant: str, data_file: Path, n: int, args, l
 
 
 def make_row(case: str, label: str, n: int, ours: dict, native: dict, io: dict, args, manifest: dict,
-             machine: dict, stamp: str) -> dict:
+             machine: dict, stamp: str, plain: dict | None = None) -> dict:
     row = {
         "algorithm": case,
         "variant": label,
@@ -234,6 +259,16 @@ def make_row(case: str, label: str, n: int, ours: dict, native: dict, io: dict, 
     }
     row["ours_over_native"] = ratio(row["ours_s"], row["native_chain_s"])
     row["ours_over_io"] = ratio(row["ours_s"], row["io_floor_s"])
+    if plain is not None:
+        # the same algorithm on the plain paths (QGIS's iterator and sink): time, and whether the
+        # fast paths wrote the same file (schema, fids, geometries, every value and NULL)
+        row["ours_plain_s"] = plain.get("seconds")
+        row["ours_plain_peak_mb"] = plain.get("peak_mb") if "seconds" in plain else None
+        row["fast_over_plain"] = ratio(row["ours_s"], row["ours_plain_s"])
+        if "seconds" in ours and "seconds" in plain:
+            diffs = compare.differences(ours["output"], plain["output"])
+            row["same_output"] = not diffs
+            row["output_differences"] = diffs[:5]
     row.update({
         "n_features": io.get("output_features"),
         "ours_output_features": ours.get("output_features"),
@@ -252,7 +287,7 @@ def make_row(case: str, label: str, n: int, ours: dict, native: dict, io: dict, 
         "timestamp": stamp,
         "machine": machine,
     })
-    for variant, res in (("ours", ours), ("native_chain", native), ("io_floor", io)):
+    for variant, res in (("ours", ours), ("native_chain", native), ("io_floor", io), ("ours_plain", plain or {})):
         if "skipped" in res:
             row[f"{variant}_skipped"] = res["skipped"]
         if "error" in res:
@@ -273,6 +308,8 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true",
                     help="also run our algorithm once more under cProfile per size (results/profile_*.txt)")
     ap.add_argument("--output", default=str(RESULTS / "latest.json"))
+    ap.add_argument("--no-plain", dest="plain", action="store_false",
+                    help="skip the run on the plain paths (GI_PLAIN_IO=1) and the check that it writes the same file")
     args = ap.parse_args()
 
     sizes = parse_sizes(args.sizes)
@@ -281,7 +318,10 @@ def main() -> int:
     if unknown:
         ap.error(f"unknown case(s) {unknown}; registered: {list(cases.CASES)}")
     machine = machine_info()
+    missing = [a for a in registered_scoring_algorithms() if a not in cases.CASES]
     print(f"benchmarks: sizes {sizes}, cases {selected}, seed {args.seed}, intermediate {args.intermediate}")
+    if missing:
+        print(f"scoring algorithms without a benchmark case (add one to benchmarks/cases.py): {missing}")
     print(f"machine: {machine.get('cpu', '?')}, {machine['cores']} cores, load {machine.get('loadavg_at_start')}")
 
     rows: list[dict] = []
@@ -299,7 +339,10 @@ def main() -> int:
             io, native = shared["io_floor"], shared["native_chain"]
             for label in spec.ours:
                 ours = measure_and_report(case, "ours", data_file, n, args, label)
-                row = make_row(case, label, n, ours, native, io, args, manifest, machine, stamp)
+                plain = measure_and_report(case, "ours", data_file, n, args, label, plain=True) if args.plain else None
+                row = make_row(case, label, n, ours, native, io, args, manifest, machine, stamp, plain)
+                if row.get("same_output") is False:
+                    print(f"    fast and plain outputs DIFFER: {row['output_differences']}")
                 size_rows.append(row)
                 if args.profile and "seconds" in ours:
                     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -322,13 +365,20 @@ def main() -> int:
         print()
         rows.extend(size_rows)
 
+    for alg in missing:
+        rows.append({"algorithm": alg, "variant": "", "n": None, "ours_skipped": "no benchmark case in benchmarks/cases.py",
+                     "timestamp": stamp, "machine": machine})
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+    png = plot.plot(rows, out.with_suffix(".png"))
+    if png:
+        print(f"wrote {png.relative_to(ROOT) if png.is_relative_to(ROOT) else png}")
     print()
     print(markdown_table(rows))
-    failed = [r for r in rows if r.get("native_chain_error") or r.get("io_floor_error") or r.get("ours_error")]
+    failed = [r for r in rows if r.get("native_chain_error") or r.get("io_floor_error") or r.get("ours_error")
+              or r.get("same_output") is False]
     return 1 if failed else 0
 
 
