@@ -259,3 +259,31 @@ def test_utf8_offsets_without_a_loop_match_per_value_encoding():
     blob = bytes(blob)
     values = [blob[offsets[i]:offsets[i + 1]].decode() for i in range(len(texts))]
     assert values == ["", "ä", "", "abc", "🌳x", ""]  # NULLs have length 0 (and are invalid)
+
+
+def test_arrow_column_nulls_and_values_as_the_sink_takes_them():
+    from qgis.PyQt.QtCore import QVariant
+
+    qnull = QVariant()
+    col = write_arrow.arrow_column("i", "long", np.array([1, None, qnull, 2**60, float("nan")], dtype=object))
+    assert col.valid.tolist() == [True, False, False, True, False]
+    assert col.values[0] == 1 and col.values[3] == 2**60  # no detour through float
+    col = write_arrow.arrow_column("d", "double", np.array([1.5, None, float("nan"), 3], dtype=object))
+    assert col.valid.tolist() == [True, False, False, True] and col.values[3] == 3.0
+    col = write_arrow.arrow_column("s", "text", np.array(["a", qnull, 5, None, float("nan")], dtype=object))
+    (offsets, blob), valid = col.values, col.valid
+    assert valid.tolist() == [True, False, True, False, False]
+    assert bytes(blob)[offsets[2]:offsets[3]] == b"5"  # a number in a text field: its text, as QGIS writes it
+    col = write_arrow.arrow_column("s", "text", np.array(["x", "y"], dtype=object), mask=np.array([False, True]))
+    assert col.valid.tolist() == [True, False]
+
+
+def test_decoded_text_columns_keep_non_ascii_and_nulls(qgis_app):
+    from gi_qgis_plugin.processing.read import _arrow_column
+
+    raw = np.ma.masked_array(np.array(["Straße".encode(), b"ab", b"", "Grün".encode()], dtype="S8"),
+                             mask=[False, False, True, False])
+    data, mask = _arrow_column(raw)
+    assert data.tolist()[:2] == ["Straße", "ab"] and data[3] == "Grün" and mask.tolist() == [False, False, True, False]
+    data, mask = _arrow_column(np.array([b"abc", b"d"], dtype="S3"))
+    assert data.tolist() == ["abc", "d"] and mask is None and data.dtype == object

@@ -191,7 +191,8 @@ _SEPARATORS = ("\x00", "\x1f", "\x1e")
 
 
 def utf8(texts: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray | bytes], np.ndarray]:
-    """((int32 offsets, UTF-8 bytes), valid) of an object array of str (None = NULL).
+    """((int32 offsets, UTF-8 bytes), valid) of an object array of str (None = NULL); a
+    TypeError for any other value.
 
     One join and one encode for the whole column: the values are joined with a separator that
     occurs in none of them, and the separators' positions in the encoded bytes give the offsets
@@ -199,8 +200,8 @@ def utf8(texts: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray | bytes], np.n
     """
     texts = np.asarray(texts, dtype=object)
     n = texts.size
-    valid = np.fromiter((type(v) is str for v in texts.tolist()), dtype=bool, count=n)
-    values = texts[valid].tolist()
+    valid = ~np.equal(texts, None)
+    values = texts[valid].tolist()  # str.join below raises TypeError for anything but str
     lengths = np.zeros(n, dtype=np.int64)
     blob: np.ndarray | bytes = b""
     for sep in _SEPARATORS:
@@ -214,6 +215,8 @@ def utf8(texts: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray | bytes], np.n
         blob = np.delete(raw, cut) if cut.size else raw
         break
     else:
+        if not all(type(v) is str for v in values):
+            raise TypeError("text column holds a value that is not a str")
         encoded = [v.encode("utf-8") for v in values]
         lengths[valid] = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
         blob = b"".join(encoded)

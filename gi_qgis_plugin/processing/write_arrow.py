@@ -111,9 +111,21 @@ def _nulls(values: np.ndarray) -> np.ndarray:
                        dtype=bool, count=values.size)
 
 
+def _normalised_texts(data: np.ndarray) -> np.ndarray:
+    """Text values as QGIS's sink takes them: NULLs (NULL QVariant, NaN) as None, other
+    non-text values (numbers) as their text."""
+    out = np.empty(data.size, dtype=object)
+    out[:] = [None if null else (v if type(v) is str else str(v)) for v, null in zip(data.tolist(), _nulls(data).tolist())]
+    return out
+
+
 def arrow_column(name: str, kind: str, data: np.ndarray, mask: np.ndarray | None = None) -> arrow_c.ArrowColumn:
     """A column of values (``mask``: True = NULL) as the Arrow child of an OGR field of ``kind``,
-    with the sink's NULL rules: None, NULL QVariant and NaN are NULL."""
+    with the sink's NULL rules: None, NULL QVariant and NaN are NULL.
+
+    The common case has no loop over the values in Python: text columns of str and None, number
+    columns of numbers (None and NaN as NULL); anything else (QVariant NULLs of QGIS's iterator,
+    numbers in a text column) is normalised value by value first."""
     data = np.asarray(data)
     if kind == "text":
         if data.dtype != object:
@@ -121,20 +133,25 @@ def arrow_column(name: str, kind: str, data: np.ndarray, mask: np.ndarray | None
         if mask is not None and mask.any():
             data = data.copy()
             data[mask] = None
-        strs = np.fromiter((type(v) is str for v in data.tolist()), dtype=bool, count=data.size)
-        nulls = ~strs & _nulls(data) if not strs.all() else None
-        if nulls is not None and (~strs & ~nulls).any():  # numbers in a text column: as QGIS, their text
-            other = ~strs & ~nulls
-            data = data.copy()
-            data[other] = [str(v) for v in data[other].tolist()]
-        values, valid = arrow_c.utf8(data)
+        try:
+            values, valid = arrow_c.utf8(data)
+        except TypeError:  # a value that is neither str nor None
+            values, valid = arrow_c.utf8(_normalised_texts(data))
         return arrow_c.ArrowColumn(name, "text", values, valid)
+    dtype = np.float64 if kind == "double" else np.int64
     if data.dtype == object:
-        nulls = _nulls(data)
+        nulls = np.equal(data, None)
         filled = data.copy()
         filled[nulls] = 0
-        dtype = np.float64 if kind == "double" else np.int64
-        data = np.array(filled.tolist(), dtype=dtype) if filled.size else np.zeros(0, dtype)
+        values = np.array(filled.tolist()) if filled.size else np.zeros(0)
+        if values.dtype.kind not in "iufb" or values.ndim != 1:  # NULL QVariants, text …
+            nulls = _nulls(data)
+            filled[nulls] = 0
+            values = np.array(filled.tolist(), dtype=np.float64)
+        if values.dtype.kind == "f":
+            nulls = nulls | np.isnan(values)
+            values = values if kind == "double" else np.where(nulls, 0, values)
+        data = values.astype(dtype) if values.dtype.kind in "ib" else values
     else:
         nulls = np.isnan(data) if data.dtype.kind == "f" else np.zeros(data.size, bool)
         if kind != "double" and nulls.any():
@@ -142,7 +159,7 @@ def arrow_column(name: str, kind: str, data: np.ndarray, mask: np.ndarray | None
     if mask is not None:
         nulls = nulls | mask
     if kind != "double" and data.dtype.kind == "f":
-        data = np.rint(data)
+        data = np.rint(data).astype(dtype)
     return arrow_c.ArrowColumn(name, kind, data, ~nulls if nulls.any() else None)
 
 
