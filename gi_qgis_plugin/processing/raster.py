@@ -38,7 +38,7 @@ class ZonalResult:
 
 
 CELL_BUDGET = 1_000_000  # candidate cells per chunk of features: ~60 MB of index arrays
-MAX_CHUNK = 20_000  # features per chunk at most: progress, cancel and the threads' shares
+MAX_CHUNK = 10_000  # features per chunk at most: progress, cancel and the threads' shares
 WINDOW_CELLS = 16_000_000  # a chunk's raster window read in one piece up to this size (128 MB)
 
 
@@ -83,7 +83,12 @@ class _Grid:
         ds = getattr(self._local, "ds", None)
         if ds is None:
             ds = self._local.ds = self._open()
-        return ds.GetRasterBand(self.band).ReadAsArray(c0, r0, w, h)
+        band = ds.GetRasterBand(self.band)
+        block = band.ReadAsArray(c0, r0, w, h)
+        # every window is read once: GDAL's block cache (per dataset, i.e. per thread) would only
+        # hold copies of the raster in memory
+        band.FlushCache()
+        return block
 
     def window_of(self, bounds: np.ndarray):
         """Cell index ranges (c0, c1, r0, r1, widths, heights) whose centres fall in each bbox."""
