@@ -103,3 +103,7 @@ def pytest_unconfigure(config):
 
 def pytest_sessionfinish(session, exitstatus):
     session.config._gi_exitstatus = exitstatus
+
+
+# A real PostGIS for the database tests (tests/helpers/postgis.py): the session fixture `postgis`.
+from helpers.postgis import postgis  # noqa: E402, F401

@@ -40,6 +40,19 @@ class GiAlgorithm(QgsProcessingAlgorithm):
     def svgIconPath(self) -> str:  # noqa: N802
         return icon_path("gi.svg")
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Processing's own check, with the reason and the fix when a database layer cannot be
+        opened (a view without key, a column of mixed geometry types …) instead of "not found"."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            from .postgis import explain_invalid_source
+
+            for value in parameters.values():
+                why = explain_invalid_source(value)
+                if why:
+                    return False, why
+        return ok, message
+
     def helpUrl(self) -> str:  # noqa: N802
         return "https://github.com/gi-qgis-plugin/gi_qgis_plugin#algorithms"
 

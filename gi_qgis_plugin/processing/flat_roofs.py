@@ -36,8 +36,9 @@ from qgis.core import (
 )
 
 from ..i18n import language
-from ..scoring import roofs
+from ..scoring import alkis, roofs
 from . import layers
+from . import postgis as pg
 from .base import GiAlgorithm
 from .postprocess import style_when_loaded
 
@@ -317,12 +318,14 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr("The input layer {name} has no features: nothing to score. Choose a layer with building polygons.").format(name=in_name))
         work_crs = layers.choose_work_crs(source.sourceCrs(), source.sourceExtent(), in_name, feedback)
+        pg.warn_about_source(parameters.get(self.INPUT), in_name, feedback)
 
         fields = self._resolve_fields(parameters, context, source, feedback)
         wanted = [f for f in fields.values() if f]
         arrays = layers.read_source(source, context, work_crs, progress.sub(0.0, 0.3), keep_rows=True, fields=wanted, name=in_name,
                                     fast_layer=layers.plain_ogr_layer(self, parameters, self.INPUT, context))
         n = len(arrays)
+        pg.check_complete(parameters.get(self.INPUT), source, n, in_name)
         if n == 0:
             raise QgsProcessingException(self.tr("The input layer {name} has no features: nothing to score. Choose a layer with building polygons.").format(name=in_name))
         layers.report_skipped(arrays, feedback, in_name)
@@ -340,6 +343,11 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         listed = self._flags_of(arrays, fields["listed"])
         inp.green = self._flags_of(arrays, fields["green"])
         inp.pv = self._flags_of(arrays, fields["pv"])
+        if fields["height"]:
+            inp.height_m = layers.number_column(arrays, fields["height"])
+        elif fields["storeys"]:
+            storeys = layers.number_column(arrays, fields["storeys"])
+            inp.height_m = None if storeys is None else alkis.height_from_storeys(storeys)
         progress.check()
 
         # listed-buildings layer: a roof whose representative point lies in one is listed
@@ -414,9 +422,7 @@ class FlatRoofsAlgorithm(GiAlgorithm):
                  ("retention_m3a", "double"), ("in_target_scope", "int")]
         new_fields = layers.make_fields(spec)
         out_fields, keep = layers.output_fields(arrays.fields, new_fields)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, Qgis.WkbType.MultiPolygon, work_crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        out = pg.OutputTable.open(self, parameters, self.OUTPUT, context, out_fields, Qgis.WkbType.MultiPolygon, work_crs)
         rank_col = np.where(res.rank > 0, res.rank, None)
         scope_col = np.full(n, None, dtype=object) if res.in_target_scope is None else \
             np.where(np.isfinite(res.in_target_scope), np.nan_to_num(res.in_target_scope).astype(np.int64), None)
@@ -425,8 +431,10 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         columns += [res.slope_deg, res.slope_class, res.greenable_m2, res.retention_m3a, scope_col]
         # the input's order: writing in rank order (spatially random) made a GeoPackage's R-tree
         # updates 1.7 times as slow at a million roofs; gi_rank gives the priority list
-        layers.write_sink(sink, out_fields, _as_multipolygons(geoms), columns, progress.sub(0.75, 0.96),
-                          rows=arrays.rows, keep=keep)
+        with out:  # a PostGIS table appears whole or not at all
+            written = layers.write_sink(out.sink, out_fields, _as_multipolygons(geoms), columns, progress.sub(0.75, 0.96),
+                                        rows=arrays.rows, keep=keep)
+            dest = out.commit(written)
         style_when_loaded(context, dest)
         results = {self.OUTPUT: dest}
 
@@ -471,6 +479,14 @@ class FlatRoofsAlgorithm(GiAlgorithm):
         feedback.pushInfo(self.tr("Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.").format(
             slope=out["slope"] or none, roof=out["roof_type"] or none, area=out["area"] or self.tr("footprint / cos(slope)"),
             listed=out["listed"] or none, green=out["green"] or none, pv=out["pv"] or none))
+        # building height (no parameter of its own yet): measured, or ALKIS storeys as a proxy
+        out["height"] = roofs.detect_field(names, "height")
+        out["storeys"] = None if out["height"] else roofs.detect_field(names, "storeys")
+        if out["height"]:
+            feedback.pushInfo(self.tr("Building height: field {field} (m).").format(field=out["height"]))
+        elif out["storeys"]:
+            feedback.pushInfo(self.tr("Building height: field {field} (storeys) × {m} m per storey, an estimate.").format(
+                field=out["storeys"], m=f"{alkis.STOREY_HEIGHT_M:g}"))
         if not out["slope"] and not out["roof_type"]:
             feedback.pushWarning(self.tr("The input has no slope and no roof type field: every roof gets slope class 'unbekannt' (flag slope_unknown) and the slope criterion is left out. Choose SLOPE_FIELD or ROOF_TYPE_FIELD if the layer has them under another name."))
         return out
@@ -771,12 +787,11 @@ class FlatRoofsAlgorithm(GiAlgorithm):
                 ("share_green", "double"), ("target_m2", "double"), ("missing_m2", "double"),
                 ("ab_m2", "double"), ("covers", "int")]
         fields = layers.make_fields(spec)
-        sink, dest = self.parameterAsSink(parameters, self.DISTRICT_TABLE, context, fields, Qgis.WkbType.MultiPolygon, work_crs)
-        if sink is None:
-            return None
-        layers.write_sink(sink, fields, geoms, [dnames, sums.n_flat, sums.flat_m2, sums.green_m2, sums.share_green,
-                                           sums.target_m2, sums.missing_m2, sums.ab_m2, sums.covers], progress.sub(0.5, 1.0))
-        return dest
+        out = pg.OutputTable.open(self, parameters, self.DISTRICT_TABLE, context, fields, Qgis.WkbType.MultiPolygon, work_crs)
+        with out:
+            written = layers.write_sink(out.sink, fields, geoms, [dnames, sums.n_flat, sums.flat_m2, sums.green_m2, sums.share_green,
+                                                             sums.target_m2, sums.missing_m2, sums.ab_m2, sums.covers], progress.sub(0.5, 1.0))
+            return out.commit(written)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -893,6 +893,10 @@ def write_sink(
             if not add(feature, fast):
                 raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
             written += 1
+        # hand the chunk to the data source now: QGIS's exporter would otherwise hold up to
+        # 100 MB of features, and the progress bar should show what is really written
+        if not sink.flushBuffer():
+            raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
         progress((start + len(chunk)) / max(n, 1))
     progress(1.0)
     return written

@@ -76,6 +76,11 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     "listed": ("listed", "denkmal"),
     "green": ("green_roof", "gruendach"),
     "pv": ("pv", "solar"),
+    # building height, measured (LoD2 import: height_m) or as storeys (ALKIS ax_gebaeude:
+    # anzahlderoberirdischengeschosse; OSM building:levels), see scoring/alkis.py
+    "height": ("height_m", "hoehe", "gebaeudehoehe", "measuredheight"),
+    "storeys": ("anzahlderoberirdischengeschosse", "storeys", "geschosse", "geschosszahl",
+                "building:levels", "building_levels"),
 }
 
 
@@ -432,6 +437,7 @@ class RoofInputs:
     park_distance_m: np.ndarray | None = None  # inf = no park within reach
     in_scope: np.ndarray | None = None  # bool
     tiebreak: np.ndarray | None = None  # e.g. feature ids: equal scores rank by it
+    height_m: np.ndarray | None = None  # building height, measured or storeys × 3 m (alkis.py)
 
 
 @dataclass

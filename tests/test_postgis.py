@@ -1,0 +1,426 @@
+"""gi:flatroofs with a real PostGIS: read from and write to the database, equal to the file run.
+
+The database is a throw-away PostgreSQL cluster started for the session (``tests/helpers/
+postgis.py``); the tables are made here from the generated sample district with GDAL's own
+PostgreSQL driver, so that the database and the GeoPackage hold the same features with the
+same ids. Every comparison is field by field and feature by feature against the run that reads
+and writes GeoPackages.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import shapely
+from conftest import ensure_provider, recording_feedback_class
+from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
+
+Feedback = recording_feedback_class()
+
+
+# ----------------------------------------------------------------------------------------------
+# Helpers
+# ----------------------------------------------------------------------------------------------
+def gdal_copy(src: str, layer: str, dest: str, name: str, *extra: str) -> None:
+    """Copy a GeoPackage layer with its feature ids (to a database or another GeoPackage)."""
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    gdal.VectorTranslate(dest, src, options=[layer, "-nln", name, "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid",
+                                              "-preserve_fid", "-overwrite", *extra])
+
+
+def run(params: dict, feedback=None):
+    import processing
+
+    fb = feedback or Feedback()
+    res = processing.run("gi:flatroofs", params, feedback=fb)
+    return res, fb
+
+
+def table_rows(layer: QgsVectorLayer, key: str = "bid") -> dict:
+    assert layer.isValid(), layer.source()
+    names = [n for n in layer.fields().names() if n != "fid"]
+    out = {}
+    for f in layer.getFeatures():
+        row = {n: (None if f[n] == NULL else f[n]) for n in names}
+        row["_geom"] = shapely.from_wkb(bytes(f.geometry().asWkb())) if not f.geometry().isNull() else None
+        out[row[key]] = row
+    return out
+
+
+def assert_same_rows(got: dict, want: dict, rel: float = 0.0, geom_tol: float = 0.0) -> None:
+    """Every feature and every field equal (floats within ``rel``; geometries within ``geom_tol`` m)."""
+    assert set(got) == set(want)
+    fields = set(next(iter(want.values()))) - {"_geom"}
+    assert fields <= set(next(iter(got.values())))
+    for key, w in want.items():
+        g = got[key]
+        for name in fields:
+            a, b = g[name], w[name]
+            if isinstance(b, float) and a is not None:
+                assert a == pytest.approx(b, rel=rel, abs=rel * 1e-6), (key, name, a, b)
+            else:
+                assert a == b, (key, name, a, b)
+        if w["_geom"] is None:
+            assert g["_geom"] is None
+        else:
+            assert shapely.equals_exact(shapely.normalize(g["_geom"]), shapely.normalize(w["_geom"]), tolerance=geom_tol), key
+
+
+def tmp_tables(pg) -> set[str]:
+    return {t for t in pg.tables() if "_gi_tmp_" in t}
+
+
+def terminate_others(pg) -> int:
+    """Cut every other connection to the test database (as a failing network or a restart does)."""
+    rows = pg.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                    "AND pid <> pg_backend_pid() AND backend_type = 'client backend'", (pg.dbname,))
+    return len(rows)
+
+
+# ----------------------------------------------------------------------------------------------
+# Fixtures: the sample district in the database and as files
+# ----------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def db(postgis, sample_gpkg, qgis_processing, tmp_path_factory):
+    """The sample's buildings and parks in PostGIS (25832 and 4326, with and without key), the
+    same in GeoPackages, and the file-based reference runs."""
+    ensure_provider()
+    pg = postgis
+    g = str(sample_gpkg)
+    folder = sample_gpkg.parent
+    pgdest = f"PG:{pg.conninfo()}"
+    # 25832, primary key fid and a spatial index (GDAL makes both)
+    gdal_copy(g, "buildings", pgdest, "buildings")
+    gdal_copy(g, "parks", pgdest, "parks")
+    # without a primary key and without an index, same rows in the same order
+    pg.execute("DROP TABLE IF EXISTS buildings_nopk; CREATE TABLE buildings_nopk AS SELECT * FROM buildings ORDER BY fid")
+    # a view over the buildings
+    pg.execute("CREATE OR REPLACE VIEW buildings_v AS SELECT * FROM buildings")
+    # a geometry column of mixed types: the buildings plus a point and a line
+    pg.execute("DROP TABLE IF EXISTS buildings_mixed; CREATE TABLE buildings_mixed AS SELECT * FROM buildings ORDER BY fid;"
+               "ALTER TABLE buildings_mixed ALTER COLUMN geom TYPE geometry(Geometry, 25832);"
+               "ALTER TABLE buildings_mixed ADD PRIMARY KEY (fid);"
+               "INSERT INTO buildings_mixed (fid, bid, geom) VALUES "
+               "(900001, 900001, ST_GeomFromText('POINT(360000 5710000)', 25832)),"
+               "(900002, 900002, ST_GeomFromText('LINESTRING(360000 5710000, 360010 5710000)', 25832))")
+    # 4326: the GeoPackage is reprojected once and the database gets exactly those coordinates
+    files = tmp_path_factory.mktemp("pg_files")
+    g4326 = str(files / "b4326.gpkg")
+    gdal_copy(g, "buildings", g4326, "buildings", "-t_srs", "EPSG:4326")
+    gdal_copy(g4326, "buildings", pgdest, "buildings_4326")
+
+    common = {"HEAT": str(folder / "heat.tif"), "SEWER": f"{g}|layername=sewer_combined",
+              "SCOPE": f"{g}|layername=raumtyp"}
+    ref, _ = run({"INPUT": f"{g}|layername=buildings", "PARKS": f"{g}|layername=parks", **common,
+                  "OUTPUT": str(files / "ref.gpkg")})
+    ref4326, _ = run({"INPUT": f"{g4326}|layername=buildings", "PARKS": f"{g}|layername=parks", **common,
+                      "OUTPUT": str(files / "ref4326.gpkg")})
+    return {
+        "pg": pg, "gpkg": g, "common": common, "files": files,
+        "ref": table_rows(QgsVectorLayer(ref["OUTPUT"], "ref", "ogr")),
+        "ref4326": table_rows(QgsVectorLayer(ref4326["OUTPUT"], "ref", "ogr")),
+        "n": QgsVectorLayer(f"{g}|layername=buildings", "b", "ogr").featureCount(),
+    }
+
+
+def pg_output(db, table: str) -> dict:
+    return table_rows(QgsVectorLayer(db["pg"].uri(table), table, "postgres"))
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading from and writing to PostGIS: equal to the file run
+# ----------------------------------------------------------------------------------------------
+def test_from_postgis_to_postgis_equals_the_geopackage_run(db):
+    pg = db["pg"]
+    res, fb = run({"INPUT": pg.source("buildings"), "PARKS": pg.source("parks"), **db["common"],
+                   "OUTPUT": pg.destination("roofs_out")})
+    assert res["OUTPUT"].startswith("postgis:") and '"public"."roofs_out"' in res["OUTPUT"] and "_gi_tmp_" not in res["OUTPUT"]
+    got = pg_output(db, "roofs_out")
+    assert len(got) == db["n"] == 2000
+    assert_same_rows(got, db["ref"])
+    # a real table with a primary key and a spatial index, and no temporary table left
+    assert pg.query("SELECT count(*) FROM pg_indexes WHERE tablename = 'roofs_out' AND indexdef ILIKE '%gist%'")[0][0] == 1
+    assert pg.query("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+                    "WHERE c.relname = 'roofs_out' AND i.indisprimary")[0][0] == 1
+    assert tmp_tables(pg) == set()
+    assert not any("primary key" in w for w in fb.warnings)
+
+
+def test_postgres_url_destination_and_a_rerun_replace_the_table(db):
+    pg = db["pg"]
+    pg.execute("DROP TABLE IF EXISTS roofs_url; CREATE TABLE roofs_url (id int); INSERT INTO roofs_url VALUES (1)")
+    run({"INPUT": pg.source("buildings"), "PARKS": pg.source("parks"), **db["common"], "OUTPUT": pg.url("roofs_url")})
+    assert_same_rows(pg_output(db, "roofs_url"), db["ref"])
+    assert tmp_tables(pg) == set()
+
+
+def test_a_table_without_primary_key_is_read_with_a_warning(db):
+    pg = db["pg"]
+    res, fb = run({"INPUT": pg.source("buildings_nopk"), "PARKS": f"{db['gpkg']}|layername=parks", **db["common"],
+                   "OUTPUT": str(db["files"] / "nopk.gpkg")})
+    assert_same_rows(table_rows(QgsVectorLayer(res["OUTPUT"], "o", "ogr")), db["ref"])
+    assert any("public.buildings_nopk" in w and "no primary key" in w and "PRIMARY KEY" in w for w in fb.warnings)
+
+
+def test_a_geographic_table_gives_the_result_of_the_geographic_file(db):
+    pg = db["pg"]
+    res, fb = run({"INPUT": pg.source("buildings_4326"), "PARKS": pg.source("parks"), **db["common"],
+                   "OUTPUT": pg.destination("roofs_4326")})
+    got = pg_output(db, "roofs_4326")
+    # both runs reproject 4326 -> 25832, the file through GDAL and the database layer through
+    # QGIS's request: the same PROJ pipeline, so coordinates agree to far below a millimetre
+    assert_same_rows(got, db["ref4326"], rel=1e-9, geom_tol=1e-6)
+    assert any("EPSG:25832" in w for w in fb.warnings)  # processed in its UTM zone, as for a file
+
+
+def test_a_view_without_key_is_refused_with_the_fix(db):
+    pg = db["pg"]
+    with pytest.raises(QgsProcessingException) as err:
+        run({"INPUT": pg.source("buildings_v"), "OUTPUT": "TEMPORARY_OUTPUT"})
+    text = str(err.value)
+    assert "public.buildings_v" in text and "key=" in text and "not found" not in text
+
+
+def test_a_view_with_key_gives_the_file_result(db):
+    pg = db["pg"]
+    res, _ = run({"INPUT": pg.source("buildings_v", key="fid"), "PARKS": pg.source("parks"), **db["common"],
+                  "OUTPUT": pg.destination("roofs_view")})
+    assert_same_rows(pg_output(db, "roofs_view"), db["ref"])
+
+
+def test_a_mixed_geometry_column_is_refused_with_the_fix(db):
+    pg = db["pg"]
+    with pytest.raises(QgsProcessingException) as err:
+        run({"INPUT": pg.source("buildings_mixed"), "OUTPUT": "TEMPORARY_OUTPUT"})
+    text = str(err.value)
+    assert "public.buildings_mixed" in text and "POINT" in text and "LINESTRING" in text and "type=MultiPolygon" in text
+
+
+def test_the_polygons_of_a_mixed_column_score_as_the_file_and_the_rest_is_named(db):
+    pg = db["pg"]
+    res, fb = run({"INPUT": pg.source("buildings_mixed", wkb_type="MultiPolygon"), "PARKS": pg.source("parks"),
+                   **db["common"], "OUTPUT": pg.destination("roofs_mixed")})
+    assert_same_rows(pg_output(db, "roofs_mixed"), db["ref"])  # the point and the line are not in it
+    assert any("public.buildings_mixed" in w and "several geometry types" in w for w in fb.warnings)
+
+
+# ----------------------------------------------------------------------------------------------
+# Bad output: a read-only role, a connection that drops
+# ----------------------------------------------------------------------------------------------
+def test_a_read_only_role_gets_the_role_the_table_and_the_grant(db):
+    pg = db["pg"]
+    pg.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gi_reader') THEN "
+               "CREATE ROLE gi_reader LOGIN; END IF; END $$;"
+               "GRANT USAGE ON SCHEMA public TO gi_reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO gi_reader;"
+               "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    before = pg.tables()
+    with pytest.raises(QgsProcessingException) as err:
+        run({"INPUT": pg.source("buildings", user="gi_reader"), "OUTPUT": pg.destination("roofs_ro", user="gi_reader")})
+    text = str(err.value)
+    assert "gi_reader" in text and "public.roofs_ro" in text and "GRANT CREATE ON SCHEMA public TO gi_reader" in text
+    assert pg.tables() == before
+
+
+def test_an_existing_table_of_another_owner_is_not_touched(db):
+    pg = db["pg"]
+    pg.execute("GRANT CREATE ON SCHEMA public TO gi_reader; DROP TABLE IF EXISTS roofs_owned;"
+               "CREATE TABLE roofs_owned (id int); INSERT INTO roofs_owned VALUES (7)")
+    try:
+        with pytest.raises(QgsProcessingException) as err:
+            run({"INPUT": pg.source("buildings", user="gi_reader"), "OUTPUT": pg.destination("roofs_owned", user="gi_reader")})
+        assert "gi_reader" in str(err.value) and "OWNER TO gi_reader" in str(err.value)
+        assert pg.query("SELECT id FROM roofs_owned") == [(7,)]
+        assert tmp_tables(pg) == set()
+    finally:
+        pg.execute("REVOKE CREATE ON SCHEMA public FROM gi_reader")
+
+
+class _DropWhileWriting(recording_feedback_class()):
+    """Cuts the database connections once the progress bar passes ``at`` (gi:flatroofs writes
+    from 75 % to 96 %); ``lock_out`` also refuses new logins of that role, as in an outage."""
+
+    def __init__(self, pg, at: float, lock_out: str | None = None):
+        super().__init__()
+        self.pg = pg
+        self.at = at
+        self.lock_out = lock_out
+        self.rows_before_drop = None
+        self.dropped = False
+
+    def setProgress(self, value):  # noqa: N802
+        super().setProgress(value)
+        if not self.dropped and value >= self.at:
+            self.dropped = True
+            tmp = sorted(tmp_tables(self.pg))
+            self.rows_before_drop = self.pg.query(f'SELECT count(*) FROM "{tmp[0]}"')[0][0] if tmp else None
+            if self.lock_out:
+                self.pg.execute(f"ALTER ROLE {self.lock_out} NOLOGIN")
+            terminate_others(self.pg)
+
+
+@pytest.fixture(scope="module")
+def big(db):
+    """10,000 buildings (the sample five times, shifted): more than QGIS writes in one batch."""
+    pg = db["pg"]
+    pg.execute("DROP TABLE IF EXISTS buildings_big; CREATE TABLE buildings_big AS "
+               "SELECT fid + k * 100000 AS fid, bid + k * 100000 AS bid, slope_deg, roof_type, "
+               "ST_Translate(geom, 0, k * 5000) AS geom FROM buildings, generate_series(0, 4) AS k ORDER BY 1;"
+               "ALTER TABLE buildings_big ADD PRIMARY KEY (fid)")
+    pg.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gi_writer') THEN "
+               "CREATE ROLE gi_writer LOGIN; END IF; END $$;"
+               "GRANT USAGE, CREATE ON SCHEMA public TO gi_writer; GRANT SELECT ON ALL TABLES IN SCHEMA public TO gi_writer;"
+               "DROP TABLE IF EXISTS roofs_drop; CREATE TABLE roofs_drop (id int); INSERT INTO roofs_drop VALUES (1), (2);"
+               "ALTER TABLE roofs_drop OWNER TO gi_writer")
+    ref, _ = run({"INPUT": pg.source("buildings_big"), "OUTPUT": str(db["files"] / "big.gpkg")})
+    return table_rows(QgsVectorLayer(ref["OUTPUT"], "ref", "ogr"))
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Write in chunks of 2,000 (a city is written in chunks of 20,000): the 10,000 test rows
+    then reach the database in five commits, and the cut can come between them."""
+    from gi_qgis_plugin.processing import layers
+
+    monkeypatch.setattr(layers, "BATCH", 2000)
+
+
+# gi:flatroofs writes from 75 % to 96 % of its progress: 85.5 % is after three of five chunks
+MID_WRITE = 75.0 + 21.0 * 0.5
+
+
+def test_an_outage_while_writing_leaves_the_old_table_whole(db, big, small_batches):
+    pg = db["pg"]
+    fb = _DropWhileWriting(pg, at=MID_WRITE, lock_out="gi_writer")
+    try:
+        with pytest.raises(QgsProcessingException) as err:
+            run({"INPUT": pg.source("buildings_big"), "OUTPUT": pg.destination("roofs_drop", user="gi_writer")}, feedback=fb)
+    finally:
+        pg.execute("ALTER ROLE gi_writer LOGIN")
+    assert fb.dropped
+    # cut mid-run: part of the rows had reached the database (under the temporary name)
+    assert fb.rows_before_drop == 6000
+    text = str(err.value)
+    assert "Nothing was written" in text and "public.roofs_drop" in text
+    # the old table is whole; the unfinished one could not be removed during the outage: the
+    # message names it so that it can be dropped
+    assert pg.query("SELECT id FROM roofs_drop ORDER BY id") == [(1,), (2,)]
+    left = tmp_tables(pg)
+    assert all(t in text for t in left)
+    for t in left:
+        pg.execute(f'DROP TABLE "{t}"')
+
+
+def test_a_connection_cut_while_writing_is_resumed_never_half(db, big, small_batches):
+    pg = db["pg"]
+    fb = _DropWhileWriting(pg, at=MID_WRITE)
+    res, _ = run({"INPUT": pg.source("buildings_big"), "OUTPUT": pg.destination("roofs_cut")}, feedback=fb)
+    assert fb.dropped and fb.rows_before_drop == 6000
+    # QGIS reconnects and writes the rest; the row count check passed, so the table is whole
+    assert_same_rows(pg_output(db, "roofs_cut"), big)
+    assert tmp_tables(pg) == set()
+
+
+def test_a_connection_dropped_while_reading_stops_the_run(db, big):
+    pg = db["pg"]
+    fb = _DropWhileWriting(pg, at=0.0)  # at the first progress report, after QGIS fetched its first rows
+    with pytest.raises(QgsProcessingException) as err:
+        run({"INPUT": pg.source("buildings_big"), "OUTPUT": pg.destination("roofs_big")}, feedback=fb)
+    assert fb.dropped
+    text = str(err.value)
+    assert "of 10000 features" in text and "connection" in text and "Nothing was written" in text
+    assert "roofs_big" not in pg.tables() and tmp_tables(pg) == set()
+
+
+# ----------------------------------------------------------------------------------------------
+# ALKIS buildings (norGIS names, AdV codes) from the database
+# ----------------------------------------------------------------------------------------------
+def _rect(x: float, y: float, w: float, h: float) -> str:
+    return f"MULTIPOLYGON((({x} {y},{x + w} {y},{x + w} {y + h},{x} {y + h},{x} {y})))"
+
+
+# (ogc_fid, gml_id, gebaeudefunktion, dachform, storeys, width, depth): real AdV codes
+# (resources/alkis_gebaeudefunktion.csv, resources/roof_types.csv)
+ALKIS_BUILDINGS = [
+    (1, "DENW36AL0000aaa1", 3021, 1000, 3, 20.0, 30.0),   # school, Flachdach, 600 m²
+    (2, "DENW36AL0000aaa2", 1010, 3100, 2, 10.0, 12.0),   # Wohnhaus, Satteldach, 120 m²
+    (3, "DENW36AL0000aaa3", 2463, 2100, 1, 3.0, 6.0),     # Garage, Pultdach, 18 m²
+    (4, "DENW36AL0000aaa4", 2463, 1000, 1, 2.0, 4.0),     # Garage, Flachdach, 8 m² (too small)
+    (5, "DENW36AL0000aaa5", 2020, None, 5, 25.0, 40.0),   # Bürogebäude, no roof form, 1000 m²
+    (6, "DENW36AL0000aaa6", 3065, 1000, 1, 30.0, 40.0),   # Kita, Flachdach, 1200 m²
+]
+
+
+@pytest.fixture(scope="module")
+def alkis_table(postgis):
+    pg = postgis
+    pg.execute("DROP TABLE IF EXISTS ax_gebaeude; CREATE TABLE ax_gebaeude ("
+               "ogc_fid serial PRIMARY KEY, gml_id character(16), gebaeudefunktion integer, dachform integer, "
+               "anzahlderoberirdischengeschosse integer, wkb_geometry geometry(MultiPolygon, 25832));"
+               "CREATE INDEX ax_gebaeude_geom_idx ON ax_gebaeude USING gist (wkb_geometry)")
+    for i, (fid, gml, fkt, dach, geschosse, w, h) in enumerate(ALKIS_BUILDINGS):
+        pg.execute("INSERT INTO ax_gebaeude VALUES (%s, %s, %s, %s, %s, ST_GeomFromText(%s, 25832))",
+                   (fid, gml, fkt, dach, geschosse, _rect(360000 + 100 * i, 5710000, w, h)))
+    return pg
+
+
+def test_alkis_buildings_score_from_dachform_alone(alkis_table, qgis_processing):
+    from gi_qgis_plugin.scoring import roofs
+
+    ensure_provider()
+    pg = alkis_table
+    res, fb = run({"INPUT": pg.source("ax_gebaeude", geom="wkb_geometry"), "OUTPUT": pg.destination("ax_gebaeude_gi")})
+    out = table_rows(QgsVectorLayer(pg.uri("ax_gebaeude_gi"), "o", "postgres"), key="gml_id")
+    assert len(out) == len(ALKIS_BUILDINGS)
+    assert any("roof type = dachform" in i for i in fb.infos)
+    assert any("anzahlderoberirdischengeschosse" in i and "storeys" in i for i in fb.infos)
+    # by hand: only slope (weight 3) and area (weight 2) have data; c_area = (A − 10) / (1000 − 10)
+    w_s, w_a = roofs.WEIGHTS["slope"], roofs.WEIGHTS["area"]
+    lo, full = roofs.MIN_AREA_M2, roofs.AREA_FULL_M2
+
+    def c_area(a):
+        return min(max((a - lo) / (full - lo), 0.0), 1.0)
+
+    r = {gml: out[gml] for gml in out}
+    school, house, garage, small, office, kita = (r[b[1]] for b in ALKIS_BUILDINGS)
+    # Flachdach without slope field: 0–5° by type, c_slope 1
+    for flat, area in ((school, 600.0), (kita, 1200.0)):
+        assert flat["slope_class"] == "0-5" and "slope_from_type" in flat["gi_flags"].split(",")
+        assert flat["c_slope"] == 1.0
+        assert flat["gi_score"] == pytest.approx(100 * (w_s * 1.0 + w_a * c_area(area)) / (w_s + w_a))
+    assert school["gi_score"] == pytest.approx(100 * (3 + 2 * 590 / 990) / 5)  # 83.84
+    assert kita["gi_score"] == pytest.approx(100.0)
+    # Satteldach, Pultdach and no roof form: slope unknown, the score is the area alone
+    for other, area in ((house, 120.0), (garage, 18.0), (office, 1000.0)):
+        assert other["slope_class"] == "unbekannt" and "slope_unknown" in other["gi_flags"].split(",")
+        assert other["c_slope"] is None
+        assert other["gi_score"] == pytest.approx(100 * c_area(area))
+    # the 8 m² garage is below the 10 m² minimum
+    assert small["gi_class"] == "X" and "area_lt_min" in small["gi_flags"].split(",") and small["gi_rank"] is None
+    # ranks: 100 (office, ogc_fid 5) and 100 (kita, 6) tie and go by id, then school, house, garage
+    assert [office["gi_rank"], kita["gi_rank"], school["gi_rank"], house["gi_rank"], garage["gi_rank"]] == [1, 2, 3, 4, 5]
+    assert [school["gi_class"], house["gi_class"], office["gi_class"]] == ["A", "D", "A"]
+    # the ALKIS attributes are carried over unchanged
+    assert {k: (v["gebaeudefunktion"], v["dachform"]) for k, v in r.items()} == \
+        {b[1]: (b[2], b[3]) for b in ALKIS_BUILDINGS}
+    assert not math.isnan(res["RETENTION_M3A"])
+
+
+def test_alkis_code_lists_are_the_adv_ones():
+    from gi_qgis_plugin.scoring import alkis, roofs
+
+    functions = alkis.building_functions()
+    assert functions["1000"][0] == "Wohngebäude" and functions["2463"][0] == "Garage"
+    assert functions["3021"][0] == "Allgemein bildende Schule" and functions["2465"][0] == "Tiefgarage"
+    assert all(len(code) == 4 and code.isdigit() for code in functions)
+    assert list(alkis.function_codes(["31001_2463", 3021, "3021.0", "9999", None, "x"])) == \
+        ["2463", "3021", "3021", None, None, None]
+    types = roofs.roof_type_table()
+    assert types["1000"] == ("Flachdach", True) and types["2100"][0] == "Pultdach" and types["3100"][0] == "Satteldach"
+    # storeys as a height proxy: 3 storeys × 3 m = 9 m; none or 0 storeys: unknown
+    h = alkis.height_from_storeys([3, None, 0, 1])
+    assert h[0] == 9.0 and math.isnan(h[1]) and math.isnan(h[2]) and h[3] == 3.0
+    assert roofs.detect_field(["ogc_fid", "Dachform", "anzahlderoberirdischengeschosse"], "roof_type") == "Dachform"
+    assert roofs.detect_field(["ogc_fid", "anzahlderoberirdischengeschosse"], "storeys") == "anzahlderoberirdischengeschosse"
