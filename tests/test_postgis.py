@@ -137,7 +137,7 @@ def test_from_postgis_to_postgis_equals_the_geopackage_run(db):
     pg = db["pg"]
     res, fb = run({"INPUT": pg.source("buildings"), "PARKS": pg.source("parks"), **db["common"],
                    "OUTPUT": pg.destination("roofs_out")})
-    assert res["OUTPUT"].startswith("postgis:") and '"public"."roofs_out"' in res["OUTPUT"] and "_gi_tmp_" not in res["OUTPUT"]
+    assert res["OUTPUT"] == pg.destination("roofs_out")
     got = pg_output(db, "roofs_out")
     assert len(got) == db["n"] == 2000
     assert_same_rows(got, db["ref"])
@@ -424,3 +424,26 @@ def test_alkis_code_lists_are_the_adv_ones():
     assert h[0] == 9.0 and math.isnan(h[1]) and math.isnan(h[2]) and h[3] == 3.0
     assert roofs.detect_field(["ogc_fid", "Dachform", "anzahlderoberirdischengeschosse"], "roof_type") == "Dachform"
     assert roofs.detect_field(["ogc_fid", "anzahlderoberirdischengeschosse"], "storeys") == "anzahlderoberirdischengeschosse"
+
+
+def test_the_dialog_loads_the_finished_table_styled(db):
+    """As the Processing dialog asks: load the output into the project when the run is done."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject
+
+    pg = db["pg"]
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out = QgsProcessingOutputLayerDefinition(pg.destination("roofs_loaded"), QgsProject.instance())
+    out.destinationName = "Dächer"
+    fb = Feedback()
+    processing.run("gi:flatroofs", {"INPUT": pg.source("buildings"), "OUTPUT": out}, feedback=fb, context=context)
+    from qgis.core import QgsProcessingUtils
+
+    keys = list(context.layersToLoadOnCompletion())
+    assert len(keys) == 1
+    layer = QgsProcessingUtils.mapLayerFromString(keys[0], context)
+    assert layer is not None and layer.providerType() == "postgres" and layer.featureCount() == db["n"]
+    assert '"public"."roofs_loaded"' in layer.source() and "_gi_tmp_" not in layer.source()
+    details = context.layerToLoadOnCompletionDetails(keys[0])
+    assert details.name == "Dächer" and details.postProcessor() is not None

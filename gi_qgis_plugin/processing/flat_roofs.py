@@ -435,7 +435,7 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             written = layers.write_sink(out.sink, out_fields, _as_multipolygons(geoms), columns, progress.sub(0.75, 0.96),
                                         rows=arrays.rows, keep=keep)
             dest = out.commit(written)
-        style_when_loaded(context, dest)
+        style_when_loaded(context, out.load_key)
         results = {self.OUTPUT: dest}
 
         # ---- the district table

@@ -34,6 +34,7 @@ from qgis.core import (
     QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
+    QgsVectorLayerExporter,
 )
 
 from ..i18n import tr
@@ -210,6 +211,7 @@ class OutputTable:
         self.context = context
         self.pg = pg
         self.done = pg is None
+        self.load_key = dest  # the key under which Processing loads the output on completion
 
     @classmethod
     def open(cls, alg, parameters: dict, name: str, context: QgsProcessingContext, fields, wkb_type, crs) -> OutputTable:
@@ -223,16 +225,16 @@ class OutputTable:
         prefix, raw = parts
         target = _PgTarget(prefix, QgsDataSourceUri(raw))
         target.check_rights()
-        params = dict(parameters)
-        params[name] = _with_sink_options(parameters.get(name), prefix + target.tmp_uri().uri(False))
-        try:
-            sink, dest = alg.parameterAsSink(params, name, context, fields, wkb_type, crs)
-        except QgsProcessingException as err:
-            raise target.fail(str(err)) from None
-        if sink is None:
-            raise target.fail(alg.invalidSinkError(parameters, name))
-        target.tmp_dest = dest
-        return cls(sink, dest, context, target)
+        # QGIS's own exporter, as Processing uses for a database sink, but held here: Processing's
+        # sink keeps up to 100 MB of features before it writes and cannot be made to write
+        # earlier, so a city would reach the database in a few large, unobservable commits
+        exporter = QgsVectorLayerExporter(target.tmp_uri().uri(False), "postgres", fields, wkb_type, crs, True, {})
+        if exporter.errorCode() != Qgis.VectorExportResult.Success:
+            message = exporter.errorMessage()
+            del exporter
+            raise target.fail(message)
+        # the destination as given: Processing loads the output under this key when asked to
+        return cls(exporter, value, context, target)
 
     def commit(self, written: int) -> str:
         """Make the output final; returns its destination string."""
@@ -240,11 +242,25 @@ class OutputTable:
             self.done = True
             return self.dest
         self._close_sink()
-        final = self.pg.publish(written)
-        _move_load_details(self.context, self.dest, final)
-        self.dest = final
+        self.pg.publish(written)
         self.done = True
-        return final
+        self._load_as_layer()
+        return self.dest
+
+    def _load_as_layer(self) -> None:
+        """When the output is to be loaded (the dialog asks so), hand Processing the finished
+        table as a layer of the context's store, as it does for the sinks it makes itself."""
+        if not self.context.willLoadLayerOnCompletion(self.dest):
+            return
+        pending = dict(self.context.layersToLoadOnCompletion())
+        details = pending.pop(self.dest)
+        layer = QgsVectorLayer(self.pg.final_uri().uri(False), details.name or self.pg.table, "postgres")
+        if not layer.isValid():
+            return
+        self.context.temporaryLayerStore().addMapLayer(layer)
+        pending[layer.id()] = details
+        self.context.setLayersToLoadOnCompletion(pending)
+        self.load_key = layer.id()
 
     def _close_sink(self) -> None:
         sink = self.sink
@@ -270,8 +286,6 @@ class OutputTable:
 
             sink, self.sink = self.sink, None
             sip.delete(sink)
-        self.context.setLayersToLoadOnCompletion(
-            {k: v for k, v in self.context.layersToLoadOnCompletion().items() if k != self.dest})
         if err:
             return self.pg.fail(err)
         self.pg.drop_tmp()
@@ -294,27 +308,6 @@ class OutputTable:
         return False
 
 
-def _with_sink_options(original, dest: str):
-    """The output parameter value with another destination (keeps load-on-completion options)."""
-    from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
-
-    if isinstance(original, QgsProcessingOutputLayerDefinition):
-        out = QgsProcessingOutputLayerDefinition(original)
-        out.sink = QgsProperty.fromValue(dest)
-        return out
-    return dest
-
-
-def _move_load_details(context: QgsProcessingContext, old: str, new: str) -> None:
-    """The layer to load on completion is the final table, not the temporary one."""
-    if not context.willLoadLayerOnCompletion(old):
-        return
-    layers = dict(context.layersToLoadOnCompletion())
-    details = layers.pop(old)
-    layers[new] = details
-    context.setLayersToLoadOnCompletion(layers)
-
-
 class _PgTarget:
     """The table to write, its temporary twin, and the SQL that swaps them."""
 
@@ -328,7 +321,6 @@ class _PgTarget:
                 dest=uri.uri(False)))
         base = re.sub(r"[^A-Za-z0-9_]", "_", self.table)[:40]
         self.tmp = f"{base}{TMP_MARK}{uuid.uuid4().hex[:8]}".lower()
-        self.tmp_dest = ""
         self.role = uri.username() or ""
         self._conn = None
 
@@ -347,10 +339,11 @@ class _PgTarget:
         uri.setDataSource(self.schema, self.tmp, self.uri.geometryColumn() or "geom", self.uri.sql(), self.uri.keyColumn())
         return uri
 
-    def final_dest(self) -> str:
+    def final_uri(self) -> QgsDataSourceUri:
         uri = QgsDataSourceUri(self.uri)
         uri.setDataSource(self.schema, self.table, self.uri.geometryColumn() or "geom", self.uri.sql(), self.uri.keyColumn())
-        return self.prefix + uri.uri(False)
+        return uri
+
 
     def fail(self, err: str) -> QgsProcessingException:
         """Drop the temporary table and say what happened and what to do."""
@@ -431,7 +424,7 @@ class _PgTarget:
             self._run_transaction(statements)
         except QgsProviderConnectionException as err:
             raise self.fail(str(err)) from None
-        return self.final_dest()
+        return self.prefix + self.final_uri().uri(False)
 
     def _run_transaction(self, statements: list[str]) -> None:
         try:
