@@ -282,9 +282,9 @@ def big(db):
 def small_batches(monkeypatch):
     """Write in chunks of 2,000 (a city is written in chunks of 20,000): the 10,000 test rows
     then reach the database in five commits, and the cut can come between them."""
-    from gi_qgis_plugin.processing import layers
+    from gi_qgis_plugin.processing import write
 
-    monkeypatch.setattr(layers, "BATCH", 2000)
+    monkeypatch.setattr(write, "BATCH", 2000)
 
 
 # gi:flatroofs writes from 75 % to 96 % of its progress: 85.5 % is after three of five chunks
@@ -447,3 +447,36 @@ def test_the_dialog_loads_the_finished_table_styled(db):
     assert '"public"."roofs_loaded"' in layer.source() and "_gi_tmp_" not in layer.source()
     details = context.layerToLoadOnCompletionDetails(keys[0])
     assert details.name == "Dächer" and details.postProcessor() is not None
+
+
+def test_the_run_record_and_the_styles_are_stored_in_the_database(db):
+    """A table opened later (another QGIS, QGIS Server) is styled and explains its run."""
+    from gi_qgis_plugin.scoring import record
+    from gi_qgis_plugin.ui.inspector import run_record_of
+
+    pg = db["pg"]
+    weights = {"W_SLOPE": 5.0, "W_AREA": 1.0}
+    res, _ = run({"INPUT": pg.source("buildings"), **weights, "OUTPUT": pg.destination("roofs_styled")})
+    # the default style in layer_styles: the class style, with the run record as a property
+    styles = pg.query("SELECT stylename, useasdefault, styleqml FROM layer_styles WHERE f_table_name = 'roofs_styled' "
+                      "ORDER BY stylename")
+    assert [(name, default) for name, default, _ in styles] == [("roofs_styled gi_class", True), ("roofs_styled gi_score", False)]
+    assert 'attr="gi_class"' in styles[0][2] and record.PROPERTY in styles[0][2]
+    # the record in QGIS's layer metadata table as well
+    md = pg.query("SELECT qmd FROM qgis_layer_metadata WHERE f_table_name = 'roofs_styled'")
+    assert len(md) == 1 and record.PREFIX.strip() in md[0][0]
+    # opened afresh: styled by class, and the dock reads the weights of this run
+    layer = QgsVectorLayer(pg.uri("roofs_styled"), "later", "postgres")
+    assert layer.renderer().type() == "categorizedSymbol" and layer.renderer().classAttribute() == "gi_class"
+    run_info = run_record_of(layer)
+    assert run_info is not None and run_info["alg"] == "gi:flatroofs"
+    assert run_info["weights"]["slope"] == 5.0 and run_info["weights"]["area"] == 1.0
+    assert record.loads(res["RUN_INFO"])["weights"] == run_info["weights"]
+
+
+def test_a_rerun_keeps_one_default_style_and_one_record(db):
+    pg = db["pg"]
+    for _ in range(2):
+        run({"INPUT": pg.source("buildings"), "OUTPUT": pg.destination("roofs_twice")})
+    assert pg.query("SELECT count(*) FROM layer_styles WHERE f_table_name = 'roofs_twice' AND useasdefault")[0][0] == 1
+    assert pg.query("SELECT count(*) FROM qgis_layer_metadata WHERE f_table_name = 'roofs_twice'")[0][0] == 1

@@ -27,6 +27,7 @@ import uuid
 from qgis.core import (
     Qgis,
     QgsDataSourceUri,
+    QgsFeatureSink,
     QgsFeatureSource,
     QgsProcessingContext,
     QgsProcessingException,
@@ -191,37 +192,60 @@ def check_complete(value, source: QgsFeatureSource, read: int, layer_name: str) 
 # ----------------------------------------------------------------------------------------------
 # Writing: all or nothing
 # ----------------------------------------------------------------------------------------------
+class _CountingSink:
+    """QGIS's exporter, counting the rows it accepted (checked against the table at the end)."""
+
+    def __init__(self, exporter: QgsVectorLayerExporter):
+        self.exporter = exporter
+        self.count = 0
+
+    def addFeature(self, feature, flags=QgsFeatureSink.Flag(0)) -> bool:  # noqa: N802
+        ok = self.exporter.addFeature(feature, flags)
+        self.count += int(bool(ok))
+        return ok
+
+    def addFeatures(self, features, flags=QgsFeatureSink.Flag(0)) -> bool:  # noqa: N802
+        ok = self.exporter.addFeatures(features, flags)
+        if ok:
+            self.count += len(features)
+        return ok
+
+    def flushBuffer(self) -> bool:  # noqa: N802
+        return self.exporter.flushBuffer()
+
+    def lastError(self) -> str:  # noqa: N802
+        return self.exporter.lastError()
+
+
 class OutputTable:
-    """The sink of one Processing output; for a PostGIS destination, all or nothing.
+    """One Processing output with a PostGIS destination (``postgis:…``, ``postgres://…``),
+    written all or nothing. The algorithm base (``GiAlgorithm.sink``) uses it like this:
 
-    Use::
-
-        out = OutputTable.open(alg, parameters, alg.OUTPUT, context, fields, wkb_type, crs)
-        with out:
-            written = layers.write_sink(out.sink, …)
-            dest = out.commit(written)
-
-    Leaving the ``with`` block without ``commit`` (an error, a cancel) drops the temporary
-    table. For every other destination (files, memory) this is the plain Processing sink.
+    1. :meth:`open` – check the role's rights, create the table under a temporary name;
+    2. the algorithm writes to :attr:`sink` (one commit per written chunk);
+    3. :meth:`close` – the last rows, then the row count is checked;
+    4. :meth:`publish` at the end of a successful run – the target is replaced in one
+       transaction, the run record and the styles are stored with it;
+    5. or :meth:`discard` on an error or a cancel – the temporary table is dropped and the
+       target stays as it was.
     """
 
-    def __init__(self, sink, dest: str, context: QgsProcessingContext, pg: _PgTarget | None = None):
-        self.sink = sink
-        self.dest = dest
+    def __init__(self, sink: _CountingSink, dest: str, context: QgsProcessingContext, pg: _PgTarget):
+        self.sink: _CountingSink | None = sink
+        self.dest = dest  # the destination as given: Processing loads the output under this key
         self.context = context
         self.pg = pg
-        self.done = pg is None
-        self.load_key = dest  # the key under which Processing loads the output on completion
+        self.written = -1  # rows the exporter accepted, once closed
+        self.record: tuple[str, str] | None = None  # (run record JSON, title) to store with it
+        self.published = False
 
     @classmethod
-    def open(cls, alg, parameters: dict, name: str, context: QgsProcessingContext, fields, wkb_type, crs) -> OutputTable:
+    def open(cls, alg, parameters: dict, name: str, context: QgsProcessingContext, fields, wkb_type, crs) -> OutputTable | None:
+        """The output ``name`` as an all-or-nothing table; None when it is no PostGIS destination."""
         value = alg.parameterAsOutputLayer(parameters, name, context)
         parts = split_destination(value) if isinstance(value, str) else None
         if parts is None:
-            sink, dest = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-            if sink is None:
-                raise QgsProcessingException(alg.invalidSinkError(parameters, name))
-            return cls(sink, dest, context)
+            return None
         prefix, raw = parts
         target = _PgTarget(prefix, QgsDataSourceUri(raw))
         target.check_rights()
@@ -233,79 +257,75 @@ class OutputTable:
             message = exporter.errorMessage()
             del exporter
             raise target.fail(message)
-        # the destination as given: Processing loads the output under this key when asked to
-        return cls(exporter, value, context, target)
+        return cls(_CountingSink(exporter), value, context, target)
 
-    def commit(self, written: int) -> str:
-        """Make the output final; returns its destination string."""
-        if self.pg is None:
-            self.done = True
-            return self.dest
-        self._close_sink()
-        self.pg.publish(written)
-        self.done = True
+    def close(self) -> None:
+        """Write the last rows and check that every row arrived (the table is still temporary)."""
+        sink, self.sink = self.sink, None
+        if sink is None:
+            return
+        ok = sink.flushBuffer()
+        err = sink.lastError()
+        self.written = sink.count
+        exporter, sink.exporter = sink.exporter, None
+        from qgis.PyQt import sip
+
+        sip.delete(exporter)  # the exporter lets go of its connection now
+        if not ok:
+            raise self.pg.fail(err or tr("the last rows could not be written"))
+        self.pg.check_count(self.written)
+
+    def publish(self, feedback: QgsProcessingFeedback | None) -> None:
+        """Put the finished table in the target's place; store the run record and the styles."""
+        if self.published:
+            return
+        self.close()
+        self.pg.publish()
+        self.published = True
+        layer = QgsVectorLayer(self.pg.final_uri().uri(False), self.pg.table, "postgres")
+        if layer.isValid():
+            self.pg.store_with(layer, self.record, feedback)
         self._load_as_layer()
-        return self.dest
 
     def _load_as_layer(self) -> None:
         """When the output is to be loaded (the dialog asks so), hand Processing the finished
-        table as a layer of the context's store, as it does for the sinks it makes itself."""
+        table as a layer of the context's store, as it does for the sinks it makes itself
+        (Processing cannot load a ``postgis:`` destination string)."""
+        from .postprocess import ResultStylePostProcessor
+
         if not self.context.willLoadLayerOnCompletion(self.dest):
             return
-        pending = dict(self.context.layersToLoadOnCompletion())
-        details = pending.pop(self.dest)
-        layer = QgsVectorLayer(self.pg.final_uri().uri(False), details.name or self.pg.table, "postgres")
+        stored = self.context.layerToLoadOnCompletionDetails(self.dest)
+        details = QgsProcessingContext.LayerDetails(stored.name, stored.project, stored.outputName)
+        details.layerTypeHint = stored.layerTypeHint
+        details.forceName = stored.forceName
+        details.layerSortKey = stored.layerSortKey
+        details.groupName = stored.groupName
+        layer = QgsVectorLayer(self.pg.final_uri().uri(False), stored.name or self.pg.table, "postgres")
         if not layer.isValid():
             return
         self.context.temporaryLayerStore().addMapLayer(layer)
-        pending[layer.id()] = details
-        self.context.setLayersToLoadOnCompletion(pending)
-        self.load_key = layer.id()
+        # the context deletes the post-processor of the entry it drops: the new entry gets its own
+        self.context.setLayersToLoadOnCompletion(
+            {k: v for k, v in self.context.layersToLoadOnCompletion().items() if k != self.dest})
+        details.setPostProcessor(ResultStylePostProcessor.create(self.record[0] if self.record else ""))
+        self.context.addLayerToLoadOnCompletion(layer.id(), details)
 
-    def _close_sink(self) -> None:
-        sink = self.sink
-        self.sink = None
-        if sink is None:
+    def discard(self) -> None:
+        """Give up the output: the temporary table goes, the target stays as it was."""
+        if self.published:
             return
-        flush = getattr(sink, "flushBuffer", None)
-        ok = flush() if flush is not None else True
-        err = sink.lastError() if hasattr(sink, "lastError") else ""
-        from qgis.PyQt import sip
-
-        sip.delete(sink)  # the exporter writes its last rows and the spatial index now
-        if ok is False:
-            raise self.pg.fail(err or tr("the last rows could not be written"))
-
-    def discard(self, err: str = "") -> QgsProcessingException | None:
-        """Give up the output: the temporary table goes; with ``err``, the message to raise."""
-        if self.done:
-            return None
-        self.done = True
-        if self.sink is not None:
+        sink, self.sink = self.sink, None
+        if sink is not None and sink.exporter is not None:
             from qgis.PyQt import sip
 
-            sink, self.sink = self.sink, None
-            sip.delete(sink)
-        if err:
-            return self.pg.fail(err)
+            exporter, sink.exporter = sink.exporter, None
+            sip.delete(exporter)
         self.pg.drop_tmp()
-        return None
 
-    def __enter__(self) -> OutputTable:
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        if self.done:
-            return False
-        if self.pg is None:
-            self.done = True
-            return False
-        # an error while writing (lost connection, full disk …) becomes a message that says the
-        # table is untouched; a cancel stays a cancel
-        if exc is not None and isinstance(exc, (QgsProcessingException, RuntimeError, OSError)):
-            raise self.discard(str(exc)) from None
-        self.discard()
-        return False
+    def explain(self, err: BaseException) -> QgsProcessingException:
+        """An error of the run while this table was being written, as a message about the table."""
+        return self.pg.fail(str(err))
 
 
 class _PgTarget:
@@ -396,8 +416,8 @@ class _PgTarget:
         if not _truthy(can_create) or (owns is not None and str(owns) != "NULL" and not _truthy(owns)):
             raise QgsProcessingException(self._rights_message())
 
-    def publish(self, written: int) -> str:
-        """Check the temporary table and put it in the target's place, in one transaction."""
+    def check_count(self, written: int) -> None:
+        """Every row the exporter accepted must be in the temporary table."""
         tmp = f"{_quote_ident(self.schema)}.{_quote_ident(self.tmp)}"
         try:
             rows = sql(self.conn(), f"SELECT count(*) FROM {tmp}")
@@ -406,6 +426,11 @@ class _PgTarget:
             raise self.fail(str(err)) from None
         if count != written:
             raise self.fail(tr("{count} of {n} rows arrived").format(count=count, n=written))
+
+    def publish(self) -> None:
+        """Put the temporary table in the target's place, in one transaction (with a spatial
+        index, and the indexes renamed after the target)."""
+        tmp = f"{_quote_ident(self.schema)}.{_quote_ident(self.tmp)}"
         target = f"{_quote_ident(self.schema)}.{_quote_ident(self.table)}"
         renames = [f"ALTER TABLE {tmp} RENAME TO {_quote_ident(self.table)}"]
         geom = self.uri.geometryColumn() or "geom"
@@ -420,11 +445,46 @@ class _PgTarget:
             if not has_gist:  # a web map or a later query by extent needs one
                 renames.append(f"CREATE INDEX {_quote_ident((self.table + '_' + geom)[:55] + '_gist')} "
                                f"ON {target} USING gist ({_quote_ident(geom)})")
-            statements = ["BEGIN", f"DROP TABLE IF EXISTS {target}", *renames, "COMMIT"]
-            self._run_transaction(statements)
+            self._run_transaction(["BEGIN", f"DROP TABLE IF EXISTS {target}", *renames, "COMMIT"])
         except QgsProviderConnectionException as err:
             raise self.fail(str(err)) from None
-        return self.prefix + self.final_uri().uri(False)
+
+    def store_with(self, layer: QgsVectorLayer, record: tuple[str, str] | None, feedback) -> None:
+        """The run record and the result styles stored with the table: the record in QGIS's layer
+        metadata table (qgis_layer_metadata) and, with the styles, as the table's default style
+        in layer_styles, so that QGIS (and QGIS Server) shows the table styled and the dock finds
+        the weights when the table is opened a year later."""
+        from ..scoring import record as rec
+        from ..styles import apply_result_styles
+        from .record import metadata_with
+
+        if record is not None:
+            text, title = record
+            layer.setCustomProperty(rec.PROPERTY, text)
+            md = metadata_with(layer.metadata(), text, title)
+            if not md.identifier():  # the metadata table requires one
+                md.setIdentifier(self.name)
+            ok, error = QgsProviderRegistry.instance().saveLayerMetadata("postgres", layer.source(), md)
+            if not ok and feedback is not None:
+                feedback.pushInfo(tr("The run record could not be stored in the database's layer metadata ({error}); it is in the table's default style and in the output RUN_INFO.").format(
+                    error=error or self.name))
+        if not apply_result_styles(layer):
+            return
+        manager = layer.styleManager()
+        description = tr("Result style of the Grüne Infrastruktur plugin, with the run record")
+        errors = []
+        # the score style as an extra named style, the class style (the dock's default) as default
+        for style, default in (("gi_score", False), ("gi_class", True)):
+            if style not in manager.styles():
+                continue
+            manager.setCurrentStyle(style)
+            error = layer.saveStyleToDatabase(f"{self.table} {style}", description, default, "")
+            if error:
+                errors.append(str(error))
+        manager.setCurrentStyle("gi_class")
+        if errors and feedback is not None:
+            feedback.pushWarning(tr("The styles could not be stored in the database ({error}); the table is written, style it in QGIS.").format(
+                error=errors[0]))
 
     def _run_transaction(self, statements: list[str]) -> None:
         try:
