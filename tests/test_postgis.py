@@ -480,3 +480,68 @@ def test_a_rerun_keeps_one_default_style_and_one_record(db):
         run({"INPUT": pg.source("buildings"), "OUTPUT": pg.destination("roofs_twice")})
     assert pg.query("SELECT count(*) FROM layer_styles WHERE f_table_name = 'roofs_twice' AND useasdefault")[0][0] == 1
     assert pg.query("SELECT count(*) FROM qgis_layer_metadata WHERE f_table_name = 'roofs_twice'")[0][0] == 1
+
+
+# ----------------------------------------------------------------------------------------------
+# Every registered scoring algorithm (tests/cases.py): from PostGIS into PostGIS, as from files
+# ----------------------------------------------------------------------------------------------
+def _case_ids():
+    from cases import CASES
+
+    return sorted(CASES)
+
+
+def _by_position(layer: QgsVectorLayer) -> dict:
+    """Rows keyed by their geometry's centre (the case inputs never share one)."""
+    out = {}
+    rows = table_rows_list(layer)
+    for row in rows:
+        c = row["_geom"].centroid
+        out[(round(c.x, 3), round(c.y, 3))] = row
+    assert len(out) == len(rows)
+    return out
+
+
+def table_rows_list(layer: QgsVectorLayer) -> list[dict]:
+    names = [n for n in layer.fields().names() if n != "fid"]
+    rows = []
+    for f in layer.getFeatures():
+        row = {n: (None if f[n] == NULL else f[n]) for n in names}
+        row["_geom"] = shapely.from_wkb(bytes(f.geometry().asWkb())) if not f.geometry().isNull() else None
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("alg_id", _case_ids())
+def test_every_scoring_algorithm_reads_and_writes_postgis_as_files(alg_id, postgis, qgis_processing, tmp_path):
+    import processing
+    from cases import CASES
+    from qgis.core import QgsProject, QgsVectorFileWriter
+
+    ensure_provider()
+    case = CASES[alg_id]
+    layer = case.make_input()
+    gpkg = tmp_path / "input.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "input"
+    err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsProject.instance().transformContext(), options)
+    assert err[0] == QgsVectorFileWriter.WriterError.NoError, err
+    table = "case_" + alg_id.split(":", 1)[1]
+    gdal_copy(str(gpkg), "input", f"PG:{postgis.conninfo()}", table)
+    params = case.params(tmp_path)
+
+    ref = processing.run(alg_id, {**params, "INPUT": f"{gpkg}|layername=input", "OUTPUT": str(tmp_path / "ref.gpkg")},
+                         feedback=Feedback())
+    res = processing.run(alg_id, {**params, "INPUT": postgis.source(table), "OUTPUT": postgis.destination(table + "_gi")},
+                         feedback=Feedback())
+    want = _by_position(QgsVectorLayer(ref["OUTPUT"], "ref", "ogr"))
+    got = _by_position(QgsVectorLayer(postgis.uri(table + "_gi"), "pg", "postgres"))
+    assert_same_rows(got, want)
+    assert tmp_tables(postgis) == set()
+    # the run record is the same run's (date aside), stored with the table
+    from gi_qgis_plugin.scoring import record
+
+    a, b = record.loads(ref["RUN_INFO"]), record.loads(res["RUN_INFO"])
+    assert a["alg"] == b["alg"] == alg_id and a["weights"] == b["weights"]
+    assert postgis.query("SELECT count(*) FROM layer_styles WHERE f_table_name = %s AND useasdefault", (table + "_gi",))[0][0] == 1

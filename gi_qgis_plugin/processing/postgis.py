@@ -199,13 +199,13 @@ class _CountingSink:
         self.exporter = exporter
         self.count = 0
 
-    def addFeature(self, feature, flags=QgsFeatureSink.Flag(0)) -> bool:  # noqa: N802
-        ok = self.exporter.addFeature(feature, flags)
+    def addFeature(self, feature, flags=None) -> bool:  # noqa: N802
+        ok = self.exporter.addFeature(feature, flags if flags is not None else QgsFeatureSink.Flag(0))
         self.count += int(bool(ok))
         return ok
 
-    def addFeatures(self, features, flags=QgsFeatureSink.Flag(0)) -> bool:  # noqa: N802
-        ok = self.exporter.addFeatures(features, flags)
+    def addFeatures(self, features, flags=None) -> bool:  # noqa: N802
+        ok = self.exporter.addFeatures(features, flags if flags is not None else QgsFeatureSink.Flag(0))
         if ok:
             self.count += len(features)
         return ok
