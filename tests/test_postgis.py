@@ -545,3 +545,47 @@ def test_every_scoring_algorithm_reads_and_writes_postgis_as_files(alg_id, postg
     a, b = record.loads(ref["RUN_INFO"]), record.loads(res["RUN_INFO"])
     assert a["alg"] == b["alg"] == alg_id and a["weights"] == b["weights"]
     assert postgis.query("SELECT count(*) FROM layer_styles WHERE f_table_name = %s AND useasdefault", (table + "_gi",))[0][0] == 1
+
+
+AWKWARD = ["O'Brien", 'say "hi"', "back\\slash", "comma, {brace}", "NULL", "", "Zeile 1\nZeile 2", "Grünfläche ß", "tab\there", None]
+
+
+def test_awkward_values_reach_the_table_unchanged(db):
+    """Text with quotes, backslashes, braces, the word NULL, line breaks and umlauts, dates,
+    booleans, big integers and NULLs: written in bulk, read back equal to the GeoPackage run."""
+    pg = db["pg"]
+    pg.execute("DROP TABLE IF EXISTS buildings_awkward; CREATE TABLE buildings_awkward AS "
+               "SELECT fid, bid, slope_deg, roof_type, geom FROM buildings WHERE fid <= 60 ORDER BY fid;"
+               "ALTER TABLE buildings_awkward ADD PRIMARY KEY (fid);"
+               "ALTER TABLE buildings_awkward ADD COLUMN note varchar, ADD COLUMN built date, ADD COLUMN checked boolean, "
+               "ADD COLUMN big bigint, ADD COLUMN stamp timestamp")
+    for i, text in enumerate(AWKWARD * 6):
+        pg.execute("UPDATE buildings_awkward SET note = %s, built = CASE WHEN %s %% 3 = 0 THEN NULL ELSE date '1960-01-01' + %s END, "
+                   "checked = (%s %% 2 = 0), big = 9007199254740993 + %s, stamp = timestamp '2024-05-06 07:08:09' + %s * interval '1 hour' "
+                   "WHERE fid = %s", (text, i, i, i, i, i, i + 1))
+    src = pg.source("buildings_awkward")
+    ref, _ = run({"INPUT": src, "OUTPUT": str(db["files"] / "awkward.gpkg")})
+    run({"INPUT": src, "OUTPUT": pg.destination("roofs_awkward")})
+    want = table_rows(QgsVectorLayer(ref["OUTPUT"], "ref", "ogr"))
+    got = pg_output(db, "roofs_awkward")
+    assert_same_rows(got, want)
+    notes = sorted((r["note"] is None, r["note"] or "") for r in got.values())
+    assert notes == sorted((t is None, t or "") for t in AWKWARD * 6)
+    assert pg.query("SELECT count(*) FROM roofs_awkward WHERE big > 9007199254740992")[0][0] == 60
+
+
+def test_the_district_table_goes_to_the_database_with_the_roofs(db):
+    pg = db["pg"]
+    g = db["gpkg"]
+    params = {"PARKS": f"{g}|layername=parks", **db["common"], "DISTRICTS": f"{g}|layername=districts"}
+    ref, _ = run({"INPUT": f"{g}|layername=buildings", **params, "OUTPUT": "TEMPORARY_OUTPUT",
+                  "DISTRICT_TABLE": str(db["files"] / "districts.gpkg")})
+    run({"INPUT": pg.source("buildings"), **params, "OUTPUT": pg.destination("roofs_d"),
+         "DISTRICT_TABLE": pg.destination("roofs_districts")})
+    want = table_rows(QgsVectorLayer(ref["DISTRICT_TABLE"], "ref", "ogr"), key="name")
+    got = table_rows(QgsVectorLayer(pg.uri("roofs_districts"), "pg", "postgres"), key="name")
+    assert len(want) > 1
+    assert_same_rows(got, want)
+    assert {"roofs_d", "roofs_districts"} <= pg.tables() and tmp_tables(pg) == set()
+    # the key's sequence and the indexes carry the table's name, not the temporary one
+    assert not pg.query("SELECT relname FROM pg_class WHERE relname LIKE '%%_gi_tmp_%%'")

@@ -158,10 +158,13 @@ class GiAlgorithm(QgsProcessingAlgorithm):
 
     def _publish_tables(self, feedback) -> None:
         """The run succeeded: the PostGIS outputs take the place of their targets."""
+        tables = [entry[4] for entry in getattr(self, "_outputs", []) if entry[4] is not None]
         for entry in getattr(self, "_outputs", []):
-            if entry[4] is not None:
-                entry[0] = None
-                entry[4].publish(feedback)
+            entry[0] = None
+        if tables:
+            from .postgis import publish_all
+
+            publish_all(tables, feedback)
 
     def _discard_outputs(self, err: BaseException, context) -> None:
         outputs = getattr(self, "_outputs", [])

@@ -193,11 +193,14 @@ def check_complete(value, source: QgsFeatureSource, read: int, layer_name: str) 
 # Writing: all or nothing
 # ----------------------------------------------------------------------------------------------
 class _CountingSink:
-    """QGIS's exporter, counting the rows it accepted (checked against the table at the end)."""
+    """QGIS's exporter, counting the rows it accepted (checked against the table at the end);
+    with :meth:`write_arrays` for the bulk way (``pg_write``)."""
 
-    def __init__(self, exporter: QgsVectorLayerExporter):
+    def __init__(self, exporter: QgsVectorLayerExporter, target: _PgTarget | None = None, srid: int = 0):
         self.exporter = exporter
         self.count = 0
+        self.target = target
+        self.srid = srid
 
     def addFeature(self, feature, flags=None) -> bool:  # noqa: N802
         ok = self.exporter.addFeature(feature, flags if flags is not None else QgsFeatureSink.Flag(0))
@@ -216,6 +219,42 @@ class _CountingSink:
     def lastError(self) -> str:  # noqa: N802
         return self.exporter.lastError()
 
+    def write_arrays(self, fields, geoms, columns, progress, rows=None, keep=(), source_index=None,
+                     batch: int = 20000) -> int | None:
+        """All rows in chunks of one multi-row INSERT each (committed chunk by chunk); None when
+        the fields need QGIS's own conversion (the caller then adds features one by one)."""
+        from . import pg_write
+
+        t = self.target
+        if t is None or self.srid <= 0 or not pg_write.fast_possible(fields):
+            return None
+        table_sql = f"{_quote_ident(t.schema)}.{_quote_ident(t.tmp)}"
+        geom = t.uri.geometryColumn() or "geom"
+        try:
+            found = sql(t.conn(), f"SELECT Find_SRID({_quote_literal(t.schema)}, {_quote_literal(t.tmp)}, {_quote_literal(geom)})")
+        except QgsProviderConnectionException:
+            return None
+        if not found or int(found[0][0] or 0) != self.srid:
+            return None
+        types = {str(name): str(udt) for name, udt in sql(t.conn(), (
+            "SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = "
+            f"{_quote_literal(t.schema)} AND table_name = {_quote_literal(t.tmp)}"))}
+        if any(fields.at(i).name() not in types for i in range(fields.count())):
+            return None  # the exporter renamed a column: leave the rows to it
+        n = len(geoms)
+        for start in range(0, n, batch):
+            stop = min(start + batch, n)
+            statement, k = pg_write.insert_statement(table_sql, fields, types, geom, self.srid, geoms, columns, rows, keep,
+                                                     source_index, start, stop)
+            try:
+                sql(t.conn(), statement)
+            except QgsProviderConnectionException as err:
+                raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=_first_line(str(err)))) from None
+            self.count += k
+            progress(stop / max(n, 1))
+        progress(1.0)
+        return n
+
 
 class OutputTable:
     """One Processing output with a PostGIS destination (``postgis:…``, ``postgres://…``),
@@ -224,8 +263,8 @@ class OutputTable:
     1. :meth:`open` – check the role's rights, create the table under a temporary name;
     2. the algorithm writes to :attr:`sink` (one commit per written chunk);
     3. :meth:`close` – the last rows, then the row count is checked;
-    4. :meth:`publish` at the end of a successful run – the target is replaced in one
-       transaction, the run record and the styles are stored with it;
+    4. :func:`publish_all` at the end of a successful run – the targets are replaced in one
+       transaction, the run record and the styles are stored with them;
     5. or :meth:`discard` on an error or a cancel – the temporary table is dropped and the
        target stays as it was.
     """
@@ -257,7 +296,7 @@ class OutputTable:
             message = exporter.errorMessage()
             del exporter
             raise target.fail(message)
-        return cls(_CountingSink(exporter), value, context, target)
+        return cls(_CountingSink(exporter, target, crs.postgisSrid()), value, context, target)
 
     def close(self) -> None:
         """Write the last rows and check that every row arrived (the table is still temporary)."""
@@ -275,12 +314,8 @@ class OutputTable:
             raise self.pg.fail(err or tr("the last rows could not be written"))
         self.pg.check_count(self.written)
 
-    def publish(self, feedback: QgsProcessingFeedback | None) -> None:
-        """Put the finished table in the target's place; store the run record and the styles."""
-        if self.published:
-            return
-        self.close()
-        self.pg.publish()
+    def finish_published(self, feedback: QgsProcessingFeedback | None) -> None:
+        """After the swap: the run record and the styles with the table; load it if asked."""
         self.published = True
         layer = QgsVectorLayer(self.pg.final_uri().uri(False), self.pg.table, "postgres")
         if layer.isValid():
@@ -326,6 +361,27 @@ class OutputTable:
     def explain(self, err: BaseException) -> QgsProcessingException:
         """An error of the run while this table was being written, as a message about the table."""
         return self.pg.fail(str(err))
+
+
+def publish_all(tables: list[OutputTable], feedback: QgsProcessingFeedback | None) -> None:
+    """The run succeeded: its PostGIS outputs take the place of their targets, those in one
+    database in one transaction (a run with a result table and a district table replaces both
+    or neither)."""
+    pending = [t for t in tables if not t.published]
+    for table in pending:
+        table.close()  # last rows, row count checked
+    groups: dict[str, list[OutputTable]] = {}
+    for table in pending:
+        groups.setdefault(table.pg.uri.connectionInfo(False), []).append(table)
+    for group in groups.values():
+        first = group[0].pg
+        try:
+            statements = [st for table in group for st in table.pg.swap_statements()]
+            first._run_transaction(["BEGIN", *statements, "COMMIT"])
+        except QgsProviderConnectionException as err:
+            raise first.fail(str(err)) from None
+        for table in group:
+            table.finish_published(feedback)
 
 
 class _PgTarget:
@@ -427,27 +483,34 @@ class _PgTarget:
         if count != written:
             raise self.fail(tr("{count} of {n} rows arrived").format(count=count, n=written))
 
-    def publish(self) -> None:
-        """Put the temporary table in the target's place, in one transaction (with a spatial
-        index, and the indexes renamed after the target)."""
+    def swap_statements(self) -> list[str]:
+        """The SQL that puts the temporary table in the target's place (run in one transaction
+        with those of the run's other outputs): drop the old table, rename the new one, its
+        indexes and its key's sequence after the target, and add a spatial index if it has none."""
         tmp = f"{_quote_ident(self.schema)}.{_quote_ident(self.tmp)}"
         target = f"{_quote_ident(self.schema)}.{_quote_ident(self.table)}"
-        renames = [f"ALTER TABLE {tmp} RENAME TO {_quote_ident(self.table)}"]
+        statements = [f"DROP TABLE IF EXISTS {target}", f"ALTER TABLE {tmp} RENAME TO {_quote_ident(self.table)}"]
         geom = self.uri.geometryColumn() or "geom"
-        try:
-            has_gist = False
-            for index, definition in sql(self.conn(), "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
-                                                     f"{_quote_literal(self.schema)} AND tablename = {_quote_literal(self.tmp)}"):
-                has_gist = has_gist or "gist" in str(definition).lower()
-                new = str(index).replace(self.tmp, self.table)[:63]
-                if new != index:
-                    renames.append(f"ALTER INDEX {_quote_ident(self.schema)}.{_quote_ident(str(index))} RENAME TO {_quote_ident(new)}")
-            if not has_gist:  # a web map or a later query by extent needs one
-                renames.append(f"CREATE INDEX {_quote_ident((self.table + '_' + geom)[:55] + '_gist')} "
-                               f"ON {target} USING gist ({_quote_ident(geom)})")
-            self._run_transaction(["BEGIN", f"DROP TABLE IF EXISTS {target}", *renames, "COMMIT"])
-        except QgsProviderConnectionException as err:
-            raise self.fail(str(err)) from None
+        has_gist = False
+        for index, definition in sql(self.conn(), "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
+                                                 f"{_quote_literal(self.schema)} AND tablename = {_quote_literal(self.tmp)}"):
+            has_gist = has_gist or "gist" in str(definition).lower()
+            statements.append(self._rename("INDEX", str(index)))
+        for (sequence,) in sql(self.conn(), (
+                "SELECT s.relname FROM pg_class s JOIN pg_depend d ON d.objid = s.oid JOIN pg_class t ON t.oid = d.refobjid "
+                "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE s.relkind = 'S' AND n.nspname = "
+                f"{_quote_literal(self.schema)} AND t.relname = {_quote_literal(self.tmp)}")):
+            statements.append(self._rename("SEQUENCE", str(sequence)))
+        if not has_gist:  # a web map or a later query by extent needs one
+            statements.append(f"CREATE INDEX {_quote_ident((self.table + '_' + geom)[:55] + '_gist')} "
+                              f"ON {target} USING gist ({_quote_ident(geom)})")
+        return [st for st in statements if st]
+
+    def _rename(self, kind: str, name: str) -> str:
+        new = name.replace(self.tmp, self.table)[:63]
+        if new == name:
+            return ""
+        return f"ALTER {kind} {_quote_ident(self.schema)}.{_quote_ident(name)} RENAME TO {_quote_ident(new)}"
 
     def store_with(self, layer: QgsVectorLayer, record: tuple[str, str] | None, feedback) -> None:
         """The run record and the result styles stored with the table: the record in QGIS's layer

@@ -88,6 +88,11 @@ def write_sink(
     one input feature gives several output rows (a street cut into segments); without it,
     output row i carries the attributes of input row i.
     """
+    bulk = getattr(sink, "write_arrays", None)  # a PostGIS table: rows in bulk (postgis.py)
+    if bulk is not None:
+        written = bulk(fields, geoms, columns, progress, rows=rows, keep=keep, source_index=source_index, batch=BATCH)
+        if written is not None:
+            return written
     n = len(geoms)
     cols = [np.asarray(values) for _, _, values in columns]
     src = None if source_index is None else np.asarray(source_index, dtype=np.int64)

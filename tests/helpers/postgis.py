@@ -103,8 +103,9 @@ class PostGIS:
             "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (schema,))}
 
 
-class _Cluster:
-    """initdb / pg_ctl around a temporary folder; runs as ``postgres`` when we are root."""
+class Cluster:
+    """initdb / pg_ctl around a temporary folder; runs as ``postgres`` when we are root.
+    (Also used by ``make bench`` for its PostGIS rows.)"""
 
     def __init__(self) -> None:
         self.bindir = _bin_dir()
@@ -132,6 +133,7 @@ class _Cluster:
         opts = (f"-k {self.folder} -p {self.port} -c listen_addresses='' -c fsync=off "
                 "-c synchronous_commit=off -c full_page_writes=off")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", opts, "-w", "start")
+        self._watch()
         info = PostGIS(socket_dir=str(self.folder), port=self.port)
         import psycopg2
 
@@ -142,6 +144,16 @@ class _Cluster:
         conn.close()
         info.execute("CREATE EXTENSION postgis")
         return info
+
+    def _watch(self) -> None:
+        """A watchdog that stops the server and removes its folder when this process ends
+        without :meth:`stop` (a crash of the test process must not leave a server running)."""
+        pidfile = self.data / "postmaster.pid"
+        script = (f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+                  f"[ -f '{pidfile}' ] && kill -QUIT \"$(head -1 '{pidfile}')\" 2>/dev/null; "
+                  f"sleep 1; rm -rf '{self.folder}'")
+        subprocess.Popen(["sh", "-c", script], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def stop(self) -> None:
         try:
@@ -155,7 +167,7 @@ class _Cluster:
 def postgis():
     """A running PostGIS database for this test session (stopped and removed afterwards)."""
     try:
-        cluster = _Cluster()
+        cluster = Cluster()
     except RuntimeError as err:
         pytest.fail(str(err))
     try:

@@ -508,6 +508,10 @@
             <translation>Das Laufprotokoll konnte nicht in den Layer-Metadaten der Datenbank gespeichert werden ({error}); es steht im Standardstil der Tabelle und in der Ausgabe RUN_INFO.</translation>
         </message>
         <message>
+            <source>Writing the output failed: {err}</source>
+            <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
+        </message>
+        <message>
             <source>Green Infrastructure Metropole Ruhr</source>
             <translation>Grüne Infrastruktur Metropole Ruhr</translation>
         </message>
@@ -736,10 +740,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. {params}).</source>
             <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. {params}).</translation>
-        </message>
-        <message>
-            <source>Writing the output failed: {err}</source>
-            <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
         </message>
         <message>
             <source>flat roof 0–5°</source>
