@@ -589,3 +589,20 @@ def test_the_district_table_goes_to_the_database_with_the_roofs(db):
     assert {"roofs_d", "roofs_districts"} <= pg.tables() and tmp_tables(pg) == set()
     # the key's sequence and the indexes carry the table's name, not the temporary one
     assert not pg.query("SELECT relname FROM pg_class WHERE relname LIKE '%%_gi_tmp_%%'")
+
+
+def test_the_lod2_import_writes_to_the_database_as_to_a_file(postgis, qgis_processing, tmp_path):
+    """Not a scoring algorithm, but its output goes through the same sink: equal rows."""
+    import processing
+    from test_lod2 import synthetic_tile
+
+    ensure_provider()
+    tile = tmp_path / "tile.gml"
+    tile.write_text(synthetic_tile(), encoding="utf-8")
+    ref = processing.run("gi:importlod2", {"INPUT": str(tile), "OUTPUT": str(tmp_path / "lod2.gpkg")}, feedback=Feedback())
+    processing.run("gi:importlod2", {"INPUT": str(tile), "OUTPUT": postgis.destination("lod2_buildings")}, feedback=Feedback())
+    want = table_rows(QgsVectorLayer(ref["OUTPUT"], "ref", "ogr"), key="gml_id")
+    got = table_rows(QgsVectorLayer(postgis.uri("lod2_buildings"), "pg", "postgres"), key="gml_id")
+    assert len(want) >= 2
+    assert_same_rows(got, want)
+    assert tmp_tables(postgis) == set()
