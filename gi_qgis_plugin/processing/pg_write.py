@@ -20,7 +20,7 @@ import shapely
 from qgis.core import NULL, QgsFields
 from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, Qt, QTime
 
-from .read import rows_for
+from .read import ColumnTable
 
 # field types whose values this module writes as literals (others: QGIS's exporter)
 FAST_TYPES = {
@@ -76,6 +76,22 @@ def column_elements(values) -> list[str]:
     return [element(v) for v in arr.tolist()]
 
 
+def input_elements(rows: ColumnTable, k: int, idx: np.ndarray) -> list[str]:
+    """The input's field ``k`` for the rows ``idx``: numbers formatted by numpy, NULLs kept."""
+    data, mask = rows.columns[k]
+    values = data[idx]
+    if values.dtype.kind in "fiub":
+        out = column_elements(values)
+        if mask is not None:
+            m = mask[idx]
+            if m.any():
+                out = np.asarray(out, dtype=object)
+                out[m] = "NULL"
+                out = out.tolist()
+        return out
+    return [element(v) for v in rows.values(k, idx)]
+
+
 def geometry_elements(geoms: np.ndarray, srid: int) -> list[str]:
     """Shapely geometries as hex EWKB with the table's SRID; NULL where missing."""
     out = np.full(len(geoms), "NULL", dtype=object)
@@ -100,8 +116,7 @@ def insert_statement(table_sql: str, fields: QgsFields, column_types: dict[str, 
     per_field: list[list[str]] = []
     if len(keep) and rows is not None:
         src = chunk if source_index is None else np.asarray(source_index, dtype=np.int64)[chunk]
-        base = rows_for(rows, src, keep)
-        per_field += [[element(v) for v in col] for col in zip(*base)] if base else [[] for _ in keep]
+        per_field += [input_elements(rows, k, src) for k in keep]
     per_field += [column_elements(np.asarray(values)[chunk]) for _, _, values in columns]
     names = [fields.at(i).name() for i in range(fields.count())]
     arrays = [array_literal(elems, column_types[name]) for elems, name in zip(per_field, names)]
