@@ -242,17 +242,22 @@ class _DropWhileWriting(recording_feedback_class()):
     """Cuts the database connections once the progress bar passes ``at`` (gi:flatroofs writes
     from 75 % to 96 %); ``lock_out`` also refuses new logins of that role, as in an outage."""
 
-    def __init__(self, pg, at: float, lock_out: str | None = None):
+    def __init__(self, pg, at: float, lock_out: str | None = None, while_reading: bool = False):
         super().__init__()
         self.pg = pg
         self.at = at
         self.lock_out = lock_out
+        self.while_reading = while_reading  # only while QGIS holds a cursor open (reads a table)
         self.rows_before_drop = None
         self.dropped = False
 
+    def _reading(self) -> bool:
+        return self.pg.query("SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
+                             "AND state = 'idle in transaction'", (self.pg.dbname,))[0][0] > 0
+
     def setProgress(self, value):  # noqa: N802
         super().setProgress(value)
-        if not self.dropped and value >= self.at:
+        if not self.dropped and value >= self.at and (not self.while_reading or self._reading()):
             self.dropped = True
             tmp = sorted(tmp_tables(self.pg))
             self.rows_before_drop = self.pg.query(f'SELECT count(*) FROM "{tmp[0]}"')[0][0] if tmp else None
@@ -325,7 +330,7 @@ def test_a_connection_cut_while_writing_is_resumed_never_half(db, big, small_bat
 
 def test_a_connection_dropped_while_reading_stops_the_run(db, big):
     pg = db["pg"]
-    fb = _DropWhileWriting(pg, at=0.0)  # at the first progress report, after QGIS fetched its first rows
+    fb = _DropWhileWriting(pg, at=0.0, while_reading=True)  # after QGIS fetched its first rows
     with pytest.raises(QgsProcessingException) as err:
         run({"INPUT": pg.source("buildings_big"), "OUTPUT": pg.destination("roofs_big")}, feedback=fb)
     assert fb.dropped
@@ -606,3 +611,16 @@ def test_the_lod2_import_writes_to_the_database_as_to_a_file(postgis, qgis_proce
     assert len(want) >= 2
     assert_same_rows(got, want)
     assert tmp_tables(postgis) == set()
+
+
+def test_a_connection_dropped_while_reading_a_second_layer_stops_the_run(db, big):
+    """The parks come from the database and the connection drops while they are read."""
+    pg = db["pg"]
+    fb = _DropWhileWriting(pg, at=30.0, while_reading=True)  # the gathering starts at 30 %
+    with pytest.raises(QgsProcessingException) as err:
+        run({"INPUT": f"{db['gpkg']}|layername=buildings", "PARKS": pg.source("buildings_big"),
+             "OUTPUT": pg.destination("roofs_parks_cut")}, feedback=fb)
+    assert fb.dropped
+    text = str(err.value)
+    assert "of 10000 features" in text and "buildings_big" in text and "Nothing was written" in text
+    assert "roofs_parks_cut" not in pg.tables() and tmp_tables(pg) == set()
