@@ -624,3 +624,22 @@ def test_a_connection_dropped_while_reading_a_second_layer_stops_the_run(db, big
     text = str(err.value)
     assert "of 10000 features" in text and "buildings_big" in text and "Nothing was written" in text
     assert "roofs_parks_cut" not in pg.tables() and tmp_tables(pg) == set()
+
+
+def test_a_project_layer_from_the_database_is_checked_as_a_uri_is(db):
+    """The dialog passes a layer of the project (its id) or a source definition with a limit."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
+
+    pg = db["pg"]
+    layer = QgsVectorLayer(pg.uri("buildings_nopk"), "Gebäude ohne Schlüssel", "postgres")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        _, fb = run({"INPUT": layer.id(), "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert any("public.buildings_nopk" in w and "no primary key" in w for w in fb.warnings)
+        # a feature limit reads fewer rows than the table holds: no "connection lost"
+        limited = QgsProcessingFeatureSourceDefinition(layer.id(), False, 100)
+        res, _ = run({"INPUT": limited, "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert res["OUTPUT"].featureCount() == 100
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

@@ -176,7 +176,7 @@ def overlay(alg, parameters, param: str, context, main: MainInput, progress: Pro
         return None
     name = layer_name(alg, parameters, param, context, source)
     lay = read_overlay(source, context, main.crs, progress, fields=fields, name=name, feedback=feedback)
-    postgis.check_complete(parameters.get(param), source, len(lay), name)  # a lost connection ends the read quietly
+    postgis.check_complete(parameters.get(param), source, len(lay), name, context)  # a lost connection ends the read quietly
     if not lay.usable.any():
         feedback.pushWarning(tr("Layer {name} ({param}) has no usable polygons; it is ignored.").format(name=name, param=param))
     return lay

@@ -31,7 +31,9 @@ from qgis.core import (
     QgsFeatureSource,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
+    QgsProcessingUtils,
     QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
@@ -93,15 +95,26 @@ def _lost_connection(err_text: str) -> bool:
 # ----------------------------------------------------------------------------------------------
 # Reading: layers QGIS cannot open, and a connection lost while reading
 # ----------------------------------------------------------------------------------------------
-def postgres_uri_of(value) -> QgsDataSourceUri | None:
-    """The postgres URI behind a parameter value (string ``postgres://…`` or a layer)."""
-    if isinstance(value, QgsVectorLayer):
-        return QgsDataSourceUri(value.source()) if value.providerType() == "postgres" else None
+def postgres_uri_of(value, context: QgsProcessingContext | None = None) -> QgsDataSourceUri | None:
+    """The postgres URI behind a parameter value: ``postgres://…``, a PostGIS layer, its id or
+    name in the project (as the dialog passes it), or a source definition of one."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
     if isinstance(value, str):
         text = value.strip()
         if text.lower().startswith("postgres://"):
             return QgsDataSourceUri(text[len("postgres://"):])
+        if context is not None and text:
+            value = QgsProcessingUtils.mapLayerFromString(text, context, allowLoadingNewLayers=False)
+    if isinstance(value, QgsVectorLayer) and value.providerType() == "postgres":
+        return QgsDataSourceUri(value.source())
     return None
+
+
+def _filtered(value) -> bool:
+    """A source definition that reads fewer features than the layer counts (limit, filter)."""
+    return isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+        value.featureLimit >= 0 or bool(value.filterExpression))
 
 
 def explain_invalid_source(value) -> str | None:
@@ -145,11 +158,12 @@ def _first_line(text: str) -> str:
     return lines[0] if lines else str(text)
 
 
-def warn_about_source(value, layer_name: str, feedback: QgsProcessingFeedback | None) -> None:
+def warn_about_source(value, layer_name: str, feedback: QgsProcessingFeedback | None,
+                      context: QgsProcessingContext | None = None) -> None:
     """Warnings for database layers that QGIS opens but that deserve a word: a table without a
     primary key (rows numbered by their physical position), a type filter on a column of several
     geometry types (the other rows are not scored)."""
-    uri = postgres_uri_of(value)
+    uri = postgres_uri_of(value, context)
     if uri is None or feedback is None or not uri.table():
         return
     schema = uri.schema() or "public"
@@ -159,7 +173,8 @@ def warn_about_source(value, layer_name: str, feedback: QgsProcessingFeedback | 
         kind = sql(conn, "SELECT c.relkind, EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) "
                          "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                          f"WHERE n.nspname = {_quote_literal(schema)} AND c.relname = {_quote_literal(table)}")
-        if kind and kind[0][0] in ("r", "p") and not _truthy(kind[0][1]) and not uri.keyColumn():
+        no_key = uri.keyColumn().strip('"') in ("", "tid", "ctid")  # QGIS writes key='tid' for such a table
+        if kind and kind[0][0] in ("r", "p") and not _truthy(kind[0][1]) and no_key:
             feedback.pushWarning(tr("Table {table} of layer {name} has no primary key: QGIS numbers its rows by their physical position (ctid), which changes when rows are updated, so the output cannot be joined back by feature id. Give the table a primary key (ALTER TABLE {table} ADD COLUMN gid serial PRIMARY KEY) for ids that last.").format(
                 table=f"{schema}.{table}", name=layer_name))
         geom = uri.geometryColumn()
@@ -176,11 +191,13 @@ def _truthy(value) -> bool:
     return value is True or str(value).lower() in ("t", "true", "1")
 
 
-def check_complete(value, source: QgsFeatureSource, read: int, layer_name: str) -> None:
+def check_complete(value, source: QgsFeatureSource, read: int, layer_name: str,
+                   context: QgsProcessingContext | None = None) -> None:
     """Stop the run when a database layer gave fewer rows than it holds: QGIS's iterator ends
-    quietly when the connection is lost. (Not with estimated metadata, whose count is a guess.)"""
-    uri = postgres_uri_of(value)
-    if uri is None or uri.useEstimatedMetadata():
+    quietly when the connection is lost. (Not with estimated metadata, whose count is a guess,
+    nor with a feature limit or filter of the source.)"""
+    uri = postgres_uri_of(value, context)
+    if uri is None or uri.useEstimatedMetadata() or _filtered(value):
         return
     expected = source.featureCount()
     if expected < 0 or read >= expected:

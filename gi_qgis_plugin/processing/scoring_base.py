@@ -347,7 +347,7 @@ class ScoringAlgorithm(GiAlgorithm):
         if source.featureCount() == 0:
             raise QgsProcessingException(empty.format(name=name))
         work_crs = choose_work_crs(source.sourceCrs(), source.sourceExtent(), name, feedback)
-        postgis.warn_about_source(parameters.get(self.INPUT), name, feedback)
+        postgis.warn_about_source(parameters.get(self.INPUT), name, feedback, context)
         fields = inputs.resolve_fields(self, parameters, context, source, self.field_params())
         self.fields_found(fields, feedback)
         kind = self.SPEC.geometry
@@ -355,7 +355,7 @@ class ScoringAlgorithm(GiAlgorithm):
                              fields=[f for f in fields.values() if f], polygonal=kind == "polygon",
                              linear=kind == "line", name=name,
                              fast_layer=plain_ogr_layer(self, parameters, self.INPUT, context))
-        postgis.check_complete(parameters.get(self.INPUT), source, len(arrays), name)
+        postgis.check_complete(parameters.get(self.INPUT), source, len(arrays), name, context)
         if len(arrays) == 0:
             raise QgsProcessingException(empty.format(name=name))
         report_skipped(arrays, feedback, name)
