@@ -217,11 +217,13 @@ def test_a_read_only_role_gets_the_role_the_table_and_the_grant(db):
                "GRANT USAGE ON SCHEMA public TO gi_reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO gi_reader;"
                "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
     before = pg.tables()
+    fb = Feedback()
     with pytest.raises(QgsProcessingException) as err:
-        run({"INPUT": pg.source("buildings", user="gi_reader"), "OUTPUT": pg.destination("roofs_ro", user="gi_reader")})
+        run({"INPUT": pg.source("buildings", user="gi_reader"), "OUTPUT": pg.destination("roofs_ro", user="gi_reader")}, fb)
     text = str(err.value)
     assert "gi_reader" in text and "public.roofs_ro" in text and "GRANT CREATE ON SCHEMA public TO gi_reader" in text
     assert pg.tables() == before
+    assert not any("Read " in i for i in fb.infos)  # refused before anything was read
 
 
 def test_an_existing_table_of_another_owner_is_not_touched(db):

@@ -61,14 +61,22 @@ class GiAlgorithm(QgsProcessingAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Processing's own check, with the reason and the fix when a database layer cannot be
         opened (a view without key, a column of mixed geometry types …) instead of "not found"."""
+        from .postgis import check_destination, explain_invalid_source
+
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
-            from .postgis import explain_invalid_source
-
             for value in parameters.values():
                 why = explain_invalid_source(value)
                 if why:
                     return False, why
+            return ok, message
+        # a PostGIS output the role may not write: say so now, not after an hour of scoring
+        for definition in self.destinationParameterDefinitions():
+            if definition.name() in parameters:
+                try:
+                    check_destination(self.parameterAsOutputLayer(parameters, definition.name(), context))
+                except QgsProcessingException as err:
+                    return False, str(err)
         return ok, message
 
     def helpUrl(self) -> str:  # noqa: N802

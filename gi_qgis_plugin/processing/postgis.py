@@ -380,6 +380,14 @@ class OutputTable:
         return self.pg.fail(str(err))
 
 
+def check_destination(value) -> None:
+    """For a PostGIS destination: may its role create the table (and replace an older one)?
+    Raises QgsProcessingException with the role, the table and the GRANT; nothing otherwise."""
+    parts = split_destination(value) if isinstance(value, str) else None
+    if parts is not None:
+        _PgTarget(parts[0], QgsDataSourceUri(parts[1])).check_rights()
+
+
 def publish_all(tables: list[OutputTable], feedback: QgsProcessingFeedback | None) -> None:
     """The run succeeded: its PostGIS outputs take the place of their targets, those in one
     database in one transaction (a run with a result table and a district table replaces both
