@@ -331,8 +331,9 @@ class ScoringAlgorithm(GiAlgorithm):
         results.update(self.more_outputs(parameters, context, main, gathered, settings, scored, core,
                                          progress.sub(0.96, 1.0), feedback))
         counts = {c: int((core.gi_class == c).sum()) for c in ("A", "B", "C", "D", "X")}
-        feedback.pushInfo(self.tr("Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}.").format(
-            a=counts["A"], b=counts["B"], c=counts["C"], d=counts["D"], x=counts["X"]))
+        a, b, c = (f"{v:g}" for v in self.SPEC.class_breaks)
+        feedback.pushInfo(self.tr("Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x} (A from score {ba}, B from {bb}, C from {bc}).").format(
+            a=counts["A"], b=counts["B"], c=counts["C"], d=counts["D"], x=counts["X"], ba=a, bb=b, bc=c))
         results.update({"N_SCORED": int((~core.excluded).sum()), "N_EXCLUDED": int(core.excluded.sum())})
         progress(1.0)
         return results
@@ -371,7 +372,7 @@ class ScoringAlgorithm(GiAlgorithm):
     def finish(self, scored: Scored, weights: Mapping[str, float], progress: Progress) -> tuple[ScoreCore, np.ndarray]:
         """The shared finish and the reasons in the UI language."""
         try:
-            core = common.finish_scored(self.SPEC.keys, scored, weights, self.groups())
+            core = common.finish_scored(self.SPEC.keys, scored, weights, self.groups(), self.SPEC.class_breaks)
         except ValueError:
             params = ", ".join(c.weight_param for c in self.SPEC.criteria[:2])
             raise QgsProcessingException(self.tr(
