@@ -357,6 +357,7 @@ ALKIS_BUILDINGS = [
     (4, "DENW36AL0000aaa4", 2463, 1000, 1, 2.0, 4.0),     # Garage, Flachdach, 8 m² (too small)
     (5, "DENW36AL0000aaa5", 2020, None, 5, 25.0, 40.0),   # Bürogebäude, no roof form, 1000 m²
     (6, "DENW36AL0000aaa6", 3065, 1000, 1, 30.0, 40.0),   # Kita, Flachdach, 1200 m²
+    (7, "DENW36AL0000aaa7", 2020, 1000, 12, 20.0, 20.0),  # office tower, Flachdach, 400 m²
 ]
 
 
@@ -370,7 +371,18 @@ def alkis_table(postgis):
     for i, (fid, gml, fkt, dach, geschosse, w, h) in enumerate(ALKIS_BUILDINGS):
         pg.execute("INSERT INTO ax_gebaeude VALUES (%s, %s, %s, %s, %s, ST_GeomFromText(%s, 25832))",
                    (fid, gml, fkt, dach, geschosse, _rect(360000 + 100 * i, 5710000, w, h)))
+    # one Klimatop over all of them in the most burdened of five classes
+    pg.execute("DROP TABLE IF EXISTS klimatope_alkis; CREATE TABLE klimatope_alkis (id serial PRIMARY KEY, "
+               "heat_class integer, geom geometry(Polygon, 25832));"
+               "INSERT INTO klimatope_alkis (heat_class, geom) VALUES "
+               "(5, ST_MakeEnvelope(359900, 5709900, 361000, 5710200, 25832))")
     return pg
+
+
+def _alkis_rows(pg, table: str) -> dict:
+    out = table_rows(QgsVectorLayer(pg.uri(table), "o", "postgres"), key="gml_id")
+    assert len(out) == len(ALKIS_BUILDINGS)
+    return {b[0]: out[b[1]] for b in ALKIS_BUILDINGS}
 
 
 def test_alkis_buildings_score_from_dachform_alone(alkis_table, qgis_processing):
@@ -379,40 +391,58 @@ def test_alkis_buildings_score_from_dachform_alone(alkis_table, qgis_processing)
     ensure_provider()
     pg = alkis_table
     res, fb = run({"INPUT": pg.source("ax_gebaeude", geom="wkb_geometry"), "OUTPUT": pg.destination("ax_gebaeude_gi")})
-    out = table_rows(QgsVectorLayer(pg.uri("ax_gebaeude_gi"), "o", "postgres"), key="gml_id")
-    assert len(out) == len(ALKIS_BUILDINGS)
+    r = _alkis_rows(pg, "ax_gebaeude_gi")
     assert any("roof type = dachform" in i for i in fb.infos)
-    assert any("anzahlderoberirdischengeschosse" in i and "storeys" in i for i in fb.infos)
-    # by hand: only slope (weight 3) and area (weight 2) have data; c_area = (A − 10) / (1000 − 10)
-    w_s, w_a = roofs.WEIGHTS["slope"], roofs.WEIGHTS["area"]
-    lo, full = roofs.MIN_AREA_M2, roofs.AREA_FULL_M2
+    # by hand: only the suitability criteria slope (weight 2) and area (weight 2) have data, so
+    # the score is their weighted mean; greenable = 0.75 × footprint (net factor),
+    # c_area = log10(area / 10) / log10(1000 / 10)
+    assert (roofs.WEIGHTS["slope"], roofs.WEIGHTS["area"], roofs.NET_FACTOR) == (2.0, 2.0, 0.75)
 
-    def c_area(a):
-        return min(max((a - lo) / (full - lo), 0.0), 1.0)
+    def c_area(footprint):
+        return min(max(math.log10(0.75 * footprint / 10.0) / 2.0, 0.0), 1.0)
 
-    r = {gml: out[gml] for gml in out}
-    school, house, garage, small, office, kita = (r[b[1]] for b in ALKIS_BUILDINGS)
     # Flachdach without slope field: 0–5° by type, c_slope 1
-    for flat, area in ((school, 600.0), (kita, 1200.0)):
-        assert flat["slope_class"] == "0-5" and "slope_from_type" in flat["gi_flags"].split(",")
-        assert flat["c_slope"] == 1.0
-        assert flat["gi_score"] == pytest.approx(100 * (w_s * 1.0 + w_a * c_area(area)) / (w_s + w_a))
-    assert school["gi_score"] == pytest.approx(100 * (3 + 2 * 590 / 990) / 5)  # 83.84
-    assert kita["gi_score"] == pytest.approx(100.0)
+    for fid, footprint in ((1, 600.0), (6, 1200.0), (7, 400.0)):
+        assert r[fid]["slope_class"] == "0-5" and "slope_from_type" in r[fid]["gi_flags"].split(",")
+        assert r[fid]["c_slope"] == 1.0 and r[fid]["greenable_m2"] == pytest.approx(0.75 * footprint)
+        assert r[fid]["gi_score"] == pytest.approx(100 * (2 * 1.0 + 2 * c_area(footprint)) / 4)
+    assert r[1]["gi_score"] == pytest.approx(91.330, abs=1e-3)  # (2 + 2 × log10(45)/2) / 4
     # Satteldach, Pultdach and no roof form: slope unknown, the score is the area alone
-    for other, area in ((house, 120.0), (garage, 18.0), (office, 1000.0)):
-        assert other["slope_class"] == "unbekannt" and "slope_unknown" in other["gi_flags"].split(",")
-        assert other["c_slope"] is None
-        assert other["gi_score"] == pytest.approx(100 * c_area(area))
-    # the 8 m² garage is below the 10 m² minimum
-    assert small["gi_class"] == "X" and "area_lt_min" in small["gi_flags"].split(",") and small["gi_rank"] is None
-    # ranks: 100 (office, ogc_fid 5) and 100 (kita, 6) tie and go by id, then school, house, garage
-    assert [office["gi_rank"], kita["gi_rank"], school["gi_rank"], house["gi_rank"], garage["gi_rank"]] == [1, 2, 3, 4, 5]
-    assert [school["gi_class"], house["gi_class"], office["gi_class"]] == ["A", "D", "A"]
+    for fid, footprint in ((2, 120.0), (3, 18.0), (5, 1000.0)):
+        assert r[fid]["slope_class"] == "unbekannt" and "slope_unknown" in r[fid]["gi_flags"].split(",")
+        assert r[fid]["c_slope"] is None
+        assert r[fid]["gi_score"] == pytest.approx(100 * c_area(footprint))
+    assert r[5]["gi_score"] == pytest.approx(93.753, abs=1e-3)  # 100 × log10(75) / 2
+    # the 8 m² garage (6 m² greenable) is below the 10 m² minimum
+    assert r[4]["gi_class"] == "X" and "area_lt_min" in r[4]["gi_flags"].split(",") and r[4]["gi_rank"] is None
+    # kita 98.86, office 93.75, school 91.33, tower 86.93, house 47.71, garage 6.52
+    assert [r[f]["gi_rank"] for f in (6, 5, 1, 7, 2, 3)] == [1, 2, 3, 4, 5, 6]
+    assert [r[f]["gi_class"] for f in (6, 5, 1, 7, 2, 3)] == ["A", "A", "A", "A", "C", "D"]
     # the ALKIS attributes are carried over unchanged
-    assert {k: (v["gebaeudefunktion"], v["dachform"]) for k, v in r.items()} == \
-        {b[1]: (b[2], b[3]) for b in ALKIS_BUILDINGS}
+    assert {f: (v["gebaeudefunktion"], v["dachform"], v["anzahlderoberirdischengeschosse"]) for f, v in r.items()} == \
+        {b[0]: (b[2], b[3], b[4]) for b in ALKIS_BUILDINGS}
     assert not math.isnan(res["RETENTION_M3A"])
+
+
+def test_alkis_storeys_give_the_height_for_the_heat_benefit(alkis_table, qgis_processing):
+    """No height field: storeys × 3 m. Full heat benefit up to 10 m, half from 30 m (linear)."""
+    from gi_qgis_plugin.scoring import roofs
+
+    ensure_provider()
+    pg = alkis_table
+    _, fb = run({"INPUT": pg.source("ax_gebaeude", geom="wkb_geometry"), "HEAT_POLYGONS": pg.source("klimatope_alkis"),
+                 "OUTPUT": pg.destination("ax_gebaeude_heat")})
+    assert any("anzahlderoberirdischengeschosse" in i and "storeys" in i for i in fb.infos)
+    assert (roofs.HEIGHT_FULL_M, roofs.HEIGHT_LOW_M, roofs.HEIGHT_FACTOR) == (10.0, 30.0, 0.5)
+    r = _alkis_rows(pg, "ax_gebaeude_heat")
+    # class 5 of 5: (5 − 1) / 4 = 1, times the height factor of storeys × 3 m
+    expected = {1: 1.0,      # 3 storeys = 9 m
+                2: 1.0,      # 6 m
+                5: 0.875,    # 5 storeys = 15 m: 1 − 0.5 × (15 − 10) / 20
+                6: 1.0,      # 3 m
+                7: 0.5}      # 12 storeys = 36 m: beyond 30 m
+    for fid, c in expected.items():
+        assert r[fid]["c_heat"] == pytest.approx(c), fid
 
 
 def test_alkis_code_lists_are_the_adv_ones():
