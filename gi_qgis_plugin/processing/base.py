@@ -99,11 +99,12 @@ class GiAlgorithm(QgsProcessingAlgorithm):
             self._discard_outputs(err, context)
             raise QgsProcessingException(tr("Canceled by the user: no output was written. Run the algorithm again for a result.")) from None
         except Exception as err:
+            from .write import WriteError
+
             table = self._table_in_writing()
             self._discard_outputs(err, context)
-            if table is not None and not isinstance(err, QgsProcessingException):
-                raise table.explain(err) from None
-            if table is not None and "Writing the output failed" in str(err):
+            # rows refused while a PostGIS table was written: say that the table is untouched
+            if table is not None and (isinstance(err, WriteError) or not isinstance(err, QgsProcessingException)):
                 raise table.explain(err) from None
             raise
 

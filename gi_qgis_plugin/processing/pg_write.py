@@ -13,6 +13,7 @@ through ``write.write_sink``; field types it does not know send the rows the fea
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -62,6 +63,27 @@ def element(value) -> str:
     return _quoted(str(value))
 
 
+def elements(values) -> list[str]:
+    """:func:`element` for a whole column: the common types (text, whole and real numbers) are
+    dispatched on their exact type first, the rest (NULL, dates …) go through :func:`element`."""
+    out: list[str] = []
+    add = out.append
+    isfinite = math.isfinite
+    for v in values:
+        t = type(v)
+        if t is str:
+            add('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        elif t is int:
+            add(str(v))
+        elif t is float:
+            add(repr(v) if isfinite(v) else "NULL")
+        elif v is None:
+            add("NULL")
+        else:
+            add(element(v))
+    return out
+
+
 def column_elements(values) -> list[str]:
     """A result column (numpy array) as array elements; NaN and None are NULL."""
     arr = np.asarray(values)
@@ -73,7 +95,7 @@ def column_elements(values) -> list[str]:
         return np.where(arr, "t", "f").tolist()
     if arr.dtype.kind in "iu":
         return arr.astype(str).tolist()
-    return [element(v) for v in arr.tolist()]
+    return elements(arr.tolist())
 
 
 def input_elements(rows: ColumnTable, k: int, idx: np.ndarray) -> list[str]:
@@ -89,7 +111,7 @@ def input_elements(rows: ColumnTable, k: int, idx: np.ndarray) -> list[str]:
                 out[m] = "NULL"
                 out = out.tolist()
         return out
-    return [element(v) for v in rows.values(k, idx)]
+    return elements(rows.values(k, idx))
 
 
 def geometry_elements(geoms: np.ndarray, srid: int) -> list[str]:

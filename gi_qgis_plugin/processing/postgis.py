@@ -266,7 +266,9 @@ class _CountingSink:
             try:
                 sql(t.conn(), statement)
             except QgsProviderConnectionException as err:
-                raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=_first_line(str(err)))) from None
+                from .write import WriteError
+
+                raise WriteError(tr("Writing the output failed: {err}").format(err=_first_line(str(err)))) from None
             self.count += k
             progress(stop / max(n, 1))
         progress(1.0)

@@ -31,6 +31,11 @@ TYPE_MAP = {
 }
 
 
+class WriteError(QgsProcessingException):
+    """The data source refused rows (a lost database connection, a full disk …): the algorithm
+    base turns it into a message about the output (a PostGIS table: left as it was)."""
+
+
 # One output column: (field name, "double" | "int" | "long" | "text", values per output row).
 # Names, types and values travel together, so a column can never be written under another name.
 Column = tuple[str, str, np.ndarray]
@@ -124,12 +129,12 @@ def write_sink(
             else:
                 feature.setAttributes(base[j] + list(extra[j]))
             if not add(feature, fast):
-                raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
+                raise WriteError(tr("Writing the output failed: {err}").format(err=sink.lastError()))
             written += 1
         # hand the chunk to the data source now (a PostGIS output commits it), so that the
         # progress bar shows what is really written
         if not sink.flushBuffer():
-            raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
+            raise WriteError(tr("Writing the output failed: {err}").format(err=sink.lastError()))
         progress((start + len(chunk)) / max(n, 1))
     progress(1.0)
     return written
