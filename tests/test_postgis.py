@@ -675,3 +675,16 @@ def test_a_project_layer_from_the_database_is_checked_as_a_uri_is(db):
         assert res["OUTPUT"].featureCount() == 100
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_a_cancel_while_writing_leaves_the_old_table_and_no_temporary_one(db, big, small_batches):
+    from helpers.feedback import CancelAt
+
+    pg = db["pg"]
+    pg.execute("DROP TABLE IF EXISTS roofs_cancel; CREATE TABLE roofs_cancel (id int); INSERT INTO roofs_cancel VALUES (42)")
+    fb = CancelAt(MID_WRITE)
+    with pytest.raises(QgsProcessingException) as err:
+        run({"INPUT": pg.source("buildings_big"), "OUTPUT": pg.destination("roofs_cancel")}, feedback=fb)
+    assert "Canceled" in str(err.value) or "Abgebrochen" in str(err.value)
+    assert pg.query("SELECT id FROM roofs_cancel") == [(42,)]
+    assert tmp_tables(pg) == set()
