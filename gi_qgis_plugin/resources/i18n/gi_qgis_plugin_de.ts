@@ -734,6 +734,246 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Konnte nicht nach {folder} schreiben ({error}): Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
         </message>
         <message>
+            <source>feature</source>
+            <translation>Objekt</translation>
+        </message>
+        <message>
+            <source>motorway (excluded)</source>
+            <translation>Autobahn (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>railway (excluded)</source>
+            <translation>Bahnstrecke (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>tunnel (excluded)</source>
+            <translation>Tunnel (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>bridge (excluded)</source>
+            <translation>Brücke (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>private way (excluded)</source>
+            <translation>Privatweg (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>shorter than {min} m (excluded)</source>
+            <translation>kürzer als {min} m (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>{width} m wide, too narrow for tree sites (excluded)</source>
+            <translation>{width} m breit, zu schmal für Baumstandorte (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>{width} m wide</source>
+            <translation>Straßenraum {width} m breit</translation>
+        </message>
+        <message>
+            <source>{width} m wide (typical for the road class)</source>
+            <translation>Straßenraum {width} m breit (typischer Wert der Straßenklasse)</translation>
+        </message>
+        <message>
+            <source>street trees: {trees} ({per100} per 100 m, orientation value {target})</source>
+            <translation>Straßenbäume: {trees} ({per100} je 100 m, Orientierungswert {target})</translation>
+        </message>
+        <message>
+            <source>{gap} trees missing (tree pits of 12 m³ each)</source>
+            <translation>{gap} Bäume fehlen (je eine Baumgrube von 12 m³)</translation>
+        </message>
+        <message>
+            <source>orientation value for trees met</source>
+            <translation>Orientierungswert für Straßenbäume erreicht</translation>
+        </message>
+        <message>
+            <source>{area} m² unsealable</source>
+            <translation>{area} m² entsiegelbar</translation>
+        </message>
+        <message>
+            <source>no surplus width to unseal</source>
+            <translation>keine Überbreite zum Entsiegeln</translation>
+        </message>
+        <message>
+            <source>{m3} m³/a less runoff</source>
+            <translation>{m3} m³/a weniger Abfluss</translation>
+        </message>
+        <message>
+            <source>infiltration possible</source>
+            <translation>Versickerung möglich</translation>
+        </message>
+        <message>
+            <source>no infiltration (soil, groundwater or Altlast)</source>
+            <translation>keine Versickerung (Boden, Grundwasser oder Altlast)</translation>
+        </message>
+        <message>
+            <source>no value for the thermal load</source>
+            <translation>keine Angabe zur thermischen Belastung</translation>
+        </message>
+        <message>
+            <source>mean flood depth {depth} m along the street</source>
+            <translation>mittlere Überflutungstiefe {depth} m im Straßenraum</translation>
+        </message>
+        <message>
+            <source>no flooding along the street in heavy rain</source>
+            <translation>im Straßenraum keine Überflutung bei Starkregen</translation>
+        </message>
+        <message>
+            <source>no heavy-rain data along the street</source>
+            <translation>keine Starkregendaten im Straßenraum</translation>
+        </message>
+        <message>
+            <source>drained by the Mischsystem</source>
+            <translation>Entwässerung im Mischsystem</translation>
+        </message>
+        <message>
+            <source>incl. {area} m² of reallocated parking lanes</source>
+            <translation>davon {area} m² aus umgewidmeten Parkstreifen</translation>
+        </message>
+        <message>
+            <source>surplus width too small for tree pits</source>
+            <translation>Überbreite reicht nicht für die Baumgruben</translation>
+        </message>
+        <message>
+            <source>Street segments for blue-green climate streets</source>
+            <translation>Straßenabschnitte für blau-grüne Klimastraßen</translation>
+        </message>
+        <message>
+            <source>street section</source>
+            <translation>Straßenabschnitt</translation>
+        </message>
+        <message>
+            <source>motorway or motorway link (excluded)</source>
+            <translation>Autobahn oder Autobahnanschluss (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>railway line (excluded)</source>
+            <translation>Bahnstrecke (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>section shorter than the minimum (excluded)</source>
+            <translation>Abschnitt kürzer als die Mindestlänge (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>too narrow for tree sites (excluded)</source>
+            <translation>zu schmal für Baumstandorte (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>road class unknown: typical values of a residential street</source>
+            <translation>Straßenklasse unbekannt: typische Werte einer Wohnstraße</translation>
+        </message>
+        <message>
+            <source>width from the road class</source>
+            <translation>Breite aus der Straßenklasse</translation>
+        </message>
+        <message>
+            <source>surface not given: asphalt assumed</source>
+            <translation>Belag nicht angegeben: Asphalt angenommen</translation>
+        </message>
+        <message>
+            <source>the surplus width does not hold the tree pits</source>
+            <translation>die Überbreite reicht nicht für die Baumgruben</translation>
+        </message>
+        <message>
+            <source>no heavy-rain data along the section</source>
+            <translation>keine Starkregendaten entlang des Abschnitts</translation>
+        </message>
+        <message>
+            <source>infiltration suitability unknown</source>
+            <translation>Versickerungseignung unbekannt</translation>
+        </message>
+        <message>
+            <source>on an Altlast or suspected site: no infiltration</source>
+            <translation>auf Altlast oder altlastverdächtiger Fläche: keine Versickerung</translation>
+        </message>
+        <message>
+            <source>unsealable area includes reallocated parking lanes (HZ 25)</source>
+            <translation>entsiegelbare Fläche enthält umgewidmete Parkstreifen (HZ 25)</translation>
+        </message>
+        <message>
+            <source>thermal load</source>
+            <translation>thermische Belastung</translation>
+        </message>
+        <message>
+            <source>Thermal load of the street space: five classes or min–max over this run.</source>
+            <translation>Thermische Belastung des Straßenraums: fünf Klassen oder Min–Max über alle Abschnitte dieser Berechnung.</translation>
+        </message>
+        <message>
+            <source>heavy rain</source>
+            <translation>Starkregen</translation>
+        </message>
+        <message>
+            <source>Mean flood depth along the section; full at 0.25 m (Essen's top class).</source>
+            <translation>Mittlere Überflutungstiefe entlang des Abschnitts; voll erfüllt ab 0,25 m (höchste Klasse der Essener Starkregenkarte).</translation>
+        </message>
+        <message>
+            <source>combined sewer system</source>
+            <translation>Mischsystem</translation>
+        </message>
+        <message>
+            <source>1 where the section lies in an area drained by the Mischsystem.</source>
+            <translation>1, wo der Abschnitt in einem Gebiet mit Mischkanalisation liegt.</translation>
+        </message>
+        <message>
+            <source>tree gap</source>
+            <translation>Baumlücke</translation>
+        </message>
+        <message>
+            <source>Share of the orientation value for street trees that is missing (1 = no tree).</source>
+            <translation>Fehlender Anteil am Orientierungswert für Straßenbäume (1 = kein Baum).</translation>
+        </message>
+        <message>
+            <source>unsealable share</source>
+            <translation>entsiegelbarer Anteil</translation>
+        </message>
+        <message>
+            <source>Unsealable area as a share of the street space; full at 30 %.</source>
+            <translation>Entsiegelbare Fläche als Anteil am Straßenraum; voll erfüllt ab 30 %.</translation>
+        </message>
+        <message>
+            <source>infiltration</source>
+            <translation>Versickerung</translation>
+        </message>
+        <message>
+            <source>1 where kf ≥ 1·10⁻⁶ m/s, ≥ 1 m to groundwater and no Altlast; 0 where not.</source>
+            <translation>1, wo kf ≥ 1·10⁻⁶ m/s, ≥ 1 m Abstand zum Grundwasser und keine Altlast; sonst 0.</translation>
+        </message>
+        <message>
+            <source>section length</source>
+            <translation>Abschnittslänge</translation>
+        </message>
+        <message>
+            <source>width of the street space</source>
+            <translation>Breite des Straßenraums</translation>
+        </message>
+        <message>
+            <source>sealed area</source>
+            <translation>versiegelte Fläche</translation>
+        </message>
+        <message>
+            <source>trees now</source>
+            <translation>vorhandene Bäume</translation>
+        </message>
+        <message>
+            <source>trees per 100 m</source>
+            <translation>Bäume je 100 m</translation>
+        </message>
+        <message>
+            <source>trees missing against the orientation value</source>
+            <translation>fehlende Bäume gegenüber dem Orientierungswert</translation>
+        </message>
+        <message>
+            <source>unsealable area</source>
+            <translation>entsiegelbare Fläche</translation>
+        </message>
+        <message>
+            <source>runoff reduction per year</source>
+            <translation>Abflussminderung pro Jahr</translation>
+        </message>
+        <message>
+            <source>infiltration suitable (yes/no/unknown)</source>
+            <translation>Versickerung geeignet (ja/nein/unbekannt)</translation>
+        </message>
+        <message>
             <source>A – highest priority</source>
             <translation>A – höchste Priorität</translation>
         </message>
