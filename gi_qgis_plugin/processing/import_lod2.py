@@ -23,8 +23,9 @@ from qgis.core import (
 
 from .. import lod2
 from ..lod2 import Lod2Error, read_tiles
+from ..scoring.progress import Canceled, Progress
 from .base import GiAlgorithm
-from .layers import Canceled, Progress, make_fields, write_sink
+from .write import make_fields, write_sink
 
 # Output fields (stable contract: models and the roof algorithms read them by name).
 FIELDS = [
@@ -214,7 +215,8 @@ class ImportLod2Algorithm(GiAlgorithm):
         if len(result):
             try:
                 written = write_sink(
-                    sink, fields, _as_multipolygons(result.geometry), columns,
+                    sink, fields, _as_multipolygons(result.geometry),
+                    [(name, kind, values) for (name, kind), values in zip(FIELDS, columns)],
                     Progress(feedback, 100.0 * READ_SHARE, 100.0),
                 )
             except Canceled:
