@@ -179,6 +179,26 @@ def polygon_flag_input(alg, parameters, param: str, context, main: MainInput, pr
     return geo.intersects_any(main.points, lay.geoms[lay.usable], progress.sub(0.5, 1.0))
 
 
+def polygon_field_at_points(alg, parameters, layer_param: str, field_param: str, context, main: MainInput,
+                            candidates: Sequence[str], progress: Progress, feedback) -> np.ndarray | None:
+    """The value of a field of the polygon of ``layer_param`` at each feature's point (the first
+    polygon where they overlap, None outside: soil kf, depth to groundwater …); None without the
+    layer. A layer without the field is refused with a message naming ``field_param``."""
+    source = alg.parameterAsSource(parameters, layer_param, context)
+    if source is None:
+        return None
+    field = chosen_field(alg, parameters, field_param, context, source, candidates)
+    if not field:
+        raise QgsProcessingException(tr("Layer {param} is given but no field with its values was found: choose {field_param}.").format(
+            param=layer_param, field_param=field_param))
+    lay = overlay(alg, parameters, layer_param, context, main, progress.sub(0.0, 0.6), feedback, fields=[field])
+    ok = lay.usable
+    values = np.asarray(lay.columns.get(field, np.full(len(lay), None)), dtype=object)
+    out = geo.category_at_points(main.points, lay.geoms[ok], values[ok])
+    progress(1.0)
+    return out
+
+
 def checked_mean(res: rasters.ZonalResult, layer, param: str, feedback) -> np.ndarray | None:
     """The zonal mean, or None with a warning when the raster misses the features or is nodata."""
     if not res.overlaps:

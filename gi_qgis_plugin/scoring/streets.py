@@ -27,13 +27,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import shapely
 
 from . import reasons as rs
 from . import water
-from .common import ScoreCore, finish, linear
+from .common import ScoreCore, Scored, finish_scored, linear
 from .criteria import RAIN_DEPTH_M, rain_criterion
 from .spec import N_, NEED, SUITABILITY, Criterion, ExtraField, ScoringSpec
 from .tables import read_csv
@@ -101,7 +102,7 @@ FALLBACK_CLASS = "*"
 # ----------------------------------------------------------------------------------------------
 # The declaration
 # ----------------------------------------------------------------------------------------------
-EXCLUSIONS = ("motorway", "rail", "tunnel", "bridge", "private", "short", "too_narrow")
+EXCLUSIONS = ("geom_empty", "motorway", "rail", "tunnel", "bridge", "private", "short", "too_narrow")
 CAVEATS = ("class_unknown", "width_from_class", "surface_assumed", "no_tree_space",
            "heat_nodata", "rain_nodata", "infil_unknown", "altlast", "parking_realloc")
 
@@ -145,6 +146,7 @@ SPEC = ScoringSpec(
     geometry="line",
     feature_label=N_("street section"),
     flag_labels={
+        "geom_empty": N_("no usable geometry (excluded)"),
         "motorway": N_("motorway or motorway link (excluded)"),
         "rail": N_("railway line (excluded)"),
         "tunnel": N_("tunnel (excluded)"),
@@ -168,6 +170,7 @@ CRITERIA = SPEC.keys
 
 # Reason fragments (English source; processing passes them translated).
 TEXTS: dict[str, str] = {
+    "geom_empty": N_("no usable geometry (excluded)"),
     "motorway": N_("motorway (excluded)"),
     "rail": N_("railway (excluded)"),
     "tunnel": N_("tunnel (excluded)"),
@@ -571,6 +574,17 @@ def unsealable(length_m, width_m, required_m, sealed_m2, parking_lanes=None,
     return area, surplus, from_parking
 
 
+_PRIVATE_ACCESS = {"private", "no", "privat", "nein", "restricted"}
+
+
+def private_access(values) -> np.ndarray:
+    """Private ways from OSM ``access`` values (private, no) or German words; others are public."""
+    if values is None:
+        return None
+    mapped = map_unique(np.asarray(values, dtype=object), lambda t: fold(t) in _PRIVATE_ACCESS if t else False)
+    return mapped.astype(bool)
+
+
 def kf_values(values) -> np.ndarray:
     """kf in m/s from numbers or DIN 18130-1 class words; NaN where unknown or implausible (> 1)."""
     if values is None:
@@ -642,7 +656,7 @@ class StreetParams:
 class StreetInputs:
     """One entry per section (after :func:`segment_lines`); None = layer or field not given."""
 
-    length_m: np.ndarray
+    length_m: np.ndarray  # NaN or 0 = no usable geometry (flag geom_empty)
     segments: np.ndarray | None = None  # shapely lines: needed with ``trees``
     road_class: np.ndarray | None = None
     width_m: np.ndarray | None = None  # width field (NULL/implausible -> class width)
@@ -660,139 +674,196 @@ class StreetInputs:
     gw_depth_m: np.ndarray | None = None
     altlast: np.ndarray | None = None  # bool
     tiebreak: np.ndarray | None = None
+    road: RoadAttributes | None = None  # precomputed (processing needs the widths before)
+
+
+@dataclass
+class StreetScored(Scored):
+    """The street criteria, masks and measures of each section, before the shared finish."""
+
+    TEXTS: ClassVar[Mapping[str, str]] = TEXTS
+
+    params: StreetParams | None = None
+    inputs: StreetInputs | None = None
+    road: RoadAttributes | None = None
+    seg_len_m: np.ndarray | None = None
+    width_m: np.ndarray | None = None
+    sealed_m2: np.ndarray | None = None
+    trees_now: np.ndarray | None = None  # NaN without a tree layer, or where no tree can stand
+    trees_per_100m: np.ndarray | None = None
+    per_100m: np.ndarray | None = None  # the orientation value of each section
+    target: np.ndarray | None = None
+    tree_gap: np.ndarray | None = None
+    unseal_m2: np.ndarray | None = None
+    from_parking_m2: np.ndarray | None = None
+    runoff_red_m3a: np.ndarray | None = None
+    infiltration: np.ndarray | None = None
+    surface: np.ndarray | None = None
+    tree_owner: np.ndarray | None = None  # section per tree (-1 = outside every street space)
+
+    def reasons(self, core: ScoreCore, texts: rs.Texts | None = None, tick=None) -> np.ndarray:
+        return build_reasons(self, core, texts or rs.Texts(TEXTS), tick)
 
 
 @dataclass
 class StreetResult:
+    """A scored street network: the measures, the contract fields and the reasons."""
+
+    scored: StreetScored
     core: ScoreCore
     reason: np.ndarray
-    road: RoadAttributes
-    seg_len_m: np.ndarray
-    width_m: np.ndarray
-    sealed_m2: np.ndarray
-    trees_now: np.ndarray  # NaN where no tree layer was given or the section is not eligible
-    trees_per_100m: np.ndarray
-    target: np.ndarray
-    tree_gap: np.ndarray
-    unseal_m2: np.ndarray
-    from_parking_m2: np.ndarray
-    runoff_red_m3a: np.ndarray
-    infiltration: np.ndarray
-    surface: np.ndarray
-    tree_owner: np.ndarray | None  # section index per tree (-1 = outside every street space)
+
+    def __getattr__(self, name: str):
+        return getattr(self.scored, name)
 
 
 def _mask(values, n: int) -> np.ndarray:
     return np.zeros(n, bool) if values is None else np.asarray(values, bool)
 
 
-def score_streets(inp: StreetInputs, params: StreetParams | None = None,
-                  texts: rs.Texts | None = None, progress=None) -> StreetResult:
-    """Measure and score every section; the contract assembly is ``common.finish``.
+def street_scoring(inp: StreetInputs, params: StreetParams | None = None, progress=None) -> StreetScored:
+    """The street domain: widths, trees, gap, unsealing, water, infiltration, criteria, flags, HZ.
 
-    ``progress`` (optional) gets 0–1 between the steps (a ``scoring.progress.Progress`` raises
-    there on cancel). Raises ValueError when no criterion with data has a positive weight.
+    Everything a section needs before the shared finish (``common.finish``). ``progress``
+    (optional) gets 0–1 between the steps (a ``scoring.progress.Progress`` raises there on cancel).
     """
     step = progress or (lambda _x: None)
     p = params or StreetParams()
-    length = np.asarray(inp.length_m, dtype=float)
+    length = np.nan_to_num(np.asarray(inp.length_m, dtype=float), nan=0.0)
     n = length.size
-    road = road_attributes(inp.road_class, n)
+    has_geom = length > 0
+    road = inp.road or road_attributes(inp.road_class, n)
     width, from_class = widths(inp.width_m, road.width_m)
     surface, assumed = surface_codes(inp.surface, n, p.surface_before)
     sealed_share = np.where(np.isin(surface, _unsealed_codes()), 0.0, road.sealed_share)
     sealed = (np.asarray(inp.sealed_m2, float) if inp.sealed_m2 is not None
               else length * width * sealed_share)
 
-    ex = {code: road.exclude == code for code in ("motorway", "rail")}
-    ex["tunnel"] = _mask(inp.tunnel, n)
-    ex["bridge"] = _mask(inp.bridge, n)
-    ex["private"] = _mask(inp.private, n)
-    ex["short"] = length < p.min_len_m
-    ex["too_narrow"] = width < p.min_width_m
+    ex = {code: has_geom & (road.exclude == code) for code in ("motorway", "rail")}
+    ex["geom_empty"] = ~has_geom
+    ex["tunnel"] = has_geom & _mask(inp.tunnel, n)
+    ex["bridge"] = has_geom & _mask(inp.bridge, n)
+    ex["private"] = has_geom & _mask(inp.private, n)
+    ex["short"] = has_geom & (length < p.min_len_m)
+    ex["too_narrow"] = has_geom & (width < p.min_width_m)
     exclusions = {k: ex[k] for k in EXCLUSIONS}
     step(0.1)
 
     # trees: only sections that can hold street trees take part (no rail, tunnel, narrow way)
     owner = None
     if inp.trees is not None and inp.segments is not None:
-        eligible = ~(ex["rail"] | ex["tunnel"] | ex["too_narrow"])
+        eligible = has_geom & ~(ex["rail"] | ex["tunnel"] | ex["too_narrow"])
         trees_now, owner = trees_in_street(inp.segments, width / 2.0, inp.trees, inp.tree_count,
                                            eligible, p.tree_margin_m)
         trees_now = np.where(eligible, trees_now, np.nan)
     else:
         trees_now = np.full(n, np.nan)
-    step(0.5)
+    step(0.6)
     per100 = orientation_per_100m(width, p.per_side_100m, p.two_sided_width_m)
     target, gap = tree_gap(length, np.nan_to_num(trees_now, nan=0.0), per100)
     gap = np.where(np.isfinite(trees_now), gap, np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):
-        now_100 = np.where(length > 0, trees_now / length * 100.0, np.nan)
+        now_100 = np.where(has_geom, trees_now / length * 100.0, np.nan)
         c_trees = np.where(np.isfinite(trees_now) & (target > 0),
                            np.clip(1.0 - trees_now / target, 0.0, 1.0), np.nan)
 
-    parking = road.parking_lanes
-    area, surplus, from_parking = unsealable(length, width, road.required_m, sealed, parking,
+    area, surplus, from_parking = unsealable(length, width, road.required_m, sealed, road.parking_lanes,
                                              p.parking_share, p.parking_lane_m)
-    runoff = np.maximum(water.retention_gain_m3a(area, surface, np.full(n, p.surface_after, dtype=object),
-                                                 p.precip_mm), 0.0)
-    runoff = np.nan_to_num(runoff, nan=0.0)
+    after = np.full(n, p.surface_after, dtype=object)
+    runoff = np.nan_to_num(np.maximum(water.retention_gain_m3a(area, surface, after, p.precip_mm), 0.0), nan=0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(length * width > 0, area / (length * width), np.nan)
+        share = np.where(has_geom & (width > 0), area / (length * width), np.nan)
     c_unseal = linear(share, 0.0, p.unseal_share_full)
 
-    altlast = _mask(inp.altlast, n)
-    infil = infiltration(n, inp.kf, inp.gw_depth_m, altlast if inp.altlast is not None else None,
-                         p.kf_min, p.gw_min_m)
     have_infil = inp.kf is not None or inp.gw_depth_m is not None or inp.altlast is not None
-    c_infil = np.where(infil == "yes", 1.0, np.where(infil == "no", 0.0, np.nan)) if have_infil else None
+    altlast = _mask(inp.altlast, n)
+    infil = infiltration(n, inp.kf, inp.gw_depth_m, altlast, p.kf_min, p.gw_min_m)
+    c_infil = None
+    if have_infil:
+        c_infil = np.where(infil == "yes", 1.0, np.where(infil == "no", 0.0, np.nan))
+
+    def on_geom(values) -> np.ndarray:
+        return np.where(has_geom, np.asarray(values, dtype=float), np.nan)
 
     criteria: dict[str, np.ndarray | None] = {
-        "heat": None if inp.c_heat is None else np.asarray(inp.c_heat, dtype=float),
-        "rain": None if inp.rain_depth_m is None else rain_criterion(inp.rain_depth_m, p.rain_depth),
-        "sewer": None if inp.sewer is None else np.asarray(inp.sewer, bool).astype(float),
-        "trees": None if inp.trees is None else c_trees,
-        "unseal": c_unseal,
-        "infil": c_infil,
+        "heat": None if inp.c_heat is None else on_geom(inp.c_heat),
+        "rain": None if inp.rain_depth_m is None else on_geom(rain_criterion(inp.rain_depth_m, p.rain_depth)),
+        "sewer": None if inp.sewer is None else on_geom(np.asarray(inp.sewer, bool)),
+        "trees": None if inp.trees is None else on_geom(c_trees),
+        "unseal": on_geom(c_unseal),
+        "infil": None if c_infil is None else on_geom(c_infil),
     }
     zeros = np.zeros(n, bool)
-    pits_need = np.nan_to_num(gap, nan=0.0) * p.pit_area_m2
+    gap0 = np.nan_to_num(gap, nan=0.0)
+
+    def nodata(key: str) -> np.ndarray:
+        c = criteria[key]
+        return zeros if c is None else has_geom & ~np.isfinite(c)
+
     caveats = {
-        "class_unknown": ~road.known if inp.road_class is not None else np.ones(n, bool),
-        "width_from_class": from_class,
-        "surface_assumed": assumed if inp.surface is not None else zeros,
-        "no_tree_space": (np.nan_to_num(gap, nan=0.0) > 0) & ((surplus < p.tree_strip_m) | (area < pits_need)),
-        "heat_nodata": zeros if criteria["heat"] is None else ~np.isfinite(criteria["heat"]),
-        "rain_nodata": zeros if criteria["rain"] is None else ~np.isfinite(criteria["rain"]),
-        "infil_unknown": (infil == "unknown") if have_infil else zeros,
-        "altlast": altlast,
+        "class_unknown": has_geom & ~road.known,
+        "width_from_class": has_geom & from_class,
+        "surface_assumed": has_geom & assumed if inp.surface is not None else zeros,
+        "no_tree_space": (gap0 > 0) & ((surplus < p.tree_strip_m) | (area < gap0 * p.pit_area_m2)),
+        "heat_nodata": nodata("heat"),
+        "rain_nodata": nodata("rain"),
+        "infil_unknown": has_geom & (infil == "unknown") if have_infil else zeros,
+        "altlast": has_geom & altlast,
         "parking_realloc": from_parking > 0,
     }
 
-    def high(key: str, lo: float = 0.5) -> np.ndarray:
-        c = criteria.get(key)
-        return zeros if c is None else np.nan_to_num(c, nan=0.0) >= lo
+    def at_least(key: str, value: float = 0.5) -> np.ndarray:
+        c = criteria[key]
+        return zeros if c is None else np.nan_to_num(c, nan=0.0) >= value
 
     hz = [
-        ("01", high("heat")),
+        ("01", at_least("heat")),
         ("03", np.ones(n, bool)),
-        ("18", road.main & high("trees")),
-        ("24", high("rain") | high("sewer", 1.0) | ((infil == "yes") & (area > 0))),
+        ("18", road.main & at_least("trees")),
+        ("24", at_least("rain") | at_least("sewer", 1.0) | ((infil == "yes") & (area > 0))),
         ("25", from_parking > 0),
     ]
-    core = finish(CRITERIA, criteria, p.weights, exclusions, caveats, hz, n,
-                  tiebreak=inp.tiebreak, groups={g: SPEC.group_keys(g) for g in (SUITABILITY, NEED)})
-    step(0.7)
-    res = StreetResult(
-        core=core, reason=np.empty(0, dtype=object), road=road, seg_len_m=length, width_m=width,
-        sealed_m2=sealed, trees_now=trees_now, trees_per_100m=now_100, target=target, tree_gap=gap,
+    columns = [
+        ("seg_len_m", "double", np.where(has_geom, length, np.nan)), ("width_m", "double", width),
+        ("sealed_m2", "double", np.where(has_geom, sealed, np.nan)),
+        ("trees_now", "int", _ints(trees_now)), ("trees_per_100m", "double", now_100),
+        ("tree_gap", "int", _ints(gap)), ("unseal_m2", "double", np.where(has_geom, area, np.nan)),
+        ("runoff_red_m3a", "double", np.where(has_geom, runoff, np.nan)),
+        ("infiltration", "text", np.where(has_geom, infil, None)),
+    ]
+    step(1.0)
+    return StreetScored(
+        n=n, criteria=criteria, exclusions=exclusions, caveats=caveats, hz=hz,
+        tiebreak=np.arange(n) if inp.tiebreak is None else np.asarray(inp.tiebreak), columns=columns,
+        params=p, inputs=inp, road=road, seg_len_m=length, width_m=width, sealed_m2=sealed,
+        trees_now=trees_now, trees_per_100m=now_100, per_100m=per100, target=target, tree_gap=gap,
         unseal_m2=area, from_parking_m2=from_parking, runoff_red_m3a=runoff, infiltration=infil,
         surface=surface, tree_owner=owner,
     )
-    res.reason = build_reasons(res, inp, p, texts or rs.Texts(TEXTS),
-                               tick=lambda x: step(0.7 + 0.3 * x))
+
+
+def score_streets(inp: StreetInputs, params: StreetParams | None = None,
+                  texts: rs.Texts | None = None, progress=None) -> StreetResult:
+    """:func:`street_scoring`, the shared finish and the reasons in one call (tests, scripts).
+
+    Raises ValueError when no criterion with data has a positive weight.
+    """
+    step = progress or (lambda _x: None)
+    p = params or StreetParams()
+    scored = street_scoring(inp, p, lambda x: step(0.6 * x))
+    core = finish_scored(CRITERIA, scored, p.weights, {g: SPEC.group_keys(g) for g in (SUITABILITY, NEED)})
+    reason = scored.reasons(core, texts, tick=lambda x: step(0.7 + 0.3 * x))
     step(1.0)
-    return res
+    return StreetResult(scored, core, reason)
+
+
+def _ints(values: np.ndarray) -> np.ndarray:
+    """Whole numbers for an integer field, None where NaN."""
+    v = np.asarray(values, dtype=float)
+    out = np.full(v.shape, None, dtype=object)
+    ok = np.isfinite(v)
+    out[ok] = np.round(v[ok]).astype(np.int64).tolist()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -804,17 +875,17 @@ def _unsealed_codes() -> tuple[str, ...]:
 # ----------------------------------------------------------------------------------------------
 # Reasons
 # ----------------------------------------------------------------------------------------------
-def build_reasons(res: StreetResult, inp: StreetInputs, p: StreetParams, t: rs.Texts,
-                  tick=None) -> np.ndarray:
+def build_reasons(res: StreetScored, core: ScoreCore, t: rs.Texts, tick=None) -> np.ndarray:
     """``gi_reason``: exclusions first, then width, trees, unsealing, water and place facts."""
-    n = res.seg_len_m.size
-    m = res.core.masks
+    n = res.n
+    p, inp = res.params, res.inputs
+    m = core.masks
     tt = {**TEXTS, **dict(t.templates)}
     dec = t.decimal
 
     def excl():
         f = rs.empty(n)
-        for code in ("motorway", "rail", "tunnel", "bridge", "private"):
+        for code in ("geom_empty", "motorway", "rail", "tunnel", "bridge", "private"):
             f[m[code] & (f == "")] = tt[code]
         f[m["short"] & (f == "")] = rs.const(tt["short"], min=rs.number(p.min_len_m, dec))
         rs.fill(tt["too_narrow"], "width", _dec1(res.width_m, dec), m["too_narrow"] & (f == ""), f)
@@ -831,9 +902,8 @@ def build_reasons(res: StreetResult, inp: StreetInputs, p: StreetParams, t: rs.T
         if not np.isfinite(res.trees_now).any():
             return None
         f = rs.empty(n)
-        per100 = orientation_per_100m(res.width_m, p.per_side_100m, p.two_sided_width_m)
         _fill_many(tt["trees"], {"trees": rs.int_text(res.trees_now), "per100": _dec1(res.trees_per_100m, dec),
-                                 "target": _dec1(per100, dec)}, np.isfinite(res.trees_now), f)
+                                 "target": _dec1(res.per_100m, dec)}, np.isfinite(res.trees_now), f)
         return f
 
     def gap():
@@ -841,25 +911,25 @@ def build_reasons(res: StreetResult, inp: StreetInputs, p: StreetParams, t: rs.T
             return None
         f = rs.empty(n)
         g = np.nan_to_num(res.tree_gap, nan=-1.0)
-        rs.fill(tt["gap"], "gap", rs.int_text(g), (g > 0) & ~res.core.excluded, f)
-        f[(g == 0) & ~res.core.excluded] = tt["gap_none"]
+        rs.fill(tt["gap"], "gap", rs.int_text(g), (g > 0) & ~core.excluded, f)
+        f[(g == 0) & ~core.excluded] = tt["gap_none"]
         return f
 
     def unseal():
         f = rs.empty(n)
-        ok = ~res.core.excluded
+        ok = ~core.excluded
         rs.fill(tt["unseal"], "area", rs.int_text(res.unseal_m2), ok & (res.unseal_m2 >= 0.5), f)
         f[ok & (res.unseal_m2 < 0.5)] = tt["unseal_none"]
         return f
 
     def parking():
         f = rs.empty(n)
-        rs.fill(tt["parking"], "area", rs.int_text(res.from_parking_m2), m["parking_realloc"] & ~res.core.excluded, f)
+        rs.fill(tt["parking"], "area", rs.int_text(res.from_parking_m2), m["parking_realloc"] & ~core.excluded, f)
         return f
 
     def runoff():
         f = rs.empty(n)
-        rs.fill(tt["runoff"], "m3", _dec1(res.runoff_red_m3a, dec), ~res.core.excluded & (res.runoff_red_m3a >= 0.05), f)
+        rs.fill(tt["runoff"], "m3", _dec1(res.runoff_red_m3a, dec), ~core.excluded & (res.runoff_red_m3a >= 0.05), f)
         return f
 
     def infil():
@@ -871,7 +941,7 @@ def build_reasons(res: StreetResult, inp: StreetInputs, p: StreetParams, t: rs.T
         return f
 
     def heat():
-        c = res.core.criteria.get("heat")
+        c = core.criteria.get("heat")
         if c is None:
             return None
         f = rs.empty(n)
@@ -893,7 +963,7 @@ def build_reasons(res: StreetResult, inp: StreetInputs, p: StreetParams, t: rs.T
         return f
 
     def sewer():
-        c = res.core.criteria.get("sewer")
+        c = core.criteria.get("sewer")
         if c is None:
             return None
         f = rs.empty(n)
@@ -902,7 +972,7 @@ def build_reasons(res: StreetResult, inp: StreetInputs, p: StreetParams, t: rs.T
 
     def space():
         f = rs.empty(n)
-        f[m["no_tree_space"] & ~res.core.excluded] = tt["no_tree_space"]
+        f[m["no_tree_space"] & ~core.excluded] = tt["no_tree_space"]
         return f
 
     def none():

@@ -332,6 +332,10 @@
             <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
         </message>
         <message>
+            <source>Layer {param} is given but no field with its values was found: choose {field_param}.</source>
+            <translation>Der Layer {param} ist angegeben, aber kein Feld mit seinen Werten wurde gefunden: {field_param} wählen.</translation>
+        </message>
+        <message>
             <source>Raster {name} ({param}) does not overlap the input features: its criterion is left out and the weights are renormalised.</source>
             <translation>Raster {name} ({param}) überdeckt die Eingabeobjekte nicht: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
         </message>
@@ -590,6 +594,222 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. {params}).</translation>
         </message>
         <message>
+            <source>Street centre lines</source>
+            <translation>Straßenachsen</translation>
+        </message>
+        <message>
+            <source>Street sections scored for blue-green climate streets</source>
+            <translation>Straßenabschnitte – bewertet für blau-grüne Klimastraßen</translation>
+        </message>
+        <message>
+            <source>Streets: blue-green climate streets, tree gaps and unsealing (HZ 03)</source>
+            <translation>Straßen: blau-grüne Klimastraßen, Baumlücken und Entsiegelung (HZ 03)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Cuts a street network into sections and ranks them for blue-green climate streets (Handlungsziel 03): which sections first, how many street trees are missing there, how much area could be unsealed, what that would keep back each year, and where heat and flooding are worst. Works with OpenStreetMap roads (highway or Geofabrik fclass), ALKIS/ATKIS roads (Widmung) and municipal networks.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sections&lt;/b&gt;: lines are merged through nodes where exactly two lines meet and their class, width, surface, name, bridge, tunnel and access agree, then cut into equal sections of at most the maximum length (100 m); 0 keeps the input features. Every section carries the attributes of its input feature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Measures&lt;/b&gt;: width_m from the width field, else the typical width of the road class (resources/road_classes.csv: RASt 06 categories; widths, sealed shares and parking lanes are the plugin's assumptions, replaceable by your own table); sealed_m2 = length × width × sealed share (0 on unpaved surfaces); trees_now = trees within half the width plus 1 m, each tree counted once for its nearest section, with the count field (one point per planting measure); tree_gap = whole trees missing against the orientation value: 10 trees per 100 m and planted side for medium crowns (7.5 large, 14 small), both sides from 15 m width. These orientation values are assumptions: HZ 03 says they are still to be agreed. unseal_m2 = (width − required cross-section of the category + reallocated parking lanes × 2.0 m) × length, at most the sealed area; runoff_red_m3a = precipitation × unseal_m2 × (C_m of the surface − C_m of a planting bed) after DWA-A 138-1 Tab. 9 (asphalt 0.9, paving 0.7, bed 0.1); infiltration = yes where kf ≥ 1·10⁻⁶ m/s (DWA-A 138-1 Tab. 14) and ≥ 1 m to the groundwater, no on an Altlast or where a value fails, unknown without the layers. New trees are counted in tree pits of 12 m³ and 1.5 m depth (FLL), i.e. 8 m² each.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (0–1, default weight in brackets): c_heat (2) thermal load; c_rain (1) mean flood depth in the street space, full at 0.25 m; c_sewer (1) Mischsystem; c_trees (2) missing share of the orientation value; c_unseal (2) unsealable share of the street space, full at 30 %; c_infil (1) infiltration yes = 1, no = 0. gi_suit = unsealing and infiltration, gi_need = heat, rain, sewer and trees.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X): geom_empty, motorway (and links), rail, tunnel, bridge, private (access field), short (under 10 m), too_narrow (street space under 6 m: no tree site beside the traffic). &lt;b&gt;Caveats&lt;/b&gt;: class_unknown (treated as a residential street, counted in a warning), width_from_class, surface_assumed (asphalt), no_tree_space (the surplus width does not hold the tree pits of the gap), heat_nodata, rain_nodata, infil_unknown, altlast, parking_realloc.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 03 always; 01 where c_heat ≥ 0.5; 18 on main roads with c_trees ≥ 0.5; 24 where c_rain ≥ 0.5, in the Mischsystem or where unsealed area can infiltrate; 25 where parking lanes are reallocated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score, gi_class, gi_rank, gi_hz, gi_flags, gi_reason, gi_suit, gi_need, the c_* of the criteria used, seg_len_m, width_m, sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, runoff_red_m3a and infiltration. A layer in geographic coordinates is processed and written in its UTM zone; the input layer is never changed.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Teilt ein Straßennetz in Abschnitte und ordnet sie für blau-grüne Klimastraßen (Handlungsziel 03): welche Abschnitte zuerst, wie viele Straßenbäume dort fehlen, wie viel Fläche entsiegelt werden könnte, wie viel Regenwasser das im Jahr zurückhält und wo Hitze und Überflutung am stärksten sind. Geeignet für OpenStreetMap-Straßen (highway oder Geofabrik-fclass), ALKIS/ATKIS-Straßen (Widmung) und kommunale Straßennetze.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Abschnitte&lt;/b&gt;: Linien werden an Knoten, an denen genau zwei Linien zusammentreffen und Klasse, Breite, Belag, Name, Brücke, Tunnel und Zugang übereinstimmen, zusammengeführt und dann in gleich lange Abschnitte von höchstens der Maximallänge (100 m) geteilt; 0 behält die Objekte der Eingabe bei. Jeder Abschnitt trägt die Attribute seines Eingabeobjekts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kennwerte&lt;/b&gt;: width_m aus dem Breitenfeld, sonst die typische Breite der Straßenklasse (resources/road_classes.csv: Kategorien nach RASt 06; Breiten, Versiegelungsanteile und Parkstreifen sind Annahmen des Plugins und durch eine eigene Tabelle ersetzbar); sealed_m2 = Länge × Breite × Versiegelungsanteil (0 bei unbefestigtem Belag); trees_now = Bäume innerhalb der halben Breite plus 1 m, jeder Baum einmal für den nächstgelegenen Abschnitt gezählt, mit dem Anzahlfeld (ein Punkt je Pflanzmaßnahme); tree_gap = ganze Bäume, die gegenüber dem Orientierungswert fehlen: 10 Bäume je 100 m und bepflanzter Straßenseite bei mittelgroßen Kronen (7,5 große, 14 kleine), beidseitig ab 15 m Breite. Diese Orientierungswerte sind Annahmen: nach HZ 03 sind sie noch gemeinsam festzulegen. unseal_m2 = (Breite − erforderlicher Querschnitt der Kategorie + umgewidmete Parkstreifen × 2,0 m) × Länge, höchstens die versiegelte Fläche; runoff_red_m3a = Niederschlag × unseal_m2 × (C_m des Belags − C_m eines Pflanzbeets) nach DWA-A 138-1 Tab. 9 (Asphalt 0,9, Pflaster 0,7, Beet 0,1); infiltration = yes, wo kf ≥ 1·10⁻⁶ m/s (DWA-A 138-1 Tab. 14) und ≥ 1 m Abstand zum Grundwasser, no auf einer Altlast oder wo ein Wert nicht reicht, unknown ohne die Layer. Neue Bäume werden in Baumgruben von 12 m³ und 1,5 m Tiefe (FLL) gerechnet, also je 8 m².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (0–1, Standardgewicht in Klammern): c_heat (2) thermische Belastung; c_rain (1) mittlere Überflutungstiefe im Straßenraum, voll erfüllt ab 0,25 m; c_sewer (1) Mischsystem; c_trees (2) fehlender Anteil am Orientierungswert; c_unseal (2) entsiegelbarer Anteil am Straßenraum, voll erfüllt ab 30 %; c_infil (1) Versickerung ja = 1, nein = 0. gi_suit = Entsiegelung und Versickerung, gi_need = Hitze, Starkregen, Mischsystem und Bäume.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X): geom_empty, motorway (Autobahn und Anschlüsse), rail, tunnel, bridge, private (Zugangsfeld), short (unter 10 m), too_narrow (Straßenraum unter 6 m: kein Baumstandort neben dem Verkehr). &lt;b&gt;Hinweise&lt;/b&gt;: class_unknown (als Wohnstraße gerechnet, in einer Warnung gezählt), width_from_class, surface_assumed (Asphalt), no_tree_space (die Überbreite reicht nicht für die Baumgruben der Lücke), heat_nodata, rain_nodata, infil_unknown, altlast, parking_realloc.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: immer 03; 01, wo c_heat ≥ 0,5; 18 an Hauptverkehrsstraßen mit c_trees ≥ 0,5; 24, wo c_rain ≥ 0,5, im Mischsystem oder wo entsiegelte Fläche versickern kann; 25, wo Parkstreifen umgewidmet werden.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Felder der Eingabe und gi_score, gi_class, gi_rank, gi_hz, gi_flags, gi_reason, gi_suit, gi_need, die c_* der verwendeten Kriterien, seg_len_m, width_m, sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, runoff_red_m3a und infiltration. Ein Layer in geografischen Koordinaten wird in seiner UTM-Zone berechnet und geschrieben; der Eingabelayer wird nie verändert.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Road class field (OSM highway/fclass or ALKIS Widmung; empty = find by name)</source>
+            <translation>Feld Straßenklasse (OSM highway/fclass oder ALKIS-Widmung; leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Width of the street space field, m (empty = find by name, else by class)</source>
+            <translation>Feld Breite des Straßenraums, m (leer = nach Name suchen, sonst nach Klasse)</translation>
+        </message>
+        <message>
+            <source>Surface field (OSM surface; empty = find by name, else asphalt)</source>
+            <translation>Feld Belag (OSM surface; leer = nach Name suchen, sonst Asphalt)</translation>
+        </message>
+        <message>
+            <source>Bridge field (yes/no; empty = find by name)</source>
+            <translation>Feld Brücke (ja/nein; leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Tunnel field (yes/no; empty = find by name)</source>
+            <translation>Feld Tunnel (ja/nein; leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Access or private-way field (OSM access, or yes/no; empty = find by name)</source>
+            <translation>Feld Zugang oder Privatweg (OSM access oder ja/nein; leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Maximum section length (m; 0 = keep the input features)</source>
+            <translation>Maximale Abschnittslänge (m; 0 = Objekte der Eingabe beibehalten)</translation>
+        </message>
+        <message>
+            <source>Street trees (points, e.g. a Baumkataster)</source>
+            <translation>Straßenbäume (Punkte, z. B. Baumkataster)</translation>
+        </message>
+        <message>
+            <source>Number of trees per point (empty = find by name, else 1)</source>
+            <translation>Anzahl Bäume je Punkt (leer = nach Name suchen, sonst 1)</translation>
+        </message>
+        <message>
+            <source>Ring beyond the street space for the flood depth (m; 0 = the street space)</source>
+            <translation>Pufferbreite über den Straßenraum hinaus für die Überflutungstiefe (m; 0 = nur der Straßenraum)</translation>
+        </message>
+        <message>
+            <source>Areas drained by the Mischsystem (polygons)</source>
+            <translation>Gebiete mit Mischkanalisation (Polygone)</translation>
+        </message>
+        <message>
+            <source>Soils with kf (polygons; kf in m/s or a permeability class)</source>
+            <translation>Böden mit kf-Wert (Polygone; kf in m/s oder Durchlässigkeitsklasse)</translation>
+        </message>
+        <message>
+            <source>kf field (empty = find by name)</source>
+            <translation>Feld kf-Wert (leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Depth to groundwater (polygons, m)</source>
+            <translation>Grundwasserflurabstand (Polygone, m)</translation>
+        </message>
+        <message>
+            <source>Depth to groundwater field, m (empty = find by name)</source>
+            <translation>Feld Grundwasserflurabstand, m (leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Altlasten and suspected sites (polygons)</source>
+            <translation>Altlasten und altlastverdächtige Flächen (Polygone)</translation>
+        </message>
+        <message>
+            <source>Share of parking lanes to reallocate (%, HZ 25)</source>
+            <translation>Anteil umzuwidmender Parkstreifen (%, HZ 25)</translation>
+        </message>
+        <message>
+            <source>street,street trees,tree gap,unsealing,Entsiegelung,Klimastraße,sponge city,HZ 03</source>
+            <translation>Straße,Straßenbäume,Baumlücke,Entsiegelung,Klimastraße,Schwammstadt,blau-grün,HZ 03</translation>
+        </message>
+        <message>
+            <source>Crown size for the orientation value (assumption, still to be agreed under HZ 03)</source>
+            <translation>Kronengröße für den Orientierungswert (Annahme, nach HZ 03 noch festzulegen)</translation>
+        </message>
+        <message>
+            <source>Shortest section to score (m)</source>
+            <translation>Mindestlänge eines bewerteten Abschnitts (m)</translation>
+        </message>
+        <message>
+            <source>Narrowest street space for tree sites (m)</source>
+            <translation>Mindestbreite des Straßenraums für Baumstandorte (m)</translation>
+        </message>
+        <message>
+            <source>Width of a tree strip (m)</source>
+            <translation>Breite eines Baumstreifens (m)</translation>
+        </message>
+        <message>
+            <source>Orientation value, trees per 100 m and side (0 = by crown size)</source>
+            <translation>Orientierungswert, Bäume je 100 m und Straßenseite (0 = nach Kronengröße)</translation>
+        </message>
+        <message>
+            <source>Road-class table (CSV like resources/road_classes.csv; empty = shipped)</source>
+            <translation>Tabelle der Straßenklassen (CSV wie resources/road_classes.csv; leer = mitgelieferte)</translation>
+        </message>
+        <message>
+            <source>Unsealable area of the scored sections (m²)</source>
+            <translation>Entsiegelbare Fläche der bewerteten Abschnitte (m²)</translation>
+        </message>
+        <message>
+            <source>Runoff reduction of the scored sections (m³/a)</source>
+            <translation>Abflussminderung der bewerteten Abschnitte (m³/a)</translation>
+        </message>
+        <message>
+            <source>Trees missing in the scored sections</source>
+            <translation>Fehlende Bäume in den bewerteten Abschnitten</translation>
+        </message>
+        <message>
+            <source>The input has no road class field: every section is treated as a residential street (flag class_unknown). Choose CLASS_FIELD if the layer has one under another name.</source>
+            <translation>Die Eingabe hat kein Feld für die Straßenklasse: jeder Abschnitt wird als Wohnstraße gerechnet (Kennzeichen class_unknown). CLASS_FIELD wählen, wenn der Layer ein solches Feld unter anderem Namen hat.</translation>
+        </message>
+        <message>
+            <source>Fields used: road class = {cls}, width = {width}, surface = {surface}, bridge = {bridge}, tunnel = {tunnel}, access = {access}.</source>
+            <translation>Verwendete Felder: Straßenklasse = {cls}, Breite = {width}, Belag = {surface}, Brücke = {bridge}, Tunnel = {tunnel}, Zugang = {access}.</translation>
+        </message>
+        <message>
+            <source>No tree of the tree layer stands in the street space of any section (do the layers cover the same area?): every section counts as without trees.</source>
+            <translation>Kein Baum des Baum-Layers steht im Straßenraum eines Abschnitts (decken die Layer dasselbe Gebiet ab?): jeder Abschnitt gilt als ohne Bäume.</translation>
+        </message>
+        <message>
+            <source>{n} sections have no usable width: the typical width of their road class is used (flag width_from_class).</source>
+            <translation>{n} Abschnitte haben keine verwendbare Breite: die typische Breite ihrer Straßenklasse wird verwendet (Kennzeichen width_from_class).</translation>
+        </message>
+        <message>
+            <source>{n} sections have no known surface: asphalt is assumed (flag surface_assumed).</source>
+            <translation>{n} Abschnitte haben keinen bekannten Belag: Asphalt wird angenommen (Kennzeichen surface_assumed).</translation>
+        </message>
+        <message>
+            <source>{n} sections have no value for the thermal load (flag heat_nodata); their weights are renormalised.</source>
+            <translation>{n} Abschnitte haben keine Angabe zur thermischen Belastung (Kennzeichen heat_nodata); ihre Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>{n} sections have no heavy-rain value (flag rain_nodata); their weights are renormalised.</source>
+            <translation>{n} Abschnitte haben keinen Starkregenwert (Kennzeichen rain_nodata); ihre Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>Scored sections: {unseal:.0f} m² unsealable, {runoff:.0f} m³/a less runoff, {gap:.0f} trees missing.</source>
+            <translation>Bewertete Abschnitte: {unseal:.0f} m² entsiegelbar, {runoff:.0f} m³/a weniger Abfluss, {gap:.0f} fehlende Bäume.</translation>
+        </message>
+        <message>
+            <source>large (7.5 trees per 100 m and side)</source>
+            <translation>groß (7,5 Bäume je 100 m und Seite)</translation>
+        </message>
+        <message>
+            <source>medium (10 trees per 100 m and side)</source>
+            <translation>mittel (10 Bäume je 100 m und Seite)</translation>
+        </message>
+        <message>
+            <source>small (14 trees per 100 m and side)</source>
+            <translation>klein (14 Bäume je 100 m und Seite)</translation>
+        </message>
+        <message>
+            <source>MAX_LENGTH must be 0 (keep the input features) or at least 1 m (it is {value}).</source>
+            <translation>MAX_LENGTH muss 0 (Objekte der Eingabe beibehalten) oder mindestens 1 m sein (angegeben: {value}).</translation>
+        </message>
+        <message>
+            <source>by road class</source>
+            <translation>nach Straßenklasse</translation>
+        </message>
+        <message>
+            <source>asphalt assumed</source>
+            <translation>Asphalt angenommen</translation>
+        </message>
+        <message>
+            <source>The input layer {name} holds polygons or points, not street lines. Choose the street centre lines (OSM roads, ALKIS/ATKIS Straßenachsen); street-space polygons are not an input of this algorithm.</source>
+            <translation>Der Eingabelayer {name} enthält Polygone oder Punkte, keine Straßenlinien. Die Straßenachsen wählen (OSM-Straßen, ALKIS/ATKIS-Straßenachsen); Straßenflächen-Polygone sind keine Eingabe dieses Algorithmus.</translation>
+        </message>
+        <message>
+            <source>The input layer {name} has no usable line: {n} features are not lines or have no length. Choose the street centre lines.</source>
+            <translation>Der Eingabelayer {name} hat keine verwendbare Linie: {n} Objekte sind keine Linien oder haben keine Länge. Die Straßenachsen wählen.</translation>
+        </message>
+        <message>
+            <source>{n} input features give {m} sections of at most {max} m.</source>
+            <translation>{n} Eingabeobjekte ergeben {m} Abschnitte von höchstens {max} m.</translation>
+        </message>
+        <message>
+            <source>Trees: {n} points, {trees} trees by the count field {field}.</source>
+            <translation>Bäume: {n} Punkte, {trees} Bäume nach dem Anzahlfeld {field}.</translation>
+        </message>
+        <message>
+            <source>{n} sections have no or an unknown road class ({values}): the typical values of a residential street are used (flag class_unknown). Add the classes to a copy of resources/road_classes.csv and give it as ROAD_CLASSES.</source>
+            <translation>{n} Abschnitte haben keine oder eine unbekannte Straßenklasse ({values}): die typischen Werte einer Wohnstraße werden verwendet (Kennzeichen class_unknown). Die Klassen in eine Kopie von resources/road_classes.csv aufnehmen und diese als ROAD_CLASSES angeben.</translation>
+        </message>
+        <message>
+            <source>{n} tree points have a negative count in {field}; they count as 0.</source>
+            <translation>{n} Baumpunkte haben in {field} eine negative Anzahl; sie zählen als 0.</translation>
+        </message>
+        <message>
+            <source>NULL</source>
+            <translation>NULL</translation>
+        </message>
+        <message>
+            <source>{n} tree points lie outside every street space and are not counted.</source>
+            <translation>{n} Baumpunkte liegen außerhalb jedes Straßenraums und werden nicht gezählt.</translation>
+        </message>
+        <message>
+            <source>The road-class table {path} cannot be used: {err}. Start from a copy of resources/road_classes.csv.</source>
+            <translation>Die Tabelle der Straßenklassen {path} ist nicht verwendbar: {err}. Von einer Kopie von resources/road_classes.csv ausgehen.</translation>
+        </message>
+        <message>
             <source>Writing the output failed: {err}</source>
             <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
         </message>
@@ -774,10 +994,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Objekt</translation>
         </message>
         <message>
-            <source>feature</source>
-            <translation>Objekt</translation>
-        </message>
-        <message>
             <source>motorway (excluded)</source>
             <translation>Autobahn (ausgeschlossen)</translation>
         </message>
@@ -936,10 +1152,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Thermal load of the street space: five classes or min–max over this run.</source>
             <translation>Thermische Belastung des Straßenraums: fünf Klassen oder Min–Max über alle Abschnitte dieser Berechnung.</translation>
-        </message>
-        <message>
-            <source>heavy rain</source>
-            <translation>Starkregen</translation>
         </message>
         <message>
             <source>Mean flood depth along the section; full at 0.25 m (Essen's top class).</source>
