@@ -248,8 +248,12 @@
             <translation>Keine Eingabe: Wählen Sie eine CityGML-Datei (LoD2-Kachel) oder einen Ordner mit LoD2-Kacheln, z. B. heruntergeladen von www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</translation>
         </message>
         <message>
-            <source>Canceled: the output holds only the buildings written before canceling; run again for the complete result.</source>
-            <translation>Abgebrochen: Die Ausgabe enthält nur die vor dem Abbruch geschriebenen Gebäude; für das vollständige Ergebnis erneut ausführen.</translation>
+            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
+            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
+            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
         </message>
         <message>
             <source>The path {path} does not exist. Choose an existing CityGML file or a folder with LoD2 tiles.</source>
@@ -268,20 +272,12 @@
             <translation>{path} ist kein wohlgeformtes XML ({detail}); die Datei ist möglicherweise unvollständig. Laden Sie die Kachel erneut herunter.</translation>
         </message>
         <message>
-            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
-            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
-        </message>
-        <message>
-            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
-            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
+            <source>Read {n} buildings from {files} file(s).</source>
+            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
         </message>
         <message>
             <source>Cannot read {path}: {error}. Check that the file exists and is readable.</source>
             <translation>{path} kann nicht gelesen werden: {error}. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
-        </message>
-        <message>
-            <source>Read {n} buildings from {files} file(s).</source>
-            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
         </message>
         <message>
             <source>{file} is not CityGML and was skipped.</source>
@@ -408,6 +404,10 @@
             <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
         </message>
         <message>
+            <source>The run record could not be stored in the output ({error}); it is in the output RUN_INFO.</source>
+            <translation>Das Laufprotokoll konnte nicht in der Ausgabe gespeichert werden ({error}); es steht in der Ausgabe RUN_INFO.</translation>
+        </message>
+        <message>
             <source>Generate sample district (Musterstadt)</source>
             <translation>Beispielstadtteil erzeugen (Musterstadt)</translation>
         </message>
@@ -474,10 +474,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{n} Gebäude auf {km2} km² nach {path} geschrieben</translation>
         </message>
         <message>
-            <source>Canceled: the sample district in {folder} is incomplete; run the algorithm again.</source>
-            <translation>Abgebrochen: Der Beispielstadtteil in {folder} ist unvollständig; starten Sie den Algorithmus erneut.</translation>
-        </message>
-        <message>
             <source>Could not write to {folder} ({error}): choose a folder you can write to.</source>
             <translation>Konnte nicht nach {folder} schreiben ({error}): Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
         </message>
@@ -532,6 +528,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Features excluded (class X)</source>
             <translation>Ausgeschlossene Objekte (Klasse X)</translation>
+        </message>
+        <message>
+            <source>Run record (algorithm, version, date, parameters, weights; JSON)</source>
+            <translation>Laufprotokoll (Algorithmus, Version, Datum, Parameter, Gewichte; JSON)</translation>
         </message>
         <message>
             <source>Heat values</source>
@@ -1382,36 +1382,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Noch keine Ergebnisebene im Projekt.</translation>
         </message>
         <message>
-            <source>Roof slope</source>
-            <translation>Dachneigung</translation>
-        </message>
-        <message>
-            <source>Greenable area</source>
-            <translation>Begrünbare Fläche</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Thermal load</source>
             <translation>Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>Heavy rain</source>
-            <translation>Starkregen</translation>
-        </message>
-        <message>
-            <source>Combined sewer</source>
-            <translation>Mischwasserkanal</translation>
-        </message>
-        <message>
-            <source>Distance to parks</source>
-            <translation>Entfernung zu Parks</translation>
-        </message>
-        <message>
-            <source>Street trees</source>
-            <translation>Straßenbäume</translation>
-        </message>
-        <message>
-            <source>Biotopverbund</source>
-            <translation>Biotopverbund</translation>
         </message>
         <message>
             <source>Klimatop</source>
@@ -1456,6 +1432,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Soil</source>
             <translation>Boden</translation>
+        </message>
+        <message>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
+        </message>
+        <message>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
             <source>yes</source>
@@ -1506,10 +1490,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
-            <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
-        </message>
-        <message>
             <source>{m} m</source>
             <translation>{m} m</translation>
         </message>
@@ -1530,16 +1510,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>An dieser Stelle</translation>
         </message>
         <message>
-            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with equal weights.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
-        </message>
-        <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
+        </message>
+        <message>
+            <source>Weights from this result's run record ({alg}, {date}).</source>
+            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
         </message>
         <message>
             <source>; deepest {v} within {d} m</source>
@@ -1558,6 +1534,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Klimatope</translation>
         </message>
         <message>
+            <source>Heavy rain</source>
+            <translation>Starkregen</translation>
+        </message>
+        <message>
+            <source>Biotopverbund</source>
+            <translation>Biotopverbund</translation>
+        </message>
+        <message>
             <source>Regionale Grünzüge</source>
             <translation>Regionale Grünzüge</translation>
         </message>
@@ -1572,6 +1556,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Districts</source>
             <translation>Stadtteile</translation>
+        </message>
+        <message>
+            <source>Street trees</source>
+            <translation>Straßenbäume</translation>
         </message>
         <message>
             <source>Listed buildings</source>
