@@ -373,3 +373,62 @@ def test_qgis_process_scores_the_sample_streets(tmp_path):
     assert bad.returncode != 0 and "Traceback" not in bad.stdout + bad.stderr
     assert "MAX_LENGTH" in bad.stdout + bad.stderr
     assert not Path(tmp_path / "bad.gpkg").exists()
+
+
+# ----------------------------------------------------------------------------------------------
+# Styles: from the spec's style kind, nothing street-specific in styles.py or ui/
+# ----------------------------------------------------------------------------------------------
+def test_street_result_lines_widen_with_the_class_in_both_styles(sample):
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer
+
+    from gi_qgis_plugin.styles import CLASS_COLOURS, apply_result_styles, style_kind
+
+    layer = sample[0]["OUTPUT"]
+    assert style_kind(layer) == "line"  # found by the signature field seg_len_m
+    assert apply_result_styles(layer)
+    assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+    # plain values only: the symbols belong to the renderer, which the style switch replaces
+    width = {c.value(): c.symbol().width() for c in layer.renderer().categories()}
+    colour = {c.value(): c.symbol().color().name() for c in layer.renderer().categories()}
+    widths = [width[k] for k in "ABCDX"]
+    assert widths == sorted(widths, reverse=True) and widths[0] > 2 * widths[3]
+    assert colour == {k: v.lower() for k, v in CLASS_COLOURS.items()}
+    layer.styleManager().setCurrentStyle("gi_score")
+    graduated = layer.renderer()
+    assert isinstance(graduated, QgsGraduatedSymbolRenderer) and graduated.classAttribute() == "gi_score"
+    by_low = {r.lowerValue(): r.symbol().width() for r in graduated.ranges()}
+    assert by_low[75.0] == width["A"] and by_low[0.0] == width["D"]
+    layer.styleManager().setCurrentStyle("gi_class")
+
+
+def test_inspector_explains_a_street_result_from_its_file_with_the_run_weights(qgis_processing, tmp_path):
+    # the dock's generic functions, no street-specific code in ui/: weights from the run record,
+    # labels from the spec, bars that add up to gi_score, Handlungsziele from gi_hz
+    from gi_qgis_plugin.ui.inspector import (
+        criteria_bars,
+        criterion_names,
+        layer_weights,
+        linked_handlungsziele,
+        spec_of,
+    )
+
+    out = tmp_path / "streets.gpkg"
+    run({"INPUT": f"{GPKG}|layername=streets", "TREES": f"{GPKG}|layername=street_trees",
+         "HEAT": str(SAMPLE / "heat.tif"), "W_HEAT": 3, "W_TREES": 1, "W_UNSEAL": 1, "OUTPUT": str(out)})
+    layer = QgsVectorLayer(str(out), "streets", "ogr")  # read back as a year later
+    assert spec_of(layer).alg_id == "streets"
+    criteria = criterion_names(layer)
+    assert set(criteria) == {"heat", "trees", "unseal"}
+    weights, note = layer_weights(layer, criteria)
+    assert "run record" in note
+    assert weights == pytest.approx({"heat": 0.6, "trees": 0.2, "unseal": 0.2})  # 3 : 1 : 1
+    n = 0
+    for f in layer.getFeatures():
+        if f["gi_class"] == "X":
+            continue
+        bars = criteria_bars(f, weights, spec_of(layer))
+        assert sum(b.points for b in bars if b.points is not None) == pytest.approx(f["gi_score"], abs=1e-6)
+        assert {b.label for b in bars} >= {"Thermal load", "Tree gap", "Unsealable share"}
+        assert "03" in [h.number for h in linked_handlungsziele(f["gi_hz"])]
+        n += 1
+    assert n > 100

@@ -177,7 +177,7 @@ class StreetsAlgorithm(ScoringAlgorithm):
                         streets.MAX_SEGMENT_M, low=0.0, high=10000.0)
         self.add_layer(self.TREES, self.tr("Street trees (points, e.g. a Baumkataster)"), "trees", POINT_OR_POLYGON)
         self.add_field(self.TREE_COUNT_FIELD, self.tr("Number of trees per point (empty = find by name, else 1)"),
-                       self.TREES, numeric=True)
+                       self.TREES, numeric=True, candidates=TREE_COUNT_CANDIDATES)
         self.addParameter(QgsProcessingParameterEnum(
             self.CROWN, self.tr("Crown size for the orientation value (assumption, still to be agreed under HZ 03)"),
             options=[self.tr("large (7.5 trees per 100 m and side)"), self.tr("medium (10 trees per 100 m and side)"),
@@ -187,9 +187,10 @@ class StreetsAlgorithm(ScoringAlgorithm):
                                  ring_m=0.0)
         self.add_layer(self.SEWER, self.tr("Areas drained by the Mischsystem (polygons)"), "sewer")
         self.add_layer(self.SOILS, self.tr("Soils with kf (polygons; kf in m/s or a permeability class)"), "soils")
-        self.add_field(self.KF_FIELD, self.tr("kf field (empty = find by name)"), self.SOILS)
+        self.add_field(self.KF_FIELD, self.tr("kf field (empty = find by name)"), self.SOILS, candidates=KF_CANDIDATES)
         self.add_layer(self.GROUNDWATER, self.tr("Depth to groundwater (polygons, m)"), "")
-        self.add_field(self.GW_FIELD, self.tr("Depth to groundwater field, m (empty = find by name)"), self.GROUNDWATER)
+        self.add_field(self.GW_FIELD, self.tr("Depth to groundwater field, m (empty = find by name)"), self.GROUNDWATER,
+                       candidates=GW_CANDIDATES)
         self.add_layer(self.ALTLASTEN, self.tr("Altlasten and suspected sites (polygons)"), "")
         self.add_number(self.PARKING_SHARE, self.tr("Share of parking lanes to reallocate (%, HZ 25)"),
                         100 * streets.PARKING_SHARE, low=0.0, high=100.0)
