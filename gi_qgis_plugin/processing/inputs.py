@@ -223,18 +223,19 @@ def raster_mean_input(alg, parameters, param: str, context, main: MainInput, pro
 
 
 def ring_mean_input(alg, parameters, param: str, context, main: MainInput, ring_m: float, progress: Progress,
-                    feedback, nodata_is_zero: bool = False) -> np.ndarray | None:
+                    feedback, nodata_is_zero: bool = False, cell_m: float | None = None) -> np.ndarray | None:
     """Mean of a raster in a ring of ``ring_m`` around each feature's zone (heavy rain).
 
-    A fine raster is first averaged to cells of half the ring width (:class:`raster.Coarsened`).
-    ``ring_m`` 0: the mean over the zone itself. ``nodata_is_zero``: nodata cells inside the
+    A fine raster is first averaged to cells of half the ring width, or of ``cell_m``
+    (:class:`raster.Coarsened`). ``ring_m`` 0: the mean over the zone itself. ``nodata_is_zero``: nodata cells inside the
     raster's extent count as 0 (a heavy-rain map that leaves dry cells empty).
     """
     layer = alg.parameterAsRasterLayer(parameters, param, context)
     if layer is None:
         return None
     zones, has = main.zones, main.usable
-    with rasters.Coarsened(layer, ring_m / 2.0, zones[has], ring_m, main.crs, context) as coarse:
+    cell = ring_m / 2.0 if cell_m is None else cell_m
+    with rasters.Coarsened(layer, cell, zones[has], ring_m, main.crs, context) as coarse:
         progress(0.1)
         sub = progress.sub(0.1, 1.0)
         if ring_m > 0 and has.any():

@@ -30,7 +30,7 @@ from ..scoring.progress import Progress
 from ..scoring.values import detect_field
 from . import inputs
 from .inputs import MainInput
-from .read import FeatureArrays, numeric_array, read_overlay, text_column
+from .read import FeatureArrays, numeric_array, plain_ogr_layer, read_overlay, text_column
 from .scoring_base import ScoringAlgorithm
 
 POINT_OR_POLYGON = [Qgis.ProcessingSourceType.VectorPoint, Qgis.ProcessingSourceType.VectorPolygon]
@@ -48,6 +48,10 @@ INPUT_FIELDS = {
     "access": ("ACCESS_FIELD", ("access", "private", "privat", "zugang", "oeffentlich")),
 }
 NAME_CANDIDATES = ("name", "strassenname", "str_name")  # only to keep differently named streets apart
+# A heavy-rain raster finer than this is first averaged to cells of this size (m) before the mean
+# over each street space is taken: a 1–2 m raster puts hundreds of cells into a 100 m section;
+# 4 m cells still give 6 m wide streets a few cells each [U: plugin's choice for speed].
+RAIN_CELL_M = 4.0
 TREE_COUNT_CANDIDATES = ("anzahl", "count", "n_trees", "trees", "stueck", "stück", "menge")
 KF_CANDIDATES = ("kf", "kf_wert", "kf_ms", "durchlaessigkeit", "permeability")
 GW_CANDIDATES = ("gw_depth_m", "flurabstand", "gw_flurabstand", "grundwasserflurabstand", "depth")
@@ -311,10 +315,13 @@ class StreetsAlgorithm(ScoringAlgorithm):
         trees = self._trees(parameters, context, sections, progress.sub(0.1, 0.25), feedback)
         if trees is not None:
             inp.trees, inp.tree_count = trees
-        inp.c_heat = inputs.heat_input(self, parameters, context, sections, settings.heat_higher,
-                                       progress.sub(0.25, 0.55), feedback)
-        inp.rain_depth_m = inputs.ring_mean_input(self, parameters, self.RAIN, context, sections, settings.rain_ring_m,
-                                                  progress.sub(0.55, 0.8), feedback, settings.rain_nodata_dry)
+        # rasters are read in strips of rows: sections in north-south order read each strip once
+        by_row, back = _north_to_south(sections)
+        heat = inputs.heat_input(self, parameters, context, by_row, settings.heat_higher, progress.sub(0.25, 0.55), feedback)
+        inp.c_heat = None if heat is None else heat[back]
+        rain = inputs.ring_mean_input(self, parameters, self.RAIN, context, by_row, settings.rain_ring_m,
+                                      progress.sub(0.55, 0.8), feedback, settings.rain_nodata_dry, cell_m=RAIN_CELL_M)
+        inp.rain_depth_m = None if rain is None else rain[back]
         inp.sewer = inputs.polygon_flag_input(self, parameters, self.SEWER, context, sections, progress.sub(0.8, 0.85), feedback)
         inp.altlast = inputs.polygon_flag_input(self, parameters, self.ALTLASTEN, context, sections,
                                                 progress.sub(0.85, 0.9), feedback)
@@ -333,7 +340,7 @@ class StreetsAlgorithm(ScoringAlgorithm):
         field = inputs.chosen_field(self, parameters, self.TREE_COUNT_FIELD, context, source, TREE_COUNT_CANDIDATES)
         name = inputs.layer_name(self, parameters, self.TREES, context, source)
         lay = read_overlay(source, context, sections.crs, progress, fields=[field] if field else [], polygonal=False,
-                           name=name, feedback=feedback)
+                           name=name, feedback=feedback, fast_layer=plain_ogr_layer(self, parameters, self.TREES, context))
         points = geo.points_on_surface(lay.geoms)
         count = None
         if field:
@@ -410,13 +417,30 @@ def _merge_key(columns, n: int) -> np.ndarray:
 
 
 def _section_input(main: MainInput, src: np.ndarray, geoms: np.ndarray, width_m: np.ndarray) -> MainInput:
-    """A MainInput of the sections: rasters averaged over each section's street space."""
+    """A MainInput of the sections: rasters averaged over each section's street space (the line
+    buffered by half its width, flat ends), polygon layers looked up at its middle."""
     arrays = FeatureArrays(fids=main.fids[src], geoms=geoms, fields=main.arrays.fields, rows=None, columns={},
                            crs=main.crs)
-    sections = inputs.main_input(arrays, main.name, "line", 1.0)
-    ok = sections.usable
-    sections.zones[ok] = shapely.buffer(geoms[ok], np.maximum(width_m[ok] / 2.0, 1.0), cap_style="flat")
-    return sections
+    ok = arrays.usable
+    zones = np.full(len(geoms), None, dtype=object)
+    zones[ok] = shapely.buffer(geoms[ok], np.maximum(width_m[ok] / 2.0, 1.0), cap_style="flat")
+    return MainInput(arrays=arrays, name=main.name, kind="line", points=geo.points_on_surface(geoms), zones=zones)
+
+
+def _north_to_south(sections: MainInput) -> tuple[MainInput, np.ndarray]:
+    """The sections ordered by the northern edge of their street space, and the index that
+    restores the original order (``values_sorted[back]``)."""
+    top = np.full(len(sections), -np.inf)
+    ok = ~shapely.is_missing(sections.zones)
+    top[ok] = shapely.bounds(sections.zones[ok])[:, 3]
+    order = np.argsort(-top, kind="stable")
+    back = np.empty_like(order)
+    back[order] = np.arange(order.size)
+    a = sections.arrays
+    arrays = FeatureArrays(fids=a.fids[order], geoms=a.geoms[order], fields=a.fields, rows=None, columns={}, crs=a.crs)
+    view = MainInput(arrays=arrays, name=sections.name, kind="line", points=sections.points[order],
+                     zones=sections.zones[order])
+    return view, back
 
 
 __all__ = ["StreetsAlgorithm"]
