@@ -404,7 +404,7 @@ def test_street_result_lines_widen_with_the_class_in_both_styles(sample):
 def test_inspector_explains_a_street_result_from_its_file_with_the_run_weights(qgis_processing, tmp_path):
     # the dock's generic functions, no street-specific code in ui/: weights from the run record,
     # labels from the spec, bars that add up to gi_score, Handlungsziele from gi_hz
-    from gi_qgis_plugin.ui.inspector import (
+    from gi_qgis_plugin.ui.explain import (
         criteria_bars,
         criterion_names,
         layer_weights,
@@ -432,3 +432,31 @@ def test_inspector_explains_a_street_result_from_its_file_with_the_run_weights(q
         assert "03" in [h.number for h in linked_handlungsziele(f["gi_hz"])]
         n += 1
     assert n > 100
+
+
+def test_street_help_formats_defaults_from_the_spec_and_constants(qgis_processing):
+    from gi_qgis_plugin.processing.streets import StreetsAlgorithm
+    from gi_qgis_plugin.scoring import streets
+
+    text = StreetsAlgorithm().shortHelpString()
+    for c in streets.SPEC.criteria:
+        assert f"<b>{c.field}</b> ({c.default_weight:g})" in text
+    assert f"({streets.MAX_SEGMENT_M:g} m)" in text and f"{streets.PRECIP_MM:g} mm/a" in text
+    assert "still to be agreed" in text and "RASt 06" in text and "DWA-A 138-1" in text
+    assert "Anzahl".lower() in text and "fclass" in text  # the names the algorithm really looks for
+
+
+def test_street_help_in_german_with_the_decimal_comma(qgis_processing):
+    from gi_qgis_plugin.i18n import install_translator, remove_translator
+    from gi_qgis_plugin.processing.streets import StreetsAlgorithm
+
+    if not install_translator("de"):
+        pytest.skip("German catalogue not compiled (make test compiles it)")
+    try:
+        text = StreetsAlgorithm().shortHelpString()
+        name = StreetsAlgorithm().displayName()
+    finally:
+        remove_translator()
+    assert name.startswith("Straßen: blau-grüne Klimastraßen")
+    assert "Orientierungswert" in text and "noch gemeinsam festzulegen" in text
+    assert "0,25 m und tiefer" in text and "7,5 große" in text and "890 mm/a" in text

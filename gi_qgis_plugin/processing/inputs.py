@@ -65,21 +65,23 @@ class MainInput:
         return len(self.arrays)
 
 
-def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float = 10.0,
+def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float | np.ndarray = 10.0,
                fields: Mapping[str, str | None] | None = None) -> MainInput:
-    """The :class:`MainInput` of read arrays; lines are buffered by ``line_zone_m`` for rasters."""
+    """The :class:`MainInput` of read arrays; lines are buffered by ``line_zone_m`` for rasters
+    (one distance, or one per feature: half of each street's width)."""
     geoms = arrays.geoms
     zones = geoms
     if kind == "line":
         zones = np.full(len(geoms), None, dtype=object)
         ok = arrays.usable
-        zones[ok] = shapely.buffer(geoms[ok], line_zone_m, cap_style="flat")
+        dist = line_zone_m if np.isscalar(line_zone_m) else np.asarray(line_zone_m, dtype=float)[ok]
+        zones[ok] = shapely.buffer(geoms[ok], dist, cap_style="flat")
     return MainInput(arrays=arrays, name=name, kind=kind, points=geo.points_on_surface(geoms), zones=zones,
                      fields=dict(fields or {}))
 
 
 def derived_input(main: MainInput, geoms: np.ndarray, source_index: np.ndarray,
-                  line_zone_m: float = 10.0) -> MainInput:
+                  line_zone_m: float | np.ndarray = 10.0) -> MainInput:
     """A :class:`MainInput` of features derived from the main input (the segments of street
     lines): ``geoms`` in the working CRS, ``source_index`` the input row of each. The input
     functions of this module then work on the segments; ``fids`` are the source features'."""

@@ -29,6 +29,7 @@ from ..scoring.common import ScoreCore
 from ..scoring.progress import Progress
 from ..scoring.values import detect_field
 from . import inputs
+from .help import num, scoring_help
 from .inputs import MainInput
 from .read import FeatureArrays, numeric_array, plain_ogr_layer, read_overlay, text_column
 from .scoring_base import ScoringAlgorithm
@@ -113,52 +114,79 @@ class StreetsAlgorithm(ScoringAlgorithm):
     def tags(self) -> list[str]:
         return self.tr("street,street trees,tree gap,unsealing,Entsiegelung,Klimastraße,sponge city,HZ 03").split(",")
 
-    def shortHelpString(self) -> str:
-        return self.tr(
-            "<p>Cuts a street network into sections and ranks them for blue-green climate streets "
-            "(Handlungsziel 03): which sections first, how many street trees are missing there, how "
-            "much area could be unsealed, what that would keep back each year, and where heat and "
-            "flooding are worst. Works with OpenStreetMap roads (highway or Geofabrik fclass), "
-            "ALKIS/ATKIS roads (Widmung) and municipal networks.</p>"
-            "<p><b>Sections</b>: lines are merged through nodes where exactly two lines meet and "
-            "their class, width, surface, name, bridge, tunnel and access agree, then cut into equal "
-            "sections of at most the maximum length (100 m); 0 keeps the input features. Every "
-            "section carries the attributes of its input feature.</p>"
-            "<p><b>Measures</b>: width_m from the width field, else the typical width of the road "
-            "class (resources/road_classes.csv: RASt 06 categories; widths, sealed shares and "
-            "parking lanes are the plugin's assumptions, replaceable by your own table); sealed_m2 = "
-            "length × width × sealed share (0 on unpaved surfaces); trees_now = trees within half "
-            "the width plus 1 m, each tree counted once for its nearest section, with the count "
-            "field (one point per planting measure); tree_gap = whole trees missing against the "
-            "orientation value: 10 trees per 100 m and planted side for medium crowns (7.5 large, "
-            "14 small), both sides from 15 m width. These orientation values are assumptions: HZ 03 "
-            "says they are still to be agreed. unseal_m2 = (width − required cross-section of the "
-            "category + reallocated parking lanes × 2.0 m) × length, at most the sealed area; "
-            "runoff_red_m3a = precipitation × unseal_m2 × (C_m of the surface − C_m of a planting "
-            "bed) after DWA-A 138-1 Tab. 9 (asphalt 0.9, paving 0.7, bed 0.1); infiltration = yes "
-            "where kf ≥ 1·10⁻⁶ m/s (DWA-A 138-1 Tab. 14) and ≥ 1 m to the groundwater, no on an "
-            "Altlast or where a value fails, unknown without the layers. New trees are counted in "
-            "tree pits of 12 m³ and 1.5 m depth (FLL), i.e. 8 m² each.</p>"
-            "<p><b>Criteria</b> (0–1, default weight in brackets): c_heat (2) thermal load; c_rain "
-            "(1) mean flood depth in the street space, full at 0.25 m; c_sewer (1) Mischsystem; "
-            "c_trees (2) missing share of the orientation value; c_unseal (2) unsealable share of "
-            "the street space, full at 30 %; c_infil (1) infiltration yes = 1, no = 0. gi_suit = "
-            "unsealing and infiltration, gi_need = heat, rain, sewer and trees.</p>"
-            "<p><b>Excluded</b> (class X): geom_empty, motorway (and links), rail, tunnel, bridge, "
-            "private (access field), short (under 10 m), too_narrow (street space under 6 m: no tree "
-            "site beside the traffic). <b>Caveats</b>: class_unknown (treated as a residential "
-            "street, counted in a warning), width_from_class, surface_assumed (asphalt), "
-            "no_tree_space (the surplus width does not hold the tree pits of the gap), heat_nodata, "
-            "rain_nodata, infil_unknown, altlast, parking_realloc.</p>"
-            "<p><b>Handlungsziele</b> in gi_hz: 03 always; 01 where c_heat ≥ 0.5; 18 on main roads "
-            "with c_trees ≥ 0.5; 24 where c_rain ≥ 0.5, in the Mischsystem or where unsealed area "
-            "can infiltrate; 25 where parking lanes are reallocated.</p>"
-            "<p><b>Outputs</b>: the input fields plus gi_score, gi_class, gi_rank, gi_hz, gi_flags, "
-            "gi_reason, gi_suit, gi_need, the c_* of the criteria used, seg_len_m, width_m, "
-            "sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, runoff_red_m3a and "
-            "infiltration. A layer in geographic coordinates is processed and written in its UTM "
-            "zone; the input layer is never changed.</p>"
-        )
+    def shortHelpString(self) -> str:  # noqa: N802
+        intro = self.tr(
+            "<p>Cuts a street network into sections and ranks them for blue-green climate streets (Handlungsziel "
+            "03): which sections first, how many street trees are missing there, how much area could be unsealed, "
+            "what that would keep back each year, and where heat and flooding are worst. Works with OpenStreetMap "
+            "roads (highway or Geofabrik fclass), ALKIS/ATKIS roads (Widmung) and municipal networks.</p>"
+            "<p><b>Sections</b>: lines are merged through nodes where exactly two lines meet and their class, "
+            "width, surface, name, bridge, tunnel and access agree, then cut into equal sections of at most the "
+            "maximum length ({max} m); 0 keeps the input features. Every section carries the attributes of its "
+            "input feature and its feature id (src_fid).</p>").format(max=num(streets.MAX_SEGMENT_M))
+        criteria = {
+            "heat": self.tr(
+                "thermal load: heat raster (mean over the street space, min–max over this run) or heat polygons "
+                "with a class field (classes 1–5 and the labels sehr ungünstig … sehr günstig by name). Serves HZ "
+                "01 where c_heat ≥ 0.5."),
+            "rain": self.tr(
+                "mean heavy-rain flood depth in the street space (the line buffered by half its width), 0 m → 0, "
+                "{depth} m and deeper → 1 (Essen's top class); a finer raster is first averaged to {cell} m "
+                "cells.").format(depth=num(streets.RAIN_DEPTH_M), cell=num(RAIN_CELL_M)),
+            "sewer": self.tr("1 in an area drained by the Mischsystem. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24."),
+            "trees": self.tr(
+                "missing share of the orientation value for street trees, 1 = no tree. Trees count within half the "
+                "width plus {margin} m of a section, each once for its nearest section, with the count field of "
+                "registers that hold one point per planting measure. Orientation value: {medium} trees per 100 m "
+                "and planted side for medium crowns ({large} large, {small} small; spacing 12–15 / 8–12 / 6–8 m), "
+                "both sides from {two} m width. These values are assumptions: HZ 03 says they are still to be "
+                "agreed. On main roads c_trees ≥ 0.5 serves HZ 18.").format(
+                margin=num(streets.TREE_MARGIN_M), medium=num(streets.TREES_PER_100M["medium"]),
+                large=num(streets.TREES_PER_100M["large"]), small=num(streets.TREES_PER_100M["small"]),
+                two=num(streets.TWO_SIDED_WIDTH_M)),
+            "unseal": self.tr(
+                "unsealable share of the street space, full at {full} %. Unsealable area = (width − required "
+                "cross-section of the road category + reallocated parking lanes × {lane} m) × length, at most the "
+                "sealed area. Widths, required cross-sections (RASt 06 carriageways plus {foot} m footways), "
+                "sealed shares and parking lanes by road class are in resources/road_classes.csv, each row with "
+                "its source; replace it with your own table (ROAD_CLASSES). Reallocating parking lanes (HZ 25) is "
+                "off by default.").format(full=num(100 * streets.UNSEAL_SHARE_FULL), lane=num(streets.PARKING_LANE_M),
+                                          foot=num(2.5)),
+            "infil": self.tr(
+                "1 where infiltration is possible: kf ≥ {kf} m/s (DWA-A 138-1 Tab. 14, Mulden and Rigolen) and at "
+                "least {gw} m to the groundwater, not on an Altlast or suspected site; 0 where a value fails; left "
+                "out (unknown) without the soil and groundwater layers.").format(
+                kf="1·10⁻⁶", gw=num(streets.GW_MIN_M)),
+        }
+        excluded = self.tr(
+            "<p><b>Excluded</b> (class X, no rank): geom_empty, motorway (and links), rail, tunnel, bridge, private "
+            "(access field), short (under {min_len} m), too_narrow (street space under {min_w} m: no tree site "
+            "beside the traffic). <b>Caveats</b>: class_unknown (NULL or unknown road class: the typical values of "
+            "a residential street, counted in a warning), width_from_class, surface_assumed (asphalt), "
+            "no_tree_space (the surplus width holds no {strip} m tree strip or not the tree pits of the gap), "
+            "heat_nodata, rain_nodata, infil_unknown, altlast, parking_realloc.</p>").format(
+            min_len=num(streets.MIN_SEGMENT_M), min_w=num(streets.MIN_WIDTH_M), strip=num(streets.TREE_STRIP_M))
+        water = self.tr(
+            "<p><b>Water and trees</b>: runoff_red_m3a = precipitation / 1000 × unseal_m2 × (C_m of the surface − "
+            "C_m of a planting bed), after DWA-A 138-1 Tab. 9 (resources/surfaces.csv: asphalt 0.9, paving 0.7, "
+            "bed 0.1; OSM surface values mapped in resources/street_surfaces_osm.csv). Precipitation: {precip} "
+            "mm/a by default, an assumption: set your local value. New trees are counted in tree pits of "
+            "{pit} m³ and {depth} m depth (FLL), {area} m² each.</p>").format(
+            precip=num(streets.PRECIP_MM), pit=num(streets.PIT_VOLUME_M3), depth=num(streets.PIT_DEPTH_M),
+            area=num(streets.PIT_VOLUME_M3 / streets.PIT_DEPTH_M))
+        hz = self.tr(
+            "<p><b>Handlungsziele</b> in gi_hz: 03 always; 01, 18, 24 and 25 where their criteria drove the score "
+            "(see above). gi_suit = unsealing and infiltration, gi_need = heat, heavy rain, Mischsystem and tree "
+            "gap.</p>")
+        fields = self.tr(
+            "gi_suit, gi_need, seg_len_m, width_m, sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, "
+            "runoff_red_m3a, infiltration (yes/no/unknown), src_fid")
+        detection = self.tr(
+            "<p>Fields left empty are found by name: road class ({cls}), width ({width}), surface ({surface}), "
+            "bridge ({bridge}), tunnel ({tunnel}), access ({access}); tree count ({count}).</p>").format(
+            **{k: ", ".join(v[1]) for k, v in INPUT_FIELDS.items() if k != "road_class"},
+            cls=", ".join(INPUT_FIELDS["road_class"][1]), count=", ".join(TREE_COUNT_CANDIDATES))
+        return scoring_help(self.SPEC, intro, criteria, [excluded, water, hz], fields, [detection])
 
     # ------------------------------------------------------------------------------------------
     # Parameters
@@ -306,7 +334,8 @@ class StreetsAlgorithm(ScoringAlgorithm):
 
         road = streets.road_attributes(pick(cls), src.size, settings.road_table)
         width_m, _ = streets.widths(pick(width), road.width_m)
-        sections = _section_input(main, src, geoms, width_m)
+        # rasters are averaged over each section's street space: the line buffered by half its width
+        sections = inputs.derived_input(main, geoms, src, np.maximum(width_m / 2.0, 1.0))
         inp = streets.StreetInputs(
             length_m=length, segments=geoms, road_class=pick(cls), width_m=pick(width), surface=pick(surface),
             tunnel=pick(tunnel), bridge=pick(bridge), private=pick(private), tiebreak=np.arange(src.size), road=road)
@@ -414,17 +443,6 @@ def _merge_key(columns, n: int) -> np.ndarray:
         _, key = np.unique(np.stack([key, codes.reshape(-1)], 1), axis=0, return_inverse=True)
         key = key.reshape(-1)
     return key
-
-
-def _section_input(main: MainInput, src: np.ndarray, geoms: np.ndarray, width_m: np.ndarray) -> MainInput:
-    """A MainInput of the sections: rasters averaged over each section's street space (the line
-    buffered by half its width, flat ends), polygon layers looked up at its middle."""
-    arrays = FeatureArrays(fids=main.fids[src], geoms=geoms, fields=main.arrays.fields, rows=None, columns={},
-                           crs=main.crs)
-    ok = arrays.usable
-    zones = np.full(len(geoms), None, dtype=object)
-    zones[ok] = shapely.buffer(geoms[ok], np.maximum(width_m[ok] / 2.0, 1.0), cap_style="flat")
-    return MainInput(arrays=arrays, name=main.name, kind="line", points=geo.points_on_surface(geoms), zones=zones)
 
 
 def _north_to_south(sections: MainInput) -> tuple[MainInput, np.ndarray]:
