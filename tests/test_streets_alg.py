@@ -27,6 +27,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProject,
+    QgsRectangle,
     QgsVectorLayer,
 )
 
@@ -460,3 +461,25 @@ def test_street_help_in_german_with_the_decimal_comma(qgis_processing):
     assert name.startswith("Straßen: blau-grüne Klimastraßen")
     assert "Orientierungswert" in text and "noch gemeinsam festzulegen" in text
     assert "0,25 m und tiefer" in text and "7,5 große" in text and "890 mm/a" in text
+
+
+def test_street_space_polygons_give_the_width_and_sections_outside_are_named(qgis_processing):
+    # a residential street in two 50 m sections, 14 m and 20 m of street space (one parcel each
+    # side of the axis on the second half), and a second street with no polygon under it
+    x, y = 360000.0, 5705000.0
+    lines = _memory_lines([(f"LineString ({x} {y}, {x + 100} {y})", "residential", 9.0),
+                           (f"LineString ({x} {y + 200}, {x + 80} {y + 200})", "residential", None)], geom="LineString")
+    space = QgsVectorLayer("Polygon?crs=EPSG:25832", "space", "memory")
+    feats = []
+    for x0, y0, x1, y1 in [(0, -7, 50, 7), (50, -10, 100, 0), (50, 0, 100, 10)]:
+        f = QgsFeature()
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(x + x0, y + y0, x + x1, y + y1)))
+        feats.append(f)
+    space.dataProvider().addFeatures(feats)
+    res, fb = run({"INPUT": lines, "STREET_SPACE": space, "MAX_LENGTH": 50})
+    out = sorted(rows(res["OUTPUT"]), key=lambda r: (r["tag"], r["_geom"].boundingBox().xMinimum()))
+    assert [r["width_m"] for r in out[:2]] == pytest.approx([14.0, 20.0])  # measured beats the field (9 m)
+    assert [r["sealed_m2"] for r in out[:2]] == pytest.approx([50 * 14 * 0.9, 50 * 20 * 0.9])
+    assert [r["width_m"] for r in out[2:]] == [11.0, 11.0]  # no field, no polygon: the class width
+    assert any("2 of 4 sections measured" in m for m in fb.infos)
+    assert any(w.startswith("2 sections do not lie in a street-space polygon") for w in fb.warnings)

@@ -293,3 +293,19 @@ def test_the_spec_is_found_and_declares_the_output_fields():
     assert names == ["seg_len_m", "width_m", "sealed_m2", "trees_now", "trees_per_100m", "tree_gap",
                      "unseal_m2", "runoff_red_m3a", "infiltration"]
     assert set(spec.flag_labels) >= set(spec.exclusions) | set(spec.caveats)
+
+
+def test_width_measured_across_the_street_space_polygons():
+    # a street along y = 0 in two 50 m sections: space 14 m wide (y −7…7) on the first half and
+    # 20 m (y −10…10) on the second, split into two parcels there (y −10…0, 0…10: merged first);
+    # a parallel street space 30 m north is not counted; a section outside any space gets NaN
+    segs = st.segment_lines([L([(0, 0), (100, 0)]), L([(0, 200), (60, 200)])], 50, key=np.array([0, 1])).geoms
+    space = np.array([shapely.box(0, -7, 50, 7), shapely.box(50, -10, 100, 0), shapely.box(50, 0, 100, 10),
+                      shapely.box(-5, 25, 105, 35)])
+    w = st.widths_from_space(segs, space)
+    assert w[:2].tolist() == pytest.approx([14.0, 20.0])
+    assert np.isnan(w[2:]).all()
+    # measured first, then the field, then the class
+    width, from_class = st.widths(np.array([12.0, 12.0, 12.0, np.nan]), np.array([11.0] * 4),
+                                  measured=np.array([14.0, 20.0, np.nan, np.nan]))
+    assert width.tolist() == [14.0, 20.0, 12.0, 11.0] and from_class.tolist() == [False, False, False, True]

@@ -101,6 +101,7 @@ class StreetsAlgorithm(ScoringAlgorithm):
     ALTLASTEN = "ALTLASTEN"
     PARKING_SHARE = "PARKING_SHARE"
     ROAD_CLASSES = "ROAD_CLASSES"
+    STREET_SPACE = "STREET_SPACE"
 
     def input_label(self) -> str:
         return self.tr("Street centre lines")
@@ -186,7 +187,12 @@ class StreetsAlgorithm(ScoringAlgorithm):
             "bridge ({bridge}), tunnel ({tunnel}), access ({access}); tree count ({count}).</p>").format(
             **{k: ", ".join(v[1]) for k, v in INPUT_FIELDS.items() if k != "road_class"},
             cls=", ".join(INPUT_FIELDS["road_class"][1]), count=", ".join(TREE_COUNT_CANDIDATES))
-        return scoring_help(self.SPEC, intro, criteria, [excluded, water, hz], fields, [detection])
+        width = self.tr(
+            "<p><b>Width</b> of the street space (width_m): measured across each section on the street-space "
+            "polygons where they are given (the median of three transects; ALKIS parcels of one street are merged "
+            "first), else the width field, else the typical width of the road class. sealed_m2 = length × width × "
+            "the sealed share of the road class (0 on unpaved surfaces).</p>")
+        return scoring_help(self.SPEC, intro, criteria, [width, excluded, water, hz], fields, [detection])
 
     # ------------------------------------------------------------------------------------------
     # Parameters
@@ -205,6 +211,7 @@ class StreetsAlgorithm(ScoringAlgorithm):
         labels = self.field_labels()
         for kind, (param, _) in INPUT_FIELDS.items():
             self.add_field(param, labels[kind], self.INPUT)
+        self.add_layer(self.STREET_SPACE, self.tr("Street space (polygons, e.g. ALKIS Straßenverkehr parcels; width measured on them)"), "")
         self.add_number(self.MAX_LENGTH, self.tr("Maximum section length (m; 0 = keep the input features)"),
                         streets.MAX_SEGMENT_M, low=0.0, high=10000.0)
         self.add_layer(self.TREES, self.tr("Street trees (points, e.g. a Baumkataster)"), "trees", POINT_OR_POLYGON)
@@ -333,15 +340,17 @@ class StreetsAlgorithm(ScoringAlgorithm):
             return None if values is None else values[src]
 
         road = streets.road_attributes(pick(cls), src.size, settings.road_table)
-        width_m, _ = streets.widths(pick(width), road.width_m)
+        space = self._space_widths(parameters, context, main, geoms, progress.sub(0.1, 0.15), feedback)
+        width_m, _ = streets.widths(pick(width), road.width_m, measured=space)
         # rasters are averaged over each section's street space: the line buffered by half its width
         sections = inputs.derived_input(main, geoms, src, np.maximum(width_m / 2.0, 1.0))
         inp = streets.StreetInputs(
-            length_m=length, segments=geoms, road_class=pick(cls), width_m=pick(width), surface=pick(surface),
+            length_m=length, segments=geoms, road_class=pick(cls), width_m=pick(width), space_width_m=space,
+            surface=pick(surface),
             tunnel=pick(tunnel), bridge=pick(bridge), private=pick(private), tiebreak=np.arange(src.size), road=road)
         progress.check()
 
-        trees = self._trees(parameters, context, sections, progress.sub(0.1, 0.25), feedback)
+        trees = self._trees(parameters, context, sections, progress.sub(0.15, 0.25), feedback)
         if trees is not None:
             inp.trees, inp.tree_count = trees
         # rasters are read in strips of rows: sections in north-south order read each strip once
@@ -361,6 +370,23 @@ class StreetsAlgorithm(ScoringAlgorithm):
                                             GW_CANDIDATES, progress.sub(0.95, 1.0), feedback)
         inp.gw_depth_m = None if gw is None else numeric_array(gw.tolist())
         return StreetGathered(inputs=inp, source=src)
+
+    def _space_widths(self, parameters, context, main: MainInput, geoms: np.ndarray, progress: Progress,
+                      feedback) -> np.ndarray | None:
+        """Widths measured on the street-space polygons, None without the layer."""
+        lay = inputs.overlay(self, parameters, self.STREET_SPACE, context, main, progress.sub(0.0, 0.4), feedback)
+        if lay is None:
+            return None
+        measured = streets.widths_from_space(geoms, lay.geoms[lay.usable])
+        progress(1.0)
+        has = ~shapely.is_missing(geoms)
+        feedback.pushInfo(self.tr("Street space: the width of {n} of {m} sections measured on the polygons.").format(
+            n=int(np.isfinite(measured).sum()), m=int(has.sum())))
+        missing = int((has & ~np.isfinite(measured)).sum())
+        if missing:
+            feedback.pushWarning(self.tr("{n} sections do not lie in a street-space polygon: their width comes from the width field or the road class.").format(
+                n=missing))
+        return measured
 
     def _trees(self, parameters, context, sections: MainInput, progress: Progress, feedback):
         source = self.parameterAsSource(parameters, self.TREES, context)

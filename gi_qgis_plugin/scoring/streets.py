@@ -23,6 +23,7 @@ trees are still to be agreed under HZ 03).
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -65,6 +66,8 @@ TWO_SIDED_WIDTH_M = 15.0
 # Trees count for a street when they stand within half its width plus this margin of the centre
 # line (positional error of registers, trees at the property line) [U].
 TREE_MARGIN_M = 1.0
+# Street-space polygons: width measured on transects reaching this far from the centre line [U].
+SPACE_REACH_M = 40.0
 # Widths outside this range are not believed (a typo, centimetres) and replaced by the class [U].
 WIDTH_RANGE_M = (0.5, 150.0)
 # Parking lane (Längsparkstreifen) about 2.00 m (RASt 06) [U]; share of the parking lanes to
@@ -489,18 +492,70 @@ def surface_codes(values, n: int, default: str = SURFACE_BEFORE) -> tuple[np.nda
 # ----------------------------------------------------------------------------------------------
 # Measures per section
 # ----------------------------------------------------------------------------------------------
-def widths(width_field, class_width: np.ndarray, valid: tuple[float, float] = WIDTH_RANGE_M
-           ) -> tuple[np.ndarray, np.ndarray]:
-    """Width of the street space: the field where it is believable, else the class width.
+def widths(width_field, class_width: np.ndarray, valid: tuple[float, float] = WIDTH_RANGE_M,
+           measured: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Width of the street space: measured on street-space polygons (:func:`widths_from_space`),
+    else the field where it is believable, else the class width.
 
     Returns (width, from_class mask).
     """
     cw = np.asarray(class_width, dtype=float)
-    if width_field is None:
-        return cw.copy(), np.ones(cw.shape, bool)
-    w = np.asarray(width_field, dtype=float)
+    w = np.full(cw.shape, np.nan) if width_field is None else np.asarray(width_field, dtype=float)
+    if measured is not None:
+        w = np.where(np.isfinite(measured), measured, w)
     ok = np.isfinite(w) & (w >= valid[0]) & (w <= valid[1])
     return np.where(ok, w, cw), ~ok
+
+
+def widths_from_space(segments: np.ndarray, space: np.ndarray, reach_m: float = SPACE_REACH_M,
+                      at: tuple[float, ...] = (0.25, 0.5, 0.75)) -> np.ndarray:
+    """Width of the street space measured across each section (m): the median, over transects at
+    ``at`` of the section's length, of the stretch of a perpendicular line (± ``reach_m``) that
+    lies in the street-space polygons and holds the centre line; NaN where no transect point lies
+    in the street space (the polygons, e.g. ALKIS Straßenverkehr parcels, are merged first, so a
+    street split into several parcels counts as one).
+    """
+    segs = np.asarray(segments, dtype=object)
+    n = segs.size
+    out = np.full(n, np.nan)
+    polys = np.asarray(space, dtype=object)
+    polys = polys[~shapely.is_missing(polys) & ~shapely.is_empty(polys)]
+    ok = ~shapely.is_missing(segs) & ~shapely.is_empty(segs)
+    if n == 0 or polys.size == 0 or not ok.any():
+        return out
+    merged = shapely.get_parts(shapely.union_all(shapely.make_valid(polys)))
+    merged = merged[np.isin(shapely.get_type_id(merged), (3, 6))]
+    tree = shapely.STRtree(merged)
+    idx = np.flatnonzero(ok)
+    widths = np.full((idx.size, len(at)), np.nan)
+    length = shapely.length(segs[idx])
+    for k, f in enumerate(at):
+        d = length * f
+        eps = np.minimum(0.5, length * 0.01)
+        p = shapely.line_interpolate_point(segs[idx], d)
+        a = shapely.get_coordinates(shapely.line_interpolate_point(segs[idx], np.maximum(d - eps, 0.0)))
+        b = shapely.get_coordinates(shapely.line_interpolate_point(segs[idx], np.minimum(d + eps, length)))
+        dx, dy = (b - a).T
+        norm = np.hypot(dx, dy)
+        norm[norm == 0] = 1.0
+        nx, ny = -dy / norm * reach_m, dx / norm * reach_m
+        pxy = shapely.get_coordinates(p)
+        transects = shapely.linestrings(np.stack([np.stack([pxy[:, 0] - nx, pxy[:, 1] - ny], 1),
+                                                  np.stack([pxy[:, 0] + nx, pxy[:, 1] + ny], 1)], 1))
+        # the street-space polygon under each transect point (the first one found)
+        pi, gi = tree.query(p, predicate="intersects")
+        first = np.r_[True, pi[1:] != pi[:-1]] if pi.size else np.zeros(0, bool)
+        pi, gi = pi[first], gi[first]
+        pieces = shapely.intersection(transects[pi], merged[gi])
+        parts, owner = shapely.get_parts(pieces, return_index=True)
+        near = shapely.distance(parts, p[pi][owner]) < 1e-6
+        lens = np.zeros(pi.size)
+        np.add.at(lens, owner[near], shapely.length(parts[near]))
+        widths[pi, k] = np.where(lens > 0, lens, np.nan)
+    with warnings.catch_warnings():  # "All-NaN slice": a section outside every street space
+        warnings.simplefilter("ignore", RuntimeWarning)
+        out[idx] = np.nanmedian(widths, axis=1)
+    return out
 
 
 def trees_in_street(segments: np.ndarray, half_width: np.ndarray, trees: np.ndarray,
@@ -660,6 +715,7 @@ class StreetInputs:
     segments: np.ndarray | None = None  # shapely lines: needed with ``trees``
     road_class: np.ndarray | None = None
     width_m: np.ndarray | None = None  # width field (NULL/implausible -> class width)
+    space_width_m: np.ndarray | None = None  # measured on street-space polygons (first choice)
     surface: np.ndarray | None = None
     tunnel: np.ndarray | None = None  # bool
     bridge: np.ndarray | None = None  # bool
@@ -733,7 +789,7 @@ def street_scoring(inp: StreetInputs, params: StreetParams | None = None, progre
     n = length.size
     has_geom = length > 0
     road = inp.road or road_attributes(inp.road_class, n)
-    width, from_class = widths(inp.width_m, road.width_m)
+    width, from_class = widths(inp.width_m, road.width_m, measured=inp.space_width_m)
     surface, assumed = surface_codes(inp.surface, n, p.surface_before)
     sealed_share = np.where(np.isin(surface, _unsealed_codes()), 0.0, road.sealed_share)
     sealed = (np.asarray(inp.sealed_m2, float) if inp.sealed_m2 is not None
