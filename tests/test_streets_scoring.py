@@ -309,3 +309,12 @@ def test_width_measured_across_the_street_space_polygons():
     width, from_class = st.widths(np.array([12.0, 12.0, 12.0, np.nan]), np.array([11.0] * 4),
                                   measured=np.array([14.0, 20.0, np.nan, np.nan]))
     assert width.tolist() == [14.0, 20.0, 12.0, 11.0] and from_class.tolist() == [False, False, False, True]
+
+
+def test_fill_many_follows_the_order_of_the_translation():
+    out = rs.empty(3)
+    values = {"trees": np.array(["1", "2", "3"], dtype=object), "target": np.array(["10", "20", "30"], dtype=object)}
+    rs.fill_many("{target} wanted, {trees} there", values, np.array([True, False, True]), out)
+    assert out.tolist() == ["10 wanted, 1 there", "", "30 wanted, 3 there"]
+    rs.fill_many("no placeholder {oops", values, np.array([False, True, False]), out)
+    assert out[1] == "no placeholder {oops"

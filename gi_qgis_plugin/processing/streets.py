@@ -418,11 +418,14 @@ class StreetsAlgorithm(ScoringAlgorithm):
 
     def report(self, main: MainInput, scored: streets.StreetScored, core: ScoreCore, settings: StreetSettings,
                feedback) -> None:
-        unknown = scored.road.unknown_values
+        unknown = list(scored.road.unknown_values[:10])
+        cls = scored.inputs.road_class
+        if cls is not None and (np.equal(cls, None) & core.masks["class_unknown"]).any():
+            unknown.append("NULL")
         n_unknown = int(core.masks["class_unknown"].sum())
-        if n_unknown:
+        if n_unknown and cls is not None:
             feedback.pushWarning(self.tr("{n} sections have no or an unknown road class ({values}): the typical values of a residential street are used (flag class_unknown). Add the classes to a copy of resources/road_classes.csv and give it as ROAD_CLASSES.").format(
-                n=n_unknown, values=", ".join(unknown[:10]) or self.tr("NULL")))
+                n=n_unknown, values=", ".join(unknown)))
         if scored.inputs.trees is not None:
             owned = scored.tree_owner
             if owned is None or not (owned >= 0).any():

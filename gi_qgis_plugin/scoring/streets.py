@@ -22,7 +22,6 @@ trees are still to be agreed under HZ 03).
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -958,7 +957,7 @@ def build_reasons(res: StreetScored, core: ScoreCore, t: rs.Texts, tick=None) ->
         if not np.isfinite(res.trees_now).any():
             return None
         f = rs.empty(n)
-        _fill_many(tt["trees"], {"trees": rs.int_text(res.trees_now), "per100": _dec1(res.trees_per_100m, dec),
+        rs.fill_many(tt["trees"], {"trees": rs.int_text(res.trees_now), "per100": _dec1(res.trees_per_100m, dec),
                                  "target": _dec1(res.per_100m, dec)}, np.isfinite(res.trees_now), f)
         return f
 
@@ -1038,23 +1037,6 @@ def build_reasons(res: StreetScored, core: ScoreCore, t: rs.Texts, tick=None) ->
 
     return rs.build([excl, width, trees, gap, unseal, parking, runoff, infil, heat, rain, sewer, space, none],
                    n, tick=tick)
-
-
-def _fill_many(template: str, values: Mapping[str, np.ndarray], mask: np.ndarray, out: np.ndarray) -> None:
-    """out[mask] = template with several {placeholders} filled per feature, in any order."""
-    if not mask.any():
-        return
-    keys = list(values)
-    try:
-        text = template.format(**{k: f"\x00{i}\x00" for i, k in enumerate(keys)})
-    except (KeyError, IndexError, ValueError):
-        out[mask] = template
-        return
-    pieces = re.split("\x00(\\d+)\x00", text)
-    acc = np.full(int(mask.sum()), pieces[0], dtype=object)
-    for j in range(1, len(pieces), 2):
-        acc = acc + np.asarray(values[keys[int(pieces[j])]], dtype=object)[mask] + pieces[j + 1]
-    out[mask] = acc
 
 
 def _dec1(values: np.ndarray, decimal: str) -> np.ndarray:

@@ -922,10 +922,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{n} Baumpunkte haben in {field} eine negative Anzahl; sie zählen als 0.</translation>
         </message>
         <message>
-            <source>NULL</source>
-            <translation>NULL</translation>
-        </message>
-        <message>
             <source>{n} tree points lie outside every street space and are not counted.</source>
             <translation>{n} Baumpunkte liegen außerhalb jedes Straßenraums und werden nicht gezählt.</translation>
         </message>
