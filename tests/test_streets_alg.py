@@ -167,11 +167,9 @@ def moabit(qgis_processing):
     trees = QgsVectorLayer(f"file://{bochum}?delimiter=,&xField=Rechtswert&yField=Hochwert&crs=EPSG:25832",
                            "bochum trees", "delimitedtext")
     assert trees.isValid() and trees.featureCount() == 162
-    QgsProject.instance().addMapLayer(trees)
-    res, fb = run({"INPUT": str(roads_path), "TREES": trees.id(), "HEAT": str(SAMPLE / "heat.tif")})
+    res, fb = run({"INPUT": str(roads_path), "TREES": trees, "HEAT": str(SAMPLE / "heat.tif")})
     roads = QgsVectorLayer(str(roads_path), "roads")
-    yield res, fb, rows(res["OUTPUT"]), roads
-    QgsProject.instance().removeMapLayer(trees.id())
+    return res, fb, rows(res["OUTPUT"]), roads
 
 
 def test_moabit_total_length_by_class_against_the_ellipsoid(moabit):
@@ -483,3 +481,34 @@ def test_street_space_polygons_give_the_width_and_sections_outside_are_named(qgi
     assert [r["width_m"] for r in out[2:]] == [11.0, 11.0]  # no field, no polygon: the class width
     assert any("2 of 4 sections measured" in m for m in fb.infos)
     assert any(w.startswith("2 sections do not lie in a street-space polygon") for w in fb.warnings)
+
+
+# ----------------------------------------------------------------------------------------------
+# The dock: the street button appears and fills the dialog from the roles (no street code in ui/)
+# ----------------------------------------------------------------------------------------------
+def test_dock_street_button_opens_the_dialog_with_the_sample_layers(qgis_iface, qgis_new_project, sample_gpkg,
+                                                                    monkeypatch):
+    import processing
+    from qgis.core import QgsApplication
+
+    from gi_qgis_plugin.ui.dock import GiDock
+
+    ensure_provider()
+    qgis_new_project.clear()
+    alg = QgsApplication.processingRegistry().algorithmById("gi:streets")
+    opened = []
+    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, params: opened.append((alg_id, params)))
+    dock = GiDock(qgis_iface)
+    try:
+        dock.load_sample_data(sample_gpkg.parent)
+        assert dock.algorithm_buttons["gi:streets"].text().startswith(alg.displayName())
+        dock.algorithm_buttons["gi:streets"].click()
+        assert len(opened) == 1 and opened[0][0] == "gi:streets"
+        params = opened[0][1]
+        by_name = {k: qgis_new_project.mapLayer(v).name() for k, v in params.items() if qgis_new_project.mapLayer(v)}
+        assert by_name["INPUT"] == "streets" and by_name["TREES"] == "street_trees"
+        assert by_name["HEAT"] == "heat" and by_name["RAIN"] == "starkregen" and by_name["SEWER"] == "sewer_combined"
+        assert set(params) <= {p.name() for p in alg.parameterDefinitions()}
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
