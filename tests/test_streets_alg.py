@@ -72,20 +72,34 @@ def road_table():
 # ----------------------------------------------------------------------------------------------
 # The Musterstadt sample
 # ----------------------------------------------------------------------------------------------
+def run_to_file(params, path: Path):
+    """Run into a GeoPackage; the module fixtures keep its path and rows, never a layer object
+    (a layer held by a module fixture can crash the interpreter when the session ends)."""
+    return run({**params, "OUTPUT": str(path)})
+
+
+def opened(path) -> QgsVectorLayer:
+    layer = QgsVectorLayer(str(path), Path(str(path)).stem, "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def streets_layer() -> QgsVectorLayer:
+    return QgsVectorLayer(f"{GPKG}|layername=streets", "streets")
+
+
 @pytest.fixture(scope="module")
-def sample(qgis_processing):
+def sample(qgis_processing, tmp_path_factory):
     params = {"INPUT": f"{GPKG}|layername=streets", "TREES": f"{GPKG}|layername=street_trees",
               "HEAT": str(SAMPLE / "heat.tif"), "RAIN": str(SAMPLE / "starkregen.tif"),
               "SEWER": f"{GPKG}|layername=sewer_combined"}
-    res, fb = run(params)
-    streets = QgsVectorLayer(f"{GPKG}|layername=streets", "streets")
-    trees = QgsVectorLayer(f"{GPKG}|layername=street_trees", "trees")
-    return res, fb, rows(res["OUTPUT"]), streets, trees
+    res, fb = run_to_file(params, tmp_path_factory.mktemp("streets") / "sample_streets.gpkg")
+    return res, fb, rows(opened(res["OUTPUT"]))
 
 
 def test_sample_contract_fields_classes_and_ranks(sample):
-    res, _, out, _, _ = sample
-    names = res["OUTPUT"].fields().names()
+    res, _, out = sample
+    names = opened(res["OUTPUT"]).fields().names()
     for f in CONTRACT + OUT_FIELDS + ["c_heat", "c_rain", "c_sewer", "c_trees", "c_unseal", "src_fid"]:
         assert f in names, f
     for r in out:
@@ -100,7 +114,8 @@ def test_sample_contract_fields_classes_and_ranks(sample):
 
 
 def test_sample_sections_add_up_to_the_network_by_class(sample):
-    _, _, out, streets, _ = sample
+    _, _, out = sample
+    streets = streets_layer()
     # the input's own lengths (EPSG:25832, planar) per road class
     want = defaultdict(float)
     for f in streets.getFeatures():
@@ -118,14 +133,16 @@ def test_sample_sections_add_up_to_the_network_by_class(sample):
 def test_sample_every_street_tree_is_counted_once(sample):
     # the generator plants each tree max(width/2 − 1.2, 1) m from its own street's axis, so every
     # tree stands within half the width + 1 m of a section: the counts add up to the tree layer
-    _, fb, out, _, trees = sample
+    _, fb, out = sample
+    trees = QgsVectorLayer(f"{GPKG}|layername=street_trees", "trees")
     assert sum(r["trees_now"] for r in out) == trees.featureCount() == 1073
     for r in out:
         assert r["trees_per_100m"] == pytest.approx(100.0 * r["trees_now"] / r["seg_len_m"])
 
 
 def test_sample_widths_sealing_unsealing_and_runoff_by_hand(sample):
-    _, _, out, streets, _ = sample
+    _, _, out = sample
+    streets = streets_layer()
     table = road_table()
     width_by_fid = {f.id(): f["width_m"] for f in streets.getFeatures()}
     for r in out[:60]:
@@ -144,7 +161,8 @@ def test_sample_widths_sealing_unsealing_and_runoff_by_hand(sample):
 
 
 def test_sample_input_attributes_travel_with_each_section(sample):
-    _, _, out, streets, _ = sample
+    _, _, out = sample
+    streets = streets_layer()
     by_fid = {f.id(): f for f in streets.getFeatures()}
     by_street = defaultdict(list)  # (class, name) -> input lines
     for f in streets.getFeatures():
@@ -161,19 +179,20 @@ def test_sample_input_attributes_travel_with_each_section(sample):
 # Moabit: OSM roads in EPSG:4326, mixed single and multi lines, no widths
 # ----------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def moabit(qgis_processing):
+def moabit(qgis_processing, tmp_path_factory):
     roads_path = shared_path("moabit_osm", "moabit_roads.gpkg")
     bochum = shared_path("bochum", "bochum_tree_planting_felling_register.csv")
     trees = QgsVectorLayer(f"file://{bochum}?delimiter=,&xField=Rechtswert&yField=Hochwert&crs=EPSG:25832",
                            "bochum trees", "delimitedtext")
     assert trees.isValid() and trees.featureCount() == 162
-    res, fb = run({"INPUT": str(roads_path), "TREES": trees, "HEAT": str(SAMPLE / "heat.tif")})
-    roads = QgsVectorLayer(str(roads_path), "roads")
-    return res, fb, rows(res["OUTPUT"]), roads
+    res, fb = run_to_file({"INPUT": str(roads_path), "TREES": trees, "HEAT": str(SAMPLE / "heat.tif")},
+                          tmp_path_factory.mktemp("moabit") / "moabit_streets.gpkg")
+    return res, fb, rows(opened(res["OUTPUT"])), str(roads_path)
 
 
 def test_moabit_total_length_by_class_against_the_ellipsoid(moabit):
-    _, _, out, roads = moabit
+    _, _, out, roads_path = moabit
+    roads = QgsVectorLayer(roads_path, "roads")
     da = QgsDistanceArea()
     da.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance().transformContext())
     da.setEllipsoid("WGS84")
@@ -193,8 +212,8 @@ def test_moabit_total_length_by_class_against_the_ellipsoid(moabit):
 
 
 def test_moabit_flags_follow_the_osm_attributes(moabit):
-    _, _, out, roads = moabit
-    src = {f.id(): f for f in roads.getFeatures()}
+    _, _, out, roads_path = moabit
+    src = {f.id(): f for f in QgsVectorLayer(roads_path, "roads").getFeatures()}
     for r in out:
         f = src[r["src_fid"]]
         flags = set((r["gi_flags"] or "").split(","))
@@ -219,7 +238,7 @@ def test_moabit_with_bochum_trees_and_a_foreign_raster_says_what_is_missing(moab
     assert "EPSG:4326" in text  # processed in UTM, said so
     for r in out:
         assert null(r["trees_now"]) or r["trees_now"] == 0
-    assert res["OUTPUT"].crs().authid() == "EPSG:25833"
+    assert opened(res["OUTPUT"]).crs().authid() == "EPSG:25833"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -382,7 +401,7 @@ def test_street_result_lines_widen_with_the_class_in_both_styles(sample):
 
     from gi_qgis_plugin.styles import CLASS_COLOURS, apply_result_styles, style_kind
 
-    layer = sample[0]["OUTPUT"]
+    layer = opened(sample[0]["OUTPUT"])
     assert style_kind(layer) == "line"  # found by the signature field seg_len_m
     assert apply_result_styles(layer)
     assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
@@ -512,3 +531,17 @@ def test_dock_street_button_opens_the_dialog_with_the_sample_layers(qgis_iface, 
     finally:
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_hz_browser_counts_street_sections_and_their_length(sample):
+    from gi_qgis_plugin.ui.hz_browser import hz_results
+
+    _, _, out = sample
+    layer = opened(sample[0]["OUTPUT"])
+    (res03,) = hz_results("03", [layer], QgsProject.instance())
+    assert res03.count == len(out)  # every section serves HZ 03
+    assert res03.length_m == pytest.approx(sum(r["seg_len_m"] for r in out), rel=1e-3)  # ellipsoid vs UTM grid
+    (res01,) = hz_results("01", [layer], QgsProject.instance())
+    assert res01.count == sum("01" in r["gi_hz"].split(",") for r in out) > 0
+    (res25,) = hz_results("25", [layer], QgsProject.instance())
+    assert res25.count == 0  # no parking lanes reallocated by default
