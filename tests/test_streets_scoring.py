@@ -318,3 +318,8 @@ def test_fill_many_follows_the_order_of_the_translation():
     assert out.tolist() == ["10 wanted, 1 there", "", "30 wanted, 3 there"]
     rs.fill_many("no placeholder {oops", values, np.array([False, True, False]), out)
     assert out[1] == "no placeholder {oops"
+
+
+def test_private_ways_from_osm_access_values():
+    values = np.array(["private", "no", "yes", "destination", None, "Privat", "permissive"], dtype=object)
+    assert st.private_access(values).tolist() == [True, True, False, False, False, True, False]

@@ -138,7 +138,8 @@ class StreetsAlgorithm(ScoringAlgorithm):
             "trees": self.tr(
                 "missing share of the orientation value for street trees, 1 = no tree. Trees count within half the "
                 "width plus {margin} m of a section, each once for its nearest section, with the count field of "
-                "registers that hold one point per planting measure. Orientation value: {medium} trees per 100 m "
+                "registers that hold one point per planting measure (filter a register to the trees that stand, "
+                "e.g. plantings without fellings, before the run). Orientation value: {medium} trees per 100 m "
                 "and planted side for medium crowns ({large} large, {small} small; spacing 12–15 / 8–12 / 6–8 m), "
                 "both sides from {two} m width. These values are assumptions: HZ 03 says they are still to be "
                 "agreed. On main roads c_trees ≥ 0.5 serves HZ 18.").format(
