@@ -545,3 +545,42 @@ def test_hz_browser_counts_street_sections_and_their_length(sample):
     assert res01.count == sum("01" in r["gi_hz"].split(",") for r in out) > 0
     (res25,) = hz_results("25", [layer], QgsProject.instance())
     assert res25.count == 0  # no parking lanes reallocated by default
+
+
+# ----------------------------------------------------------------------------------------------
+# Model Builder: gi:streets as a step of a model, after a native step
+# ----------------------------------------------------------------------------------------------
+def test_streets_as_a_step_of_a_model(qgis_processing, tmp_path):
+    import processing
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+    )
+
+    ensure_provider()
+    model = QgsProcessingModelAlgorithm("streets without living streets", "gi")
+    model.addModelParameter(QgsProcessingParameterFeatureSource("roads", "roads"), QgsProcessingModelParameter("roads"))
+    extract = QgsProcessingModelChildAlgorithm("native:extractbyattribute")
+    extract.setChildId("extract")
+    extract.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("roads")])
+    for name, value in (("FIELD", "road_class"), ("OPERATOR", 1), ("VALUE", "living_street")):  # 1 = ≠
+        extract.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    model.addChildAlgorithm(extract)
+    score = QgsProcessingModelChildAlgorithm("gi:streets")
+    score.setChildId("streets")
+    score.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("extract", "OUTPUT")])
+    score.setModelOutputs({"scored": QgsProcessingModelOutput("scored")})
+    score.modelOutput("scored").setChildOutputName("OUTPUT")
+    model.addChildAlgorithm(score)
+    model.updateDestinationParameters()
+    out = tmp_path / "model_streets.gpkg"
+    res = processing.run(model, {"roads": f"{GPKG}|layername=streets", "streets:scored": str(out)})
+    layer = opened(res["streets:scored"])
+    classes = [f["road_class"] for f in layer.getFeatures()]
+    assert classes and "living_street" not in classes
+    want = sum(f.geometry().length() for f in streets_layer().getFeatures() if f["road_class"] != "living_street")
+    assert sum(f["seg_len_m"] for f in layer.getFeatures()) == pytest.approx(want)
