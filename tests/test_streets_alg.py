@@ -185,7 +185,9 @@ def moabit(qgis_processing, tmp_path_factory):
     trees = QgsVectorLayer(f"file://{bochum}?delimiter=,&xField=Rechtswert&yField=Hochwert&crs=EPSG:25832",
                            "bochum trees", "delimitedtext")
     assert trees.isValid() and trees.featureCount() == 162
-    res, fb = run_to_file({"INPUT": str(roads_path), "TREES": trees, "HEAT": str(SAMPLE / "heat.tif")},
+    buildings = shared_path("moabit_osm", "moabit_build.gpkg")
+    res, fb = run_to_file({"INPUT": str(roads_path), "TREES": trees, "HEAT": str(SAMPLE / "heat.tif"),
+                           "BUILDINGS": str(buildings)},
                           tmp_path_factory.mktemp("moabit") / "moabit_streets.gpkg")
     return res, fb, rows(opened(res["OUTPUT"])), str(roads_path)
 
@@ -228,6 +230,20 @@ def test_moabit_flags_follow_the_osm_attributes(moabit):
         assert "width_from_class" in flags or "geom_empty" in flags  # Moabit has no widths
     assert sum("tunnel" in (r["gi_flags"] or "") for r in out) > 0
     assert any(r["gi_class"] in "ABCD" for r in out)
+
+
+def test_moabit_buildings_narrow_the_typical_widths_never_widen_them(moabit):
+    _, fb, out, _ = moabit
+    table = road_table()
+    capped = 0
+    for r in out:
+        if null(r["seg_len_m"]):
+            continue
+        typical = float(table[r["fclass"]]["width_m"])
+        assert r["width_m"] <= typical + 1e-9
+        capped += r["width_m"] < typical - 1e-6
+    assert capped > 0  # somewhere the houses stand closer than the typical width of the class
+    assert any(m.startswith("Buildings: the free width between them measured at") for m in fb.infos)
 
 
 def test_moabit_with_bochum_trees_and_a_foreign_raster_says_what_is_missing(moabit):

@@ -323,3 +323,20 @@ def test_fill_many_follows_the_order_of_the_translation():
 def test_private_ways_from_osm_access_values():
     values = np.array(["private", "no", "yes", "destination", None, "Privat", "permissive"], dtype=object)
     assert st.private_access(values).tolist() == [True, True, False, False, False, True, False]
+
+
+def test_free_width_between_the_buildings_caps_the_class_width():
+    # a street along y = 0; buildings from y = 4 to 20 on the north side and y = −20 to −5 on the
+    # south side: 4 + 5 = 9 m free width; a second street with buildings only to the north at
+    # 3 m: 3 + 40 (nothing within reach on the south) = 43 m; a third runs through a building
+    segs = np.array([L([(0, 0), (100, 0)]), L([(0, 200), (100, 200)]), L([(0, 400), (100, 400)])])
+    blds = np.array([shapely.box(-10, 4, 110, 20), shapely.box(-10, -20, 110, -5), shapely.box(-10, 203, 110, 230),
+                     shapely.box(-10, 390, 110, 410)])
+    free = st.free_width(segs, blds)
+    assert free[:2].tolist() == pytest.approx([9.0, 43.0]) and np.isnan(free[2])
+    # residential typical 11 m: capped to 9 m where the buildings stand closer; 43 m does not widen it
+    width, from_class = st.widths(None, np.array([11.0, 11.0, 11.0]), free=free)
+    assert width.tolist() == [9.0, 11.0, 11.0] and from_class.all()
+    # a width field is data and is not capped
+    width, _ = st.widths(np.array([12.0, np.nan, np.nan]), np.array([11.0] * 3), free=free)
+    assert width.tolist() == [12.0, 11.0, 11.0]

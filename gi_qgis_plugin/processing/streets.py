@@ -102,6 +102,7 @@ class StreetsAlgorithm(ScoringAlgorithm):
     PARKING_SHARE = "PARKING_SHARE"
     ROAD_CLASSES = "ROAD_CLASSES"
     STREET_SPACE = "STREET_SPACE"
+    BUILDINGS = "BUILDINGS"
 
     def input_label(self) -> str:
         return self.tr("Street centre lines")
@@ -191,7 +192,8 @@ class StreetsAlgorithm(ScoringAlgorithm):
         width = self.tr(
             "<p><b>Width</b> of the street space (width_m): measured across each section on the street-space "
             "polygons where they are given (the median of three transects; ALKIS parcels of one street are merged "
-            "first), else the width field, else the typical width of the road class. sealed_m2 = length × width × "
+            "first), else the width field, else the typical width of the road class, but no wider than the free "
+            "width between the buildings where a building layer is given. sealed_m2 = length × width × "
             "the sealed share of the road class (0 on unpaved surfaces).</p>")
         return scoring_help(self.SPEC, intro, criteria, [width, excluded, water, hz], fields, [detection])
 
@@ -213,6 +215,8 @@ class StreetsAlgorithm(ScoringAlgorithm):
         for kind, (param, _) in INPUT_FIELDS.items():
             self.add_field(param, labels[kind], self.INPUT)
         self.add_layer(self.STREET_SPACE, self.tr("Street space (polygons, e.g. ALKIS Straßenverkehr parcels; width measured on them)"), "")
+        self.add_layer(self.BUILDINGS, self.tr("Buildings (polygons; the free width between them caps the typical width of a road class)"),
+                       "buildings")
         self.add_number(self.MAX_LENGTH, self.tr("Maximum section length (m; 0 = keep the input features)"),
                         streets.MAX_SEGMENT_M, low=0.0, high=10000.0)
         self.add_layer(self.TREES, self.tr("Street trees (points, e.g. a Baumkataster)"), "trees", POINT_OR_POLYGON)
@@ -341,12 +345,17 @@ class StreetsAlgorithm(ScoringAlgorithm):
             return None if values is None else values[src]
 
         road = streets.road_attributes(pick(cls), src.size, settings.road_table)
-        space = self._space_widths(parameters, context, main, geoms, progress.sub(0.1, 0.15), feedback)
-        width_m, _ = streets.widths(pick(width), road.width_m, measured=space)
+        space = self._widths_on(parameters, self.STREET_SPACE, streets.widths_from_space, context, main, geoms,
+                                progress.sub(0.1, 0.13), feedback)
+        free = self._widths_on(parameters, self.BUILDINGS, streets.free_width, context, main, geoms,
+                               progress.sub(0.13, 0.15), feedback)
+        self._report_widths(geoms, space, free, feedback)
+        width_m, _ = streets.widths(pick(width), road.width_m, measured=space, free=free)
         # rasters are averaged over each section's street space: the line buffered by half its width
         sections = inputs.derived_input(main, geoms, src, np.maximum(width_m / 2.0, 1.0))
         inp = streets.StreetInputs(
             length_m=length, segments=geoms, road_class=pick(cls), width_m=pick(width), space_width_m=space,
+            free_width_m=free,
             surface=pick(surface),
             tunnel=pick(tunnel), bridge=pick(bridge), private=pick(private), tiebreak=np.arange(src.size), road=road)
         progress.check()
@@ -372,22 +381,28 @@ class StreetsAlgorithm(ScoringAlgorithm):
         inp.gw_depth_m = None if gw is None else numeric_array(gw.tolist())
         return StreetGathered(inputs=inp, source=src)
 
-    def _space_widths(self, parameters, context, main: MainInput, geoms: np.ndarray, progress: Progress,
-                      feedback) -> np.ndarray | None:
-        """Widths measured on the street-space polygons, None without the layer."""
-        lay = inputs.overlay(self, parameters, self.STREET_SPACE, context, main, progress.sub(0.0, 0.4), feedback)
+    def _widths_on(self, parameters, param: str, measure, context, main: MainInput, geoms: np.ndarray,
+                   progress: Progress, feedback) -> np.ndarray | None:
+        """``measure(geoms, polygons)`` on the usable polygons of ``param``; None without the layer."""
+        lay = inputs.overlay(self, parameters, param, context, main, progress.sub(0.0, 0.5), feedback)
         if lay is None:
             return None
-        measured = streets.widths_from_space(geoms, lay.geoms[lay.usable])
+        out = measure(geoms, lay.geoms[lay.usable])
         progress(1.0)
+        return out
+
+    def _report_widths(self, geoms: np.ndarray, space: np.ndarray | None, free: np.ndarray | None, feedback) -> None:
         has = ~shapely.is_missing(geoms)
-        feedback.pushInfo(self.tr("Street space: the width of {n} of {m} sections measured on the polygons.").format(
-            n=int(np.isfinite(measured).sum()), m=int(has.sum())))
-        missing = int((has & ~np.isfinite(measured)).sum())
-        if missing:
-            feedback.pushWarning(self.tr("{n} sections do not lie in a street-space polygon: their width comes from the width field or the road class.").format(
-                n=missing))
-        return measured
+        if space is not None:
+            feedback.pushInfo(self.tr("Street space: the width of {n} of {m} sections measured on the polygons.").format(
+                n=int(np.isfinite(space).sum()), m=int(has.sum())))
+            missing = int((has & ~np.isfinite(space)).sum())
+            if missing:
+                feedback.pushWarning(self.tr("{n} sections do not lie in a street-space polygon: their width comes from the width field or the road class.").format(
+                    n=missing))
+        if free is not None:
+            feedback.pushInfo(self.tr("Buildings: the free width between them measured at {n} sections (median {m} m).").format(
+                n=int(np.isfinite(free).sum()), m=f"{np.nanmedian(free):.1f}" if np.isfinite(free).any() else "–"))
 
     def _trees(self, parameters, context, sections: MainInput, progress: Progress, feedback):
         source = self.parameterAsSource(parameters, self.TREES, context)

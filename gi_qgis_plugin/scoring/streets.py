@@ -492,18 +492,65 @@ def surface_codes(values, n: int, default: str = SURFACE_BEFORE) -> tuple[np.nda
 # Measures per section
 # ----------------------------------------------------------------------------------------------
 def widths(width_field, class_width: np.ndarray, valid: tuple[float, float] = WIDTH_RANGE_M,
-           measured: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+           measured: np.ndarray | None = None, free: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Width of the street space: measured on street-space polygons (:func:`widths_from_space`),
-    else the field where it is believable, else the class width.
+    else the field where it is believable, else the class width, but no wider than the free width
+    between the buildings (:func:`free_width`) where that is known.
 
     Returns (width, from_class mask).
     """
     cw = np.asarray(class_width, dtype=float)
+    if free is not None:
+        f = np.asarray(free, dtype=float)
+        cw = np.where(np.isfinite(f) & (f > 0), np.minimum(cw, f), cw)
     w = np.full(cw.shape, np.nan) if width_field is None else np.asarray(width_field, dtype=float)
     if measured is not None:
         w = np.where(np.isfinite(measured), measured, w)
     ok = np.isfinite(w) & (w >= valid[0]) & (w <= valid[1])
     return np.where(ok, w, cw), ~ok
+
+
+@dataclass
+class Transects:
+    """Lines across sections: ``lines[k]`` crosses each section ``index`` at ``point[k]`` of it,
+    from ``-reach`` to ``+reach`` along the unit ``normal``."""
+
+    index: np.ndarray  # the sections measured (usable geometry)
+    points: list[np.ndarray]  # per position: shapely points on the centre lines
+    lines: list[np.ndarray]  # per position: the perpendicular lines
+    normals: list[np.ndarray]  # per position: (n, 2) unit normals
+
+
+def transects(segments: np.ndarray, reach_m: float, at: tuple[float, ...] = (0.25, 0.5, 0.75)) -> Transects:
+    """Perpendicular lines (± ``reach_m``) at the fractions ``at`` of each section's length."""
+    segs = np.asarray(segments, dtype=object)
+    idx = np.flatnonzero(~shapely.is_missing(segs) & ~shapely.is_empty(segs))
+    length = shapely.length(segs[idx])
+    points, lines, normals = [], [], []
+    for f in at:
+        d = length * f
+        eps = np.minimum(0.5, length * 0.01)
+        p = shapely.line_interpolate_point(segs[idx], d)
+        a = shapely.get_coordinates(shapely.line_interpolate_point(segs[idx], np.maximum(d - eps, 0.0)))
+        b = shapely.get_coordinates(shapely.line_interpolate_point(segs[idx], np.minimum(d + eps, length)))
+        dx, dy = (b - a).T
+        norm = np.hypot(dx, dy)
+        norm[norm == 0] = 1.0
+        unit = np.stack([-dy / norm, dx / norm], 1)
+        pxy = shapely.get_coordinates(p)
+        lines.append(shapely.linestrings(np.stack([pxy - unit * reach_m, pxy + unit * reach_m], 1)))
+        points.append(p)
+        normals.append(unit)
+    return Transects(idx, points, lines, normals)
+
+
+def _median_of(n: int, t: Transects, per_position: list[np.ndarray]) -> np.ndarray:
+    out = np.full(n, np.nan)
+    if t.index.size:
+        with warnings.catch_warnings():  # "All-NaN slice": a section without any measure
+            warnings.simplefilter("ignore", RuntimeWarning)
+            out[t.index] = np.nanmedian(np.stack(per_position, 1), axis=1)
+    return out
 
 
 def widths_from_space(segments: np.ndarray, space: np.ndarray, reach_m: float = SPACE_REACH_M,
@@ -515,46 +562,59 @@ def widths_from_space(segments: np.ndarray, space: np.ndarray, reach_m: float = 
     street split into several parcels counts as one).
     """
     segs = np.asarray(segments, dtype=object)
-    n = segs.size
-    out = np.full(n, np.nan)
     polys = np.asarray(space, dtype=object)
     polys = polys[~shapely.is_missing(polys) & ~shapely.is_empty(polys)]
-    ok = ~shapely.is_missing(segs) & ~shapely.is_empty(segs)
-    if n == 0 or polys.size == 0 or not ok.any():
-        return out
+    if segs.size == 0 or polys.size == 0:
+        return np.full(segs.size, np.nan)
     merged = shapely.get_parts(shapely.union_all(shapely.make_valid(polys)))
     merged = merged[np.isin(shapely.get_type_id(merged), (3, 6))]
     tree = shapely.STRtree(merged)
-    idx = np.flatnonzero(ok)
-    widths = np.full((idx.size, len(at)), np.nan)
-    length = shapely.length(segs[idx])
-    for k, f in enumerate(at):
-        d = length * f
-        eps = np.minimum(0.5, length * 0.01)
-        p = shapely.line_interpolate_point(segs[idx], d)
-        a = shapely.get_coordinates(shapely.line_interpolate_point(segs[idx], np.maximum(d - eps, 0.0)))
-        b = shapely.get_coordinates(shapely.line_interpolate_point(segs[idx], np.minimum(d + eps, length)))
-        dx, dy = (b - a).T
-        norm = np.hypot(dx, dy)
-        norm[norm == 0] = 1.0
-        nx, ny = -dy / norm * reach_m, dx / norm * reach_m
-        pxy = shapely.get_coordinates(p)
-        transects = shapely.linestrings(np.stack([np.stack([pxy[:, 0] - nx, pxy[:, 1] - ny], 1),
-                                                  np.stack([pxy[:, 0] + nx, pxy[:, 1] + ny], 1)], 1))
+    t = transects(segs, reach_m, at)
+    per_position = []
+    for p, line in zip(t.points, t.lines):
         # the street-space polygon under each transect point (the first one found)
         pi, gi = tree.query(p, predicate="intersects")
         first = np.r_[True, pi[1:] != pi[:-1]] if pi.size else np.zeros(0, bool)
         pi, gi = pi[first], gi[first]
-        pieces = shapely.intersection(transects[pi], merged[gi])
-        parts, owner = shapely.get_parts(pieces, return_index=True)
+        parts, owner = shapely.get_parts(shapely.intersection(line[pi], merged[gi]), return_index=True)
         near = shapely.distance(parts, p[pi][owner]) < 1e-6
         lens = np.zeros(pi.size)
         np.add.at(lens, owner[near], shapely.length(parts[near]))
-        widths[pi, k] = np.where(lens > 0, lens, np.nan)
-    with warnings.catch_warnings():  # "All-NaN slice": a section outside every street space
-        warnings.simplefilter("ignore", RuntimeWarning)
-        out[idx] = np.nanmedian(widths, axis=1)
-    return out
+        w = np.full(t.index.size, np.nan)
+        w[pi] = np.where(lens > 0, lens, np.nan)
+        per_position.append(w)
+    return _median_of(segs.size, t, per_position)
+
+
+def free_width(segments: np.ndarray, buildings: np.ndarray, reach_m: float = SPACE_REACH_M,
+               at: tuple[float, ...] = (0.25, 0.5, 0.75)) -> np.ndarray:
+    """Free width between the buildings on both sides of each section (m): the median over the
+    transects of (distance to the first building on the left + on the right), each side capped
+    at ``reach_m`` (no building within reach counts as ``reach_m``); NaN where a building stands
+    on the centre line (a passage, an archway)."""
+    segs = np.asarray(segments, dtype=object)
+    blds = np.asarray(buildings, dtype=object)
+    blds = blds[~shapely.is_missing(blds) & ~shapely.is_empty(blds)]
+    t = transects(segs, reach_m, at)
+    if segs.size == 0 or blds.size == 0:
+        return np.full(segs.size, np.nan)
+    tree = shapely.STRtree(blds)
+    per_position = []
+    for p, line, unit in zip(t.points, t.lines, t.normals):
+        m = t.index.size
+        left = np.full(m, reach_m)
+        right = np.full(m, reach_m)
+        li, bi = tree.query(line, predicate="intersects")
+        xy, owner = shapely.get_coordinates(shapely.intersection(line[li], blds[bi]), return_index=True)
+        which = li[owner]
+        off = ((xy - shapely.get_coordinates(p)[which]) * unit[which]).sum(axis=1)  # signed along the normal
+        np.minimum.at(left, which[off > 0], off[off > 0])
+        np.minimum.at(right, which[off < 0], -off[off < 0])
+        blocked = np.zeros(m, bool)
+        inside = tree.query(p, predicate="within")[0]  # centre point inside a building
+        blocked[inside] = True
+        per_position.append(np.where(blocked, np.nan, left + right))
+    return _median_of(segs.size, t, per_position)
 
 
 def trees_in_street(segments: np.ndarray, half_width: np.ndarray, trees: np.ndarray,
@@ -715,6 +775,7 @@ class StreetInputs:
     road_class: np.ndarray | None = None
     width_m: np.ndarray | None = None  # width field (NULL/implausible -> class width)
     space_width_m: np.ndarray | None = None  # measured on street-space polygons (first choice)
+    free_width_m: np.ndarray | None = None  # between the buildings: caps the class width
     surface: np.ndarray | None = None
     tunnel: np.ndarray | None = None  # bool
     bridge: np.ndarray | None = None  # bool
@@ -788,7 +849,7 @@ def street_scoring(inp: StreetInputs, params: StreetParams | None = None, progre
     n = length.size
     has_geom = length > 0
     road = inp.road or road_attributes(inp.road_class, n)
-    width, from_class = widths(inp.width_m, road.width_m, measured=inp.space_width_m)
+    width, from_class = widths(inp.width_m, road.width_m, measured=inp.space_width_m, free=inp.free_width_m)
     surface, assumed = surface_codes(inp.surface, n, p.surface_before)
     sealed_share = np.where(np.isin(surface, _unsealed_codes()), 0.0, road.sealed_share)
     sealed = (np.asarray(inp.sealed_m2, float) if inp.sealed_m2 is not None

@@ -678,8 +678,8 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>gi_suit, gi_need, seg_len_m, width_m, sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, runoff_red_m3a, infiltration (yes/no/unknown), src_fid</translation>
         </message>
         <message>
-            <source>&lt;p&gt;&lt;b&gt;Width&lt;/b&gt; of the street space (width_m): measured across each section on the street-space polygons where they are given (the median of three transects; ALKIS parcels of one street are merged first), else the width field, else the typical width of the road class. sealed_m2 = length × width × the sealed share of the road class (0 on unpaved surfaces).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Breite&lt;/b&gt; des Straßenraums (width_m): quer zu jedem Abschnitt auf den Straßenflächen-Polygonen gemessen, wo sie angegeben sind (Median aus drei Querschnitten; ALKIS-Flurstücke einer Straße werden zuvor vereinigt), sonst aus dem Breitenfeld, sonst die typische Breite der Straßenklasse. sealed_m2 = Länge × Breite × Versiegelungsanteil der Straßenklasse (0 bei unbefestigtem Belag).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Width&lt;/b&gt; of the street space (width_m): measured across each section on the street-space polygons where they are given (the median of three transects; ALKIS parcels of one street are merged first), else the width field, else the typical width of the road class, but no wider than the free width between the buildings where a building layer is given. sealed_m2 = length × width × the sealed share of the road class (0 on unpaved surfaces).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Breite&lt;/b&gt; des Straßenraums (width_m): quer zu jedem Abschnitt auf den Straßenflächen-Polygonen gemessen, wo sie angegeben sind (Median aus drei Querschnitten; ALKIS-Flurstücke einer Straße werden zuvor vereinigt), sonst aus dem Breitenfeld, sonst die typische Breite der Straßenklasse, jedoch nicht breiter als der freie Abstand zwischen den Gebäuden, wo ein Gebäude-Layer angegeben ist. sealed_m2 = Länge × Breite × Versiegelungsanteil der Straßenklasse (0 bei unbefestigtem Belag).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>thermal load: heat raster (mean over the street space, min–max over this run) or heat polygons with a class field (classes 1–5 and the labels sehr ungünstig … sehr günstig by name). Serves HZ 01 where c_heat ≥ 0.5.</source>
@@ -716,6 +716,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Street space (polygons, e.g. ALKIS Straßenverkehr parcels; width measured on them)</source>
             <translation>Straßenraum (Polygone, z. B. ALKIS-Flurstücke Straßenverkehr; die Breite wird darauf gemessen)</translation>
+        </message>
+        <message>
+            <source>Buildings (polygons; the free width between them caps the typical width of a road class)</source>
+            <translation>Gebäude (Polygone; der freie Abstand zwischen ihnen begrenzt die typische Breite einer Straßenklasse)</translation>
         </message>
         <message>
             <source>Maximum section length (m; 0 = keep the input features)</source>
@@ -842,10 +846,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Verwendete Felder: Straßenklasse = {cls}, Breite = {width}, Belag = {surface}, Brücke = {bridge}, Tunnel = {tunnel}, Zugang = {access}.</translation>
         </message>
         <message>
-            <source>Street space: the width of {n} of {m} sections measured on the polygons.</source>
-            <translation>Straßenraum: die Breite von {n} der {m} Abschnitte auf den Polygonen gemessen.</translation>
-        </message>
-        <message>
             <source>No tree of the tree layer stands in the street space of any section (do the layers cover the same area?): every section counts as without trees.</source>
             <translation>Kein Baum des Baum-Layers steht im Straßenraum eines Abschnitts (decken die Layer dasselbe Gebiet ab?): jeder Abschnitt gilt als ohne Bäume.</translation>
         </message>
@@ -906,8 +906,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{n} Eingabeobjekte ergeben {m} Abschnitte von höchstens {max} m.</translation>
         </message>
         <message>
-            <source>{n} sections do not lie in a street-space polygon: their width comes from the width field or the road class.</source>
-            <translation>{n} Abschnitte liegen in keinem Straßenflächen-Polygon: ihre Breite kommt aus dem Breitenfeld oder der Straßenklasse.</translation>
+            <source>Street space: the width of {n} of {m} sections measured on the polygons.</source>
+            <translation>Straßenraum: die Breite von {n} der {m} Abschnitte auf den Polygonen gemessen.</translation>
+        </message>
+        <message>
+            <source>Buildings: the free width between them measured at {n} sections (median {m} m).</source>
+            <translation>Gebäude: der freie Abstand zwischen ihnen an {n} Abschnitten gemessen (Median {m} m).</translation>
         </message>
         <message>
             <source>Trees: {n} points, {trees} trees by the count field {field}.</source>
@@ -916,6 +920,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>{n} sections have no or an unknown road class ({values}): the typical values of a residential street are used (flag class_unknown). Add the classes to a copy of resources/road_classes.csv and give it as ROAD_CLASSES.</source>
             <translation>{n} Abschnitte haben keine oder eine unbekannte Straßenklasse ({values}): die typischen Werte einer Wohnstraße werden verwendet (Kennzeichen class_unknown). Die Klassen in eine Kopie von resources/road_classes.csv aufnehmen und diese als ROAD_CLASSES angeben.</translation>
+        </message>
+        <message>
+            <source>{n} sections do not lie in a street-space polygon: their width comes from the width field or the road class.</source>
+            <translation>{n} Abschnitte liegen in keinem Straßenflächen-Polygon: ihre Breite kommt aus dem Breitenfeld oder der Straßenklasse.</translation>
         </message>
         <message>
             <source>{n} tree points have a negative count in {field}; they count as 0.</source>
