@@ -102,8 +102,10 @@ def demo_streets(env: dict, out: Path, sample_dir: Path, written: list[tuple[str
     print_street_priorities(str(streets))
     if MOABIT_ROADS.exists():
         moabit = out / "streets_moabit.gpkg"
-        run(env, "gi:streets", {"INPUT": MOABIT_ROADS, "PARKING_SHARE": 50, "OUTPUT": moabit})
-        written.append((str(moabit), summarise(str(moabit)) + " (Moabit OSM roads, half the parking lanes reallocated)"))
+        run(env, "gi:streets", {"INPUT": MOABIT_ROADS, "BUILDINGS": MOABIT_ROADS.with_name("moabit_build.gpkg"),
+                                "PARKING_SHARE": 50, "OUTPUT": moabit})
+        written.append((str(moabit), summarise(str(moabit)) + " (Moabit OSM roads, widths capped by the buildings,"
+                        " half the parking lanes reallocated)"))
     else:
         print(f"(no Moabit roads at {MOABIT_ROADS}: that part of the street demo is left out)")
 
