@@ -184,12 +184,12 @@ def _street(**kw):
 
 
 def test_runoff_reduction_after_dwa_a_138_1():
-    # 150 m² asphalt (C_m 0.9) -> planting bed (0.1) at 890 mm/a: 0.89 × 150 × 0.8 = 106.8 m³/a
-    # the same on paving stones in sand (0.7): 0.89 × 150 × 0.6 = 80.1 m³/a
+    # 150 m² asphalt (C_m 0.9) -> planting bed (0.1) at 922 mm/a: 0.922 × 150 × 0.8 = 110.64 m³/a
+    # the same on paving stones in sand (0.7): 0.922 × 150 × 0.6 = 82.98 m³/a
     r = st.score_streets(_street(length_m=np.array([100.0, 100.0]), road_class=np.array(["residential"] * 2, dtype=object),
                                 width_m=np.array([12.0, 12.0]), surface=np.array(["asphalt", "paving_stones"], dtype=object)))
     assert r.unseal_m2.tolist() == pytest.approx([150.0, 150.0])
-    assert r.runoff_red_m3a.tolist() == pytest.approx([106.8, 80.1])
+    assert r.runoff_red_m3a.tolist() == pytest.approx([110.64, 82.98])
     # sealed area estimated as length × width × sealed share 0.9 = 1080 m²
     assert r.sealed_m2.tolist() == pytest.approx([1080.0, 1080.0])
 
@@ -283,7 +283,7 @@ def test_reasons_in_german_with_decimal_comma():
     segs = np.array([L([(0, 0), (100, 0)])])
     r = st.score_streets(_street(segments=segs, trees=shapely.points([(10, 2)])), texts=rs.Texts(de, ","))
     assert r.reason[0].startswith("12,0 m breit; Straßenbäume: 1 (1,0 je 100 m, Orientierungswert 10,0); "
-                                  "9 Bäume fehlen; 150 m² entsiegelbar; 106,8 m³/a weniger Abfluss")
+                                  "9 Bäume fehlen; 150 m² entsiegelbar; 110,6 m³/a weniger Abfluss")
 
 
 def test_the_spec_is_found_and_declares_the_output_fields():

@@ -214,7 +214,10 @@ class StreetsAlgorithm(ScoringAlgorithm):
         labels = self.field_labels()
         for kind, (param, _) in INPUT_FIELDS.items():
             self.add_field(param, labels[kind], self.INPUT)
-        self.add_layer(self.STREET_SPACE, self.tr("Street space (polygons, e.g. ALKIS Straßenverkehr parcels; width measured on them)"), "")
+        # role streets: street-space polygons are the streets layer in polygon form (the dock fills
+        # the main input's role only into INPUT, so it never puts the centre lines here)
+        self.add_layer(self.STREET_SPACE, self.tr("Street space (polygons, e.g. ALKIS Straßenverkehr parcels; width measured on them)"),
+                       "streets")
         self.add_layer(self.BUILDINGS, self.tr("Buildings (polygons; the free width between them caps the typical width of a road class)"),
                        "buildings")
         self.add_number(self.MAX_LENGTH, self.tr("Maximum section length (m; 0 = keep the input features)"),
@@ -232,10 +235,10 @@ class StreetsAlgorithm(ScoringAlgorithm):
         self.add_layer(self.SEWER, self.tr("Areas drained by the Mischsystem (polygons)"), "sewer")
         self.add_layer(self.SOILS, self.tr("Soils with kf (polygons; kf in m/s or a permeability class)"), "soils")
         self.add_field(self.KF_FIELD, self.tr("kf field (empty = find by name)"), self.SOILS, candidates=KF_CANDIDATES)
-        self.add_layer(self.GROUNDWATER, self.tr("Depth to groundwater (polygons, m)"), "")
+        self.add_layer(self.GROUNDWATER, self.tr("Depth to groundwater (polygons, m)"), "groundwater")
         self.add_field(self.GW_FIELD, self.tr("Depth to groundwater field, m (empty = find by name)"), self.GROUNDWATER,
                        candidates=GW_CANDIDATES)
-        self.add_layer(self.ALTLASTEN, self.tr("Altlasten and suspected sites (polygons)"), "")
+        self.add_layer(self.ALTLASTEN, self.tr("Altlasten and suspected sites (polygons)"), "altlasten")
         self.add_number(self.PARKING_SHARE, self.tr("Share of parking lanes to reallocate (%, HZ 25)"),
                         100 * streets.PARKING_SHARE, low=0.0, high=100.0)
         self.add_precip_parameter(streets.PRECIP_MM)

@@ -75,9 +75,8 @@ PARKING_LANE_M = 2.0
 PARKING_SHARE = 0.0
 # Unsealed share of the street space for the full c_unseal: a third [U].
 UNSEAL_SHARE_FULL = 0.3
-# Annual precipitation, the same figure as for roofs (Gründachkataster NRW example, 890 mm/a) [V];
-# use the local DWD value.
-PRECIP_MM = 890.0
+# Annual precipitation: the one regional default of scoring/water.py (922 mm/a, Essen) [V].
+PRECIP_MM = water.ANNUAL_PRECIP_MM
 # Surface before (when the layer has none) and after unsealing, codes of resources/surfaces.csv.
 SURFACE_BEFORE = "asphalt"
 SURFACE_AFTER = "planting_bed"
