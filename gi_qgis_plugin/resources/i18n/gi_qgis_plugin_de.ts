@@ -2682,6 +2682,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Jahresniederschlag</translation>
         </message>
         <message>
+            <source>Depth to groundwater</source>
+            <translation>Grundwasserflurabstand</translation>
+        </message>
+        <message>
+            <source>Altlasten / suspected sites</source>
+            <translation>Altlasten / altlastverdächtige Flächen</translation>
+        </message>
+        <message>
             <source>Musterstadt (sample data)</source>
             <translation>Musterstadt (Beispieldaten)</translation>
         </message>
