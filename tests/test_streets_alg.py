@@ -600,3 +600,26 @@ def test_streets_as_a_step_of_a_model(qgis_processing, tmp_path):
     assert classes and "living_street" not in classes
     want = sum(f.geometry().length() for f in streets_layer().getFeatures() if f["road_class"] != "living_street")
     assert sum(f["seg_len_m"] for f in layer.getFeatures()) == pytest.approx(want)
+
+
+def test_a_road_class_table_of_ones_own_replaces_the_shipped_one(qgis_processing, tmp_path):
+    import shutil as sh
+
+    from qgis.core import QgsProcessingException
+
+    # the shipped table plus a municipal class "Anliegerstraße" 9 m wide, 7.5 m required:
+    # 1.5 m surplus × 150 m = 225 m² on a 150 m street (two sections of 75 m: 112.5 m² each)
+    own = tmp_path / "classes.csv"
+    sh.copy(ROOT / "gi_qgis_plugin" / "resources" / "road_classes.csv", own)
+    with own.open("a", encoding="utf-8") as fh:
+        fh.write('Anliegerstraße,local,Anliegerstraße,access road,0,9,7.5,0.9,0,,"Municipal standard (test)"\n')
+    lay = _memory_lines([("LineString (360000 5705000, 360150 5705000)", "Anliegerstraße", None)], geom="LineString")
+    res, fb = run({"INPUT": lay, "ROAD_CLASSES": str(own)})
+    out = rows(res["OUTPUT"])
+    assert [r["width_m"] for r in out] == [9.0, 9.0]
+    assert [r["unseal_m2"] for r in out] == pytest.approx([112.5, 112.5])
+    assert not any("unknown road class" in w for w in fb.warnings)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,width_m,required_m,sealed_share,source\nresidential,11,10.5,0.9,x\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="road-class table .* cannot be used.*fallback"):
+        run({"INPUT": lay, "ROAD_CLASSES": str(bad)})

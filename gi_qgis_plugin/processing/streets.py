@@ -217,12 +217,14 @@ class StreetsAlgorithm(ScoringAlgorithm):
         # role streets: street-space polygons are the streets layer in polygon form (the dock fills
         # the main input's role only into INPUT, so it never puts the centre lines here)
         self.add_layer(self.STREET_SPACE, self.tr("Street space (polygons, e.g. ALKIS Straßenverkehr parcels; width measured on them)"),
-                       "streets")
+                       "streets", help_text=self.tr("Where given, the width of each section is measured across it on these polygons (median of three transects) instead of taken from a field or the road class."))
         self.add_layer(self.BUILDINGS, self.tr("Buildings (polygons; the free width between them caps the typical width of a road class)"),
-                       "buildings")
+                       "buildings", help_text=self.tr("Where houses stand closer than the typical width of a road class, the free width between them is used instead; a width field is never changed."))
         self.add_number(self.MAX_LENGTH, self.tr("Maximum section length (m; 0 = keep the input features)"),
-                        streets.MAX_SEGMENT_M, low=0.0, high=10000.0)
-        self.add_layer(self.TREES, self.tr("Street trees (points, e.g. a Baumkataster)"), "trees", POINT_OR_POLYGON)
+                        streets.MAX_SEGMENT_M, low=0.0, high=10000.0,
+                        help_text=self.tr("Lines are merged where exactly two meet with equal attributes and cut into equal sections no longer than this."))
+        self.add_layer(self.TREES, self.tr("Street trees (points, e.g. a Baumkataster)"), "trees", POINT_OR_POLYGON,
+                       help_text=self.tr("Each tree counts once, for the nearest section whose street space (half the width plus 1 m) holds it. Without this layer the tree gap is left out."))
         self.add_field(self.TREE_COUNT_FIELD, self.tr("Number of trees per point (empty = find by name, else 1)"),
                        self.TREES, numeric=True, candidates=TREE_COUNT_CANDIDATES)
         self.addParameter(QgsProcessingParameterEnum(
@@ -240,7 +242,8 @@ class StreetsAlgorithm(ScoringAlgorithm):
                        candidates=GW_CANDIDATES)
         self.add_layer(self.ALTLASTEN, self.tr("Altlasten and suspected sites (polygons)"), "altlasten")
         self.add_number(self.PARKING_SHARE, self.tr("Share of parking lanes to reallocate (%, HZ 25)"),
-                        100 * streets.PARKING_SHARE, low=0.0, high=100.0)
+                        100 * streets.PARKING_SHARE, low=0.0, high=100.0,
+                        help_text=self.tr("This share of the typical parking lanes of a road class (2.0 m each) counts as unsealable; 0 = no reallocation (the default)."))
         self.add_precip_parameter(streets.PRECIP_MM)
 
     def init_advanced_parameters(self) -> None:

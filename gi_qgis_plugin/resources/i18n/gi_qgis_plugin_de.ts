@@ -1470,8 +1470,28 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Straßenklasse ({cls}), Breite ({width}), Belag ({surface}), Brücke ({bridge}), Tunnel ({tunnel}), Zugang ({access}); Anzahl Bäume ({count}).&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Where given, the width of each section is measured across it on these polygons (median of three transects) instead of taken from a field or the road class.</source>
+            <translation>Wo angegeben, wird die Breite jedes Abschnitts quer zu ihm auf diesen Polygonen gemessen (Median aus drei Querschnitten), statt sie einem Feld oder der Straßenklasse zu entnehmen.</translation>
+        </message>
+        <message>
+            <source>Where houses stand closer than the typical width of a road class, the free width between them is used instead; a width field is never changed.</source>
+            <translation>Wo Gebäude enger stehen als die typische Breite einer Straßenklasse, wird stattdessen der freie Abstand zwischen ihnen verwendet; ein Breitenfeld wird nie verändert.</translation>
+        </message>
+        <message>
+            <source>Lines are merged where exactly two meet with equal attributes and cut into equal sections no longer than this.</source>
+            <translation>Linien werden zusammengeführt, wo genau zwei mit gleichen Attributen zusammentreffen, und in gleich lange Abschnitte geteilt, die nicht länger als dieser Wert sind.</translation>
+        </message>
+        <message>
+            <source>Each tree counts once, for the nearest section whose street space (half the width plus 1 m) holds it. Without this layer the tree gap is left out.</source>
+            <translation>Jeder Baum zählt einmal, für den nächstgelegenen Abschnitt, in dessen Straßenraum (halbe Breite plus 1 m) er steht. Ohne diesen Layer bleibt die Baumlücke unberücksichtigt.</translation>
+        </message>
+        <message>
             <source>Crown size for the orientation value (assumption, still to be agreed under HZ 03)</source>
             <translation>Kronengröße für den Orientierungswert (Annahme, nach HZ 03 noch festzulegen)</translation>
+        </message>
+        <message>
+            <source>This share of the typical parking lanes of a road class (2.0 m each) counts as unsealable; 0 = no reallocation (the default).</source>
+            <translation>Dieser Anteil der typischen Parkstreifen einer Straßenklasse (je 2,0 m) gilt als entsiegelbar; 0 = keine Umwidmung (Vorgabe).</translation>
         </message>
         <message>
             <source>Shortest section to score (m)</source>
