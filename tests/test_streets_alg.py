@@ -623,3 +623,17 @@ def test_a_road_class_table_of_ones_own_replaces_the_shipped_one(qgis_processing
     bad.write_text("code,width_m,required_m,sealed_share,source\nresidential,11,10.5,0.9,x\n", encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="road-class table .* cannot be used.*fallback"):
         run({"INPUT": lay, "ROAD_CLASSES": str(bad)})
+
+
+def test_green_supply_by_hand_on_the_sample_parks(qgis_processing):
+    # the distance from each section to the nearest sample park of at least 0.5 ha, by a plain
+    # loop over QgsGeometry: c_green = min(distance / 300, 1)
+    parks = [f.geometry() for f in QgsVectorLayer(f"{GPKG}|layername=parks", "p").getFeatures()
+             if f.geometry().area() >= 5000]
+    assert parks
+    res, fb = run({"INPUT": f"{GPKG}|layername=streets", "PARKS": f"{GPKG}|layername=parks"})
+    out = rows(res["OUTPUT"])
+    for r in out[:80]:
+        d = min(r["_geom"].distance(g) for g in parks)
+        assert r["c_green"] == pytest.approx(min(d / 300.0, 1.0), abs=1e-6)
+        assert ("01" in r["gi_hz"].split(",")) == (min(d / 300.0, 1.0) >= 0.5)

@@ -223,7 +223,7 @@ def test_score_by_hand_and_the_shared_finish():
     assert r.core.score[0] == pytest.approx(100 * (2 * 0.125 / 0.3 + 2 * 0.7) / 4)
     assert r.core.gi_class.tolist() == ["B"] and r.core.rank.tolist() == [1]
     # weighted criteria without a layer are left out and named (processing warns about them)
-    assert r.core.left_out == ["heat", "rain", "sewer", "infil"]
+    assert r.core.left_out == ["heat", "rain", "sewer", "green", "infil"]
     # surplus 1.5 m < 2.5 m tree strip: the 7 tree pits do not fit
     assert r.core.flags.tolist() == ["no_tree_space"]
     assert r.core.hz.tolist() == ["03"]
@@ -340,3 +340,15 @@ def test_free_width_between_the_buildings_caps_the_class_width():
     # a width field is data and is not capped
     width, _ = st.widths(np.array([12.0, np.nan, np.nan]), np.array([11.0] * 3), free=free)
     assert width.tolist() == [12.0, 11.0, 11.0]
+
+
+def test_green_supply_from_the_park_distance_serves_hz_01():
+    # 150 m to the nearest park of 0.5 ha: 150 / 300 = 0.5 -> HZ 01; 60 m: 0.2; none within 300 m: 1
+    segs = np.array([L([(0, 0), (100, 0)]), L([(0, 50), (100, 50)]), L([(0, 100), (100, 100)])])
+    r = st.score_streets(st.StreetInputs(length_m=np.full(3, 100.0), segments=segs,
+                                         road_class=np.array(["residential"] * 3, dtype=object),
+                                         park_distance_m=np.array([150.0, 60.0, np.inf])))
+    assert r.core.criteria["green"].tolist() == pytest.approx([0.5, 0.2, 1.0])
+    assert [h.split(",")[0] for h in r.core.hz.tolist()] == ["01", "03", "01"]
+    assert "nearest green space ≥ 0.5 ha at 150 m" in r.reason[0]
+    assert "no green space ≥ 0.5 ha within 300 m" in r.reason[2]

@@ -88,14 +88,14 @@ def print_street_priorities(path: str, n: int = 5) -> None:
 
 
 def demo_streets(env: dict, out: Path, sample_dir: Path, written: list[tuple[str, str]]) -> None:
-    """gi:streets on the sample district (trees, heat, heavy rain, Mischsystem) and on Moabit's
+    """gi:streets on the sample district (trees, heat, heavy rain, Mischsystem, parks) and on Moabit's
     OpenStreetMap roads (EPSG:4326, no widths: typical widths by road class)."""
     gpkg = sample_dir / "musterstadt.gpkg"
     streets = out / "streets_musterstadt.gpkg"
     res = run(env, "gi:streets", {
         "INPUT": f"{gpkg}|layername=streets", "TREES": f"{gpkg}|layername=street_trees",
         "HEAT": sample_dir / "heat.tif", "RAIN": sample_dir / "starkregen.tif",
-        "SEWER": f"{gpkg}|layername=sewer_combined", "OUTPUT": streets,
+        "SEWER": f"{gpkg}|layername=sewer_combined", "PARKS": f"{gpkg}|layername=parks", "OUTPUT": streets,
     })
     written.append((str(streets), summarise(str(streets)) + f"; {res.get('TREE_GAP', 0):.0f} trees missing,"
                     f" {res.get('UNSEAL_M2', 0):,.0f} m² unsealable, {res.get('RUNOFF_RED_M3A', 0):,.0f} m³/a less runoff"))

@@ -136,6 +136,10 @@ class StreetsAlgorithm(ScoringAlgorithm):
                 "{depth} m and deeper → 1 (Essen's top class); a finer raster is first averaged to {cell} m "
                 "cells.").format(depth=num(streets.RAIN_DEPTH_M), cell=num(RAIN_CELL_M)),
             "sewer": self.tr("1 in an area drained by the Mischsystem. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24."),
+            "green": self.tr(
+                "distance from the section to the nearest public green space of at least {ha} ha (GALK): 0 next to "
+                "it, 1 at {dist} m or farther (3-30-300 rule). c_green ≥ 0.5 serves HZ 01 (green supply), as c_heat "
+                "≥ 0.5 does.").format(ha=num(streets.PARK_MIN_HA), dist=num(streets.PARK_DISTANCE_M)),
             "trees": self.tr(
                 "missing share of the orientation value for street trees, 1 = no tree. Trees count within half the "
                 "width plus {margin} m of a section, each once for its nearest section, with the count field of "
@@ -179,8 +183,8 @@ class StreetsAlgorithm(ScoringAlgorithm):
             area=num(streets.PIT_VOLUME_M3 / streets.PIT_DEPTH_M))
         hz = self.tr(
             "<p><b>Handlungsziele</b> in gi_hz: 03 always; 01, 18, 24 and 25 where their criteria drove the score "
-            "(see above). gi_suit = unsealing and infiltration, gi_need = heat, heavy rain, Mischsystem and tree "
-            "gap.</p>")
+            "(see above). gi_suit = unsealing and infiltration, gi_need = heat, heavy rain, Mischsystem, tree "
+            "gap and green supply.</p>")
         fields = self.tr(
             "gi_suit, gi_need, seg_len_m, width_m, sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, "
             "runoff_red_m3a, infiltration (yes/no/unknown), src_fid")
@@ -235,6 +239,7 @@ class StreetsAlgorithm(ScoringAlgorithm):
         self.add_rain_parameters(self.tr("Ring beyond the street space for the flood depth (m; 0 = the street space)"),
                                  ring_m=0.0)
         self.add_layer(self.SEWER, self.tr("Areas drained by the Mischsystem (polygons)"), "sewer")
+        self.add_park_parameters(self.tr("Distance at which a street counts as without green space (m)"))
         self.add_layer(self.SOILS, self.tr("Soils with kf (polygons; kf in m/s or a permeability class)"), "soils")
         self.add_field(self.KF_FIELD, self.tr("kf field (empty = find by name)"), self.SOILS, candidates=KF_CANDIDATES)
         self.add_layer(self.GROUNDWATER, self.tr("Depth to groundwater (polygons, m)"), "groundwater")
@@ -281,6 +286,8 @@ class StreetsAlgorithm(ScoringAlgorithm):
             parking_share=num(parameters, self.PARKING_SHARE, context, low=0.0, high=100.0) / 100.0,
             precip_mm=num(parameters, self.PRECIP, context, low=0.0, strict=True),
             rain_depth=num(parameters, self.RAIN_DEPTH, context, low=0.0, strict=True),
+            park_min_ha=num(parameters, self.PARK_MIN_HA, context, low=0.0),
+            park_distance=num(parameters, self.PARK_DISTANCE, context, low=0.0, strict=True),
         )
         path = (self.parameterAsFile(parameters, self.ROAD_CLASSES, context) or "").strip()
         table = None
@@ -369,13 +376,24 @@ class StreetsAlgorithm(ScoringAlgorithm):
         trees = self._trees(parameters, context, sections, progress.sub(0.15, 0.25), feedback)
         if trees is not None:
             inp.trees, inp.tree_count = trees
-        # rasters are read in strips of rows: sections in north-south order read each strip once
-        by_row, back = _north_to_south(sections)
-        heat = inputs.heat_input(self, parameters, context, by_row, settings.heat_higher, progress.sub(0.25, 0.55), feedback)
-        inp.c_heat = None if heat is None else heat[back]
-        rain = inputs.ring_mean_input(self, parameters, self.RAIN, context, by_row, settings.rain_ring_m,
-                                      progress.sub(0.55, 0.8), feedback, settings.rain_nodata_dry, cell_m=RAIN_CELL_M)
-        inp.rain_depth_m = None if rain is None else rain[back]
+        p = settings.params
+        # park distances on the second core while the rasters are sampled here
+        parks = inputs.nearest_distance_input(self, parameters, self.PARKS, context, sections, p.park_min_ha * 10000.0,
+                                              p.park_distance, progress.sub(0.25, 0.27), feedback)
+        try:
+            # rasters are read in strips of rows: sections in north-south order read each strip once
+            by_row, back = _north_to_south(sections)
+            heat = inputs.heat_input(self, parameters, context, by_row, settings.heat_higher, progress.sub(0.27, 0.55),
+                                     feedback)
+            inp.c_heat = None if heat is None else heat[back]
+            rain = inputs.ring_mean_input(self, parameters, self.RAIN, context, by_row, settings.rain_ring_m,
+                                          progress.sub(0.55, 0.78), feedback, settings.rain_nodata_dry, cell_m=RAIN_CELL_M)
+            inp.rain_depth_m = None if rain is None else rain[back]
+            if parks is not None:
+                inp.park_distance_m = parks.result(progress.sub(0.78, 0.8))
+        finally:
+            if parks is not None:
+                parks.close()  # a cancel does not wait for the other core
         inp.sewer = inputs.polygon_flag_input(self, parameters, self.SEWER, context, sections, progress.sub(0.8, 0.85), feedback)
         inp.altlast = inputs.polygon_flag_input(self, parameters, self.ALTLASTEN, context, sections,
                                                 progress.sub(0.85, 0.9), feedback)

@@ -35,7 +35,7 @@ import shapely
 from . import reasons as rs
 from . import water
 from .common import ScoreCore, Scored, finish_scored, linear
-from .criteria import RAIN_DEPTH_M, rain_criterion
+from .criteria import PARK_DISTANCE_M, PARK_MIN_HA, RAIN_DEPTH_M, green_criterion, rain_criterion
 from .spec import N_, NEED, SUITABILITY, Criterion, ExtraField, ScoringSpec
 from .tables import read_csv
 from .values import fold, map_unique, to_number
@@ -123,6 +123,9 @@ SPEC = ScoringSpec(
         Criterion("trees", 2.0, N_("tree gap"),
                   N_("Share of the orientation value for street trees that is missing (1 = no tree)."),
                   hz=("03", "18"), group=NEED),
+        Criterion("green", 1.0, N_("green supply"),
+                  N_("Distance to the nearest public green space of at least 0.5 ha: 0 next to it, 1 at 300 m or farther (3-30-300 rule)."),
+                  hz=("01",), group=NEED),
         Criterion("unseal", 2.0, N_("unsealable share"),
                   N_("Unsealable area as a share of the street space; full at 30 %."),
                   hz=("03", "25"), group=SUITABILITY),
@@ -197,6 +200,8 @@ TEXTS: dict[str, str] = {
     "rain_none": N_("no flooding along the street in heavy rain"),
     "rain_nodata": N_("no heavy-rain data along the street"),
     "sewer": N_("drained by the Mischsystem"),
+    "park_near": N_("nearest green space ≥ {ha} ha at {dist} m"),
+    "park_far": N_("no green space ≥ {ha} ha within {max} m"),
     "parking": N_("incl. {area} m² of reallocated parking lanes"),
     "no_tree_space": N_("surplus width too small for tree pits"),
     "no_criteria": N_("no criterion could be evaluated"),
@@ -751,6 +756,8 @@ class StreetParams:
     surface_before: str = SURFACE_BEFORE
     surface_after: str = SURFACE_AFTER
     rain_depth: float = RAIN_DEPTH_M
+    park_min_ha: float = PARK_MIN_HA
+    park_distance: float = PARK_DISTANCE_M
     unseal_share_full: float = UNSEAL_SHARE_FULL
     kf_min: float = KF_MIN
     gw_min_m: float = GW_MIN_M
@@ -785,6 +792,7 @@ class StreetInputs:
     c_heat: np.ndarray | None = None  # already 0–1 (criteria.heat_criterion)
     rain_depth_m: np.ndarray | None = None
     sewer: np.ndarray | None = None  # bool
+    park_distance_m: np.ndarray | None = None  # to the nearest park of park_min_ha (inf = none within reach)
     kf: np.ndarray | None = None  # m/s (kf_values)
     gw_depth_m: np.ndarray | None = None
     altlast: np.ndarray | None = None  # bool
@@ -905,6 +913,7 @@ def street_scoring(inp: StreetInputs, params: StreetParams | None = None, progre
         "rain": None if inp.rain_depth_m is None else on_geom(rain_criterion(inp.rain_depth_m, p.rain_depth)),
         "sewer": None if inp.sewer is None else on_geom(np.asarray(inp.sewer, bool)),
         "trees": None if inp.trees is None else on_geom(c_trees),
+        "green": None if inp.park_distance_m is None else on_geom(green_criterion(inp.park_distance_m, p.park_distance)),
         "unseal": on_geom(c_unseal),
         "infil": None if c_infil is None else on_geom(c_infil),
     }
@@ -932,7 +941,7 @@ def street_scoring(inp: StreetInputs, params: StreetParams | None = None, progre
         return zeros if c is None else np.nan_to_num(c, nan=0.0) >= value
 
     hz = [
-        ("01", at_least("heat")),
+        ("01", at_least("heat") | at_least("green")),
         ("03", np.ones(n, bool)),
         ("18", road.main & at_least("trees")),
         ("24", at_least("rain") | at_least("sewer", 1.0) | ((infil == "yes") & (area > 0))),
@@ -1085,6 +1094,16 @@ def build_reasons(res: StreetScored, core: ScoreCore, t: rs.Texts, tick=None) ->
         f[c >= 1] = tt["sewer"]
         return f
 
+    def park():
+        if "green" not in core.criteria:
+            return None
+        d = np.asarray(inp.park_distance_m, dtype=float)
+        f = rs.empty(n)
+        ha = rs.number(p.park_min_ha, dec)
+        rs.fill(tt["park_near"], "dist", rs.int_text(d), np.isfinite(d) & ~core.excluded, f, ha=ha)
+        f[np.isinf(d) & ~core.excluded] = rs.const(tt["park_far"], ha=ha, max=rs.number(p.park_distance, dec))
+        return f
+
     def space():
         f = rs.empty(n)
         f[m["no_tree_space"] & ~core.excluded] = tt["no_tree_space"]
@@ -1095,7 +1114,7 @@ def build_reasons(res: StreetScored, core: ScoreCore, t: rs.Texts, tick=None) ->
         f[m["no_criteria"]] = tt["no_criteria"]
         return f
 
-    return rs.build([excl, width, trees, gap, unseal, parking, runoff, infil, heat, rain, sewer, space, none],
+    return rs.build([excl, width, trees, gap, unseal, parking, runoff, infil, heat, rain, sewer, park, space, none],
                    n, tick=tick)
 
 

@@ -1354,8 +1354,8 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Straßen: blau-grüne Klimastraßen, Baumlücken und Entsiegelung (HZ 03)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 03 always; 01, 18, 24 and 25 where their criteria drove the score (see above). gi_suit = unsealing and infiltration, gi_need = heat, heavy rain, Mischsystem and tree gap.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: immer 03; 01, 18, 24 und 25, wo ihre Kriterien die Bewertung bestimmt haben (siehe oben). gi_suit = Entsiegelung und Versickerung, gi_need = Hitze, Starkregen, Mischsystem und Baumlücke.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 03 always; 01, 18, 24 and 25 where their criteria drove the score (see above). gi_suit = unsealing and infiltration, gi_need = heat, heavy rain, Mischsystem, tree gap and green supply.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: immer 03; 01, 18, 24 und 25, wo ihre Kriterien die Bewertung bestimmt haben (siehe oben). gi_suit = Entsiegelung und Versickerung, gi_need = Hitze, Starkregen, Mischsystem, Baumlücke und Grünversorgung.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>gi_suit, gi_need, seg_len_m, width_m, sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, runoff_red_m3a, infiltration (yes/no/unknown), src_fid</source>
@@ -1424,6 +1424,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Areas drained by the Mischsystem (polygons)</source>
             <translation>Gebiete mit Mischkanalisation (Polygone)</translation>
+        </message>
+        <message>
+            <source>Distance at which a street counts as without green space (m)</source>
+            <translation>Entfernung, ab der eine Straße als unterversorgt mit Grünflächen gilt (m)</translation>
         </message>
         <message>
             <source>Soils with kf (polygons; kf in m/s or a permeability class)</source>
@@ -1532,6 +1536,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>mean heavy-rain flood depth in the street space (the line buffered by half its width), 0 m → 0, {depth} m and deeper → 1 (Essen's top class); a finer raster is first averaged to {cell} m cells.</source>
             <translation>mittlere Überflutungstiefe bei Starkregen im Straßenraum (die Linie, gepuffert um die halbe Breite), 0 m → 0, {depth} m und tiefer → 1 (höchste Klasse der Essener Starkregenkarte); ein feineres Raster wird zuerst auf Zellen von {cell} m gemittelt.</translation>
+        </message>
+        <message>
+            <source>distance from the section to the nearest public green space of at least {ha} ha (GALK): 0 next to it, 1 at {dist} m or farther (3-30-300 rule). c_green ≥ 0.5 serves HZ 01 (green supply), as c_heat ≥ 0.5 does.</source>
+            <translation>Entfernung des Abschnitts zur nächsten öffentlichen Grünfläche von mindestens {ha} ha (GALK): 0 direkt daneben, 1 ab {dist} m Entfernung (3-30-300-Regel). c_green ≥ 0,5 dient HZ 01 (Grünversorgung), ebenso c_heat ≥ 0,5.</translation>
         </message>
         <message>
             <source>missing share of the orientation value for street trees, 1 = no tree. Trees count within half the width plus {margin} m of a section, each once for its nearest section, with the count field of registers that hold one point per planting measure (filter a register to the trees that stand, e.g. plantings without fellings, before the run). Orientation value: {medium} trees per 100 m and planted side for medium crowns ({large} large, {small} small; spacing 12–15 / 8–12 / 6–8 m), both sides from {two} m width. These values are assumptions: HZ 03 says they are still to be agreed. On main roads c_trees ≥ 0.5 serves HZ 18.</source>
@@ -2202,6 +2210,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Entwässerung im Mischsystem</translation>
         </message>
         <message>
+            <source>nearest green space ≥ {ha} ha at {dist} m</source>
+            <translation>nächste Grünfläche ≥ {ha} ha in {dist} m Entfernung</translation>
+        </message>
+        <message>
+            <source>no green space ≥ {ha} ha within {max} m</source>
+            <translation>keine Grünfläche ≥ {ha} ha im Umkreis von {max} m</translation>
+        </message>
+        <message>
             <source>incl. {area} m² of reallocated parking lanes</source>
             <translation>davon {area} m² aus umgewidmeten Parkstreifen</translation>
         </message>
@@ -2284,6 +2300,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Share of the orientation value for street trees that is missing (1 = no tree).</source>
             <translation>Fehlender Anteil am Orientierungswert für Straßenbäume (1 = kein Baum).</translation>
+        </message>
+        <message>
+            <source>green supply</source>
+            <translation>Grünversorgung</translation>
+        </message>
+        <message>
+            <source>Distance to the nearest public green space of at least 0.5 ha: 0 next to it, 1 at 300 m or farther (3-30-300 rule).</source>
+            <translation>Entfernung zur nächsten öffentlichen Grünfläche von mindestens 0,5 ha: 0 direkt daneben, 1 ab 300 m Entfernung (3-30-300-Regel).</translation>
         </message>
         <message>
             <source>unsealable share</source>
