@@ -189,7 +189,10 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
             "if ab_m2 ≥ missing_m2).</p>").format(share=n(100 * roofs.TARGET_SHARE))
         detection = self.tr(
             "<p>Fields left empty are found by name: slope ({slope}), roof type ({roof}), listed ({listed}), green "
-            "roof ({green}), PV ({pv}), height ({height}).</p>").format(
+            "roof ({green}), PV ({pv}), height ({height}); without a height field the storeys ({storeys}) × {storey_m} m "
+            "give an estimated height. So ALKIS buildings (norGIS ax_gebaeude: dachform, "
+            "anzahlderoberirdischengeschosse) are scored as they are.</p>").format(
+            storey_m=n(alkis.STOREY_HEIGHT_M),
             **{k: ", ".join(v) for k, v in roofs.FIELD_CANDIDATES.items() if k not in ("roof_type", "area")},
             roof=", ".join(roofs.FIELD_CANDIDATES["roof_type"]))
         return scoring_help(self.SPEC, intro, criteria_items, [greenable, score, water_text, excluded], fields,
