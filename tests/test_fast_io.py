@@ -77,7 +77,8 @@ def test_every_scoring_algorithm_writes_the_same_file_fast_and_plain(alg_id, tmp
     layer = case.make_input()
     src = save_gpkg(layer, tmp_path / "input.gpkg")  # a file input: the fast reader reads it
     out = run_both(alg_id, {"INPUT": src, **case.params(tmp_path)}, tmp_path, monkeypatch)
-    assert out["count"] == layer.featureCount()
+    # one row per input feature, or several (street sections): never fewer
+    assert out["count"] >= layer.featureCount() > 0
 
 
 @needs_arrow

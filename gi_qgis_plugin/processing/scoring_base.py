@@ -40,7 +40,7 @@ from ..scoring.common import ScoreCore, Scored
 from ..scoring.progress import Progress
 from ..scoring.reasons import Texts
 from ..scoring.spec import NEED, SUITABILITY, ScoringSpec
-from . import inputs, record
+from . import inputs, postgis, record
 from .base import GiAlgorithm
 from .crs import choose_work_crs
 from .inputs import MainInput
@@ -103,6 +103,7 @@ class ScoringAlgorithm(GiAlgorithm):
     SCOPE_VALUE = "SCOPE_VALUE"
     DISTRICTS = "DISTRICTS"
     DISTRICT_FIELD = "DISTRICT_FIELD"
+    PRECIP = "PRECIP"
 
     # ------------------------------------------------------------------------------------------
     # Texts the subclass gives
@@ -167,13 +168,23 @@ class ScoringAlgorithm(GiAlgorithm):
         self.add(param, help_text)
 
     def add_number(self, name: str, label: str, default: float, low: float | None = 0.0, high: float | None = None,
-                   help_text: str = "") -> None:
+                   help_text: str = "", advanced: bool = False) -> None:
         param = QgsProcessingParameterNumber(name, label, DOUBLE, default)
         if low is not None:
             param.setMinimum(low)
         if high is not None:
             param.setMaximum(high)
-        self.add(param, help_text)
+        if advanced:
+            if help_text:
+                param.setHelp(help_text)
+            self.add_advanced(param)
+        else:
+            self.add(param, help_text)
+
+    def add_precip_parameter(self, default_mm: float) -> None:
+        """PRECIP: the annual precipitation (mm/a) of the water figures."""
+        self.add_number(self.PRECIP, self.tr("Annual precipitation (mm/a; assumption, set your local value)"),
+                        default_mm, low=1.0, high=10000.0)
 
     def add_heat_parameters(self) -> None:
         """HEAT (raster) or HEAT_POLYGONS with HEAT_FIELD, and HEAT_ORDER."""
@@ -325,7 +336,7 @@ class ScoringAlgorithm(GiAlgorithm):
         self.report_left_out(core, feedback)
         self.report(main, scored, core, settings, feedback)
         dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.75, 0.96))
-        record.store(dest, run_info, translate_marked(self.SPEC.title), context, feedback)
+        self.store_record(dest, run_info, translate_marked(self.SPEC.title), context, feedback)
         style_when_loaded(context, dest, run_info)
         results = {self.OUTPUT: dest, "RUN_INFO": run_info}
         results.update(self.more_outputs(parameters, context, main, gathered, settings, scored, core,
@@ -348,6 +359,7 @@ class ScoringAlgorithm(GiAlgorithm):
         if source.featureCount() == 0:
             raise QgsProcessingException(empty.format(name=name))
         work_crs = choose_work_crs(source.sourceCrs(), source.sourceExtent(), name, feedback)
+        postgis.warn_about_source(parameters.get(self.INPUT), name, feedback, context)
         fields = inputs.resolve_fields(self, parameters, context, source, self.field_params())
         self.fields_found(fields, feedback)
         kind = self.SPEC.geometry
@@ -355,6 +367,7 @@ class ScoringAlgorithm(GiAlgorithm):
                              fields=[f for f in fields.values() if f], polygonal=kind == "polygon",
                              linear=kind == "line", name=name,
                              fast_layer=plain_ogr_layer(self, parameters, self.INPUT, context))
+        postgis.check_complete(parameters.get(self.INPUT), source, len(arrays), name, context)
         if len(arrays) == 0:
             raise QgsProcessingException(empty.format(name=name))
         report_skipped(arrays, feedback, name)
@@ -382,6 +395,13 @@ class ScoringAlgorithm(GiAlgorithm):
         progress(1.0)
         return core, reason
 
+    def report_counts(self, core: ScoreCore, texts: Sequence[tuple[str, str]], feedback) -> None:
+        """One warning per flag code that some features carry: (code, "… {n} …") pairs."""
+        for code, text in texts:
+            count = int(core.masks[code].sum()) if code in core.masks else 0
+            if count:
+                feedback.pushWarning(text.format(n=count))
+
     def report_left_out(self, core: ScoreCore, feedback) -> None:
         for key in core.left_out:
             feedback.pushWarning(self.tr("Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.").format(
@@ -407,7 +427,13 @@ class ScoringAlgorithm(GiAlgorithm):
         updates 1.7 times as slow at a million roofs; gi_rank gives the priority list.)
         """
         columns = self.result_columns(scored, core, reason)
-        out_fields, keep = output_fields(main.arrays.fields, make_fields(columns))
+        drop: tuple[str, ...] = ()
+        if scored.source_index is not None:
+            # several output rows per input feature (street sections): the input's "fid" would
+            # repeat and break a GeoPackage's primary key; the feature id goes to src_fid instead
+            drop = ("fid",)
+            columns.append(("src_fid", "long", main.fids[np.asarray(scored.source_index, dtype=np.int64)]))
+        out_fields, keep = output_fields(main.arrays.fields, make_fields(columns), drop)
         geoms = geo.as_multi(main.geoms if scored.geoms is None else scored.geoms)
         return self.write_output(parameters, self.OUTPUT, context, out_fields, WKB_TYPES[main.kind], main.crs, geoms,
                                  columns, progress, rows=main.arrays.rows, keep=keep, source_index=scored.source_index)

@@ -74,9 +74,9 @@ MAX_SLOPE_DEG = 30.0
 # the plugin's assumption [U]; Hamburg B-Pläne exempt technical installations up to 50 % of the
 # roof (api.hamburg.de XPlan texts) [V].
 NET_FACTOR = 0.75
-# Annual precipitation: 922 mm/a, Essen-Bredeney 1991–2020 (DWD meteorologist in WAZ/NRZ) [V];
-# the Ruhr spans about 750–950 mm/a: set the local value, or give a precipitation raster.
-PRECIP_MM = 922.0
+# Annual precipitation: water.ANNUAL_PRECIP_MM (922 mm/a, Essen-Bredeney 1991–2020) [V]; set the
+# local value, or give a precipitation raster.
+PRECIP_MM = water.ANNUAL_PRECIP_MM
 # Green-roof build-ups (surfaces.csv codes) of the BUILDUP parameter; the default is an extensive
 # roof of about 10 cm, the Gründachkataster NRW's example (≈ 50 % annual retention) [V].
 BUILDUPS = ("green_ext_thin", "green_ext", "green_intensive")
@@ -170,9 +170,13 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     # slope-class fields (t_*_m2, h_*_m2) are found by their names instead
     "area": (),
     "listed": ("listed", "denkmal", "baudenkmal"),
-    "height": ("height_m", "hoehe", "height", "measuredheight"),
+    "height": ("height_m", "hoehe", "gebaeudehoehe", "height", "measuredheight"),
     "green": ("green_roof", "gruendach"),
     "pv": ("pv", "solar"),
+    # without a height field: the storeys (ALKIS ax_gebaeude: anzahlderoberirdischengeschosse;
+    # OSM building:levels) give an estimated height, see scoring/alkis.py
+    "storeys": ("anzahlderoberirdischengeschosse", "storeys", "geschosse", "geschosszahl",
+                "building:levels", "building_levels"),
 }
 
 
@@ -473,7 +477,7 @@ class RoofInputs:
     area_m2: np.ndarray | None = None  # greenable area field (true area)
     class_true_m2: np.ndarray | None = None  # n × slope classes: true roof area (gi:importlod2)
     class_horiz_m2: np.ndarray | None = None  # n × slope classes: horizontal projection
-    height_m: np.ndarray | None = None
+    height_m: np.ndarray | None = None  # building height, measured or storeys × 3 m (alkis.py)
     listed: np.ndarray | None = None  # bool
     green: np.ndarray | None = None  # bool
     pv: np.ndarray | None = None  # bool
