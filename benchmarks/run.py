@@ -350,6 +350,7 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true",
                     help="also run our algorithm once more under cProfile per size (results/profile_*.txt)")
     ap.add_argument("--output", default=str(RESULTS / "latest.json"))
+    ap.add_argument("--variants", help="comma-separated labels of our variants to run (default: all of each case)")
     ap.add_argument("--no-plain", dest="plain", action="store_false",
                     help="skip the run on the plain paths (GI_PLAIN_IO=1) and the check that it writes the same file")
     args = ap.parse_args()
@@ -390,6 +391,8 @@ def _run_sizes(sizes, selected, args, machine, rows, stamp, pg, missing) -> int:
                 shared[variant] = measure_and_report(case, variant, data_file, n, args)
             io, native = shared["io_floor"], shared["native_chain"]
             for label in spec.ours:
+                if args.variants and label not in [v.strip() for v in args.variants.split(",")]:
+                    continue
                 ours = measure_and_report(case, "ours", data_file, n, args, label)
                 # the plain paths for the equality check: only where the fast ones can differ
                 # (an output to a GeoPackage file; a PostGIS output takes the sink either way)

@@ -209,10 +209,11 @@ def utf8(texts: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray | bytes], np.n
         if joined.count(sep) != max(len(values) - 1, 0):
             continue
         raw = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
-        cut = np.flatnonzero(raw == ord(sep))
+        is_sep = raw == ord(sep)
+        cut = np.flatnonzero(is_sep)
         bounds = np.concatenate(([-1], cut, [raw.size]))
         lengths[valid] = np.diff(bounds) - 1
-        blob = np.delete(raw, cut) if cut.size else raw
+        blob = raw[~is_sep] if cut.size else raw
         break
     else:
         if not all(type(v) is str for v in values):
