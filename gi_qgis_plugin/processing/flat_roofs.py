@@ -385,7 +385,7 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
                                                       progress.sub(0.49, 0.78), feedback, settings.rain_nodata_dry)
             inp.sewer = inputs.polygon_flag_input(self, parameters, self.SEWER, context, main, progress.sub(0.78, 0.85), feedback)
             if parks is not None:
-                inp.park_distance_m = parks.result(progress)
+                inp.park_distance_m = parks.result(progress.sub(0.85, 0.9), creep=True)
                 progress.sub(0.85, 0.9)(1.0)
         finally:
             if parks is not None:

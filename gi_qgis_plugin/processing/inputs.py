@@ -396,13 +396,21 @@ class Pending:
         self._pool = ThreadPoolExecutor(max_workers=1)
         self._job = self._pool.submit(func, *args)
 
-    def result(self, progress: Progress):
+    def result(self, progress: Progress, creep: bool = False):
+        """The result; a cancel is answered within half a second. ``creep``: ``progress`` is
+        this wait's own slice, and it advances a little every half second (towards 90 %), so
+        the progress bar shows that work goes on."""
+        waited = 0
         try:
             while True:
                 try:
                     return self._job.result(timeout=0.5)
                 except FuturesTimeout:
-                    progress.check()
+                    waited += 1
+                    if creep:
+                        progress(1.0 - 0.9 * 0.85 ** waited)
+                    else:
+                        progress.check()
         finally:
             self.close()
 

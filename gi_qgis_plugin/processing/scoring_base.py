@@ -331,8 +331,9 @@ class ScoringAlgorithm(GiAlgorithm):
         main = self.read_main(parameters, context, progress.sub(0.0, 0.3), feedback)
         gathered = self.gather(parameters, context, main, settings, progress.sub(0.3, 0.71), feedback)
         progress.check()
-        scored = self.score(main, gathered, settings, weights)
-        core, reason = self.finish(scored, weights, progress.sub(0.71, 0.75))
+        # the pure scoring on a worker thread: cancel and progress stay answered meanwhile
+        scored = inputs.Pending(self.score, main, gathered, settings, weights).result(progress.sub(0.71, 0.72), creep=True)
+        core, reason = self.finish(scored, weights, progress.sub(0.72, 0.75))
         self.report_left_out(core, feedback)
         self.report(main, scored, core, settings, feedback)
         dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.75, 0.96))

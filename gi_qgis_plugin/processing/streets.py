@@ -390,7 +390,7 @@ class StreetsAlgorithm(ScoringAlgorithm):
                                           progress.sub(0.55, 0.78), feedback, settings.rain_nodata_dry, cell_m=RAIN_CELL_M)
             inp.rain_depth_m = None if rain is None else rain[back]
             if parks is not None:
-                inp.park_distance_m = parks.result(progress.sub(0.78, 0.8))
+                inp.park_distance_m = parks.result(progress.sub(0.78, 0.8), creep=True)
         finally:
             if parks is not None:
                 parks.close()  # a cancel does not wait for the other core
