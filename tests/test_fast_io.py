@@ -288,3 +288,35 @@ def test_decoded_text_columns_keep_non_ascii_and_nulls(qgis_app):
     assert data.tolist()[:2] == ["Straße", "ab"] and data[3] == "Grün" and mask.tolist() == [False, False, True, False]
     data, mask = _arrow_column(np.array([b"abc", b"d"], dtype="S3"))
     assert data.tolist() == ["abc", "d"] and mask is None and data.dtype == object
+
+
+def test_a_cancel_is_answered_while_the_score_is_computed(tmp_path, qgis_processing, monkeypatch):
+    """The score hook runs on a worker thread: progress goes on and a cancel ends the run while
+    the (here artificially stalled) scoring has not finished."""
+    import threading
+
+    import processing
+
+    from gi_qgis_plugin.processing.flat_roofs import FlatRoofsAlgorithm
+
+    ensure_provider()
+    release = threading.Event()
+    real = FlatRoofsAlgorithm.score
+
+    def stalled(self, *args):
+        release.wait(30)
+        return real(self, *args)
+
+    monkeypatch.setattr(FlatRoofsAlgorithm, "score", stalled)
+    case = CASES["gi:flatroofs"]
+    out = tmp_path / "canceled.gpkg"
+    feedback = CancelAt(71.2)  # the score's slice is 71–72 %
+    try:
+        with pytest.raises(QgsProcessingException, match="Canceled"):
+            processing.run("gi:flatroofs", {"INPUT": case.make_input(), **case.params(tmp_path), "OUTPUT": str(out)},
+                           feedback=feedback)
+        assert not release.is_set()  # the scoring was still waiting when the run ended
+        assert any(71.0 < p < 72.0 for p in feedback.progress_values)
+        assert not out.exists()
+    finally:
+        release.set()
