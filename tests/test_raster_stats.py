@@ -112,3 +112,20 @@ def test_a_window_too_large_for_one_read_is_read_in_strips(grid, context, monkey
     monkeypatch.setattr(rasters, "WINDOW_CELLS", 250)  # strips of 2 rows
     strips = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
     assert np.array_equal(whole.sums, strips.sums) and np.array_equal(whole.cells, strips.cells)
+
+
+def test_averaging_a_fine_raster_reports_progress_and_answers_a_cancel(tmp_path, context):
+    from helpers.feedback import CancelAt, RecordingFeedback
+
+    from gi_qgis_plugin.scoring.progress import Canceled
+
+    arr = np.random.default_rng(3).uniform(0, 1, (900, 900)).astype(np.float32)
+    raster(tmp_path / "fine.tif", arr, 0.0, 900.0, 1.0, nodata=NODATA)
+    layer = QgsRasterLayer(str(tmp_path / "fine.tif"), "fine")
+    geoms = np.array([shapely.box(10, 10, 890, 890)], dtype=object)
+    fb = RecordingFeedback()
+    with rasters.Coarsened(layer, 5.0, geoms, 10.0, crs(), context, Progress(fb)) as coarse:
+        assert coarse.source().startswith("/vsimem/")  # averaged to 5 m cells
+    assert len(fb.progress_values) > 2
+    with pytest.raises(Canceled):
+        rasters.Coarsened(layer, 5.0, geoms, 10.0, crs(), context, Progress(CancelAt(1.0)))

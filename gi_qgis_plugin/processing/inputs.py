@@ -250,7 +250,7 @@ def ring_mean_input(alg, parameters, param: str, context, main: MainInput, ring_
         return None
     zones, has = main.zones, main.usable
     cell = ring_m / 2.0 if cell_m is None else cell_m
-    with rasters.Coarsened(layer, cell, zones[has], ring_m, main.crs, context) as coarse:
+    with rasters.Coarsened(layer, cell, zones[has], ring_m, main.crs, context, progress.sub(0.0, 0.1)) as coarse:
         progress(0.1)
         sub = progress.sub(0.1, 1.0)
         if ring_m > 0 and has.any():

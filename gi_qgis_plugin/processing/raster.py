@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..scoring.progress import Canceled, Progress  # noqa: F401
+from ..scoring.progress import Canceled, Progress
 from .crs import transform_geoms
 
 
@@ -362,8 +362,9 @@ class Coarsened:
     """
 
     def __init__(self, raster: QgsRasterLayer, cell_m: float, geoms: np.ndarray, margin: float,
-                 work_crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext):
-        self.layer, self.path = _coarsened(raster, cell_m, geoms, margin, work_crs, context)
+                 work_crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext,
+                 progress: Progress | None = None):
+        self.layer, self.path = _coarsened(raster, cell_m, geoms, margin, work_crs, context, progress)
 
     def __enter__(self) -> QgsRasterLayer:
         return self.layer
@@ -375,7 +376,8 @@ class Coarsened:
             gdal.Unlink(self.path)
 
 
-def _coarsened(raster: QgsRasterLayer, cell_m: float, geoms: np.ndarray, margin: float, work_crs, context):
+def _coarsened(raster: QgsRasterLayer, cell_m: float, geoms: np.ndarray, margin: float, work_crs, context,
+               progress: Progress | None = None):
     """(layer, /vsimem path or "") of :class:`Coarsened`."""
     import uuid
 
@@ -410,14 +412,29 @@ def _coarsened(raster: QgsRasterLayer, cell_m: float, geoms: np.ndarray, margin:
     ymin = oy - math.ceil((oy - ext.yMinimum()) / by) * by
     path = f"/vsimem/gi_coarse_{uuid.uuid4().hex}.tif"
     # RasterIO downsampling (gdal_translate -r average) honours nodata and is as fast as a read
+    canceled = []
+
+    def report(complete, _message, _data):  # GDAL's progress callback: 0 stops the translation
+        try:
+            if progress is not None:
+                progress(complete)
+        except Canceled:
+            canceled.append(True)
+            return 0
+        return 1
+
     opts = gdal.TranslateOptions(
         format="GTiff", xRes=bx, yRes=by, resampleAlg="average", outputType=gdal.GDT_Float32,
-        projWin=(xmin, ymax, xmax, ymin),
+        projWin=(xmin, ymax, xmax, ymin), callback=report,
     )
     try:
         out = gdal.Translate(path, ds, options=opts)
     except RuntimeError:
         out = None
+    if canceled:
+        out = None
+        gdal.Unlink(path)
+        raise Canceled()
     if out is None:
         gdal.Unlink(path)
         return raster, ""
