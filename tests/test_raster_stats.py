@@ -129,3 +129,22 @@ def test_averaging_a_fine_raster_reports_progress_and_answers_a_cancel(tmp_path,
     assert len(fb.progress_values) > 2
     with pytest.raises(Canceled):
         rasters.Coarsened(layer, 5.0, geoms, 10.0, crs(), context, Progress(CancelAt(1.0)))
+
+
+def test_map_slices_gives_the_whole_array_result_in_order():
+    from gi_qgis_plugin.processing.threads import map_slices
+
+    geoms = shapely.box(np.arange(1000.0), 0, np.arange(1000.0) + 1 + np.arange(1000) % 7, 2).astype(object)
+    geoms[::13] = None
+    fb_values = []
+
+    class Fb:
+        def isCanceled(self):
+            return False
+
+        def setProgress(self, p):
+            fb_values.append(p)
+
+    out = map_slices(shapely.area, geoms, Progress(Fb()), step=37, threads=3)
+    assert np.array_equal(out, shapely.area(geoms), equal_nan=True)
+    assert fb_values and fb_values[-1] == 100.0

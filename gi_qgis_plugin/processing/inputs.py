@@ -28,6 +28,7 @@ from ..scoring.values import as_text, detect_field, fold, fold_array, truthy
 from . import postgis
 from . import raster as rasters
 from .read import FeatureArrays, number_column, read_overlay, text_column
+from .threads import map_slices
 
 # Field names looked for when a secondary layer's field parameter is empty (case-insensitive).
 HEAT_FIELD_CANDIDATES = ("heat_class", "heat", "belastung", "waermebelastung", "klasse")
@@ -77,8 +78,8 @@ def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float |
         ok = arrays.usable
         dist = line_zone_m if np.isscalar(line_zone_m) else np.asarray(line_zone_m, dtype=float)[ok]
         zones[ok] = shapely.buffer(geoms[ok], dist, cap_style="flat")
-    return MainInput(arrays=arrays, name=name, kind=kind, points=geo.points_on_surface(geoms), zones=zones,
-                     fields=dict(fields or {}))
+    points = map_slices(geo.points_on_surface, geoms)  # on all cores
+    return MainInput(arrays=arrays, name=name, kind=kind, points=points, zones=zones, fields=dict(fields or {}))
 
 
 def derived_input(main: MainInput, geoms: np.ndarray, source_index: np.ndarray,

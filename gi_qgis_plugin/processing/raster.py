@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..scoring.progress import Canceled, Progress
+from . import threads
 from .crs import transform_geoms
 
 
@@ -44,7 +44,7 @@ WINDOW_CELLS = 16_000_000  # a chunk's raster window read in one piece up to thi
 
 def workers() -> int:
     """Threads for the raster statistics: the machine's cores (GEOS and GDAL release the GIL)."""
-    return max(1, min(os.cpu_count() or 1, 8))
+    return threads.workers()
 
 
 class _Grid:

@@ -30,6 +30,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..i18n import tr
 from ..scoring.progress import Canceled, Progress  # noqa: F401
 from .crs import _warn, transform_geoms
+from .threads import map_slices
 
 # Progress/cancel granularity: features per batch on the hot paths.
 BATCH = 20000
@@ -152,11 +153,10 @@ def read_source(
         have[have] = np.fromiter(map(len, wkb_arr[have].tolist()), dtype=np.int64, count=int(have.sum())) > 0
     skipped["geom_empty"] = int((~have).sum())
     have_idx = np.flatnonzero(have)
-    step = 200_000  # parse in chunks: progress and cancel stay responsive on a million features
-    for start in range(0, have_idx.size, step):
-        part = have_idx[start:start + step]
-        geoms[part] = shapely.from_wkb(wkb_arr[part], on_invalid="ignore")
-        progress(0.8 + 0.05 * min(start + step, have_idx.size) / have_idx.size)
+    step = 100_000  # slices on all cores: progress and cancel stay responsive on a million features
+    if have_idx.size:
+        geoms[have_idx] = map_slices(lambda w: shapely.from_wkb(w, on_invalid="ignore"), wkb_arr[have_idx],
+                                     progress.sub(0.8, 0.85), step)
     bad_parse = have & shapely.is_missing(geoms)
     skipped["geom_unreadable"] = int(bad_parse.sum())
     parsed_empty = have & ~bad_parse & shapely.is_empty(geoms)
@@ -168,10 +168,8 @@ def read_source(
     if hasattr(shapely, "has_m"):
         has_zm |= shapely.has_m(geoms)
     zm = np.flatnonzero(has_zm)
-    for start in range(0, zm.size, step):
-        part = zm[start:start + step]
-        geoms[part] = shapely.force_2d(geoms[part])
-        progress(0.85 + 0.03 * min(start + step, zm.size) / zm.size)
+    if zm.size:
+        geoms[zm] = map_slices(shapely.force_2d, geoms[zm], progress.sub(0.85, 0.88), step)
     if read_crs.isValid() and work_crs.isValid() and read_crs != work_crs:
         ok = ~shapely.is_missing(geoms)
         if ok.any():
@@ -181,7 +179,7 @@ def read_source(
 
     repaired = 0
     ok = ~shapely.is_missing(geoms)
-    invalid = ok & ~shapely.is_valid(geoms)
+    invalid = ok & ~map_slices(shapely.is_valid, geoms, progress.sub(0.93, 0.95), step)
     if invalid.any():
         fixed = shapely.make_valid(geoms[invalid])
         if polygonal:
@@ -194,7 +192,7 @@ def read_source(
     if polygonal:
         ok = ~shapely.is_missing(geoms)
         area = np.zeros(n)
-        area[ok] = shapely.area(geoms[ok])
+        area[ok] = map_slices(shapely.area, geoms[ok], None, step)
         not_poly = ok & (area <= 0)
         skipped["geom_not_polygon"] = int(not_poly.sum())
         geoms[not_poly] = None
