@@ -32,7 +32,7 @@ def test_verified_values_as_published():
 
 def test_unverified_brownfield_types_are_marked_as_assumptions():
     table = biotope.biotope_table()
-    for code in ("sealed", "partly_sealed", "ruderal", "pioneer_wood"):
+    for code in ("sealed", "partly_sealed", "ruderal", "pioneer_open", "pioneer_wood"):
         assert "[U]" in table.find(code).source
 
 
@@ -42,6 +42,12 @@ def test_lookup_by_code_or_name_folded():
     assert tv.value_a.tolist() == [7, 7, 7, 4, 4, 4]
     assert tv.code.tolist() == ["hedge"] * 3 + ["pasture"] * 3
     assert tv.unknown == {} and tv.n_empty == 0
+
+
+def test_aliases_find_the_words_of_a_brownfield_register():
+    tv = biotope.values_for_types(["Ruderalflur", "Vorwald", "versiegelt", "Schotter", "Pioniervegetation"])
+    assert tv.code.tolist() == ["ruderal", "pioneer_wood", "sealed", "partly_sealed", "pioneer_open"]
+    assert tv.forest.tolist() == [False, True, False, False, False]
 
 
 def test_unknown_types_are_named_and_counted_and_empty_ones_counted_apart():

@@ -9,7 +9,8 @@ menden.de; domain_review.md §4b).
 ``resources/biotope_types.csv`` ships the values that could be sourced, each row with its source
 and [V] verified / [V2] secondary / [U] the plugin's assumption. A user may pass their own table
 (the municipal list, the list for Bauleitplanung, the Aachener Leitfaden …) with at least the
-columns ``code``, ``value_a`` and ``source``; ``value_p``, ``name_de``, ``name_en`` and ``forest``
+columns ``code``, ``value_a`` and ``source``; ``value_p``, ``name_de``, ``name_en``, ``forest`` and
+``aliases`` (other names of the type, separated by ";", e.g. the words of a Brachflächenkataster)
 are optional (German column names ``grundwert_a``, ``grundwert_p``, ``biotoptyp`` are accepted).
 
 Used by ``gi:brownfields`` and the design check: both read their numbers here. No qgis imports.
@@ -41,6 +42,7 @@ _ALIASES = {
     "value_a": ("value_a", "grundwert_a", "wert_a", "a"),
     "value_p": ("value_p", "grundwert_p", "wert_p", "p"),
     "forest": ("forest", "wald"),
+    "aliases": ("aliases", "synonyme", "alias"),
     "source": ("source", "quelle"),
 }
 REQUIRED_COLUMNS = ("code", "value_a", "source")
@@ -64,11 +66,12 @@ class BiotopeType:
     value_p: float  # Grundwert P (planned, after 30 years); NaN where the type is no planning target
     forest: bool  # the type is woodland (can be Wald in law: conversion permit)
     source: str
+    aliases: tuple[str, ...] = ()  # other names that find this type
 
 
 @dataclass
 class BiotopeTable:
-    """Biotope types by code, found by code or German or English name (folded)."""
+    """Biotope types by code, found by code, German or English name or an alias (folded)."""
 
     types: dict[str, BiotopeType]
     path: Path | None = None
@@ -78,12 +81,12 @@ class BiotopeTable:
         for t in self.types.values():  # codes first, so a code always wins over a name
             self._index.setdefault(fold(t.code), t)
         for t in self.types.values():
-            for name in (t.name_de, t.name_en):
+            for name in (t.name_de, t.name_en, *t.aliases):
                 if name:
                     self._index.setdefault(fold(name), t)
 
     def find(self, text) -> BiotopeType | None:
-        """The type whose code or name equals ``text`` (case, umlauts, '_' and blanks folded)."""
+        """The type whose code, name or alias equals ``text`` (case, umlauts, '_' and blanks folded)."""
         if text is None:
             return None
         return self._index.get(fold(text))
@@ -135,7 +138,7 @@ def read_biotope_table(path: str | Path | None = None) -> BiotopeTable:
     if missing:
         raise BiotopeTableError(
             f"{path}: columns missing: {', '.join(missing)} (a biotope table needs "
-            f"{', '.join(REQUIRED_COLUMNS)}; value_p, name_de, name_en and forest are optional)",
+            f"{', '.join(REQUIRED_COLUMNS)}; value_p, name_de, name_en, forest and aliases are optional)",
             missing=missing)
 
     def get(row, key: str) -> str:
@@ -160,6 +163,7 @@ def read_biotope_table(path: str | Path | None = None) -> BiotopeTable:
             value_p=_value(get(row, "value_p"), "value_p", code, path),
             forest=forest_text in {"1", "true", "yes", "ja", "x", "wald"},
             source=get(row, "source"),
+            aliases=tuple(a.strip() for a in get(row, "aliases").split(";") if a.strip()),
         )
     if not types:
         raise BiotopeTableError(f"{path}: no biotope types in the table")
