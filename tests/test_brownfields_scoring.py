@@ -314,3 +314,20 @@ def test_empty_input_gives_empty_arrays():
     sc = B.brownfield_scoring(B.BrownfieldInputs(area_m2=np.zeros(0), geoms=np.zeros(0, dtype=object),
                                                  biotope_type=np.zeros(0, dtype=object), settlement=np.zeros(0, bool)))
     assert sc.category.size == 0 and sc.oekopunkte.size == 0
+
+
+def test_overlap_share_by_hand():
+    # 100 × 100 square: a layer polygon over its left 30 m (3,000 m²) and one containing it whole
+    g = boxes((0, 0, 100), (1000, 0, 100))
+    others = np.array([shapely.box(-50, -50, 30, 150), shapely.box(900, -100, 1200, 200)], dtype=object)
+    assert B.overlap_share(g, others).tolist() == pytest.approx([0.3, 1.0])
+    assert np.isnan(B.overlap_share(np.array([None], dtype=object), others)[0])
+
+
+def test_best_stage_needs_the_minimum_share_and_stufe_1_wins():
+    g = boxes((0, 0, 100))
+    others = np.array([shapely.box(-50, -50, 5, 150), shapely.box(-50, -50, 60, 150)], dtype=object)
+    # Stufe I over 5 % (below 10 %), Stufe II over 60 %
+    assert B.best_stage(g, others, np.array([1, 2]), 0.1).tolist() == [2]
+    assert B.best_stage(g, others, np.array([1, 2]), 0.05).tolist() == [1]
+    assert B.stage_of(np.array(["I", "Stufe II", "2", "herausragende Bedeutung", None], dtype=object)).tolist() == [1, 2, 2, 1, 2]

@@ -11,11 +11,12 @@ from ..paths import icon_path
 
 def algorithm_classes() -> list[type]:
     """Every algorithm the provider offers, in toolbox order."""
+    from .brownfields import BrownfieldsAlgorithm
     from .flat_roofs import FlatRoofsAlgorithm
     from .import_lod2 import ImportLod2Algorithm
     from .sample_district import SampleDistrictAlgorithm
 
-    return [SampleDistrictAlgorithm, ImportLod2Algorithm, FlatRoofsAlgorithm]
+    return [SampleDistrictAlgorithm, ImportLod2Algorithm, FlatRoofsAlgorithm, BrownfieldsAlgorithm]
 
 
 class GiProvider(QgsProcessingProvider):

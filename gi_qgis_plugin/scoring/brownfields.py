@@ -73,6 +73,9 @@ POOL_SIZE_FULL_M2 = 10_000.0
 # catchments of bus and rail stops; set the local Nahverkehrsplan values).
 TRANSIT_NEAR_M = 300.0
 TRANSIT_FAR_M = 1_000.0
+# A brownfield lies in an area of a layer (Biotopverbund, protected area, Grünzug, forest, cold
+# air) when at least 10 % of it does [U]: a corner of a protected biotope on a large site counts.
+MIN_SHARE = 0.1
 # Pool candidates closer than 500 m to each other form one pool group (lead project) [U].
 GROUP_DISTANCE_M = 500.0
 # A brownfield within 100 m of a Biotopverbund area borders it; two or more such areas: it links
@@ -95,7 +98,7 @@ ALTLAST_FACTOR = {"none": 1.0, "remediated": 1.0, "suspected": 0.85, "contaminat
 # Status words (folded) of the Altlastenkataster and their English forms.
 ALTLAST_WORDS = {
     "kein verdacht": "none", "keine": "none", "kein": "none", "nein": "none", "none": "none", "no": "none",
-    "unbelastet": "none",
+    "unbelastet": "none", "unbedenklich": "none",
     "altlastverdaechtig": "suspected", "altlastverdaechtige flaeche": "suspected", "verdacht": "suspected",
     "verdachtsflaeche": "suspected", "altlastverdacht": "suspected", "suspected": "suspected",
     "altlast": "contaminated", "belastet": "contaminated", "contaminated": "contaminated",
@@ -128,6 +131,17 @@ RECYCLING, SCHUTZ, POOL, PRUEFEN = "recycling", "schutz", "kompensationspool", "
 CATEGORIES = (RECYCLING, SCHUTZ, POOL, PRUEFEN)
 _CATEGORY_OF = {"recycling": RECYCLING, "protection": SCHUTZ, "pool": POOL}
 
+# Category labels for styles, legends and reasons (N_-marked; translated where shown).
+CATEGORY_LABELS = {
+    RECYCLING: N_("recycling"),
+    SCHUTZ: N_("protect"),
+    POOL: N_("compensation pool"),
+    PRUEFEN: N_("to be checked"),
+}
+# Colour-blind safe (Okabe–Ito palette): recycling orange, protection bluish green,
+# pool blue, to be checked grey.
+CATEGORY_COLOURS = {RECYCLING: "#E69F00", SCHUTZ: "#009E73", POOL: "#0072B2", PRUEFEN: "#999999"}
+
 SPEC = ScoringSpec(
     alg_id="brownfields",
     title=N_("Brownfields: recycling, protection or compensation pool"),
@@ -159,6 +173,7 @@ SPEC = ScoringSpec(
     ),
     geometry="polygon",
     category_field="gi_category",
+    categories={c: (CATEGORY_LABELS[c], CATEGORY_COLOURS[c]) for c in CATEGORIES},
     feature_label=N_("brownfield"),
     flag_labels={
         "protected": N_("protected area or biotope"),
@@ -179,24 +194,13 @@ SPEC = ScoringSpec(
     },
 )
 
-# Category labels for styles, legends and reasons (N_-marked; translated where shown).
-CATEGORY_LABELS = {
-    RECYCLING: N_("recycling"),
-    SCHUTZ: N_("protect"),
-    POOL: N_("compensation pool"),
-    PRUEFEN: N_("to be checked"),
-}
-# Colour-blind safe (Okabe–Ito palette): recycling orange, protection bluish green,
-# pool blue, to be checked grey.
-CATEGORY_COLOURS = {RECYCLING: "#E69F00", SCHUTZ: "#009E73", POOL: "#0072B2", PRUEFEN: "#999999"}
-
 # Field names recognised when a field parameter is left empty (case-insensitive, in this order).
 FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     "biotope_type": ("biotope_type", "biotoptyp", "biotop_typ", "bt_code", "biotope"),
     "biotope_value": ("biotope_value", "biotopwert", "bw", "bw_now", "grundwert_a", "wert"),
     "target_value": ("bw_target", "zielwert", "grundwert_p"),
-    "sealed": ("sealed_share", "versiegelung", "versiegelt", "sealed", "vg_anteil"),
-    "altlast": ("altlast", "altlasten", "altlast_status", "contamination"),
+    "sealed": ("sealed_share", "versiegelung", "versiegelt", "sealed", "sealing", "vg_anteil"),
+    "altlast": ("altlast", "altlasten", "altlast_status", "contamination", "contam"),
     "owner": ("owner", "eigentum", "eigentuemer", "ownership"),
     "prior_use": ("prior_use", "vornutzung", "prior_lawful", "zulaessig"),
     "procedure": ("procedure", "verfahren", "baugb_13a"),
@@ -305,6 +309,63 @@ def count_within(geoms: np.ndarray, others: np.ndarray, distance: float) -> np.n
     tree = shapely.STRtree(others)
     src, _ = tree.query(geoms[ok], predicate="dwithin", distance=distance)
     np.add.at(out, ok[src], 1)
+    return out
+
+
+def overlap_share(geoms: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Share 0–1 of each geometry's area covered by ``others`` (NaN without geometry).
+
+    Pairs from one STRtree query; a pair where the other polygon contains the brownfield counts
+    its whole area (prepared containment, no intersection computed), the rest are intersected in
+    one vectorised call. Overlapping ``others`` are summed (clipped to 1).
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    n = len(geoms)
+    out = np.full(n, np.nan)
+    ok = np.flatnonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))
+    out[ok] = 0.0
+    others = np.asarray(others, dtype=object)
+    others = others[~shapely.is_missing(others)] if others.size else others
+    if ok.size == 0 or others.size == 0:
+        return out
+    i, j = shapely.STRtree(others).query(geoms[ok], predicate="intersects")
+    if i.size == 0:
+        return out
+    shapely.prepare(others)
+    area = shapely.area(geoms[ok][i])
+    inside = shapely.contains(others[j], geoms[ok][i])
+    part = ~inside
+    covered = np.where(inside, area, 0.0)
+    if part.any():
+        covered[part] = shapely.area(shapely.intersection(geoms[ok][i[part]], others[j[part]]))
+    total = np.bincount(i, weights=covered, minlength=ok.size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out[ok] = np.clip(total / shapely.area(geoms[ok]), 0.0, 1.0)
+    return out
+
+
+def stage_of(values) -> np.ndarray:
+    """Biotopverbund stage per polygon: 1 (Stufe I, herausragende Bedeutung), 2 (Stufe II,
+    besondere Bedeutung); text "I", "Stufe II", "1", "herausragend" …; 2 where not readable."""
+    def one(t: str) -> int:
+        f = fold(t).replace("stufe", "").strip()
+        if f in ("i", "1", "1.0") or "herausrag" in f or "outstanding" in f:
+            return 1
+        return 2
+    return map_unique(np.asarray(values, dtype=object).reshape(-1), one).astype(np.int64)
+
+
+def best_stage(geoms: np.ndarray, others: np.ndarray, stages: np.ndarray, min_share: float) -> np.ndarray:
+    """The best (lowest) Biotopverbund stage covering at least ``min_share`` of each brownfield,
+    0 where none does."""
+    out = np.zeros(len(geoms), dtype=np.int64)
+    others = np.asarray(others, dtype=object)
+    stages = np.asarray(stages, dtype=np.int64)
+    for stage in (2, 1):  # Stufe I last: it wins
+        sel = (stages == stage) & ~shapely.is_missing(others)
+        if sel.any():
+            share = overlap_share(geoms, others[sel])
+            out[np.nan_to_num(share, nan=0.0) >= min_share] = stage
     return out
 
 
