@@ -68,7 +68,7 @@ class GiAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         feedback = feedback or QgsProcessingFeedback()
-        self._outputs: list[tuple[object, str, str, bool]] = []
+        self._outputs: list[list] = []  # [sink or None once closed, dest, path, existed before]
         try:
             return self.process(parameters, context, Progress(feedback), feedback)
         except Canceled as err:
@@ -93,8 +93,15 @@ class GiAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         if not hasattr(self, "_outputs"):
             self._outputs = []
-        self._outputs.append((sink, dest, path, existed))
+        self._outputs.append([sink, dest, path, existed])
         return sink, dest
+
+    def close_sink(self, dest: str) -> None:
+        """Let go of the sink of ``dest`` (the caller drops its own reference): the file is
+        closed, so its metadata can be written. A later cancel still removes the output."""
+        for entry in getattr(self, "_outputs", []):
+            if entry[1] == dest:
+                entry[0] = None
 
     def _discard_outputs(self, err: BaseException, context) -> None:
         outputs = getattr(self, "_outputs", [])

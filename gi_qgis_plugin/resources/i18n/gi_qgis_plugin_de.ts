@@ -404,6 +404,10 @@
             <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
         </message>
         <message>
+            <source>The run record could not be stored in the output ({error}); it is in the output RUN_INFO.</source>
+            <translation>Das Laufprotokoll konnte nicht in der Ausgabe gespeichert werden ({error}); es steht in der Ausgabe RUN_INFO.</translation>
+        </message>
+        <message>
             <source>Generate sample district (Musterstadt)</source>
             <translation>Beispielstadtteil erzeugen (Musterstadt)</translation>
         </message>
@@ -528,6 +532,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Features excluded (class X)</source>
             <translation>Ausgeschlossene Objekte (Klasse X)</translation>
+        </message>
+        <message>
+            <source>Run record (algorithm, version, date, parameters, weights; JSON)</source>
+            <translation>Laufprotokoll (Algorithmus, Version, Datum, Parameter, Gewichte; JSON)</translation>
         </message>
         <message>
             <source>Heat values</source>
@@ -930,36 +938,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Noch keine Ergebnisebene im Projekt.</translation>
         </message>
         <message>
-            <source>Roof slope</source>
-            <translation>Dachneigung</translation>
-        </message>
-        <message>
-            <source>Greenable area</source>
-            <translation>Begrünbare Fläche</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Thermal load</source>
             <translation>Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>Heavy rain</source>
-            <translation>Starkregen</translation>
-        </message>
-        <message>
-            <source>Combined sewer</source>
-            <translation>Mischwasserkanal</translation>
-        </message>
-        <message>
-            <source>Distance to parks</source>
-            <translation>Entfernung zu Parks</translation>
-        </message>
-        <message>
-            <source>Street trees</source>
-            <translation>Straßenbäume</translation>
-        </message>
-        <message>
-            <source>Biotopverbund</source>
-            <translation>Biotopverbund</translation>
         </message>
         <message>
             <source>Klimatop</source>
@@ -1004,6 +988,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Soil</source>
             <translation>Boden</translation>
+        </message>
+        <message>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
+        </message>
+        <message>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
             <source>yes</source>
@@ -1054,10 +1046,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
-            <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
-        </message>
-        <message>
             <source>{m} m</source>
             <translation>{m} m</translation>
         </message>
@@ -1078,16 +1066,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>An dieser Stelle</translation>
         </message>
         <message>
-            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with equal weights.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
-        </message>
-        <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
+        </message>
+        <message>
+            <source>Weights from this result's run record ({alg}, {date}).</source>
+            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
         </message>
         <message>
             <source>; deepest {v} within {d} m</source>
@@ -1106,6 +1090,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Klimatope</translation>
         </message>
         <message>
+            <source>Heavy rain</source>
+            <translation>Starkregen</translation>
+        </message>
+        <message>
+            <source>Biotopverbund</source>
+            <translation>Biotopverbund</translation>
+        </message>
+        <message>
             <source>Regionale Grünzüge</source>
             <translation>Regionale Grünzüge</translation>
         </message>
@@ -1120,6 +1112,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Districts</source>
             <translation>Stadtteile</translation>
+        </message>
+        <message>
+            <source>Street trees</source>
+            <translation>Straßenbäume</translation>
         </message>
         <message>
             <source>Listed buildings</source>
