@@ -445,7 +445,11 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
     def score(self, main: MainInput, gathered: bf.BrownfieldInputs, settings: BrownfieldSettings,
               weights) -> bf.BrownfieldScored:
         settings.params.weights = dict(weights)
-        return bf.brownfield_scoring(gathered, settings.params)
+        scored = bf.brownfield_scoring(gathered, settings.params)
+        if all(v is None for v in scored.criteria.values()):
+            raise QgsProcessingException(self.tr(
+                "Nothing to triage: the brownfields have no biotope type, biotope value or sealed share, and no layer is given. Choose a field (BIOTOPE_TYPE_FIELD, BIOTOPE_VALUE_FIELD, SEALED_FIELD) or at least one layer (SETTLEMENT, BIOTOPVERBUND, PROTECTED, GRUENZUEGE, FOREST, KLIMATOPE)."))
+        return scored
 
     def report_left_out(self, core: ScoreCore, feedback) -> None:
         """A direction without any brownfield is no missing data: say so without a warning."""

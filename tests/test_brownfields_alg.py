@@ -1,0 +1,324 @@
+"""gi:brownfields through processing.run and qgis_process: the Musterstadt sample, OSM-like
+polygons without attributes, and awkward input."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import zipfile
+from collections import Counter
+
+import pytest
+from conftest import ensure_provider, recording_feedback_class
+from qgis.core import NULL, QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from test_plugin import plugin_zip  # noqa: F401 - the packaged plugin, for qgis_process
+
+Feedback = recording_feedback_class()
+CATEGORIES = {"recycling", "schutz", "kompensationspool", "pruefen"}
+FIELDS = ["gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason", "gi_category", "area_m2",
+          "bw_now", "bw_target", "bw_gain", "oekopunkte", "pool_group", "pool_total"]
+# The sample's biotope words and their Grundwert A in resources/biotope_types.csv (aliases):
+# Ruderalflur -> ruderal 5, Pioniervegetation -> pioneer_open 4, Vorwald -> pioneer_wood 5,
+# versiegelt -> sealed 0, Schotter -> partly_sealed 1
+SAMPLE_VALUES = {"Ruderalflur": 5.0, "Pioniervegetation": 4.0, "Vorwald": 5.0, "versiegelt": 0.0, "Schotter": 1.0}
+X0, Y0 = 360000.0, 5705000.0
+
+
+def null(v) -> bool:
+    return v is None or v == NULL
+
+
+def run(params, feedback=None):
+    import processing
+
+    fb = feedback or Feedback()
+    res = processing.run("gi:brownfields", {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb)
+    return res, fb
+
+
+def rows(layer):
+    names = layer.fields().names()
+    return [dict(zip(names, f.attributes()), _geom=QgsGeometry(f.geometry())) for f in layer.getFeatures()]
+
+
+def flags(r) -> set[str]:
+    return set(r["gi_flags"].split(",")) - {""}
+
+
+def check_contract(out):
+    for r in out:
+        assert r["gi_class"] in {"A", "B", "C", "D", "X"}
+        hz = r["gi_hz"].split(",") if r["gi_hz"] else []
+        assert all(re.fullmatch(r"\d\d", h) for h in hz) and hz == sorted(set(hz))
+        assert r["gi_reason"]
+        for c in ("c_recycling", "c_protection", "c_pool"):
+            assert c not in r or null(r[c]) or 0.0 <= r[c] <= 1.0
+        if r["gi_class"] == "X":
+            assert null(r["gi_score"]) and null(r["gi_rank"])
+        else:
+            assert "08" in hz and r["gi_category"] in CATEGORIES
+            assert r["gi_score"] >= {"A": 75, "B": 50, "C": 25, "D": 0}[r["gi_class"]]
+    ranks = sorted(r["gi_rank"] for r in out if not null(r["gi_rank"]))
+    assert ranks == list(range(1, len(ranks) + 1))
+
+
+def polygons(items, fields="name:string"):
+    """Memory layer (EPSG:25832) from (wkt, *attributes) rows."""
+    layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:25832&field={fields}", "brownfields", "memory")
+    feats = []
+    for wkt, *attrs in items:
+        f = QgsFeature(layer.fields())
+        if wkt is not None:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
+        f.setAttributes(list(attrs))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def box(x, y, w, h=None):
+    h = w if h is None else h
+    x, y = X0 + x, Y0 + y
+    return f"POLYGON(({x} {y},{x + w} {y},{x + w} {y + h},{x} {y + h},{x} {y}))"
+
+
+# ----------------------------------------------------------------------------------------------
+# The Musterstadt sample
+# ----------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def sample(sample_gpkg, qgis_processing):
+    ensure_provider()
+    g = str(sample_gpkg)
+    params = {
+        "INPUT": f"{g}|layername=brownfields",
+        "SETTLEMENT": f"{g}|layername=raumtyp", "SETTLEMENT_FIELD": "raumtyp",
+        "SETTLEMENT_VALUES": "Innenstadt,Zwischenstadt",
+        "BIOTOPVERBUND": f"{g}|layername=biotopverbund",
+        "GRUENZUEGE": f"{g}|layername=gruenzuege",
+        "KLIMATOPE": f"{g}|layername=klimatope",
+        "PARKS": f"{g}|layername=parks",
+    }
+    res, fb = run(params)
+    inp = QgsVectorLayer(f"{g}|layername=brownfields", "bf", "ogr")
+    return {"res": res, "fb": fb, "gpkg": g, "input": inp, "out": rows(res["OUTPUT"]),
+            "in": {f["bfid"]: f for f in inp.getFeatures()}}
+
+
+def test_sample_follows_the_contract_with_the_brownfield_fields(sample):
+    out = sample["out"]
+    names = sample["res"]["OUTPUT"].fields().names()
+    assert all(f in names for f in FIELDS)
+    assert {"bfid", "biotope", "altlast", "verfahren"} <= set(names)  # input fields copied
+    assert len(out) == sample["input"].featureCount()
+    check_contract(out)
+    assert [r["bfid"] for r in out] == sorted(r["bfid"] for r in out)
+    assert sample["res"]["N_SCORED"] + sample["res"]["N_EXCLUDED"] == len(out)
+    infos = " ".join(sample["fb"].infos)
+    assert "biotope type = biotope" in infos and "Altlasten = altlast" in infos and "procedure = verfahren" in infos
+
+
+def test_sample_biotope_values_come_from_the_field_else_the_type(sample):
+    for r in sample["out"]:
+        src = sample["in"][r["bfid"]]
+        expected = src["biotopwert"] if not null(src["biotopwert"]) else SAMPLE_VALUES[src["biotope"]]
+        assert r["bw_now"] == pytest.approx(expected)
+        assert r["bw_target"] == 6.0
+        assert r["area_m2"] == pytest.approx(r["_geom"].area(), rel=1e-9)
+
+
+def test_sample_oekopunkte_only_for_pool_sites_and_pool_totals_add_up(sample):
+    out = sample["out"]
+    groups: dict[int, float] = {}
+    for r in out:
+        if r["gi_category"] == "kompensationspool":
+            # area from the geometry, values from the input: (6 − A) × m²
+            src = sample["in"][r["bfid"]]
+            a = src["biotopwert"] if not null(src["biotopwert"]) else SAMPLE_VALUES[src["biotope"]]
+            assert r["oekopunkte"] == pytest.approx(r["_geom"].area() * (6.0 - a), rel=1e-9)
+            assert r["bw_gain"] >= 2.0
+            groups[r["pool_group"]] = groups.get(r["pool_group"], 0.0) + r["oekopunkte"]
+        else:
+            assert null(r["oekopunkte"]) and null(r["pool_group"])
+    for r in out:
+        if not null(r["pool_group"]):
+            assert r["pool_total"] == pytest.approx(groups[r["pool_group"]])
+    assert sample["res"]["OEKOPUNKTE"] == pytest.approx(sum(groups.values()))
+    assert sample["res"]["N_POOL"] == sum(1 for r in out if r["gi_category"] == "kompensationspool")
+
+
+def test_sample_legal_flags_follow_the_attributes(sample):
+    for r in sample["out"]:
+        src = sample["in"][r["bfid"]]
+        f = flags(r)
+        assert ("altlast" in f) == (src["altlast"] == "Altlast")
+        assert ("altlast_verdacht" in f) == (src["altlast"] == "altlastverdächtig")
+        changes = r["gi_category"] != "schutz"
+        small = r["_geom"].area() < 20000
+        assert ("baugb_13a" in f) == (src["verfahren"] == "§ 13a BauGB" and changes and small)
+        assert ("baugb_1a3" in f) == (src["vornutzung"] == 1 and changes)
+        assert ("asp" in f) == changes
+        assert ("species" in f) == (src["arten"] == 1)
+        assert ("wald" in f) == (src["biotope"] == "Vorwald")
+        assert ("22" in r["gi_hz"].split(",")) == (src["biotope"] == "Vorwald")
+
+
+def test_sample_category_style_is_the_current_style(sample, qgis_app):
+    from qgis.core import QgsCategorizedSymbolRenderer
+
+    from gi_qgis_plugin.scoring.brownfields import CATEGORY_COLOURS
+    from gi_qgis_plugin.styles import apply_result_styles
+
+    layer = sample["res"]["OUTPUT"]
+    assert apply_result_styles(layer)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer)
+    assert renderer.classAttribute() == "gi_category"
+    colours = {c.value(): c.symbol().color().name() for c in renderer.categories() if c.value() not in (None, NULL)}
+    assert colours == {k: v.lower() for k, v in CATEGORY_COLOURS.items()}
+    assert {"gi_category", "gi_class", "gi_score"} <= set(layer.styleManager().styles())
+
+
+def test_sample_input_is_not_modified(sample):
+    layer = QgsVectorLayer(f"{sample['gpkg']}|layername=brownfields", "again", "ogr")
+    assert layer.fields().names() == sample["input"].fields().names()
+    assert "gi_score" not in layer.fields().names()
+
+
+# ----------------------------------------------------------------------------------------------
+# OSM landuse=brownfield polygons without attributes
+# ----------------------------------------------------------------------------------------------
+def test_osm_polygons_without_attributes_run_on_the_layers_and_say_what_is_missing(sample_gpkg, gi_provider):
+    g = str(sample_gpkg)
+    src = QgsVectorLayer(f"{g}|layername=brownfields", "bf", "ogr")
+    osm = polygons([(f.geometry().asWkt(), f"way/{f['bfid']}") for f in src.getFeatures()], "osm_id:string")
+    res, fb = run({"INPUT": osm, "SETTLEMENT": f"{g}|layername=raumtyp", "SETTLEMENT_FIELD": "raumtyp",
+                   "SETTLEMENT_VALUES": "Innenstadt,Zwischenstadt", "BIOTOPVERBUND": f"{g}|layername=biotopverbund",
+                   "GRUENZUEGE": f"{g}|layername=gruenzuege"})
+    out = rows(res["OUTPUT"])
+    check_contract(out)
+    assert len(out) == src.featureCount()
+    assert all("bw_unknown" in flags(r) for r in out)
+    assert all("not known: biotope value" in r["gi_reason"] or "nicht bekannt" in r["gi_reason"] for r in out)
+    assert all(null(r["oekopunkte"]) for r in out)  # no value, no uplift
+    warned = " ".join(fb.warnings)
+    assert "biotope value" in warned and "protected areas" in warned and "stops" in warned
+
+
+def test_all_optional_layers_missing_uses_the_attributes_alone(sample_gpkg, gi_provider):
+    res, fb = run({"INPUT": f"{sample_gpkg}|layername=brownfields"})
+    out = rows(res["OUTPUT"])
+    check_contract(out)
+    assert any("settlement area" in w and "Biotopverbund" in w for w in fb.warnings)
+
+
+def test_nothing_known_at_all_is_a_clear_error(gi_provider):
+    layer = polygons([(box(0, 0, 100), "a")])
+    with pytest.raises(QgsProcessingException, match="Nothing to triage"):
+        run({"INPUT": layer})
+
+
+# ----------------------------------------------------------------------------------------------
+# Awkward input
+# ----------------------------------------------------------------------------------------------
+FIELDS_BT = "name:string&field=biotoptyp:string&field=biotopwert:double"
+
+
+def test_overlaps_slivers_holes_and_multipolygons(gi_provider):
+    hole = (f"POLYGON(({X0 + 2000} {Y0},{X0 + 2100} {Y0},{X0 + 2100} {Y0 + 100},{X0 + 2000} {Y0 + 100},{X0 + 2000} {Y0}),"
+            f"({X0 + 2040} {Y0 + 40},{X0 + 2060} {Y0 + 40},{X0 + 2060} {Y0 + 60},{X0 + 2040} {Y0 + 60},{X0 + 2040} {Y0 + 40}))")
+    multi = f"MULTIPOLYGON((({X0 + 3000} {Y0},{X0 + 3050} {Y0},{X0 + 3050} {Y0 + 50},{X0 + 3000} {Y0 + 50},{X0 + 3000} {Y0})),"\
+            f"(({X0 + 3100} {Y0},{X0 + 3150} {Y0},{X0 + 3150} {Y0 + 50},{X0 + 3100} {Y0 + 50},{X0 + 3100} {Y0})))"
+    layer = polygons([
+        (box(0, 0, 100), "a", "Acker", None),
+        (box(50, 50, 100), "b", "Acker", None),  # overlaps a by 50 × 50
+        (box(1000, 0, 5), "sliver", "Acker", None),
+        (hole, "hole", "Acker", None),
+        (multi, "multi", "Acker", None),
+        (None, "no geometry", "Acker", None),
+    ], FIELDS_BT)
+    # a settlement area far away: every site lies outside it (without the layer recycling and pool
+    # cannot be told apart on Acker and the triage says pruefen)
+    town = polygons([(box(-9000, -9000, 1000), "ASB")])
+    res, fb = run({"INPUT": layer, "SETTLEMENT": town})
+    out = {r["name"]: r for r in rows(res["OUTPUT"])}
+    assert "overlap" in flags(out["a"]) and "overlap" in flags(out["b"])
+    assert any("2 brownfields overlap" in w for w in fb.warnings)
+    assert out["a"]["gi_class"] != "X" and out["b"]["gi_class"] != "X"  # each is scored
+    assert out["sliver"]["gi_class"] == "X" and "area_lt_min" in flags(out["sliver"])
+    assert null(out["sliver"]["gi_category"])
+    assert out["hole"]["area_m2"] == pytest.approx(100 * 100 - 20 * 20)
+    assert out["multi"]["area_m2"] == pytest.approx(2 * 50 * 50)
+    # Acker (A 2) -> 6 on the holed square: 9,600 × 4
+    assert out["hole"]["gi_category"] == "kompensationspool"
+    assert out["hole"]["oekopunkte"] == pytest.approx(9600 * 4)
+    assert out["no geometry"]["gi_class"] == "X"
+
+
+def test_unknown_biotope_types_are_named_and_counted_values_outside_0_10_flagged(gi_provider):
+    layer = polygons([
+        (box(0, 0, 100), "a", "Goldwiese", None),
+        (box(500, 0, 100), "b", "Goldwiese", None),
+        (box(1000, 0, 100), "c", "Mondlandschaft", None),
+        (box(1500, 0, 100), "d", "Acker", 12.0),  # value outside 0–10: ignored, the type's 2 used
+        (box(2000, 0, 100), "e", None, -1.0),
+    ], FIELDS_BT)
+    res, fb = run({"INPUT": layer})
+    out = {r["name"]: r for r in rows(res["OUTPUT"])}
+    warned = " ".join(fb.warnings)
+    assert "3 brownfields have a biotope type that is not in the table: Goldwiese (2), Mondlandschaft (1)" in warned
+    assert "2 brownfields have a biotope value outside 0–10" in warned
+    assert "type_unknown" in flags(out["a"]) and "bw_out_of_range" in flags(out["d"])
+    assert out["d"]["bw_now"] == 2.0
+    assert null(out["e"]["bw_now"]) and "bw_out_of_range" in flags(out["e"])
+
+
+def test_own_biotope_table_and_a_table_with_missing_columns(gi_provider, tmp_path):
+    layer = polygons([(box(0, 0, 100), "a", "Industriebrache", None)], FIELDS_BT)
+    own = tmp_path / "stadt.csv"
+    own.write_text("code;Biotoptyp;Grundwert_A;Quelle\nIB;Industriebrache;1,5;Stadt X\n", encoding="utf-8")
+    res, _ = run({"INPUT": layer, "BIOTOPE_TABLE": str(own)})
+    r = rows(res["OUTPUT"])[0]
+    assert r["bw_now"] == 1.5 and r["bw_gain"] == pytest.approx(4.5)  # the own table, 6 − 1.5
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name_de\nIB,Industriebrache\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="lacks the columns value_a, source"):
+        run({"INPUT": layer, "BIOTOPE_TABLE": str(bad)})
+
+
+def test_bad_parameters_name_themselves(gi_provider):
+    layer = polygons([(box(0, 0, 100), "a", "Acker", None)], FIELDS_BT)
+    with pytest.raises(QgsProcessingException, match="BW_HIGH"):
+        run({"INPUT": layer, "BW_LOW": 5.0, "BW_HIGH": 4.0})
+
+
+# ----------------------------------------------------------------------------------------------
+# qgis_process
+# ----------------------------------------------------------------------------------------------
+def test_qgis_process_runs_the_packaged_plugin_on_the_shipped_sample(plugin_zip, tmp_path):  # noqa: F811
+    profile = tmp_path / "config"
+    plugins = profile / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(plugin_zip).extractall(plugins)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen", PYTHONPATH="")
+    subprocess.run(["qgis_process", "plugins", "enable", "gi_qgis_plugin"], env=env, capture_output=True,
+                   text=True, timeout=300, check=True)
+    gpkg = plugins / "gi_qgis_plugin" / "resources" / "sample" / "musterstadt.gpkg"
+    out = tmp_path / "brownfields.gpkg"
+    done = subprocess.run(["qgis_process", "--json", "run", "gi:brownfields", "--",
+                           f"INPUT={gpkg}|layername=brownfields", f"BIOTOPVERBUND={gpkg}|layername=biotopverbund",
+                           f"GRUENZUEGE={gpkg}|layername=gruenzuege", f"OUTPUT={out}"],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    answer = json.loads(done.stdout[done.stdout.find("{"):])
+    layer = QgsVectorLayer(str(out), "o", "ogr")
+    cats = Counter(f["gi_category"] for f in layer.getFeatures())
+    assert layer.featureCount() == answer["results"]["N_SCORED"] + answer["results"]["N_EXCLUDED"]
+    assert set(cats) <= CATEGORIES | {None, NULL}
+    assert answer["results"]["N_POOL"] == cats["kompensationspool"]
+    bad = subprocess.run(["qgis_process", "run", "gi:brownfields", "--", f"INPUT={gpkg}|layername=brownfields",
+                          "TARGET_VALUE=12", f"OUTPUT={tmp_path / 'bad.gpkg'}"],
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode != 0 and "Traceback" not in bad.stdout + bad.stderr
+    assert "TARGET_VALUE" in bad.stdout + bad.stderr
