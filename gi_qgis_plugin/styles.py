@@ -22,6 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from .contract import class_ranges, is_result_fields
 from .i18n import tr, translate_marked
 from .scoring.spec import ScoringSpec, spec_for_fields
 
@@ -33,7 +34,7 @@ CLASS_COLOURS = {
     "D": "#e7d4e8",
     "X": "#bdbdbd",
 }
-SCORE_RANGES = ((75.0, 100.0, "A"), (50.0, 75.0, "B"), (25.0, 50.0, "C"), (0.0, 25.0, "D"))
+SCORE_RANGES = class_ranges()
 
 
 def class_labels() -> dict[str, str]:
@@ -84,12 +85,11 @@ def is_result_layer(layer: QgsMapLayer | None) -> bool:
     """A layer carrying the contract fields (DESIGN.md §3)."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return False
-    names = set(layer.fields().names())
-    return {"gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason"} <= names
+    return is_result_fields(layer.fields().names())
 
 
 def apply_result_styles(layer: QgsVectorLayer) -> bool:
-    """Add the styles "gi_class" (current) and "gi_score" to a result layer."""
+    """Add the styles "gi_class" and "gi_score" (and the spec's category style, then current) to a result layer."""
     if not is_result_layer(layer):
         return False
     manager = layer.styleManager()

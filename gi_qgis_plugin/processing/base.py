@@ -96,6 +96,13 @@ class GiAlgorithm(QgsProcessingAlgorithm):
         self._outputs.append([sink, dest, path, existed])
         return sink, dest
 
+    def claim_files(self, *paths: str) -> None:
+        """Files this run writes itself (not through a sink): removed on cancel or error."""
+        if not hasattr(self, "_outputs"):
+            self._outputs = []
+        for path in paths:
+            self._outputs.append([None, "", str(path), False])
+
     def close_sink(self, dest: str) -> None:
         """Let go of the sink of ``dest`` (the caller drops its own reference): the file is
         closed, so its metadata can be written. A later cancel still removes the output."""
@@ -121,7 +128,7 @@ class GiAlgorithm(QgsProcessingAlgorithm):
 def _remove_output(dest: str, path: str, existed: bool, context) -> None:
     """Remove an output of an unfinished run: a temporary layer from the context, a file, or
     the layer written into a GeoPackage that existed before."""
-    layer = QgsProcessingUtils.mapLayerFromString(dest, context, allowLoadingNewLayers=False)
+    layer = QgsProcessingUtils.mapLayerFromString(dest, context, allowLoadingNewLayers=False) if dest else None
     if layer is not None and layer.providerType() == "memory":
         context.temporaryLayerStore().removeMapLayer(layer.id())
         return

@@ -40,6 +40,8 @@ COLD_AIR_KLIMATOPE = "Freilandklima,Waldklima,Parkklima"
 # Regionalplan settlement areas when the layer has a field: ASB and GIB (Allgemeine Siedlungs-
 # bereiche, Bereiche für gewerbliche und industrielle Nutzungen) [V Regionalplan Ruhr legend].
 SETTLEMENT_VALUES = "ASB,GIB"
+VERBUND_FIELD_CANDIDATES = ("stufe", "stage")
+KLIMATOP_FIELD_CANDIDATES = ("klimatop",)
 
 
 @dataclass
@@ -194,18 +196,19 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
     # Parameters
     # ------------------------------------------------------------------------------------------
     def init_parameters(self, config=None) -> None:
-        for name, label in (
-            (self.BIOTOPE_TYPE_FIELD, self.tr("Biotope type field (code or name; empty = find by name)")),
-            (self.BIOTOPE_VALUE_FIELD, self.tr("Biotope value field, 0–10 (empty = find by name)")),
-            (self.SEALED_FIELD, self.tr("Sealed share field, 0–1 or % (empty = find by name)")),
-            (self.ALTLAST_FIELD, self.tr("Altlasten status field (kein Verdacht, altlastverdächtig, Altlast, saniert)")),
-            (self.OWNER_FIELD, self.tr("Owner field (public: Stadt, Land, RVR …)")),
-            (self.PRIOR_USE_FIELD, self.tr("Earlier lawful use field (yes/no, § 1a (3) BauGB)")),
-            (self.PROCEDURE_FIELD, self.tr("Procedure field (§ 13a BauGB or not)")),
-            (self.SPECIES_FIELD, self.tr("Protected species known field (yes/no)")),
-            (self.TARGET_VALUE_FIELD, self.tr("Planned biotope value field, 0–10 (empty = the parameter)")),
+        c = bf.FIELD_CANDIDATES
+        for name, kind, label in (
+            (self.BIOTOPE_TYPE_FIELD, "biotope_type", self.tr("Biotope type field (code or name; empty = find by name)")),
+            (self.BIOTOPE_VALUE_FIELD, "biotope_value", self.tr("Biotope value field, 0–10 (empty = find by name)")),
+            (self.SEALED_FIELD, "sealed", self.tr("Sealed share field, 0–1 or % (empty = find by name)")),
+            (self.ALTLAST_FIELD, "altlast", self.tr("Altlasten status field (kein Verdacht, altlastverdächtig, Altlast, saniert)")),
+            (self.OWNER_FIELD, "owner", self.tr("Owner field (public: Stadt, Land, RVR …)")),
+            (self.PRIOR_USE_FIELD, "prior_use", self.tr("Earlier lawful use field (yes/no, § 1a (3) BauGB)")),
+            (self.PROCEDURE_FIELD, "procedure", self.tr("Procedure field (§ 13a BauGB or not)")),
+            (self.SPECIES_FIELD, "species", self.tr("Protected species known field (yes/no)")),
+            (self.TARGET_VALUE_FIELD, "target_value", self.tr("Planned biotope value field, 0–10 (empty = the parameter)")),
         ):
-            self.add_field(name, label, self.INPUT)
+            self.add_field(name, label, self.INPUT, candidates=c[kind])
         self.addParameter(QgsProcessingParameterFile(
             self.BIOTOPE_TABLE, self.tr("Own biotope value table (CSV; empty = the shipped NRW table)"),
             extension="csv", optional=True))
@@ -216,13 +219,13 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
             optional=True))
         self.add_layer(self.BIOTOPVERBUND, self.tr("Biotopverbund (polygons)"), "biotopverbund")
         self.add_field(self.BIOTOPVERBUND_FIELD, self.tr("Biotopverbund stage field (I/II; empty = stufe or Stufe II)"),
-                       self.BIOTOPVERBUND)
+                       self.BIOTOPVERBUND, candidates=VERBUND_FIELD_CANDIDATES)
         self.add_layer(self.PROTECTED, self.tr("Protected areas and protected biotopes (polygons)"), "protected")
         self.add_layer(self.GRUENZUEGE, self.tr("Regionale Grünzüge (polygons)"), "gruenzuege")
         self.add_layer(self.FOREST, self.tr("Forest (polygons)"), "")
         self.add_layer(self.KLIMATOPE, self.tr("Klimaanalyse: cold-air areas or Klimatope (polygons)"), "klimatope")
         self.add_field(self.KLIMATOPE_FIELD, self.tr("Klimatop field (empty = klimatop, else every polygon is a cold-air area)"),
-                       self.KLIMATOPE)
+                       self.KLIMATOPE, candidates=KLIMATOP_FIELD_CANDIDATES)
         self.addParameter(QgsProcessingParameterString(
             self.KLIMATOPE_VALUES, self.tr("Klimatope that produce cold air (comma-separated)"),
             defaultValue=COLD_AIR_KLIMATOPE, optional=True))
@@ -354,7 +357,7 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
             inp.forest = self.covered(parameters, context, main, self.FOREST, share, progress.sub(0.65, 0.72), feedback)
             inp.climate = self.selected_flag(parameters, context, main, self.KLIMATOPE, self.KLIMATOPE_FIELD,
                                              self.KLIMATOPE_VALUES, progress.sub(0.72, 0.82), feedback, share=share,
-                                             candidates=("klimatop",))
+                                             candidates=KLIMATOP_FIELD_CANDIDATES)
             inp.transit_m = self.distance(parameters, context, main, self.TRANSIT, p.transit_far,
                                           progress.sub(0.82, 0.9), feedback, polygonal=False)
             inp.comp_sites_m = self.distance(parameters, context, main, self.COMPENSATION, p.group_distance,
@@ -413,7 +416,7 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
         source = self.parameterAsSource(parameters, self.BIOTOPVERBUND, context)
         if source is None:
             return
-        field = inputs.chosen_field(self, parameters, self.BIOTOPVERBUND_FIELD, context, source, ("stufe", "stage"))
+        field = inputs.chosen_field(self, parameters, self.BIOTOPVERBUND_FIELD, context, source, VERBUND_FIELD_CANDIDATES)
         lay = inputs.overlay(self, parameters, self.BIOTOPVERBUND, context, main, progress.sub(0.0, 0.4), feedback,
                              fields=[field] if field else [])
         polys = lay.geoms[lay.usable]

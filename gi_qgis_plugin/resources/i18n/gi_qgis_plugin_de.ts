@@ -248,8 +248,12 @@
             <translation>Keine Eingabe: Wählen Sie eine CityGML-Datei (LoD2-Kachel) oder einen Ordner mit LoD2-Kacheln, z. B. heruntergeladen von www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</translation>
         </message>
         <message>
-            <source>Canceled: the output holds only the buildings written before canceling; run again for the complete result.</source>
-            <translation>Abgebrochen: Die Ausgabe enthält nur die vor dem Abbruch geschriebenen Gebäude; für das vollständige Ergebnis erneut ausführen.</translation>
+            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
+            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
+            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
         </message>
         <message>
             <source>The path {path} does not exist. Choose an existing CityGML file or a folder with LoD2 tiles.</source>
@@ -268,20 +272,12 @@
             <translation>{path} ist kein wohlgeformtes XML ({detail}); die Datei ist möglicherweise unvollständig. Laden Sie die Kachel erneut herunter.</translation>
         </message>
         <message>
-            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
-            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
-        </message>
-        <message>
-            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
-            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
+            <source>Read {n} buildings from {files} file(s).</source>
+            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
         </message>
         <message>
             <source>Cannot read {path}: {error}. Check that the file exists and is readable.</source>
             <translation>{path} kann nicht gelesen werden: {error}. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
-        </message>
-        <message>
-            <source>Read {n} buildings from {files} file(s).</source>
-            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
         </message>
         <message>
             <source>{file} is not CityGML and was skipped.</source>
@@ -472,10 +468,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Wrote {n} buildings on {km2} km² to {path}</source>
             <translation>{n} Gebäude auf {km2} km² nach {path} geschrieben</translation>
-        </message>
-        <message>
-            <source>Canceled: the sample district in {folder} is incomplete; run the algorithm again.</source>
-            <translation>Abgebrochen: Der Beispielstadtteil in {folder} ist unvollständig; starten Sie den Algorithmus erneut.</translation>
         </message>
         <message>
             <source>Could not write to {folder} ({error}): choose a folder you can write to.</source>
