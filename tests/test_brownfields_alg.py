@@ -322,3 +322,19 @@ def test_qgis_process_runs_the_packaged_plugin_on_the_shipped_sample(plugin_zip,
                          env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode != 0 and "Traceback" not in bad.stdout + bad.stderr
     assert "TARGET_VALUE" in bad.stdout + bad.stderr
+
+
+def test_sample_reasons_in_german(sample_gpkg, gi_provider, qgis_app):
+    from gi_qgis_plugin.i18n import install_translator, remove_translator
+
+    assert install_translator("de"), "compiled German catalogue missing (tools/i18n.py compile)"
+    try:
+        res, fb = run({"INPUT": f"{sample_gpkg}|layername=brownfields", "SETTLEMENT": f"{sample_gpkg}|layername=raumtyp",
+                       "SETTLEMENT_FIELD": "raumtyp", "SETTLEMENT_VALUES": "Innenstadt,Zwischenstadt"})
+    finally:
+        remove_translator()
+    reasons = [r["gi_reason"] for r in rows(res["OUTPUT"])]
+    assert all(re.search(r"Recycling \d,\d\d · Schutz \d,\d\d · Pool (\d,\d\d|–)", r) for r in reasons)
+    assert any(r.startswith(("Recycling: entwickeln", "als Grüne Infrastruktur schützen", "Kandidat für den Kompensationspool",
+                             "zu prüfen")) for r in reasons)
+    assert any("Nicht angegeben, die Einordnung läuft ohne" in w for w in fb.warnings)

@@ -70,6 +70,25 @@ def print_district_table(path: str) -> None:
               f" {f.GetField('missing_m2'):21,.0f} {f.GetField('ab_m2'):14,.0f}   {'yes' if f.GetField('covers') else 'no'}")
 
 
+def print_brownfields(path: str) -> None:
+    """The brownfield triage (HZ 08): categories and the pool groups with their eco-points."""
+    from collections import Counter
+
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    ds = ogr.Open(path)  # keep the data source alive while its layer is read
+    lyr = ds.GetLayer(0)
+    cats, groups = Counter(), {}
+    for f in lyr:
+        cats[f.GetField("gi_category") or "excluded"] += 1
+        if f.GetField("pool_group"):
+            groups[f.GetField("pool_group")] = f.GetField("pool_total")
+    print("   brownfields: " + ", ".join(f"{k} {v}" for k, v in sorted(cats.items())))
+    for g, total in sorted(groups.items()):
+        print(f"   pool group {g}: {total:,.0f} eco-points")
+
+
 def main(out_dir: str) -> int:
     out = (ROOT / out_dir).resolve()
     if out.exists():
@@ -109,6 +128,15 @@ def main(out_dir: str) -> int:
     written.append((str(roofs), summarise(str(roofs))))
     written.append((str(districts), summarise(str(districts)) + " (HZ 02 target table)"))
     print_district_table(str(districts))
+
+    brownfields = out / "brownfields_musterstadt.gpkg"
+    run(env, "gi:brownfields", {
+        "INPUT": lyr("brownfields"), "SETTLEMENT": lyr("raumtyp"), "SETTLEMENT_FIELD": "raumtyp",
+        "SETTLEMENT_VALUES": "Innenstadt,Zwischenstadt", "BIOTOPVERBUND": lyr("biotopverbund"),
+        "GRUENZUEGE": lyr("gruenzuege"), "KLIMATOPE": lyr("klimatope"), "PARKS": lyr("parks"), "OUTPUT": brownfields,
+    })
+    written.append((str(brownfields), summarise(str(brownfields)) + " (recycling / schutz / kompensationspool / pruefen)"))
+    print_brownfields(str(brownfields))
 
     if LOD2.exists():
         wesel = out / "wesel_lod2_buildings.gpkg"
