@@ -180,6 +180,23 @@ def test_sample_category_style_is_the_current_style(sample, qgis_app):
     assert {"gi_category", "gi_class", "gi_score"} <= set(layer.styleManager().styles())
 
 
+def test_inspector_bars_add_up_to_the_score(sample, qgis_app):
+    """The dock's chart is the score formula for brownfields too (no brownfield code in ui/)."""
+    from gi_qgis_plugin.ui.inspector import criteria_bars, spec_of
+
+    weights = json.loads(sample["res"]["RUN_INFO"])["weights"]
+    layer = sample["res"]["OUTPUT"]
+    assert spec_of(layer).alg_id == "brownfields"
+    for f in layer.getFeatures():
+        if f["gi_class"] == "X":
+            continue
+        bars = criteria_bars(f, weights, spec_of(layer))
+        assert sum(b.points for b in bars if b.points is not None) == pytest.approx(f["gi_score"])
+        own = {"recycling": "recycling", "schutz": "protection", "kompensationspool": "pool"}.get(f["gi_category"])
+        if own:  # a decided category: its own sub-score is the whole score
+            assert [b.criterion for b in bars if b.points is not None] == [own]
+
+
 def test_sample_input_is_not_modified(sample):
     layer = QgsVectorLayer(f"{sample['gpkg']}|layername=brownfields", "again", "ogr")
     assert layer.fields().names() == sample["input"].fields().names()
