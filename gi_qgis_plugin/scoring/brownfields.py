@@ -312,12 +312,15 @@ def count_within(geoms: np.ndarray, others: np.ndarray, distance: float) -> np.n
     return out
 
 
-def overlap_share(geoms: np.ndarray, others: np.ndarray) -> np.ndarray:
+def overlap_share(geoms: np.ndarray, others: np.ndarray, progress=None) -> np.ndarray:
     """Share 0–1 of each geometry's area covered by ``others`` (NaN without geometry).
 
-    Pairs from one STRtree query; a pair where the other polygon contains the brownfield counts
-    its whole area (prepared containment, no intersection computed), the rest are intersected in
-    one vectorised call. Overlapping ``others`` are summed (clipped to 1).
+    The tree is built on the brownfields and queried with the other layer's polygons in slices
+    (shapely prepares each query polygon once, as ``geo.point_polygon_pairs`` does; preparing
+    every brownfield against large Grünzug polygons instead took four times as long at 100,000
+    brownfields). A pair where the other polygon contains the brownfield counts its whole area
+    (prepared containment, no intersection); the rest are intersected in one vectorised call.
+    Overlapping ``others`` are summed (clipped to 1). ``progress`` gets 0–1 between the slices.
     """
     geoms = np.asarray(geoms, dtype=object)
     n = len(geoms)
@@ -328,19 +331,31 @@ def overlap_share(geoms: np.ndarray, others: np.ndarray) -> np.ndarray:
     others = others[~shapely.is_missing(others)] if others.size else others
     if ok.size == 0 or others.size == 0:
         return out
-    i, j = shapely.STRtree(others).query(geoms[ok], predicate="intersects")
+    mine = geoms[ok]
+    tree = shapely.STRtree(mine)
+    shapely.prepare(others)
+    found_i, found_j = [], []
+    step = max(1, others.size // 10)
+    for start in range(0, others.size, step):
+        q_other, q_mine = tree.query(others[start:start + step], predicate="intersects")
+        found_i.append(q_mine)
+        found_j.append(q_other + start)
+        if progress is not None:
+            progress(0.8 * min(start + step, others.size) / others.size)
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
     if i.size == 0:
         return out
-    shapely.prepare(others)
-    area = shapely.area(geoms[ok][i])
-    inside = shapely.contains(others[j], geoms[ok][i])
+    area = shapely.area(mine[i])
+    inside = shapely.contains(others[j], mine[i])
     part = ~inside
     covered = np.where(inside, area, 0.0)
     if part.any():
-        covered[part] = shapely.area(shapely.intersection(geoms[ok][i[part]], others[j[part]]))
+        covered[part] = shapely.area(shapely.intersection(mine[i[part]], others[j[part]]))
     total = np.bincount(i, weights=covered, minlength=ok.size)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out[ok] = np.clip(total / shapely.area(geoms[ok]), 0.0, 1.0)
+        out[ok] = np.clip(total / shapely.area(mine), 0.0, 1.0)
+    if progress is not None:
+        progress(1.0)
     return out
 
 
@@ -355,16 +370,18 @@ def stage_of(values) -> np.ndarray:
     return map_unique(np.asarray(values, dtype=object).reshape(-1), one).astype(np.int64)
 
 
-def best_stage(geoms: np.ndarray, others: np.ndarray, stages: np.ndarray, min_share: float) -> np.ndarray:
+def best_stage(geoms: np.ndarray, others: np.ndarray, stages: np.ndarray, min_share: float,
+               progress=None) -> np.ndarray:
     """The best (lowest) Biotopverbund stage covering at least ``min_share`` of each brownfield,
     0 where none does."""
     out = np.zeros(len(geoms), dtype=np.int64)
     others = np.asarray(others, dtype=object)
     stages = np.asarray(stages, dtype=np.int64)
-    for stage in (2, 1):  # Stufe I last: it wins
+    for k, stage in enumerate((2, 1)):  # Stufe I last: it wins
         sel = (stages == stage) & ~shapely.is_missing(others)
         if sel.any():
-            share = overlap_share(geoms, others[sel])
+            tick = None if progress is None else (lambda f, k=k: progress(0.5 * k + 0.5 * f))
+            share = overlap_share(geoms, others[sel], tick)
             out[np.nan_to_num(share, nan=0.0) >= min_share] = stage
     return out
 
