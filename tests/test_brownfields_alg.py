@@ -182,7 +182,7 @@ def test_sample_category_style_is_the_current_style(sample, qgis_app):
 
 def test_inspector_bars_add_up_to_the_score(sample, qgis_app):
     """The dock's chart is the score formula for brownfields too (no brownfield code in ui/)."""
-    from gi_qgis_plugin.ui.inspector import criteria_bars, spec_of
+    from gi_qgis_plugin.ui.explain import criteria_bars, spec_of
 
     weights = json.loads(sample["res"]["RUN_INFO"])["weights"]
     layer = sample["res"]["OUTPUT"]
@@ -355,3 +355,21 @@ def test_sample_reasons_in_german(sample_gpkg, gi_provider, qgis_app):
     assert any(r.startswith(("Recycling: entwickeln", "als Grüne Infrastruktur schützen", "Kandidat für den Kompensationspool",
                              "zu prüfen")) for r in reasons)
     assert any("Nicht angegeben, die Einordnung läuft ohne" in w for w in fb.warnings)
+
+
+def test_help_explains_flaechenpool_and_states_the_defaults_in_both_languages(qgis_app):
+    from gi_qgis_plugin.i18n import install_translator, remove_translator
+    from gi_qgis_plugin.processing.brownfields import BrownfieldsAlgorithm
+    from gi_qgis_plugin.scoring import brownfields as bf
+
+    alg = BrownfieldsAlgorithm()
+    en = alg.shortHelpString()
+    assert "Flächenpool NRW is not a compensation pool" in en and "Ökokonto" in en
+    assert f"default {bf.TARGET_VALUE:g}" in en and f"within the group distance ({bf.GROUP_DISTANCE_M:g} m)" in en
+    assert install_translator("de"), "compiled German catalogue missing (tools/i18n.py compile)"
+    try:
+        de = alg.shortHelpString()
+    finally:
+        remove_translator()
+    assert "Der Flächenpool NRW ist kein Kompensationspool" in de
+    assert "Faktor 0,85 (Verdacht) bzw. 0,7 (Altlast)" in de

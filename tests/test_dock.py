@@ -453,7 +453,9 @@ EXPECTED_FACTS_ROOF_1 = {
     "heat": 911.0,
     "klimatop": "Stadtkernklima",
     "water_depth": pytest.approx(0.42, abs=1e-6),
-    "water_depth_near": pytest.approx(0.42, abs=1e-6),  # the one deep cell lies under the roof
+    # the criterion's statistic: the mean of the 12 cells in the 10 m ring (16 cell centres in the
+    # buffered roof minus the 4 under it); the one deep cell lies under the roof, so 0.1
+    "water_depth_near": pytest.approx(0.1, abs=1e-6),
     "biotopverbund": True,
     "biotopverbund_stufe": 2,
     "gruenzug": False,
@@ -465,7 +467,7 @@ EXPECTED_FACTS_ROOF_1 = {
 
 
 def test_facts_at_reads_the_role_layers_at_the_feature(tmp_path, project):
-    from gi_qgis_plugin.ui.inspector import facts_at
+    from gi_qgis_plugin.ui.facts import facts_at
 
     scene = inspector_scene(tmp_path, project)
     roles = {k: v for k, v in scene.items() if k != "result"}
@@ -487,21 +489,24 @@ def test_facts_at_reads_the_role_layers_at_the_feature(tmp_path, project):
     far = facts_at(QgsGeometry.fromWkt(square(3000, 3000, 10)), QgsCoordinateReferenceSystem(CRS), roles, project)
     assert far["klimatop"] == "Freilandklima" and far["biotopverbund"] is False
 
-    # the deepest water near a roof west of the deep cell (cell centre at x 1015, y 1005):
-    # from x 985-995 the 10 m ring reaches x 1005, short of it; from x 996-1006 it reaches 1016
+    # the ring mean near a roof west of the deep cell (cell centre at x 1015, y 1005): from
+    # x 985-995 the 10 m ring reaches x 1005, short of it: every ring cell holds 0.1. From x 996-1006
+    # the ring reaches 1016: 7 cell centres in the buffered roof (x 995/1005 × y 995/1005/1015, and
+    # the deep cell; (1015, 995) and (1015, 1015) lie 10.3 m from the corners), minus the one under
+    # the roof (1005, 1005): (0.42 + 5 × 0.1) / 6
     roof_w = QgsGeometry.fromWkt(rect(985, 1000, 995, 1010))
     assert facts_at(roof_w, QgsCoordinateReferenceSystem(CRS), roles, project)["water_depth_near"] == \
         pytest.approx(0.1)
     roof_e = QgsGeometry.fromWkt(rect(996, 1000, 1006, 1010))
     assert facts_at(roof_e, QgsCoordinateReferenceSystem(CRS), roles, project)["water_depth_near"] == \
-        pytest.approx(0.42)
+        pytest.approx(0.92 / 6)
     assert far["heat"] is None and far["water_depth_near"] is None  # outside the rasters
     assert far["park_distance_m"] == pytest.approx(math.hypot(3000 - 1200, 3000 - 1100))
 
 
 def test_selecting_a_result_feature_fills_the_inspector(german, tmp_path, project, dock):
     from gi_qgis_plugin.catalog import load_catalog
-    from gi_qgis_plugin.ui.inspector import default_weights
+    from gi_qgis_plugin.ui.explain import default_weights
 
     scene = inspector_scene(tmp_path, project)
     result = scene["result"]
@@ -619,20 +624,26 @@ def test_browser_selects_exactly_the_features_of_a_handlungsziel(german, project
 
 
 def test_progress_of_hz02_counts_green_flat_roof_area(german, project, dock):
-    from gi_qgis_plugin.ui.hz_browser import green_roof_progress
+    from gi_qgis_plugin.ui.hz_browser import target_progress
 
-    # 3 flat roofs already green (10×10 each = 300 m²), 7 flat roofs still to green (100 m² each),
-    # one pitched roof of 1,000 m² that HZ 02 does not count: 300 / 1,000 = 30 %
-    rows = [(square(20 * i, 0, 10), [None, "X", None, "", "green_exists", "Already green", 0, 0, 0, 0])
+    # a roof result (signature field greenable_m2, here empty: the polygons' own areas count)
+    # without slope classes: 3 flat roofs already green (10×10 each = 300 m²), 7 flat roofs still
+    # to green (100 m² each), one pitched roof of 1,000 m² that HZ 02 does not count: 300 / 1,000
+    greenable = [("greenable_m2", T.Double)]
+    rows = [(square(20 * i, 0, 10), [None, "X", None, "", "green_exists", "Already green", 0, 0, 0, 0, None])
             for i in range(3)]
-    rows += [(square(20 * i, 100, 10), [60.0, "B", i + 1, "02", "", "Flat", 1, 1, 1, 1]) for i in range(7)]
-    rows += [(rect(0, 500, 40, 525), [None, "X", None, "", "slope_gt_45", "Pitched", 0, 0, 0, 0])]
-    roofs = memory_layer("Flachdächer", "Polygon", RESULT_FIELDS, rows)
+    rows += [(square(20 * i, 100, 10), [60.0, "B", i + 1, "02", "", "Flat", 1, 1, 1, 1, None]) for i in range(7)]
+    rows += [(rect(0, 500, 40, 525), [None, "X", None, "", "slope_gt_45", "Pitched", 0, 0, 0, 0, None])]
+    roofs = memory_layer("Flachdächer", "Polygon", RESULT_FIELDS + greenable, rows)
     project.addMapLayer(roofs)
-    progress = green_roof_progress(roofs, project)
-    assert progress.flat_area_m2 == pytest.approx(1000.0)
-    assert progress.green_area_m2 == pytest.approx(300.0)
+    progress = target_progress(roofs, "02", project)
+    assert progress.measured.total == pytest.approx(1000.0)
+    assert progress.measured.done == pytest.approx(300.0)
     assert progress.share_percent == pytest.approx(30.0) and progress.target_percent == 50.0
+    assert target_progress(roofs, "24", project) is None  # the roof spec measures no HZ 24 target
+    # the same rows without the roof signature: no algorithm claims the layer, no tile
+    anonymous = memory_layer("anonymous", "Polygon", RESULT_FIELDS, [(g, v[:-1]) for g, v in rows])
+    assert target_progress(anonymous, "02", project) is None
 
     # as gi:flatroofs writes it: slope_class and greenable_m2 decide, not the polygon
     extra = [("slope_class", T.QString), ("greenable_m2", T.Double)]
@@ -642,9 +653,9 @@ def test_progress_of_hz02_counts_green_flat_roof_area(german, project, dock):
         (square(40, 0, 10), [None, "X", None, "", "listed", "", 1, 1, 1, 1, "0-5", None]),  # 100 m² polygon
         (square(60, 0, 10), [30.0, "C", 2, "02", "green_exists", "", 0.5, 1, 1, 1, "15-30", 500.0]),
     ])
-    progress = green_roof_progress(written, project)
-    assert progress.flat_area_m2 == pytest.approx(80 + 320 + 100)
-    assert progress.green_area_m2 == pytest.approx(80.0)
+    progress = target_progress(written, "02", project)
+    assert progress.measured.total == pytest.approx(80 + 320 + 100)
+    assert progress.measured.done == pytest.approx(80.0)
     assert not progress.in_target_area_only
 
     # with a target area (in_target_scope 1/0) only the roofs inside count: the target is for
@@ -655,9 +666,9 @@ def test_progress_of_hz02_counts_green_flat_roof_area(german, project, dock):
         (square(40, 0, 10), [50.0, "B", 2, "02", "", "", 1, 1, 1, 1, "0-5", 900.0, 0]),
         (square(60, 0, 10), [None, "X", None, "", "green_exists", "", 1, 1, 1, 1, "0-5", 700.0, 0]),
     ])
-    progress = green_roof_progress(scoped, project)
+    progress = target_progress(scoped, "02", project)
     assert progress.in_target_area_only and progress.share_percent == pytest.approx(20.0)
-    assert progress.flat_area_m2 == pytest.approx(400.0)
+    assert progress.measured.total == pytest.approx(400.0)
 
     dock.tabs.setCurrentIndex(dock.TAB_HZ)
     dock.browser.select_number("02")
@@ -765,7 +776,7 @@ def test_the_whole_loop_on_the_sample(flatroofs, german, project, qgis_iface, sa
         assert "02" in [hz.number for hz in ins.hzs]
         assert ins.fact_texts  # facts from the sample's role layers
         heat = next(iter(project.mapLayersByName("heat")))
-        from gi_qgis_plugin.ui.inspector import sample_raster
+        from gi_qgis_plugin.ui.facts import sample_raster
 
         centroid = best.geometry().centroid()
         assert ins.facts["heat"] == pytest.approx(sample_raster(heat, centroid, result.crs(), project))

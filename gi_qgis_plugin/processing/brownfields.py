@@ -28,6 +28,7 @@ from ..scoring.common import ScoreCore
 from ..scoring.progress import Progress
 from ..scoring.values import as_text, fold, fold_array
 from . import inputs
+from .help import input_section, num, outputs_section
 from .inputs import MainInput
 from .read import read_overlay
 from .scoring_base import DOUBLE, ScoringAlgorithm
@@ -50,6 +51,7 @@ class BrownfieldSettings:
     link_distance: float
     min_share: float
     table_path: str
+    park_min_m2: float
 
 
 class BrownfieldsAlgorithm(ScoringAlgorithm):
@@ -109,88 +111,110 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
     def tags(self) -> list[str]:
         return self.tr("brownfield,Brache,Flächenrecycling,Ökopunkte,Ökokonto,compensation pool,Eingriffsregelung,HZ 08").split(",")
 
+    def shortHelpString(self) -> str:  # noqa: N802
+        """Sections (each its own translation unit) with the defaults formatted in from the code."""
+        n, ps = num, bf.PROTECTION_STRENGTH
+        pct = lambda share: num(100 * share)  # noqa: E731
+        intro = self.tr(
+            "<p>Sorts every brownfield into one of four categories (Handlungsziel 08 \"Brachflächenpotenziale "
+            "ausschöpfen und Flächenpools entwickeln\"): <b>recycling</b> (ecologically poor, integrated: develop it "
+            "and compensate nearby), <b>schutz</b> (valuable: keep it as green infrastructure, Industrienatur, HZ 11), "
+            "<b>kompensationspool</b> (a large uplift is possible outside the settlement areas: a site for a "
+            "compensation pool or an Ökokonto) or <b>pruefen</b> (conflicting signals, named in the reason, or too "
+            "little known). Works with a Brachflächenkataster, ruhrFIS or ALKIS polygons and with OpenStreetMap "
+            "landuse=brownfield polygons without any attribute: the triage runs on the layers there are and says "
+            "what is missing.</p>")
+        law = self.tr(
+            "<p><b>The law first</b> (flags and reasons, never silent): § 1a (3) BauGB — no compensation for "
+            "interventions made or permitted before the planning decision (field of the earlier lawful use; flag "
+            "baugb_1a3); § 13a (2) No. 4 BauGB — in an Innenentwicklung plan under {m13a} m² ground area "
+            "interventions count as permitted, so no compensation is due (procedure field; baugb_13a, and "
+            "baugb_13a_check from {m13a} m² of site area, where the ground area decides); forest law — succession "
+            "woodland can be Wald: a conversion permit and replacement planting (flag wald, HZ 22); species "
+            "protection — wherever the site changes an Artenschutzprüfung is needed (flag asp; typical brownfield "
+            "species are Kreuzkröte and Blauflügelige Ödlandschrecke), known species (flag species); protected areas "
+            "and biotopes (§ 30 BNatSchG, § 42 LNatSchG NRW) and Biotopverbund Stufe I make a site schutz whatever "
+            "its scores. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) lower recycling and pool by "
+            "the factor {suspected} (suspected) or {altlast} (Altlast).</p>").format(
+            m13a=n(bf.BAUGB_13A_M2), suspected=n(bf.ALTLAST_FACTOR["suspected"]),
+            altlast=n(bf.ALTLAST_FACTOR["contaminated"]))
+        values = self.tr(
+            "<p><b>Biotope values</b> on the 0–10 scale of the NRW method (LANUV/LANUK \"Numerische Bewertung von "
+            "Biotoptypen für die Eingriffsregelung in NRW\"): from the value field, else from the biotope type "
+            "through the shipped table (resources/biotope_types.csv, each value with its source; types marked [U] "
+            "are the plugin's assumptions, check them against Tab. 1 of the current LANUK edition) or your own table "
+            "(columns code, value_a, source; optional value_p, name_de, name_en, forest, aliases), else estimated "
+            "from the sealed share (sealed 0, the rest as ruderal vegetation). Values outside 0–10 are ignored and "
+            "flagged; unknown types are named and counted. The planned value after 30 years (bw_target, default "
+            "{target}: the Grundwert P of hedges, species-rich grassland and young woodland) is a parameter or a "
+            "field.</p>").format(target=n(bf.TARGET_VALUE))
+        subscores = self.tr(
+            "<p><b>Sub-scores</b> (0–1; the weights inside them are the plugin's assumptions):</p><ul>"
+            "<li><b>c_recycling</b>: weighted mean of low biotope value (1 up to {low} points, 0 from {high}), "
+            "location in a settlement area (ASB/GIB), a stop within {near} m (0 beyond {far} m), size (full at "
+            "{rsize} m², the usual size for Flächenpool NRW) and public ownership, times the Altlasten factor.</li>"
+            "<li><b>c_protection</b> = 1 − Π(1 − signal): protected area or biotope {p_prot}, Biotopverbund Stufe I "
+            "{p_v1} / Stufe II {p_v2}, biotope value {p_val} (from {high} points), known species {p_spec}, woodland "
+            "{p_forest}, Regionaler Grünzug {p_gz}, cold air {p_cold}: one strong signal is enough, a missing layer "
+            "neither helps nor hurts.</li>"
+            "<li><b>c_pool</b>: weighted mean of the uplift to the planned value (full at {gain} points per m²), "
+            "location outside the settlement areas (Regionalplan Ruhr principle 1.1-5: compensation outside the "
+            "Siedlungsbereiche), Grünzug or links between Biotopverbund areas (within {link} m), size (full at "
+            "{psize} m²), compensation sites within the group distance and public ownership, times the Altlasten "
+            "factor.</li></ul>"
+            "<p>A brownfield lies in a layer's area when at least {share} % of it does (the settlement area: where "
+            "a point inside it lies).</p>").format(
+            low=n(bf.BW_LOW), high=n(bf.BW_HIGH), near=n(bf.TRANSIT_NEAR_M), far=n(bf.TRANSIT_FAR_M),
+            rsize=n(bf.RECYCLING_SIZE_FULL_M2), p_prot=n(ps["protected"]), p_v1=n(ps["verbund_1"]),
+            p_v2=n(ps["verbund_2"]), p_val=n(ps["value"]), p_spec=n(ps["species"]), p_forest=n(ps["forest"]),
+            p_gz=n(ps["gruenzug"]), p_cold=n(ps["climate"]), gain=n(bf.GAIN_FULL), link=n(bf.LINK_DISTANCE_M),
+            psize=n(bf.POOL_SIZE_FULL_M2), share=pct(bf.MIN_SHARE))
+        triage = self.tr(
+            "<p><b>Triage</b>: a category qualifies at a sub-score of {qualify} (recycling not from a value of "
+            "{high}; pool only with an uplift of {gain} points or more and outside the settlement areas); of "
+            "several, the one with the higher weighted sub-score wins by {margin}, else pruefen names both. gi_score "
+            "is the strength of the brownfield's own category (× 100), so A means a clear, strong case; its c_* "
+            "field is the one filled, and gi_reason lists all three sub-scores. The weights W_RECYCLING, "
+            "W_PROTECTION and W_POOL (default {w}) tilt close calls.</p>").format(
+            qualify=n(bf.QUALIFY), high=n(bf.BW_HIGH), gain=n(bf.MIN_GAIN), margin=n(bf.MARGIN),
+            w=n(bf.WEIGHTS["recycling"]))
+        points = self.tr(
+            "<p><b>Ökopunkte</b> of pool candidates: oekopunkte = area × (bw_target − bw_now), bw_gain per m². Pool "
+            "candidates within the group distance ({group} m) of each other form pool groups (lead projects, "
+            "numbered by their total): pool_group and pool_total.</p>").format(group=n(bf.GROUP_DISTANCE_M))
+        pools = self.tr(
+            "<p><b>Flächenpool NRW is not a compensation pool.</b> Flächenpool NRW is a programme of the Land "
+            "(NRW.URBAN with the BahnflächenEntwicklungsGesellschaft) that brings brownfields, usually over {size} "
+            "m², back into use: recycling. Compensation land pools and Ökokonten belong to the Eingriffsregelung "
+            "(§ 16 BNatSchG, § 32 LNatSchG NRW, Ökokonto-Verordnung, § 135a BauGB): sites are upgraded in advance "
+            "and credited in Ökopunkte, which later interventions use. An Ökokonto measure must be approved before "
+            "it starts and must not be publicly funded twice.</p>").format(size=n(bf.RECYCLING_SIZE_FULL_M2))
+        goals = self.tr(
+            "<p><b>Handlungsziele</b> in gi_hz: 08 always; 11 (Industrienatur) for schutz or a value of {high} or "
+            "more; 12 (Naturerfahrungsräume) for schutz and pool sites of {ha} ha or more in the settlement area "
+            "without a park within {park} m and without Altlasten; 13 in a Regionaler Grünzug; 15 in the "
+            "Biotopverbund or linking it; 20 (soils) for pool sites sealed {sealed} % or more (unsealing) and "
+            "recycled Altlasten; 22 for woodland.</p>").format(
+            high=n(bf.BW_HIGH), ha=n(bf.NATURE_AREA_M2 / 10000.0), park=n(bf.PARK_DISTANCE_M),
+            sealed=pct(bf.SEALED_HZ20))
+        fields = self.tr(
+            "c_recycling, c_protection, c_pool (the one of the own category), gi_category, area_m2, bw_now, "
+            "bw_target, bw_gain, oekopunkte, pool_group, pool_total; the layer is styled by category "
+            "(colour-blind safe) when it loads, with gi_class and gi_score as further styles")
+        found = self.tr(
+            "<p>Fields left empty are found by name: biotope type (biotope_type, biotoptyp, biotope), value "
+            "(biotope_value, biotopwert), sealed share (sealed_share, versiegelung, sealing), Altlasten (altlast, "
+            "contam), owner (owner, eigentum), earlier lawful use (prior_use, vornutzung), procedure (procedure, "
+            "verfahren), species (species, arten). Overlapping brownfields are each scored, with a warning and the "
+            "flag overlap.</p>")
+        return "".join([intro, law, values, subscores, triage, points, pools, goals, outputs_section(fields), found,
+                        input_section()])
+
     def input_label(self) -> str:
         return self.tr("Brownfields (polygons)")
 
     def output_label(self) -> str:
         return self.tr("Brownfields triaged")
-
-    def shortHelpString(self) -> str:
-        return self.tr(
-            "<p>Sorts every brownfield into one of four categories (Handlungsziel 08 "
-            "\"Brachflächenpotenziale ausschöpfen und Flächenpools entwickeln\"): "
-            "<b>recycling</b> (ecologically poor, integrated: develop it and compensate nearby), "
-            "<b>schutz</b> (valuable: keep it as green infrastructure, Industrienatur, HZ 11), "
-            "<b>kompensationspool</b> (a large uplift is possible outside the settlement areas: a "
-            "site for a compensation pool or an Ökokonto) or <b>pruefen</b> (conflicting signals, "
-            "named in the reason, or too little known). Works with a Brachflächenkataster, "
-            "ruhrFIS or ALKIS polygons and with OpenStreetMap landuse=brownfield polygons without "
-            "any attribute: the triage runs on the layers there are and says what is missing.</p>"
-            "<p><b>The law first</b> (flags and reasons, never silent): § 1a (3) BauGB — no "
-            "compensation for interventions made or permitted before the planning decision "
-            "(field of the earlier lawful use; flag baugb_1a3); § 13a (2) No. 4 BauGB — in an "
-            "Innenentwicklung plan under 20,000 m² ground area interventions count as permitted, "
-            "so no compensation is due (procedure field; baugb_13a, and baugb_13a_check from "
-            "20,000 m² of site area, where the ground area decides); forest law — succession "
-            "woodland can be Wald: a conversion permit and replacement planting (flag wald, HZ "
-            "22); species protection — wherever the site changes an Artenschutzprüfung is needed "
-            "(flag asp; typical brownfield species are Kreuzkröte and Blauflügelige "
-            "Ödlandschrecke), known species (flag species); protected areas and biotopes (§ 30 "
-            "BNatSchG, § 42 LNatSchG NRW) and Biotopverbund Stufe I make a site schutz whatever "
-            "its scores. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) lower "
-            "recycling and pool by 0.85 (suspected) or 0.7 (Altlast).</p>"
-            "<p><b>Biotope values</b> on the 0–10 scale of the NRW method (LANUV/LANUK "
-            "\"Numerische Bewertung von Biotoptypen für die Eingriffsregelung in NRW\"): from "
-            "the value field, else from the biotope type through the shipped table "
-            "(resources/biotope_types.csv, each value with its source; types marked [U] are the "
-            "plugin's assumptions, check them against Tab. 1 of the current LANUK edition) or "
-            "your own table (columns code, value_a, source; optional value_p, name_de, name_en, "
-            "forest, aliases), else estimated from the sealed share (sealed 0, the rest as "
-            "ruderal vegetation). Values outside 0–10 are ignored and flagged; unknown types are "
-            "named and counted. The planned value after 30 years (bw_target, default 6: the "
-            "Grundwert P of hedges, species-rich grassland and young woodland) is a parameter "
-            "or a field.</p>"
-            "<p><b>Sub-scores</b> (0–1, plugin's weights [U]): c_recycling = weighted mean of "
-            "low value (1 up to 3 points, 0 from 6), location in a settlement area (ASB/GIB), a "
-            "stop within 300 m (0 beyond 1,000 m), size (full at 5,000 m², the usual size for "
-            "Flächenpool NRW) and public ownership; c_protection = 1 − Π(1 − signal) over protected "
-            "area 1, Stufe I 0.9, Stufe II 0.6, value 0.8 (from 6 points), species 0.7, woodland 0.6, "
-            "Grünzug 0.5, cold air 0.4; c_pool = weighted mean of the uplift (full at 4 points "
-            "per m²), location outside the settlement areas (Regionalplan Ruhr principle 1.1-5: "
-            "compensation outside the Siedlungsbereiche), Grünzug or links between Biotopverbund "
-            "areas, size (full at 1 ha), nearby compensation sites and public ownership. A "
-            "brownfield lies in a layer's area when at least 10 % of it does.</p>"
-            "<p><b>Triage</b>: a category qualifies at a sub-score of 0.5 (recycling not from a "
-            "value of 6; pool only with an uplift of 2 points or more and outside the settlement "
-            "areas); of several, the one with the higher weighted sub-score wins by 0.15, else "
-            "pruefen names both. gi_score is the strength of the brownfield's own category "
-            "(× 100), so A means a clear, strong case; its c_* field is the one filled, and "
-            "gi_reason lists all three sub-scores. The weights W_RECYCLING, W_PROTECTION and "
-            "W_POOL tilt close calls.</p>"
-            "<p><b>Ökopunkte</b> of pool candidates: oekopunkte = area × (bw_target − bw_now), "
-            "bw_gain per m². Pool candidates within the group distance (500 m) of each other form "
-            "pool groups (lead projects, numbered by their total): pool_group and pool_total.</p>"
-            "<p><b>Flächenpool NRW is not a compensation pool.</b> Flächenpool NRW is a programme "
-            "of the Land (NRW.URBAN with the BahnflächenEntwicklungsGesellschaft) that brings "
-            "brownfields, usually over 5,000 m², back into use: recycling. Compensation land pools "
-            "and Ökokonten belong to the Eingriffsregelung (§ 16 BNatSchG, § 32 LNatSchG NRW, "
-            "Ökokonto-Verordnung, § 135a BauGB): sites are upgraded in advance and credited in "
-            "Ökopunkte, which later interventions use. An Ökokonto measure must be approved before "
-            "it starts and must not be publicly funded twice.</p>"
-            "<p><b>Handlungsziele</b> in gi_hz: 08 always; 11 (Industrienatur) for schutz or a "
-            "value of 6 or more; 12 (Naturerfahrungsräume) for schutz and pool sites of 1 ha or "
-            "more in the settlement area without a park within reach and without Altlasten; 13 in "
-            "a Regionaler Grünzug; 15 in the Biotopverbund or linking it; 20 (soils) for pool "
-            "sites sealed 30 % or more (unsealing) and recycled Altlasten; 22 for woodland.</p>"
-            "<p><b>Outputs</b>: the input fields plus gi_score, gi_class, gi_rank, gi_hz, gi_flags, "
-            "gi_reason, c_recycling, c_protection, c_pool, gi_category, area_m2, bw_now, "
-            "bw_target, bw_gain, oekopunkte, pool_group, pool_total. The layer is styled by "
-            "category (colour-blind safe) when it loads; gi_class and gi_score are further "
-            "styles. Fields left empty are found by name (biotope_type, biotoptyp, biotope; "
-            "biotopwert; versiegelung, sealing; altlast, contam; eigentum; vornutzung; "
-            "verfahren; arten). The input is never changed; overlapping brownfields are each "
-            "scored, with a warning and the flag overlap.</p>"
-        )
 
     # ------------------------------------------------------------------------------------------
     # Parameters
@@ -290,7 +314,8 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
         params.table = self.biotope_table(path)
         return BrownfieldSettings(params=params, link_distance=num(parameters, self.LINK_DISTANCE, context, low=0.0),
                                   min_share=num(parameters, self.MIN_SHARE, context, low=0.0, high=1.0),
-                                  table_path=path)
+                                  table_path=path,
+                                  park_min_m2=num(parameters, self.PARK_MIN_HA, context, low=0.0) * 10000.0)
 
     def biotope_table(self, path: str) -> biotope.BiotopeTable:
         """The user's table or the shipped one; a table that cannot be used is a clear error."""
@@ -343,8 +368,7 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
         progress.check()
 
         # parks on the second core while the other layers are overlaid here
-        parks = inputs.nearest_distance_input(self, parameters, self.PARKS, context, main,
-                                              float(self.parameterAsDouble(parameters, self.PARK_MIN_HA, context)) * 10000.0,
+        parks = inputs.nearest_distance_input(self, parameters, self.PARKS, context, main, settings.park_min_m2,
                                               p.park_distance, progress.sub(0.0, 0.05), feedback)
         try:
             share = settings.min_share

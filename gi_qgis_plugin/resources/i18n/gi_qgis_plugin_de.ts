@@ -60,16 +60,24 @@
             <translation>Brachflächen: Recycling, Schutz oder Kompensationspool (HZ 08)</translation>
         </message>
         <message>
+            <source>&lt;p&gt;Sorts every brownfield into one of four categories (Handlungsziel 08 "Brachflächenpotenziale ausschöpfen und Flächenpools entwickeln"): &lt;b&gt;recycling&lt;/b&gt; (ecologically poor, integrated: develop it and compensate nearby), &lt;b&gt;schutz&lt;/b&gt; (valuable: keep it as green infrastructure, Industrienatur, HZ 11), &lt;b&gt;kompensationspool&lt;/b&gt; (a large uplift is possible outside the settlement areas: a site for a compensation pool or an Ökokonto) or &lt;b&gt;pruefen&lt;/b&gt; (conflicting signals, named in the reason, or too little known). Works with a Brachflächenkataster, ruhrFIS or ALKIS polygons and with OpenStreetMap landuse=brownfield polygons without any attribute: the triage runs on the layers there are and says what is missing.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Ordnet jede Brachfläche einer von vier Kategorien zu (Handlungsziel 08 „Brachflächenpotenziale ausschöpfen und Flächenpools entwickeln“): &lt;b&gt;recycling&lt;/b&gt; (ökologisch wenig wertvoll, integriert gelegen: entwickeln und ortsnah ausgleichen), &lt;b&gt;schutz&lt;/b&gt; (wertvoll: als Grüne Infrastruktur erhalten, Industrienatur, HZ 11), &lt;b&gt;kompensationspool&lt;/b&gt; (große Aufwertung außerhalb der Siedlungsbereiche möglich: eine Fläche für einen Flächenpool oder ein Ökokonto) oder &lt;b&gt;pruefen&lt;/b&gt; (widersprüchliche Hinweise, in der Begründung benannt, oder zu wenig bekannt). Arbeitet mit einem Brachflächenkataster, mit ruhrFIS- oder ALKIS-Polygonen und mit OpenStreetMap-Polygonen landuse=brownfield ganz ohne Attribute: Die Einordnung läuft mit den vorhandenen Layern und nennt, was fehlt.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>c_recycling, c_protection, c_pool (the one of the own category), gi_category, area_m2, bw_now, bw_target, bw_gain, oekopunkte, pool_group, pool_total; the layer is styled by category (colour-blind safe) when it loads, with gi_class and gi_score as further styles</source>
+            <translation>c_recycling, c_protection, c_pool (der der eigenen Kategorie), gi_category, area_m2, bw_now, bw_target, bw_gain, oekopunkte, pool_group, pool_total; beim Laden wird der Layer nach Kategorie dargestellt (farbenblind-tauglich), gi_class und gi_score sind weitere Stile</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Fields left empty are found by name: biotope type (biotope_type, biotoptyp, biotope), value (biotope_value, biotopwert), sealed share (sealed_share, versiegelung, sealing), Altlasten (altlast, contam), owner (owner, eigentum), earlier lawful use (prior_use, vornutzung), procedure (procedure, verfahren), species (species, arten). Overlapping brownfields are each scored, with a warning and the flag overlap.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Biotoptyp (biotope_type, biotoptyp, biotope), Wert (biotope_value, biotopwert), Versiegelungsanteil (sealed_share, versiegelung, sealing), Altlasten (altlast, contam), Eigentum (owner, eigentum), zulässige Vornutzung (prior_use, vornutzung), Verfahren (procedure, verfahren), Arten (species, arten). Sich überlagernde Brachen werden jede für sich bewertet, mit Warnung und dem Flag overlap.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Brownfields (polygons)</source>
             <translation>Brachflächen (Polygone)</translation>
         </message>
         <message>
             <source>Brownfields triaged</source>
             <translation>Brachflächen eingeordnet</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Sorts every brownfield into one of four categories (Handlungsziel 08 "Brachflächenpotenziale ausschöpfen und Flächenpools entwickeln"): &lt;b&gt;recycling&lt;/b&gt; (ecologically poor, integrated: develop it and compensate nearby), &lt;b&gt;schutz&lt;/b&gt; (valuable: keep it as green infrastructure, Industrienatur, HZ 11), &lt;b&gt;kompensationspool&lt;/b&gt; (a large uplift is possible outside the settlement areas: a site for a compensation pool or an Ökokonto) or &lt;b&gt;pruefen&lt;/b&gt; (conflicting signals, named in the reason, or too little known). Works with a Brachflächenkataster, ruhrFIS or ALKIS polygons and with OpenStreetMap landuse=brownfield polygons without any attribute: the triage runs on the layers there are and says what is missing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The law first&lt;/b&gt; (flags and reasons, never silent): § 1a (3) BauGB — no compensation for interventions made or permitted before the planning decision (field of the earlier lawful use; flag baugb_1a3); § 13a (2) No. 4 BauGB — in an Innenentwicklung plan under 20,000 m² ground area interventions count as permitted, so no compensation is due (procedure field; baugb_13a, and baugb_13a_check from 20,000 m² of site area, where the ground area decides); forest law — succession woodland can be Wald: a conversion permit and replacement planting (flag wald, HZ 22); species protection — wherever the site changes an Artenschutzprüfung is needed (flag asp; typical brownfield species are Kreuzkröte and Blauflügelige Ödlandschrecke), known species (flag species); protected areas and biotopes (§ 30 BNatSchG, § 42 LNatSchG NRW) and Biotopverbund Stufe I make a site schutz whatever its scores. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) lower recycling and pool by 0.85 (suspected) or 0.7 (Altlast).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Biotope values&lt;/b&gt; on the 0–10 scale of the NRW method (LANUV/LANUK "Numerische Bewertung von Biotoptypen für die Eingriffsregelung in NRW"): from the value field, else from the biotope type through the shipped table (resources/biotope_types.csv, each value with its source; types marked [U] are the plugin's assumptions, check them against Tab. 1 of the current LANUK edition) or your own table (columns code, value_a, source; optional value_p, name_de, name_en, forest, aliases), else estimated from the sealed share (sealed 0, the rest as ruderal vegetation). Values outside 0–10 are ignored and flagged; unknown types are named and counted. The planned value after 30 years (bw_target, default 6: the Grundwert P of hedges, species-rich grassland and young woodland) is a parameter or a field.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sub-scores&lt;/b&gt; (0–1, plugin's weights [U]): c_recycling = weighted mean of low value (1 up to 3 points, 0 from 6), location in a settlement area (ASB/GIB), a stop within 300 m (0 beyond 1,000 m), size (full at 5,000 m², the usual size for Flächenpool NRW) and public ownership; c_protection = 1 − Π(1 − signal) over protected area 1, Stufe I 0.9, Stufe II 0.6, value 0.8 (from 6 points), species 0.7, woodland 0.6, Grünzug 0.5, cold air 0.4; c_pool = weighted mean of the uplift (full at 4 points per m²), location outside the settlement areas (Regionalplan Ruhr principle 1.1-5: compensation outside the Siedlungsbereiche), Grünzug or links between Biotopverbund areas, size (full at 1 ha), nearby compensation sites and public ownership. A brownfield lies in a layer's area when at least 10 % of it does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Triage&lt;/b&gt;: a category qualifies at a sub-score of 0.5 (recycling not from a value of 6; pool only with an uplift of 2 points or more and outside the settlement areas); of several, the one with the higher weighted sub-score wins by 0.15, else pruefen names both. gi_score is the strength of the brownfield's own category (× 100), so A means a clear, strong case; its c_* field is the one filled, and gi_reason lists all three sub-scores. The weights W_RECYCLING, W_PROTECTION and W_POOL tilt close calls.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ökopunkte&lt;/b&gt; of pool candidates: oekopunkte = area × (bw_target − bw_now), bw_gain per m². Pool candidates within the group distance (500 m) of each other form pool groups (lead projects, numbered by their total): pool_group and pool_total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flächenpool NRW is not a compensation pool.&lt;/b&gt; Flächenpool NRW is a programme of the Land (NRW.URBAN with the BahnflächenEntwicklungsGesellschaft) that brings brownfields, usually over 5,000 m², back into use: recycling. Compensation land pools and Ökokonten belong to the Eingriffsregelung (§ 16 BNatSchG, § 32 LNatSchG NRW, Ökokonto-Verordnung, § 135a BauGB): sites are upgraded in advance and credited in Ökopunkte, which later interventions use. An Ökokonto measure must be approved before it starts and must not be publicly funded twice.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 08 always; 11 (Industrienatur) for schutz or a value of 6 or more; 12 (Naturerfahrungsräume) for schutz and pool sites of 1 ha or more in the settlement area without a park within reach and without Altlasten; 13 in a Regionaler Grünzug; 15 in the Biotopverbund or linking it; 20 (soils) for pool sites sealed 30 % or more (unsealing) and recycled Altlasten; 22 for woodland.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score, gi_class, gi_rank, gi_hz, gi_flags, gi_reason, c_recycling, c_protection, c_pool, gi_category, area_m2, bw_now, bw_target, bw_gain, oekopunkte, pool_group, pool_total. The layer is styled by category (colour-blind safe) when it loads; gi_class and gi_score are further styles. Fields left empty are found by name (biotope_type, biotoptyp, biotope; biotopwert; versiegelung, sealing; altlast, contam; eigentum; vornutzung; verfahren; arten). The input is never changed; overlapping brownfields are each scored, with a warning and the flag overlap.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Ordnet jede Brachfläche einer von vier Kategorien zu (Handlungsziel 08 „Brachflächenpotenziale ausschöpfen und Flächenpools entwickeln“): &lt;b&gt;recycling&lt;/b&gt; (ökologisch wenig wertvoll, integriert gelegen: entwickeln und ortsnah ausgleichen), &lt;b&gt;schutz&lt;/b&gt; (wertvoll: als Grüne Infrastruktur erhalten, Industrienatur, HZ 11), &lt;b&gt;kompensationspool&lt;/b&gt; (große Aufwertung außerhalb der Siedlungsbereiche möglich: eine Fläche für einen Flächenpool oder ein Ökokonto) oder &lt;b&gt;pruefen&lt;/b&gt; (widersprüchliche Hinweise, in der Begründung benannt, oder zu wenig bekannt). Arbeitet mit einem Brachflächenkataster, mit ruhrFIS- oder ALKIS-Polygonen und mit OpenStreetMap-Polygonen landuse=brownfield ganz ohne Attribute: Die Einordnung läuft mit den vorhandenen Layern und nennt, was fehlt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zuerst das Recht&lt;/b&gt; (Flags und Begründungen, nie stillschweigend): § 1a Abs. 3 BauGB — kein Ausgleich für Eingriffe, die vor der planerischen Entscheidung erfolgt sind oder zulässig waren (Feld zulässige Vornutzung; Flag baugb_1a3); § 13a Abs. 2 Nr. 4 BauGB — in einem Bebauungsplan der Innenentwicklung mit weniger als 20.000 m² Grundfläche gelten Eingriffe als zulässig, ein Ausgleich ist nicht erforderlich (Feld Verfahren; baugb_13a, und baugb_13a_check ab 20.000 m² Flächengröße, wo die Grundfläche entscheidet); Waldrecht — Sukzessionswald kann Wald im Rechtssinn sein: Waldumwandlungsgenehmigung und Ersatzaufforstung (Flag wald, HZ 22); Artenschutz — wo sich die Fläche ändert, ist eine Artenschutzprüfung nötig (Flag asp; typische Arten der Brachen sind Kreuzkröte und Blauflügelige Ödlandschrecke), bekannte Vorkommen (Flag species); Schutzgebiete und geschützte Biotope (§ 30 BNatSchG, § 42 LNatSchG NRW) und Biotopverbund Stufe I machen eine Fläche unabhängig von ihren Teilwerten zu schutz. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) mindern Recycling und Pool um den Faktor 0,85 (Verdacht) bzw. 0,7 (Altlast).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Biotopwerte&lt;/b&gt; auf der Skala 0–10 des NRW-Verfahrens (LANUV/LANUK „Numerische Bewertung von Biotoptypen für die Eingriffsregelung in NRW“): aus dem Wertfeld, sonst aus dem Biotoptyp über die mitgelieferte Liste (resources/biotope_types.csv, jeder Wert mit Quelle; mit [U] markierte Typen sind Annahmen des Plugins, prüfen Sie sie an Tab. 1 der aktuellen LANUK-Fassung) oder Ihre eigene Liste (Spalten code, value_a, source; optional value_p, name_de, name_en, forest, aliases), sonst aus dem Versiegelungsanteil geschätzt (versiegelt 0, der Rest als Ruderalflur). Werte außerhalb von 0–10 werden nicht verwendet und markiert; unbekannte Typen werden genannt und gezählt. Der Planwert nach 30 Jahren (bw_target, Vorgabe 6: der Grundwert P von Hecken, artenreichem Grünland und jungem Wald) ist ein Parameter oder ein Feld.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Teilwerte&lt;/b&gt; (0–1, Gewichte als Annahme des Plugins): c_recycling = gewichtetes Mittel aus niedrigem Biotopwert (1 bis 3 Punkte, 0 ab 6), Lage im Siedlungsbereich (ASB/GIB), einer Haltestelle in 300 m (0 über 1.000 m), Größe (voll ab 5.000 m², der übliche Rahmen des Flächenpools NRW) und öffentlichem Eigentum; c_protection = 1 − Π(1 − Signal) über Schutzgebiet 1, Stufe I 0,9, Stufe II 0,6, Biotopwert 0,8 (ab 6 Punkten), Arten 0,7, Gehölz/Wald 0,6, Grünzug 0,5, Kaltluft 0,4; c_pool = gewichtetes Mittel aus der Aufwertung (voll ab 4 Punkten je m²), Lage außerhalb der Siedlungsbereiche (Regionalplan Ruhr, Grundsatz 1.1-5: Kompensation außerhalb der Siedlungsbereiche), Grünzug oder Verbindung von Biotopverbundflächen, Größe (voll ab 1 ha), nahen Kompensationsflächen und öffentlichem Eigentum. Eine Brache liegt in der Fläche eines Layers, wenn mindestens 10 % von ihr darin liegen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Einordnung&lt;/b&gt;: Eine Kategorie kommt ab einem Teilwert von 0,5 in Frage (Recycling nicht ab einem Biotopwert von 6; Pool nur mit einer Aufwertung von mindestens 2 Punkten und außerhalb der Siedlungsbereiche); von mehreren gewinnt die mit dem höheren gewichteten Teilwert bei 0,15 Vorsprung, sonst nennt pruefen beide. gi_score ist die Stärke der eigenen Kategorie (× 100), A heißt also ein klarer, starker Fall; ihr c_*-Feld ist gefüllt, gi_reason nennt alle drei Teilwerte. Die Gewichte W_RECYCLING, W_PROTECTION und W_POOL verschieben knappe Entscheidungen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ökopunkte&lt;/b&gt; der Poolkandidaten: oekopunkte = Fläche × (bw_target − bw_now), bw_gain je m². Poolkandidaten innerhalb der Gruppenentfernung (500 m) bilden Poolgruppen (Leitprojekte, nach ihrer Summe nummeriert): pool_group und pool_total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Der Flächenpool NRW ist kein Kompensationspool.&lt;/b&gt; Der Flächenpool NRW ist ein Programm des Landes (NRW.URBAN mit der BahnflächenEntwicklungsGesellschaft), das Brachen, meist über 5.000 m², wieder nutzbar macht: Recycling. Kompensationsflächenpools und Ökokonten gehören zur Eingriffsregelung (§ 16 BNatSchG, § 32 LNatSchG NRW, Ökokonto-Verordnung, § 135a BauGB): Flächen werden vorab aufgewertet und in Ökopunkten gutgeschrieben, die spätere Eingriffe nutzen. Eine Ökokonto-Maßnahme muss vor Beginn anerkannt werden und darf nicht doppelt öffentlich gefördert sein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 08 immer; 11 (Industrienatur) für schutz oder einen Biotopwert ab 6; 12 (Naturerfahrungsräume) für Schutz- und Poolflächen ab 1 ha im Siedlungsbereich ohne erreichbaren Park und ohne Altlasten; 13 im Regionalen Grünzug; 15 im Biotopverbund oder als Verbindung; 20 (Böden) für Poolflächen mit mindestens 30 % Versiegelung (Entsiegelung) und recycelte Altlasten; 22 für Gehölz und Wald.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Felder der Eingabe und gi_score, gi_class, gi_rank, gi_hz, gi_flags, gi_reason, c_recycling, c_protection, c_pool, gi_category, area_m2, bw_now, bw_target, bw_gain, oekopunkte, pool_group, pool_total. Beim Laden wird der Layer nach Kategorie dargestellt (farbenblind-tauglich); gi_class und gi_score sind weitere Stile. Leer gelassene Felder werden nach Namen gesucht (biotope_type, biotoptyp, biotope; biotopwert; versiegelung, sealing; altlast, contam; eigentum; vornutzung; verfahren; arten). Die Eingabe wird nie verändert; sich überlagernde Brachen werden jede für sich bewertet, mit Warnung und dem Flag overlap.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>none</source>
@@ -138,6 +146,34 @@
         <message>
             <source>brownfield,Brache,Flächenrecycling,Ökopunkte,Ökokonto,compensation pool,Eingriffsregelung,HZ 08</source>
             <translation>Brache,Brachfläche,Flächenrecycling,Ökopunkte,Ökokonto,Flächenpool,Kompensationspool,Eingriffsregelung,HZ 08</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;The law first&lt;/b&gt; (flags and reasons, never silent): § 1a (3) BauGB — no compensation for interventions made or permitted before the planning decision (field of the earlier lawful use; flag baugb_1a3); § 13a (2) No. 4 BauGB — in an Innenentwicklung plan under {m13a} m² ground area interventions count as permitted, so no compensation is due (procedure field; baugb_13a, and baugb_13a_check from {m13a} m² of site area, where the ground area decides); forest law — succession woodland can be Wald: a conversion permit and replacement planting (flag wald, HZ 22); species protection — wherever the site changes an Artenschutzprüfung is needed (flag asp; typical brownfield species are Kreuzkröte and Blauflügelige Ödlandschrecke), known species (flag species); protected areas and biotopes (§ 30 BNatSchG, § 42 LNatSchG NRW) and Biotopverbund Stufe I make a site schutz whatever its scores. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) lower recycling and pool by the factor {suspected} (suspected) or {altlast} (Altlast).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Zuerst das Recht&lt;/b&gt; (Flags und Begründungen, nie stillschweigend): § 1a Abs. 3 BauGB — kein Ausgleich für Eingriffe, die vor der planerischen Entscheidung erfolgt sind oder zulässig waren (Feld zulässige Vornutzung; Flag baugb_1a3); § 13a Abs. 2 Nr. 4 BauGB — in einem Bebauungsplan der Innenentwicklung mit weniger als {m13a} m² Grundfläche gelten Eingriffe als zulässig, ein Ausgleich ist nicht erforderlich (Feld Verfahren; baugb_13a, und baugb_13a_check ab {m13a} m² Flächengröße, wo die Grundfläche entscheidet); Waldrecht — Sukzessionswald kann Wald im Rechtssinn sein: Waldumwandlungsgenehmigung und Ersatzaufforstung (Flag wald, HZ 22); Artenschutz — wo sich die Fläche ändert, ist eine Artenschutzprüfung nötig (Flag asp; typische Arten der Brachen sind Kreuzkröte und Blauflügelige Ödlandschrecke), bekannte Vorkommen (Flag species); Schutzgebiete und geschützte Biotope (§ 30 BNatSchG, § 42 LNatSchG NRW) und Biotopverbund Stufe I machen eine Fläche unabhängig von ihren Teilwerten zu schutz. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) mindern Recycling und Pool um den Faktor {suspected} (Verdacht) bzw. {altlast} (Altlast).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Biotope values&lt;/b&gt; on the 0–10 scale of the NRW method (LANUV/LANUK "Numerische Bewertung von Biotoptypen für die Eingriffsregelung in NRW"): from the value field, else from the biotope type through the shipped table (resources/biotope_types.csv, each value with its source; types marked [U] are the plugin's assumptions, check them against Tab. 1 of the current LANUK edition) or your own table (columns code, value_a, source; optional value_p, name_de, name_en, forest, aliases), else estimated from the sealed share (sealed 0, the rest as ruderal vegetation). Values outside 0–10 are ignored and flagged; unknown types are named and counted. The planned value after 30 years (bw_target, default {target}: the Grundwert P of hedges, species-rich grassland and young woodland) is a parameter or a field.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Biotopwerte&lt;/b&gt; auf der Skala 0–10 des NRW-Verfahrens (LANUV/LANUK „Numerische Bewertung von Biotoptypen für die Eingriffsregelung in NRW“): aus dem Wertfeld, sonst aus dem Biotoptyp über die mitgelieferte Liste (resources/biotope_types.csv, jeder Wert mit Quelle; mit [U] markierte Typen sind Annahmen des Plugins, prüfen Sie sie an Tab. 1 der aktuellen LANUK-Fassung) oder Ihre eigene Liste (Spalten code, value_a, source; optional value_p, name_de, name_en, forest, aliases), sonst aus dem Versiegelungsanteil geschätzt (versiegelt 0, der Rest als Ruderalflur). Werte außerhalb von 0–10 werden nicht verwendet und markiert; unbekannte Typen werden genannt und gezählt. Der Planwert nach 30 Jahren (bw_target, Vorgabe {target}: der Grundwert P von Hecken, artenreichem Grünland und jungem Wald) ist ein Parameter oder ein Feld.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Sub-scores&lt;/b&gt; (0–1; the weights inside them are the plugin's assumptions):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_recycling&lt;/b&gt;: weighted mean of low biotope value (1 up to {low} points, 0 from {high}), location in a settlement area (ASB/GIB), a stop within {near} m (0 beyond {far} m), size (full at {rsize} m², the usual size for Flächenpool NRW) and public ownership, times the Altlasten factor.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_protection&lt;/b&gt; = 1 − Π(1 − signal): protected area or biotope {p_prot}, Biotopverbund Stufe I {p_v1} / Stufe II {p_v2}, biotope value {p_val} (from {high} points), known species {p_spec}, woodland {p_forest}, Regionaler Grünzug {p_gz}, cold air {p_cold}: one strong signal is enough, a missing layer neither helps nor hurts.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_pool&lt;/b&gt;: weighted mean of the uplift to the planned value (full at {gain} points per m²), location outside the settlement areas (Regionalplan Ruhr principle 1.1-5: compensation outside the Siedlungsbereiche), Grünzug or links between Biotopverbund areas (within {link} m), size (full at {psize} m²), compensation sites within the group distance and public ownership, times the Altlasten factor.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A brownfield lies in a layer's area when at least {share} % of it does (the settlement area: where a point inside it lies).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Teilwerte&lt;/b&gt; (0–1; die Gewichte darin sind Annahmen des Plugins):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_recycling&lt;/b&gt;: gewichtetes Mittel aus niedrigem Biotopwert (1 bis {low} Punkte, 0 ab {high}), Lage im Siedlungsbereich (ASB/GIB), einer Haltestelle in {near} m (0 über {far} m), Größe (voll ab {rsize} m², der übliche Rahmen des Flächenpools NRW) und öffentlichem Eigentum, mal dem Altlastenfaktor.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_protection&lt;/b&gt; = 1 − Π(1 − Signal): Schutzgebiet oder geschütztes Biotop {p_prot}, Biotopverbund Stufe I {p_v1} / Stufe II {p_v2}, Biotopwert {p_val} (ab {high} Punkten), bekannte Arten {p_spec}, Gehölz/Wald {p_forest}, Regionaler Grünzug {p_gz}, Kaltluft {p_cold}: Ein starkes Signal genügt, ein fehlender Layer hilft und schadet nicht.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_pool&lt;/b&gt;: gewichtetes Mittel aus der Aufwertung zum Planwert (voll ab {gain} Punkten je m²), Lage außerhalb der Siedlungsbereiche (Regionalplan Ruhr, Grundsatz 1.1-5: Kompensation außerhalb der Siedlungsbereiche), Grünzug oder Verbindung von Biotopverbundflächen (bis {link} m), Größe (voll ab {psize} m²), Kompensationsflächen innerhalb der Gruppenentfernung und öffentlichem Eigentum, mal dem Altlastenfaktor.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Eine Brache liegt in der Fläche eines Layers, wenn mindestens {share} % von ihr darin liegen (beim Siedlungsbereich: wo ein Punkt in ihr liegt).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Triage&lt;/b&gt;: a category qualifies at a sub-score of {qualify} (recycling not from a value of {high}; pool only with an uplift of {gain} points or more and outside the settlement areas); of several, the one with the higher weighted sub-score wins by {margin}, else pruefen names both. gi_score is the strength of the brownfield's own category (× 100), so A means a clear, strong case; its c_* field is the one filled, and gi_reason lists all three sub-scores. The weights W_RECYCLING, W_PROTECTION and W_POOL (default {w}) tilt close calls.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Einordnung&lt;/b&gt;: Eine Kategorie kommt ab einem Teilwert von {qualify} in Frage (Recycling nicht ab einem Biotopwert von {high}; Pool nur mit einer Aufwertung von mindestens {gain} Punkten und außerhalb der Siedlungsbereiche); von mehreren gewinnt die mit dem höheren gewichteten Teilwert bei {margin} Vorsprung, sonst nennt pruefen beide. gi_score ist die Stärke der eigenen Kategorie (× 100), A heißt also ein klarer, starker Fall; ihr c_*-Feld ist gefüllt, gi_reason nennt alle drei Teilwerte. Die Gewichte W_RECYCLING, W_PROTECTION und W_POOL (Vorgabe {w}) verschieben knappe Entscheidungen.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Ökopunkte&lt;/b&gt; of pool candidates: oekopunkte = area × (bw_target − bw_now), bw_gain per m². Pool candidates within the group distance ({group} m) of each other form pool groups (lead projects, numbered by their total): pool_group and pool_total.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ökopunkte&lt;/b&gt; der Poolkandidaten: oekopunkte = Fläche × (bw_target − bw_now), bw_gain je m². Poolkandidaten innerhalb der Gruppenentfernung ({group} m) bilden Poolgruppen (Leitprojekte, nach ihrer Summe nummeriert): pool_group und pool_total.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Flächenpool NRW is not a compensation pool.&lt;/b&gt; Flächenpool NRW is a programme of the Land (NRW.URBAN with the BahnflächenEntwicklungsGesellschaft) that brings brownfields, usually over {size} m², back into use: recycling. Compensation land pools and Ökokonten belong to the Eingriffsregelung (§ 16 BNatSchG, § 32 LNatSchG NRW, Ökokonto-Verordnung, § 135a BauGB): sites are upgraded in advance and credited in Ökopunkte, which later interventions use. An Ökokonto measure must be approved before it starts and must not be publicly funded twice.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Der Flächenpool NRW ist kein Kompensationspool.&lt;/b&gt; Der Flächenpool NRW ist ein Programm des Landes (NRW.URBAN mit der BahnflächenEntwicklungsGesellschaft), das Brachen, meist über {size} m², wieder nutzbar macht: Recycling. Kompensationsflächenpools und Ökokonten gehören zur Eingriffsregelung (§ 16 BNatSchG, § 32 LNatSchG NRW, Ökokonto-Verordnung, § 135a BauGB): Flächen werden vorab aufgewertet und in Ökopunkten gutgeschrieben, die spätere Eingriffe nutzen. Eine Ökokonto-Maßnahme muss vor Beginn anerkannt werden und darf nicht doppelt öffentlich gefördert sein.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 08 always; 11 (Industrienatur) for schutz or a value of {high} or more; 12 (Naturerfahrungsräume) for schutz and pool sites of {ha} ha or more in the settlement area without a park within {park} m and without Altlasten; 13 in a Regionaler Grünzug; 15 in the Biotopverbund or linking it; 20 (soils) for pool sites sealed {sealed} % or more (unsealing) and recycled Altlasten; 22 for woodland.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 08 immer; 11 (Industrienatur) für schutz oder einen Biotopwert ab {high}; 12 (Naturerfahrungsräume) für Schutz- und Poolflächen ab {ha} ha im Siedlungsbereich ohne Park im Umkreis von {park} m und ohne Altlasten; 13 im Regionalen Grünzug; 15 im Biotopverbund oder als Verbindung; 20 (Böden) für Poolflächen mit mindestens {sealed} % Versiegelung (Entsiegelung) und recycelte Altlasten; 22 für Gehölz und Wald.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Biotope type field (code or name; empty = find by name)</source>
@@ -348,8 +384,16 @@
             <translation>Flachdächer: Dächer für die Begrünung bewerten (HZ 02)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which flat roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential; the values per class are the plugin's choice). An unknown slope stays unknown (flag slope_unknown), never 0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without a slope counts as 0–5° (flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): greenable area from the area field (e.g. flat_roof_m2 of the LoD2 import), else footprint / cos(slope) (as the Bonn roof-greening script); 0 at the minimum area, 1 at the full-score area (1000 m², plugin's choice). Roofs under the minimum area (10 m², Düsseldorf and Bonn) are excluded.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): heat raster (mean over the roof, min–max over this run) or heat polygons with a class field: classes 1–5 → (class − 1) / 4; the labels sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 by name; other numbers min–max. Serves HZ 01 where c_heat ≥ 0.5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mean heavy-rain water depth in a ring around the building (10 m), 0 m → 0, 0.25 m and deeper → 1 (Essen's depth class above 0.25 m). A finer raster is first averaged to cells of half the ring width, so that a whole city stays fast.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): distance to the nearest park of at least 0.5 ha (GALK): 0 next to it, 1 at 300 m or farther (3-30-300 rule).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 inside the 2030 target area, the scope polygons whose scope field equals the scope value (default Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single roof has no value (nodata), the weights are renormalised for that roof and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): listed (listed field or listed-buildings layer), green_exists (green-roof field), slope_gt_45, area_lt_min, geom_empty. A roof with PV stays in: flag pv_solar_green, HZ 26 (solar green roof).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Retention&lt;/b&gt;: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − C_m), with 0.9 for the plain roof (fee practice) and C_m 0.3 for an extensive green roof up to 5 % slope, 0.4 on steeper or unmeasured slopes (DIN 1986-100). Precipitation: 890 mm/a by default, the value of the Gründachkataster NRW example (Leverkusen); an assumption for the Ruhr, set your local annual value.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = first), gi_hz (02, and 01, 24, 26), gi_flags, gi_reason, the c_* of the criteria used, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, empty without a scope layer), written in the order of the input (sort by gi_rank for the priority list). The optional district table gives per district (or per scope polygon): flat_m2 (roofs of 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, 50 % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Fields left empty are found by name: slope (slope_deg, neigung, dachneigung, roof_slope, slope), roof type (roof_type, dachform, dachf, roof:shape), area (flat_roof_m2), listed (listed, denkmal), green roof (green_roof, gruendach), PV (pv, solar). The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind eine Wahl des Plugins). Eine unbekannte Neigung bleibt unbekannt (Flag slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Grundfläche / cos(Neigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung (1000 m², Wahl des Plugins). Dächer unter der Mindestfläche (10 m², Düsseldorf und Bonn) werden ausgeschlossen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): Hitze-Raster (Mittel über das Dach, Min–Max über diesen Lauf) oder Hitze-Polygone mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mittlere Wassertiefe bei Starkregen in einem Ring um das Gebäude (10 m), 0 m → 0, 0,25 m und tiefer → 1 (Essener Tiefenklasse über 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Ringbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 innerhalb eines Mischwassergebiets. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): Entfernung zum nächsten Park von mindestens 0,5 ha (GALK): 0 direkt daneben, 1 ab 300 m (3-30-300-Regel).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 innerhalb des Zielgebiets 2030, der Zielgebiet-Polygone, deren Feld dem Zielwert entspricht (Standard Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Gebäude nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Dach keinen Wert (NoData), werden die Gewichte für dieses Dach neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Ein Dach mit PV bleibt drin: Flag pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rückhalt&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit 0,9 für das unbegrünte Dach (Gebührenpraxis) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig 890 mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = zuerst), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer), in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, Denkmäler und begrünte eingeschlossen), green_m2, share_green, target_m2 (Zielanteil von flat_m2, 50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Fläche (flat_roof_m2), Denkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which flat roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): listed (listed field or listed-buildings layer), green_exists (green-roof field), slope_gt_45, area_lt_min, geom_empty. A roof with PV stays in: flag pv_solar_green, HZ 26 (solar green roof).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Ein Dach mit PV bleibt drin: Flag pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, empty without a scope layer)</source>
+            <translation>slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer)</translation>
         </message>
         <message>
             <source>Buildings (roof polygons)</source>
@@ -358,6 +402,18 @@
         <message>
             <source>Roofs scored for greening</source>
             <translation>Dächer bewertet für die Begrünung</translation>
+        </message>
+        <message>
+            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential; the values per class are the plugin's choice). An unknown slope stays unknown (flag slope_unknown), never 0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without a slope counts as 0–5° (flag slope_from_type).</source>
+            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind eine Wahl des Plugins). Eine unbekannte Neigung bleibt unbekannt (Flag slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Flag slope_from_type).</translation>
+        </message>
+        <message>
+            <source>heat raster (mean over the roof, min–max over this run) or heat polygons with a class field: classes 1–5 → (class − 1) / 4; the labels sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 by name; other numbers min–max. Serves HZ 01 where c_heat ≥ 0.5.</source>
+            <translation>Hitze-Raster (Mittel über das Dach, Min–Max über diesen Lauf) oder Hitze-Polygone mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.</translation>
+        </message>
+        <message>
+            <source>1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).</source>
+            <translation>1 innerhalb eines Gebiets mit Mischsystem. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).</translation>
         </message>
         <message>
             <source>Listed buildings or Denkmalbereiche (polygons)</source>
@@ -390,6 +446,18 @@
         <message>
             <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
             <translation>Gründach,Flachdach,Dachbegrünung,Rückhalt,Hitze,Starkregen,HZ 02</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Retention&lt;/b&gt;: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − C_m), with 0.9 for the plain roof (fee practice) and C_m 0.3 for an extensive green roof up to 5 % slope, 0.4 on steeper or unmeasured slopes (DIN 1986-100). Precipitation: {precip} mm/a by default, the value of the Gründachkataster NRW example (Leverkusen); an assumption for the Ruhr, set your local annual value.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Rückhalt&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit 0,9 für das unbegrünte Dach (Gebührenpraxis) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig {precip} mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The optional district table gives per district (or per scope polygon): flat_m2 (roofs of 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, {share} % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, Denkmäler und begrünte eingeschlossen), green_m2, share_green, target_m2 (Zielanteil von flat_m2, {share} % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Fields left empty are found by name: slope ({slope}), roof type ({roof}), area ({area}), listed ({listed}), green roof ({green}), PV ({pv}).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Fläche ({area}), Denkmal ({listed}), Gründach ({green}), PV ({pv}).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
@@ -464,6 +532,22 @@
             <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
         </message>
         <message>
+            <source>greenable area from the area field (e.g. flat_roof_m2 of the LoD2 import), else footprint / cos(slope) (as the Bonn roof-greening script); 0 at the minimum area, 1 at the full-score area ({full} m², plugin's choice). Roofs under the minimum area ({min} m², Düsseldorf and Bonn) are excluded.</source>
+            <translation>begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Grundfläche / cos(Neigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung ({full} m², Wahl des Plugins). Dächer unter der Mindestfläche ({min} m², Düsseldorf und Bonn) werden ausgeschlossen.</translation>
+        </message>
+        <message>
+            <source>mean heavy-rain water depth in a ring around the building ({ring} m), 0 m → 0, {depth} m and deeper → 1 (Essen's depth class above 0.25 m). A finer raster is first averaged to cells of half the ring width, so that a whole city stays fast.</source>
+            <translation>mittlere Überflutungstiefe bei Starkregen in einem Ring um das Gebäude ({ring} m), 0 m → 0, {depth} m und tiefer → 1 (Essener Tiefenklasse über 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Ringbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.</translation>
+        </message>
+        <message>
+            <source>distance to the nearest park of at least {ha} ha (GALK): 0 next to it, 1 at {dist} m or farther (3-30-300 rule).</source>
+            <translation>Entfernung zum nächsten Park von mindestens {ha} ha (GALK): 0 direkt daneben, 1 ab {dist} m (3-30-300-Regel).</translation>
+        </message>
+        <message>
+            <source>1 inside the 2030 target area, the scope polygons whose scope field equals the scope value (default {value}).</source>
+            <translation>1 innerhalb des Zielgebiets 2030, der Zielgebiet-Polygone, deren Feld dem Zielwert entspricht (Standard {value}).</translation>
+        </message>
+        <message>
             <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.</source>
             <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Fläche = {area}, Denkmal = {listed}, Gründach = {green}, PV = {pv}.</translation>
         </message>
@@ -482,6 +566,22 @@
         <message>
             <source>all roofs</source>
             <translation>alle Dächer</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single feature has no value (nodata), the weights are renormalised for that feature and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone. Canceling leaves no partial output.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben. Ein Abbruch hinterlässt keine unvollständige Ausgabe.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = first), gi_hz, gi_flags, gi_reason, the c_* of the criteria used, {fields}, written in the order of the input (sort by gi_rank for the priority list). The output RUN_INFO and the layer's metadata keep the run record: algorithm, plugin version, date, every parameter and the weights.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = zuerst), gi_hz, gi_flags, gi_reason, die c_* der verwendeten Kriterien, {fields}, in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die Ausgabe RUN_INFO und die Metadaten des Layers halten das Laufprotokoll fest: Algorithmus, Plugin-Version, Datum, jeder Parameter und die Gewichte.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Import LoD2 buildings (CityGML NRW)</source>
@@ -1330,6 +1430,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>im Zielgebiet 2030</translation>
         </message>
         <message>
+            <source>Green flat roofs</source>
+            <translation>Begrünte Flachdächer</translation>
+        </message>
+        <message>
             <source>feature</source>
             <translation>Objekt</translation>
         </message>
@@ -1434,64 +1538,28 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Der Algorithmus {alg} ist nicht verfügbar.</translation>
         </message>
         <message>
-            <source>{m2} m²</source>
-            <translation>{m2} m²</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
-            <source>{n} features</source>
-            <translation>{n} Objekte</translation>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
         </message>
         <message>
-            <source>Search Handlungsziele …</source>
-            <translation>Handlungsziele durchsuchen …</translation>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
-            <source>Choose a Handlungsziel to see its agreements, targets and results.</source>
-            <translation>Ein Handlungsziel wählen, um Vereinbarungen, Zielwerte und Ergebnisse zu sehen.</translation>
+            <source>Weights from this result's run record ({alg}, {date}).</source>
+            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
         </message>
         <message>
-            <source>Select these features on the map</source>
-            <translation>Diese Objekte in der Karte auswählen</translation>
-        </message>
-        <message>
-            <source>{ha} ha</source>
-            <translation>{ha} ha</translation>
-        </message>
-        <message>
-            <source>{km} km</source>
-            <translation>{km} km</translation>
-        </message>
-        <message>
-            <source>Green flat roofs in “{layer}”: {green} of {flat} ({share} %; target {target} % by 2030)</source>
-            <translation>Begrünte Flachdächer in „{layer}“: {green} von {flat} ({share} %; Ziel {target} % bis 2030)</translation>
-        </message>
-        <message>
-            <source>(roofs in the 2030 target area)</source>
-            <translation>(Dächer im Zielgebiet 2030)</translation>
-        </message>
-        <message>
-            <source>Agreements:</source>
-            <translation>Vereinbarungen:</translation>
-        </message>
-        <message>
-            <source>Results in this project</source>
-            <translation>Ergebnisse in diesem Projekt</translation>
-        </message>
-        <message>
-            <source>{share} % of the target</source>
-            <translation>{share} % des Ziels</translation>
+            <source>No Handlungsziel linked.</source>
+            <translation>Kein Handlungsziel verknüpft.</translation>
         </message>
         <message>
             <source>Targets:</source>
             <translation>Zielwerte:</translation>
-        </message>
-        <message>
-            <source>No result layer in the project yet.</source>
-            <translation>Noch keine Ergebnisebene im Projekt.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with equal weights.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Thermal load</source>
@@ -1542,20 +1610,64 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Boden</translation>
         </message>
         <message>
-            <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
-        </message>
-        <message>
             <source>yes</source>
             <translation>ja</translation>
         </message>
         <message>
             <source>no</source>
             <translation>nein</translation>
+        </message>
+        <message>
+            <source>{m} m</source>
+            <translation>{m} m</translation>
+        </message>
+        <message>
+            <source>; mean {v} in the {d} m ring around it</source>
+            <translation>; im Mittel {v} im Ring von {d} m um das Objekt</translation>
+        </message>
+        <message>
+            <source>{n} features</source>
+            <translation>{n} Objekte</translation>
+        </message>
+        <message>
+            <source>Search Handlungsziele …</source>
+            <translation>Handlungsziele durchsuchen …</translation>
+        </message>
+        <message>
+            <source>Choose a Handlungsziel to see its agreements, targets and results.</source>
+            <translation>Ein Handlungsziel wählen, um Vereinbarungen, Zielwerte und Ergebnisse zu sehen.</translation>
+        </message>
+        <message>
+            <source>Select these features on the map</source>
+            <translation>Diese Objekte in der Karte auswählen</translation>
+        </message>
+        <message>
+            <source>{km} km</source>
+            <translation>{km} km</translation>
+        </message>
+        <message>
+            <source>{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})</source>
+            <translation>{label} in „{layer}“: {done} von {total} ({share} %; Ziel {target} % bis {year})</translation>
+        </message>
+        <message>
+            <source>(in the 2030 target area only)</source>
+            <translation>(nur im Zielgebiet 2030)</translation>
+        </message>
+        <message>
+            <source>Agreements:</source>
+            <translation>Vereinbarungen:</translation>
+        </message>
+        <message>
+            <source>Results in this project</source>
+            <translation>Ergebnisse in diesem Projekt</translation>
+        </message>
+        <message>
+            <source>{share} % of the target</source>
+            <translation>{share} % des Ziels</translation>
+        </message>
+        <message>
+            <source>No result layer in the project yet.</source>
+            <translation>Noch keine Ergebnisebene im Projekt.</translation>
         </message>
         <message>
             <source>Result layers: layers with the fields gi_score, gi_class, gi_rank, gi_hz, gi_flags and gi_reason</source>
@@ -1598,10 +1710,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
-            <source>{m} m</source>
-            <translation>{m} m</translation>
-        </message>
-        <message>
             <source>No criteria fields (c_*) in this layer.</source>
             <translation>Keine Kriterienfelder (c_*) in dieser Ebene.</translation>
         </message>
@@ -1620,18 +1728,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
-        </message>
-        <message>
-            <source>Weights from this result's run record ({alg}, {date}).</source>
-            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
-        </message>
-        <message>
-            <source>; deepest {v} within {d} m</source>
-            <translation>; max. {v} im Umkreis von {d} m</translation>
-        </message>
-        <message>
-            <source>No Handlungsziel linked.</source>
-            <translation>Kein Handlungsziel verknüpft.</translation>
         </message>
         <message>
             <source>Buildings / roofs</source>
@@ -1680,6 +1776,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Musterstadt (sample data)</source>
             <translation>Musterstadt (Beispieldaten)</translation>
+        </message>
+        <message>
+            <source>{m2} m²</source>
+            <translation>{m2} m²</translation>
+        </message>
+        <message>
+            <source>{ha} ha</source>
+            <translation>{ha} ha</translation>
         </message>
     </context>
 </TS>
