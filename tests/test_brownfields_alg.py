@@ -11,11 +11,15 @@ import zipfile
 from collections import Counter
 
 import pytest
-from conftest import ensure_provider, recording_feedback_class
-from qgis.core import NULL, QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from conftest import ensure_provider
+from helpers.contract import check_contract as check_common_contract
+from helpers.feedback import RecordingFeedback
+from helpers.layers import X0, Y0, memory_layer
+from qgis.core import NULL, QgsGeometry, QgsProcessingException, QgsVectorLayer
 from test_plugin import plugin_zip  # noqa: F401 - the packaged plugin, for qgis_process
 
-Feedback = recording_feedback_class()
+from gi_qgis_plugin.scoring.brownfields import SPEC
+
 CATEGORIES = {"recycling", "schutz", "kompensationspool", "pruefen"}
 FIELDS = ["gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason", "gi_category", "area_m2",
           "bw_now", "bw_target", "bw_gain", "oekopunkte", "pool_group", "pool_total"]
@@ -23,7 +27,6 @@ FIELDS = ["gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason", "
 # Ruderalflur -> ruderal 5, Pioniervegetation -> pioneer_open 4, Vorwald -> pioneer_wood 5,
 # versiegelt -> sealed 0, Schotter -> partly_sealed 1
 SAMPLE_VALUES = {"Ruderalflur": 5.0, "Pioniervegetation": 4.0, "Vorwald": 5.0, "versiegelt": 0.0, "Schotter": 1.0}
-X0, Y0 = 360000.0, 5705000.0
 
 
 def null(v) -> bool:
@@ -33,7 +36,7 @@ def null(v) -> bool:
 def run(params, feedback=None):
     import processing
 
-    fb = feedback or Feedback()
+    fb = feedback or RecordingFeedback()
     res = processing.run("gi:brownfields", {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb)
     return res, fb
 
@@ -47,35 +50,20 @@ def flags(r) -> set[str]:
     return set(r["gi_flags"].split(",")) - {""}
 
 
-def check_contract(out):
+def check_contract(layer):
+    """The common contract (tests/helpers/contract.py), then what brownfields add: HZ 08 and a
+    category on every scored feature. Returns the rows with their geometries."""
+    check_common_contract(layer, SPEC)
+    out = rows(layer)
     for r in out:
-        assert r["gi_class"] in {"A", "B", "C", "D", "X"}
-        hz = r["gi_hz"].split(",") if r["gi_hz"] else []
-        assert all(re.fullmatch(r"\d\d", h) for h in hz) and hz == sorted(set(hz))
-        assert r["gi_reason"]
-        for c in ("c_recycling", "c_protection", "c_pool"):
-            assert c not in r or null(r[c]) or 0.0 <= r[c] <= 1.0
-        if r["gi_class"] == "X":
-            assert null(r["gi_score"]) and null(r["gi_rank"])
-        else:
-            assert "08" in hz and r["gi_category"] in CATEGORIES
-            assert r["gi_score"] >= {"A": 75, "B": 50, "C": 25, "D": 0}[r["gi_class"]]
-    ranks = sorted(r["gi_rank"] for r in out if not null(r["gi_rank"]))
-    assert ranks == list(range(1, len(ranks) + 1))
+        if r["gi_class"] != "X":
+            assert "08" in r["gi_hz"].split(",") and r["gi_category"] in CATEGORIES
+    return out
 
 
 def polygons(items, fields="name:string"):
-    """Memory layer (EPSG:25832) from (wkt, *attributes) rows."""
-    layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:25832&field={fields}", "brownfields", "memory")
-    feats = []
-    for wkt, *attrs in items:
-        f = QgsFeature(layer.fields())
-        if wkt is not None:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(list(attrs))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    """Memory layer (EPSG:25832, multipolygons) from (wkt, *attributes) rows."""
+    return memory_layer(items, fields, geom="MultiPolygon", name="brownfields")
 
 
 def box(x, y, w, h=None):
@@ -107,12 +95,11 @@ def sample(sample_gpkg, qgis_processing):
 
 
 def test_sample_follows_the_contract_with_the_brownfield_fields(sample):
-    out = sample["out"]
+    out = check_contract(sample["res"]["OUTPUT"])
     names = sample["res"]["OUTPUT"].fields().names()
     assert all(f in names for f in FIELDS)
     assert {"bfid", "biotope", "altlast", "verfahren"} <= set(names)  # input fields copied
     assert len(out) == sample["input"].featureCount()
-    check_contract(out)
     assert [r["bfid"] for r in out] == sorted(r["bfid"] for r in out)
     assert sample["res"]["N_SCORED"] + sample["res"]["N_EXCLUDED"] == len(out)
     infos = " ".join(sample["fb"].infos)
@@ -213,8 +200,7 @@ def test_osm_polygons_without_attributes_run_on_the_layers_and_say_what_is_missi
     res, fb = run({"INPUT": osm, "SETTLEMENT": f"{g}|layername=raumtyp", "SETTLEMENT_FIELD": "raumtyp",
                    "SETTLEMENT_VALUES": "Innenstadt,Zwischenstadt", "BIOTOPVERBUND": f"{g}|layername=biotopverbund",
                    "GRUENZUEGE": f"{g}|layername=gruenzuege"})
-    out = rows(res["OUTPUT"])
-    check_contract(out)
+    out = check_contract(res["OUTPUT"])
     assert len(out) == src.featureCount()
     assert all("bw_unknown" in flags(r) for r in out)
     assert all("not known: biotope value" in r["gi_reason"] or "nicht bekannt" in r["gi_reason"] for r in out)
@@ -225,8 +211,7 @@ def test_osm_polygons_without_attributes_run_on_the_layers_and_say_what_is_missi
 
 def test_all_optional_layers_missing_uses_the_attributes_alone(sample_gpkg, gi_provider):
     res, fb = run({"INPUT": f"{sample_gpkg}|layername=brownfields"})
-    out = rows(res["OUTPUT"])
-    check_contract(out)
+    check_contract(res["OUTPUT"])
     assert any("settlement area" in w and "Biotopverbund" in w for w in fb.warnings)
 
 
