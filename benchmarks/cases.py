@@ -224,8 +224,8 @@ def brownfields_native(d: Dataset) -> list[Step]:
         }),
         Step("raumtyp", "native:joinattributesbylocation", {
             "INPUT": Ref("gruenzug"), "JOIN": brownfield_layer(d, "raumtyp"), "PREDICATE": [0],
-            "JOIN_FIELDS": ["raumtyp"], "METHOD": 2, "DISCARD_NONMATCHING": False, "PREFIX": "rt_", "OUTPUT": OUT,
-        }),  # METHOD 2: the feature with the largest overlap
+            "JOIN_FIELDS": ["raumtyp"], "METHOD": 1, "DISCARD_NONMATCHING": False, "PREFIX": "rt_", "OUTPUT": OUT,
+        }),  # first match, the cheap choice (largest overlap, METHOD 2, took 131 of 264 s at 100 k)
         Step("parks", "native:joinbynearest", {
             "INPUT": Ref("raumtyp"), "INPUT_2": brownfield_layer(d, "parks"), "FIELDS_TO_COPY": ["name"],
             "DISCARD_NONMATCHING": False, "PREFIX": "park_", "NEIGHBORS": 1, "MAX_DISTANCE": 300.0, "OUTPUT": OUT,

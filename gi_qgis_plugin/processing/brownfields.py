@@ -30,7 +30,6 @@ from ..scoring.values import as_text, fold, fold_array
 from . import inputs
 from .help import input_section, num, outputs_section
 from .inputs import MainInput
-from .read import read_overlay
 from .scoring_base import DOUBLE, ScoringAlgorithm
 
 POINT_OR_POLYGON = [Qgis.ProcessingSourceType.VectorPoint, Qgis.ProcessingSourceType.VectorPolygon]
@@ -455,15 +454,9 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
     def distance(self, parameters, context, main: MainInput, param: str, reach: float, progress: Progress, feedback,
                  polygonal: bool = True) -> np.ndarray | None:
         """Distance to the nearest feature of ``param`` within ``reach`` (inf beyond)."""
-        source = self.parameterAsSource(parameters, param, context)
-        if source is None:
-            return None
-        name = inputs.layer_name(self, parameters, param, context, source)
-        lay = read_overlay(source, context, main.crs, progress.sub(0.0, 0.5), polygonal=polygonal, name=name,
-                           feedback=feedback)
-        if not lay.usable.any():
-            feedback.pushWarning(self.tr("Layer {name} ({param}) has no usable features; it is ignored.").format(
-                name=name, param=param))
+        lay = inputs.overlay(self, parameters, param, context, main, progress.sub(0.0, 0.5), feedback,
+                             polygonal=polygonal)
+        if lay is None or not lay.usable.any():
             return None
         return geo.nearest_distance(main.geoms, lay.geoms[lay.usable], reach, progress.sub(0.5, 1.0))
 
