@@ -98,12 +98,12 @@ def test_sample_follows_the_contract_with_the_brownfield_fields(sample):
     out = check_contract(sample["res"]["OUTPUT"])
     names = sample["res"]["OUTPUT"].fields().names()
     assert all(f in names for f in FIELDS)
-    assert {"bfid", "biotope", "altlast", "verfahren"} <= set(names)  # input fields copied
+    assert {"bfid", "biotope", "contam", "verfahren"} <= set(names)  # input fields copied
     assert len(out) == sample["input"].featureCount()
     assert [r["bfid"] for r in out] == sorted(r["bfid"] for r in out)
     assert sample["res"]["N_SCORED"] + sample["res"]["N_EXCLUDED"] == len(out)
     infos = " ".join(sample["fb"].infos)
-    assert "biotope type = biotope" in infos and "Altlasten = altlast" in infos and "procedure = verfahren" in infos
+    assert "biotope type = biotope" in infos and "Altlasten = contam" in infos and "procedure = verfahren" in infos
 
 
 def test_sample_biotope_values_come_from_the_field_else_the_type(sample):
@@ -139,8 +139,8 @@ def test_sample_legal_flags_follow_the_attributes(sample):
     for r in sample["out"]:
         src = sample["in"][r["bfid"]]
         f = flags(r)
-        assert ("altlast" in f) == (src["altlast"] == "Altlast")
-        assert ("altlast_verdacht" in f) == (src["altlast"] == "altlastverdächtig")
+        assert ("altlast" in f) == (src["contam"] == "Altlast")
+        assert ("altlast_verdacht" in f) == (src["contam"] == "altlastverdächtige Fläche")
         changes = r["gi_category"] != "schutz"
         small = r["_geom"].area() < 20000
         assert ("baugb_13a" in f) == (src["verfahren"] == "§ 13a BauGB" and changes and small)

@@ -289,8 +289,8 @@ def test_no_naturerfahrungsraum_on_a_contaminated_site():
 
 def test_altlast_words_and_unknown_status():
     status, unknown = B.altlast_status(arr("Kein Verdacht", "altlastverdächtig", "ALTLAST", "saniert", "egal", None,
-                                           dtype=object))
-    assert status.tolist() == ["none", "suspected", "contaminated", "remediated", None, None]
+                                           "altlastverdächtige Fläche", "Altlast saniert", dtype=object))
+    assert status.tolist() == ["none", "suspected", "contaminated", "remediated", None, None, "suspected", "remediated"]
     assert unknown == {"egal": 1}
 
 

@@ -502,6 +502,12 @@ def test_facts_at_reads_the_role_layers_at_the_feature(tmp_path, project):
         pytest.approx(0.92 / 6)
     assert far["heat"] is None and far["water_depth_near"] is None  # outside the rasters
     assert far["park_distance_m"] == pytest.approx(math.hypot(3000 - 1200, 3000 - 1100))
+    # a park smaller than the 0.5 ha that count for the criterion (Fernpark, 100 m², 10 m away)
+    # is no park here either: the nearest that counts is the Stadtgarten
+    by_fern = facts_at(QgsGeometry.fromWkt(square(20, 2000, 10)), QgsCoordinateReferenceSystem(CRS), roles, project)
+    assert by_fern["park_name"] == "Stadtgarten"
+    assert facts_at(QgsGeometry.fromWkt(square(20, 2000, 10)), QgsCoordinateReferenceSystem(CRS), roles, project,
+                    min_park_ha=0.0)["park_distance_m"] == pytest.approx(10.0)
 
 
 def test_selecting_a_result_feature_fills_the_inspector(german, tmp_path, project, dock):
@@ -793,11 +799,12 @@ def test_roles_tab_screenshot_in_german(german, tmp_path, project, qgis_iface, f
 
     dock = GiDock(qgis_iface)  # built after the provider: it shows the algorithm buttons
     dock.resize(440, 820)
-    assert list(dock.algorithm_buttons) == ["gi:flatroofs"]
+    # a button per scoring algorithm whose input declares a role (more come with more algorithms)
+    assert {"gi:flatroofs", "gi:brownfields"} <= set(dock.algorithm_buttons)
     assert dock.algorithm_buttons["gi:flatroofs"].text().startswith(flatroofs.displayName())
     project.addMapLayers(sample_like_layers(tmp_path))
     dock.tabs.setCurrentIndex(dock.TAB_ROLES)
-    assert dock.tabs.tabText(0) == "Ebenen/Rollen" and dock.windowTitle() == "Grüne Infrastruktur"
+    assert dock.tabs.tabText(0) == "Layer/Rollen" and dock.windowTitle() == "Grüne Infrastruktur"
     path = screenshot(dock, "dock_roles.png")
     assert path.stat().st_size > 10_000
     dock.cleanup()

@@ -33,7 +33,6 @@ EXPECTED_SCHEMA = {
             "sealing": "Real",
             "contam": "String",
             "area_m2": "Real",
-            "altlast": "String",
             "biotopwert": "Real",
             "eigentum": "String",
             "vornutzung": "Integer",
@@ -373,8 +372,7 @@ def test_categorical_values_use_the_documented_vocabulary(district):
         "versiegelt",
         "Schotter",
     }
-    assert values("brownfields", "contam") <= {"unbedenklich", "Verdacht", "saniert", "belastet"}
-    assert values("brownfields", "altlast") <= {"kein Verdacht", "altlastverdächtig", "saniert", "Altlast"}
+    assert values("brownfields", "contam") <= {"kein Verdacht", "altlastverdächtige Fläche", "Altlast saniert", "Altlast"}
     assert values("brownfields", "eigentum") <= {"Stadt", "privat", "Land NRW", "RVR", "Deutsche Bahn"}
     assert values("brownfields", "verfahren") <= {"§ 13a BauGB", "Regelverfahren", None}
     assert values("brownfields", "vornutzung") <= {0, 1, None}
@@ -385,7 +383,7 @@ def test_categorical_values_use_the_documented_vocabulary(district):
     assert values("klimatope", "klimatop") <= {
         "Freilandklima",
         "Waldklima",
-        "Parkklima",
+        "Klima innerstädtischer Grünflächen",
         "Vorstadtklima",
         "Stadtrandklima",
         "Stadtklima",

@@ -34,9 +34,10 @@ from .scoring_base import DOUBLE, ScoringAlgorithm
 
 POINT_OR_POLYGON = [Qgis.ProcessingSourceType.VectorPoint, Qgis.ProcessingSourceType.VectorPolygon]
 
-# Klimatope that produce cold air at night (Freiland- and Waldklima; Parkklima for large parks):
-# the usual reading of the RVR/LANUV Klimaanalyse maps [U]; a parameter.
-COLD_AIR_KLIMATOPE = "Freilandklima,Waldklima,Parkklima"
+# Klimatope that produce cold air at night (Freiland- and Waldklima; the Klimatop of green spaces in
+# the city, "Parkklima" in older legends): the usual reading of the RVR/LANUV Klimaanalyse maps [U];
+# a parameter.
+COLD_AIR_KLIMATOPE = "Freilandklima,Waldklima,Klima innerstädtischer Grünflächen,Parkklima"
 # Regionalplan settlement areas when the layer has a field: ASB and GIB (Allgemeine Siedlungs-
 # bereiche, Bereiche für gewerbliche und industrielle Nutzungen) [V Regionalplan Ruhr legend].
 SETTLEMENT_VALUES = "ASB,GIB"
@@ -235,7 +236,7 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.BIOTOPE_TABLE, self.tr("Own biotope value table (CSV; empty = the shipped NRW table)"),
             extension="csv", optional=True))
-        self.add_layer(self.SETTLEMENT, self.tr("Regionalplan settlement areas ASB/GIB (polygons)"), "")
+        self.add_layer(self.SETTLEMENT, self.tr("Regionalplan settlement areas ASB/GIB (polygons)"), "settlement")
         self.add_field(self.SETTLEMENT_FIELD, self.tr("Settlement area field (empty = every polygon)"), self.SETTLEMENT)
         self.addParameter(QgsProcessingParameterString(
             self.SETTLEMENT_VALUES, self.tr("Settlement area values (comma-separated)"), defaultValue=SETTLEMENT_VALUES,
@@ -245,15 +246,15 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
                        self.BIOTOPVERBUND, candidates=VERBUND_FIELD_CANDIDATES)
         self.add_layer(self.PROTECTED, self.tr("Protected areas and protected biotopes (polygons)"), "protected")
         self.add_layer(self.GRUENZUEGE, self.tr("Regionale Grünzüge (polygons)"), "gruenzuege")
-        self.add_layer(self.FOREST, self.tr("Forest (polygons)"), "")
+        self.add_layer(self.FOREST, self.tr("Forest (polygons)"), "forest")
         self.add_layer(self.KLIMATOPE, self.tr("Klimaanalyse: cold-air areas or Klimatope (polygons)"), "klimatope")
         self.add_field(self.KLIMATOPE_FIELD, self.tr("Klimatop field (empty = klimatop, else every polygon is a cold-air area)"),
                        self.KLIMATOPE, candidates=KLIMATOP_FIELD_CANDIDATES)
         self.addParameter(QgsProcessingParameterString(
             self.KLIMATOPE_VALUES, self.tr("Klimatope that produce cold air (comma-separated)"),
             defaultValue=COLD_AIR_KLIMATOPE, optional=True))
-        self.add_layer(self.TRANSIT, self.tr("Public transport stops (points)"), "", kinds=POINT_OR_POLYGON)
-        self.add_layer(self.COMPENSATION, self.tr("Existing compensation sites (polygons)"), "")
+        self.add_layer(self.TRANSIT, self.tr("Public transport stops (points)"), "transit", kinds=POINT_OR_POLYGON)
+        self.add_layer(self.COMPENSATION, self.tr("Existing compensation sites (polygons)"), "compensation")
         self.add_park_parameters(self.tr("Distance at which a brownfield counts as without a park (m)"))
         self.add_number(self.TARGET_VALUE, self.tr("Planned biotope value after 30 years (0–10)"), bf.TARGET_VALUE,
                         low=0.0, high=10.0)

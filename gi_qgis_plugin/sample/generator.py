@@ -124,7 +124,6 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("sealing", "real"),
             ("contam", "text"),
             ("area_m2", "real"),
-            ("altlast", "text"),
             ("biotopwert", "real"),
             ("eigentum", "text"),
             ("vornutzung", "int"),
@@ -350,7 +349,7 @@ LAST_YEAR = 2024
 KLIMATOPE = (
     "Freilandklima",
     "Waldklima",
-    "Parkklima",
+    "Klima innerstädtischer Grünflächen",  # "Parkklima" in older legends
     "Vorstadtklima",
     "Stadtrandklima",
     "Stadtklima",
@@ -366,10 +365,9 @@ HEAT_Z_BREAKS = (-1.0, 0.0, 1.0, 2.0)
 BIOTOPES = ("Ruderalflur", "Pioniervegetation", "Vorwald", "versiegelt", "Schotter")
 BIOTOPE_WEIGHTS = (0.30, 0.20, 0.15, 0.20, 0.15)
 BIOTOPE_SEALING = ((0.05, 0.35), (0.05, 0.30), (0.0, 0.15), (0.75, 1.0), (0.35, 0.70))
-CONTAM = ("unbedenklich", "Verdacht", "saniert", "belastet")
+# Soil-protection terms (BBodSchG / LBodSchG NRW) [U: the exact labels of each municipal cadastre].
+CONTAM = ("kein Verdacht", "altlastverdächtige Fläche", "Altlast saniert", "Altlast")
 CONTAM_WEIGHTS = (0.25, 0.35, 0.20, 0.20)
-# The status words of an Altlastenkataster for the four ``contam`` values (same order).
-ALTLAST_TERMS = ("kein Verdacht", "altlastverdächtig", "saniert", "Altlast")
 # Planning attributes of the brownfields (gi:brownfields): plausible shares [U], not a statistic.
 OWNERS = ("Stadt", "privat", "Land NRW", "RVR", "Deutsche Bahn")
 OWNER_WEIGHTS = (0.30, 0.45, 0.05, 0.05, 0.15)
@@ -1552,8 +1550,8 @@ def _green_objects(rng: np.random.Generator, L: _Layout):
 
 
 def _brownfield_planning(rng: np.random.Generator, bf: dict[str, np.ndarray]) -> dict[str, list]:
-    """The brownfield attributes a planner needs for gi:brownfields, in German as in a
-    Brachflächenkataster: Altlasten status, a surveyed biotope value for about a third (the
+    """The brownfield attributes a planner needs for gi:brownfields beside ``contam`` (the
+    Altlasten status), in German as in a Brachflächenkataster: a surveyed biotope value for about a third (the
     biotope type's value of ``resources/biotope_types.csv`` ± 1), owner (rail yards mostly
     Deutsche Bahn), earlier lawful use, the planning procedure (§ 13a BauGB or not, empty while
     no plan exists) and known protected species (more often on open pioneer ground).
@@ -1574,7 +1572,6 @@ def _brownfield_planning(rng: np.random.Generator, bf: dict[str, np.ndarray]) ->
     open_ground = np.isin(bf["biotope"], [BIOTOPES.index(t) for t in ("Pioniervegetation", "Ruderalflur", "Schotter")])
     species = (rng.random(n) < np.where(open_ground, 0.25, 0.05)).astype(int)
     return {
-        "altlast": _texts(bf["contam"], ALTLAST_TERMS),
         "biotopwert": _reals(np.where(surveyed, value, np.nan)),
         "eigentum": _texts(owner, OWNERS),
         "vornutzung": [int(v) if k else None for v, k in zip(prior.tolist(), prior_known.tolist())],
@@ -1989,7 +1986,7 @@ def _generate(
         counts["sewer_combined"] = _write_layer(
             ds,
             "sewer_combined",
-            [("name", "text", _texts(k, [f"Mischwassergebiet {d}" for d in L.district_names]))],
+            [("name", "text", _texts(k, [f"Mischsystem {d}" for d in L.district_names]))],
             as_multi(g),
             "Combined sewer (Mischwasser) catchments (synthetic)",
         )
@@ -2011,7 +2008,6 @@ def _generate(
                 ("sealing", "real", _reals(bf["sealing"])),
                 ("contam", "text", _texts(bf["contam"], CONTAM)),
                 ("area_m2", "real", _reals(bf["area_m2"])),
-                ("altlast", "text", planning["altlast"]),
                 ("biotopwert", "real", planning["biotopwert"]),
                 ("eigentum", "text", planning["eigentum"]),
                 ("vornutzung", "int", planning["vornutzung"]),

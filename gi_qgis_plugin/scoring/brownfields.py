@@ -103,6 +103,7 @@ ALTLAST_WORDS = {
     "verdachtsflaeche": "suspected", "altlastverdacht": "suspected", "suspected": "suspected",
     "altlast": "contaminated", "belastet": "contaminated", "contaminated": "contaminated",
     "saniert": "remediated", "gesichert": "remediated", "saniert gesichert": "remediated",
+    "altlast saniert": "remediated", "sanierte altlast": "remediated",
     "saniert/gesichert": "remediated", "remediated": "remediated",
 }
 

@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..contract import CLASS_BREAKS
+
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation"
     """Mark a literal for the translation catalogue without translating it here.
@@ -115,6 +117,10 @@ class ScoringSpec:
     # values of ``category_field`` -> (N_-marked label, colour): the result's category style
     categories: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     measures: tuple[TargetMeasure, ...] = ()  # catalogue targets its outputs measure (dock)
+    class_breaks: tuple[float, float, float] = CLASS_BREAKS  # lowest score of A, B, C
+    # "mean": gi_score = weighted mean of the criteria; "suit_need": the weighted geometric mean
+    # of gi_suit and gi_need (common.combine_suit_need)
+    score_rule: str = "mean"
 
     @property
     def keys(self) -> tuple[str, ...]:

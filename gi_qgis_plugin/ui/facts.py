@@ -23,7 +23,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..scoring.criteria import RAIN_BUFFER_M
+from ..scoring.criteria import PARK_MIN_HA, RAIN_BUFFER_M
 from .roles import fold, guess_field
 from .values import as_float, fmt_num, plain
 
@@ -67,11 +67,21 @@ def sample_raster(layer: QgsRasterLayer, point: QgsGeometry, crs: QgsCoordinateR
     return float(value)
 
 
+def run_number(run: Mapping | None, name: str, default: float) -> float:
+    """A number parameter of the run that wrote a result (its run record), else ``default``."""
+    value = as_float(((run or {}).get("parameters") or {}).get(name))
+    return value if value is not None else float(default)
+
+
 def rain_ring_m(run: Mapping | None = None) -> float:
     """The ring around a feature in which the run read the water depth (its RAIN_BUFFER), else
     the default of the shared criteria."""
-    value = as_float(((run or {}).get("parameters") or {}).get("RAIN_BUFFER"))
-    return value if value is not None else float(RAIN_BUFFER_M)
+    return run_number(run, "RAIN_BUFFER", RAIN_BUFFER_M)
+
+
+def park_min_ha(run: Mapping | None = None) -> float:
+    """The smallest park that counted in the run (its PARK_MIN_HA), else the default (GALK)."""
+    return run_number(run, "PARK_MIN_HA", PARK_MIN_HA)
 
 
 def ring_mean_near(layer: QgsRasterLayer, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem,
@@ -142,11 +152,14 @@ def measurer(crs: QgsCoordinateReferenceSystem, project: QgsProject) -> QgsDista
     return da
 
 
-def nearest_distance(layer: QgsVectorLayer, geometry: QgsGeometry, crs, project,
-                     name_field: str | None = None) -> tuple[float | None, Any]:
-    """Distance in metres from ``geometry`` to the nearest feature of ``layer``, and its name."""
+def nearest_named(layer: QgsVectorLayer, geometry: QgsGeometry, crs, project,
+                  name_field: str | None = None, min_area_m2: float = 0.0) -> tuple[float | None, Any]:
+    """Distance in metres from ``geometry`` to the nearest feature of ``layer`` with at least
+    ``min_area_m2`` (the parks that count for the criterion), and its name. One feature, read
+    live (the algorithms measure in bulk with ``scoring.geo.nearest_distance``)."""
     xform = _transform(layer.crs(), crs, project)
     da = measurer(crs, project)
+    area_of = measurer(layer.crs(), project)
     best, best_name = None, None
     request = QgsFeatureRequest()
     if name_field:
@@ -155,6 +168,9 @@ def nearest_distance(layer: QgsVectorLayer, geometry: QgsGeometry, crs, project,
         request.setNoAttributes()
     for f in layer.getFeatures(request):
         if not f.hasGeometry():
+            continue
+        if min_area_m2 > 0 and area_of.convertAreaMeasurement(
+                area_of.measureArea(f.geometry()), Qgis.AreaUnit.SquareMeters) < min_area_m2:
             continue
         other = _in_crs(f.geometry(), xform)
         if crs.isGeographic():
@@ -181,7 +197,8 @@ def _label_field(layer: QgsVectorLayer, words: Sequence[str]) -> str | None:
 
 
 def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Mapping[str, QgsMapLayer],
-             project: QgsProject | None = None, ring_m: float | None = None) -> dict[str, Any]:
+             project: QgsProject | None = None, ring_m: float | None = None,
+             min_park_ha: float | None = None) -> dict[str, Any]:
     """What the role layers say at one feature (``geometry`` in ``crs``).
 
     Keys (None when the role has no layer):
@@ -191,7 +208,8 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     the ring around the feature that the heavy-rain criterion reads (the run's RAIN_BUFFER); ``biotopverbund`` / ``gruenzug`` /
     ``protected`` / ``sewer`` / ``listed`` True if the feature intersects a polygon of that
     role (``biotopverbund_stufe`` its level); ``park_distance_m`` the distance from the feature's
-    outline to the nearest park (0 inside), ``park_name``; ``raumtyp``, ``district``, ``soil``
+    outline to the nearest park that counts (at least ``min_park_ha``, as in the run; 0 inside),
+    ``park_name``; ``raumtyp``, ``district``, ``soil``
     the label at the reference point. The reference point is the centroid (a point on the
     surface if the centroid falls outside the polygon).
     """
@@ -242,7 +260,9 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     parks = layer("parks")
     if isinstance(parks, QgsVectorLayer):
         name_field = guess_field(parks, ("name", "bezeichnung", "label"), numeric=False)
-        facts["park_distance_m"], facts["park_name"] = nearest_distance(parks, geometry, crs, project, name_field)
+        min_ha = min_park_ha if min_park_ha is not None else park_min_ha()
+        facts["park_distance_m"], facts["park_name"] = nearest_named(parks, geometry, crs, project, name_field,
+                                                                     min_ha * 10000.0)
 
     for role, key, words in (("raumtyp", "raumtyp", ("raumtyp", "typ", "type", "name")),
                              ("districts", "district", ("name", "stadtteil", "bezirk", "district")),

@@ -44,11 +44,12 @@ from .explain import (
     hz_html,
     layer_weights,
     linked_handlungsziele,
+    need_share_of,
     result_summary,
     run_record_of,
     spec_of,
 )
-from .facts import fact_rows, facts_at, label_field, rain_ring_m
+from .facts import fact_rows, facts_at, label_field, park_min_ha, rain_ring_m
 from .values import fmt_num, plain
 
 
@@ -287,7 +288,7 @@ class InspectorWidget(QWidget):
             cached = self._weights_cache[key] = layer_weights(layer, criteria)
         weights, note = cached
         run = run_record_of(layer)
-        self.bars = criteria_bars(feature, weights, spec_of(layer, run))
+        self.bars = criteria_bars(feature, weights, spec_of(layer, run), need_share_of(run))
         self.chart.set_bars(self.bars)
         self.weights_note.setText(note)
         reason = html.escape(summary.reason or "—")
@@ -296,7 +297,8 @@ class InspectorWidget(QWidget):
         self.reason_label.setText(reason)
 
         ring_m = rain_ring_m(run)  # the ring of the run that wrote this result
-        self.facts = facts_at(feature.geometry(), layer.crs(), roles, project, ring_m) if feature.hasGeometry() else {}
+        self.facts = facts_at(feature.geometry(), layer.crs(), roles, project, ring_m,
+                              park_min_ha(run)) if feature.hasGeometry() else {}
         while self.facts_grid.count():
             item = self.facts_grid.takeAt(0)
             if item.widget() is not None:

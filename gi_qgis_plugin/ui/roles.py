@@ -71,6 +71,12 @@ ROLES: tuple[Role, ...] = (
     Role("listed", (POLYGON, POINT), ("denkmal", "listed", "heritage", "baudenkmal")),
     Role("sewer", (POLYGON,), ("misch", "sewer"), exclude=("mischgebiet",)),
     Role("soils", (POLYGON, RASTER), ("boden", "soil"), exclude=("bodenrichtwert", "richtwert")),
+    Role("precip", (RASTER,), ("niederschlag", "precip", "regenhoehe", "rainfall"), exclude=("starkregen",)),
+    Role("settlement", (POLYGON,), ("siedlungsbereich", "asb", "gib", "regionalplan", "settlement"),
+         exclude=("basb",)),
+    Role("forest", (POLYGON,), ("wald", "forest", "woodland"), exclude=("waldklima", "klimatop")),
+    Role("transit", (POINT,), ("haltestelle", "stop", "oepnv", "transit", "bus_stop")),
+    Role("compensation", (POLYGON,), ("kompensation", "ausgleich", "oekokonto", "compensation")),
 )
 ROLE_KEYS: tuple[str, ...] = tuple(r.key for r in ROLES)
 ROLE_BY_KEY: dict[str, Role] = {r.key: r for r in ROLES}
@@ -95,6 +101,11 @@ def role_label(key: str) -> str:
         "listed": tr("Listed buildings"),
         "sewer": tr("Combined-sewer areas"),
         "soils": tr("Soils"),
+        "precip": tr("Annual precipitation"),
+        "settlement": tr("Settlement areas (Regionalplan ASB/GIB)"),
+        "forest": tr("Forest"),
+        "transit": tr("Public transport stops"),
+        "compensation": tr("Compensation sites"),
     }
     return labels.get(key, key)
 
