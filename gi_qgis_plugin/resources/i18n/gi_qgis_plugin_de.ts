@@ -73,7 +73,7 @@
         </message>
         <message>
             <source>&lt;p&gt;Fields left empty are found by name: biotope type (biotope_type, biotoptyp, biotope), value (biotope_value, biotopwert), sealed share (sealed_share, versiegelung, sealing), Altlasten (altlast, contam), owner (owner, eigentum), earlier lawful use (prior_use, vornutzung), procedure (procedure, verfahren), species (species, arten). Overlapping brownfields are each scored, with a warning and the flag overlap.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Biotoptyp (biotope_type, biotoptyp, biotope), Wert (biotope_value, biotopwert), Versiegelungsanteil (sealed_share, versiegelung, sealing), Altlasten (altlast, contam), Eigentum (owner, eigentum), zulässige Vornutzung (prior_use, vornutzung), Verfahren (procedure, verfahren), Arten (species, arten). Sich überlagernde Brachen werden jede für sich bewertet, mit Warnung und dem Flag overlap.&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Biotoptyp (biotope_type, biotoptyp, biotope), Wert (biotope_value, biotopwert), Versiegelungsanteil (sealed_share, versiegelung, sealing), Altlasten (altlast, contam), Eigentum (owner, eigentum), zulässige Vornutzung (prior_use, vornutzung), Verfahren (procedure, verfahren), Arten (species, arten). Sich überlagernde Brachen werden jede für sich bewertet, mit Warnung und dem Kennzeichen overlap.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Brownfields (polygons)</source>
@@ -153,7 +153,7 @@
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;The law first&lt;/b&gt; (flags and reasons, never silent): § 1a (3) BauGB — no compensation for interventions made or permitted before the planning decision (field of the earlier lawful use; flag baugb_1a3); § 13a (2) No. 4 BauGB — in an Innenentwicklung plan under {m13a} m² ground area interventions count as permitted, so no compensation is due (procedure field; baugb_13a, and baugb_13a_check from {m13a} m² of site area, where the ground area decides); forest law — succession woodland can be Wald: a conversion permit and replacement planting (flag wald, HZ 22); species protection — wherever the site changes an Artenschutzprüfung is needed (flag asp; typical brownfield species are Kreuzkröte and Blauflügelige Ödlandschrecke), known species (flag species); protected areas and biotopes (§ 30 BNatSchG, § 42 LNatSchG NRW) and Biotopverbund Stufe I make a site schutz whatever its scores. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) lower recycling and pool by the factor {suspected} (suspected) or {altlast} (Altlast).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Zuerst das Recht&lt;/b&gt; (Flags und Begründungen, nie stillschweigend): § 1a Abs. 3 BauGB — kein Ausgleich für Eingriffe, die vor der planerischen Entscheidung erfolgt sind oder zulässig waren (Feld zulässige Vornutzung; Flag baugb_1a3); § 13a Abs. 2 Nr. 4 BauGB — in einem Bebauungsplan der Innenentwicklung mit weniger als {m13a} m² Grundfläche gelten Eingriffe als zulässig, ein Ausgleich ist nicht erforderlich (Feld Verfahren; baugb_13a, und baugb_13a_check ab {m13a} m² Flächengröße, wo die Grundfläche entscheidet); Waldrecht — Sukzessionswald kann Wald im Rechtssinn sein: Waldumwandlungsgenehmigung und Ersatzaufforstung (Flag wald, HZ 22); Artenschutz — wo sich die Fläche ändert, ist eine Artenschutzprüfung nötig (Flag asp; typische Arten der Brachen sind Kreuzkröte und Blauflügelige Ödlandschrecke), bekannte Vorkommen (Flag species); Schutzgebiete und geschützte Biotope (§ 30 BNatSchG, § 42 LNatSchG NRW) und Biotopverbund Stufe I machen eine Fläche unabhängig von ihren Teilwerten zu schutz. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) mindern Recycling und Pool um den Faktor {suspected} (Verdacht) bzw. {altlast} (Altlast).&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;&lt;b&gt;Zuerst das Recht&lt;/b&gt; (Kennzeichen und Begründungen, nie stillschweigend): § 1a Abs. 3 BauGB — kein Ausgleich für Eingriffe, die vor der planerischen Entscheidung erfolgt sind oder zulässig waren (Feld zulässige Vornutzung; Kennzeichen baugb_1a3); § 13a Abs. 2 Nr. 4 BauGB — in einem Bebauungsplan der Innenentwicklung mit weniger als {m13a} m² Grundfläche gelten Eingriffe als zulässig, ein Ausgleich ist nicht erforderlich (Feld Verfahren; baugb_13a, und baugb_13a_check ab {m13a} m² Flächengröße, wo die Grundfläche entscheidet); Waldrecht — Sukzessionswald kann Wald im Rechtssinn sein: Waldumwandlungsgenehmigung und Ersatzaufforstung (Kennzeichen wald, HZ 22); Artenschutz — wo sich die Fläche ändert, ist eine Artenschutzprüfung nötig (Kennzeichen asp; typische Arten der Brachen sind Kreuzkröte und Blauflügelige Ödlandschrecke), bekannte Vorkommen (Kennzeichen species); Schutzgebiete und geschützte Biotope (§ 30 BNatSchG, § 42 LNatSchG NRW) und Biotopverbund Stufe I machen eine Fläche unabhängig von ihren Teilwerten zu schutz. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) mindern Recycling und Pool um den Faktor {suspected} (Verdacht) bzw. {altlast} (Altlast).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Biotope values&lt;/b&gt; on the 0–10 scale of the NRW method (LANUV/LANUK "Numerische Bewertung von Biotoptypen für die Eingriffsregelung in NRW"): from the value field, else from the biotope type through the shipped table (resources/biotope_types.csv, each value with its source; types marked [U] are the plugin's assumptions, check them against Tab. 1 of the current LANUK edition) or your own table (columns code, value_a, source; optional value_p, name_de, name_en, forest, aliases), else estimated from the sealed share (sealed 0, the rest as ruderal vegetation). Values outside 0–10 are ignored and flagged; unknown types are named and counted. The planned value after 30 years (bw_target, default {target}: the Grundwert P of hedges, species-rich grassland and young woodland) is a parameter or a field.&lt;/p&gt;</source>
@@ -301,19 +301,19 @@
         </message>
         <message>
             <source>{n} brownfields have a biotope value outside 0–10; it is ignored (flag bw_out_of_range).</source>
-            <translation>{n} Brachen haben einen Biotopwert außerhalb von 0–10; er wird nicht verwendet (Flag bw_out_of_range).</translation>
+            <translation>{n} Brachen haben einen Biotopwert außerhalb von 0–10; er wird nicht verwendet (Kennzeichen bw_out_of_range).</translation>
         </message>
         <message>
             <source>{n} brownfields overlap another one; each is scored on its own, and pool sums may count the overlap twice (flag overlap).</source>
-            <translation>{n} Brachen überlagern eine andere; jede wird für sich bewertet, und Poolsummen können die Überlagerung doppelt zählen (Flag overlap).</translation>
+            <translation>{n} Brachen überlagern eine andere; jede wird für sich bewertet, und Poolsummen können die Überlagerung doppelt zählen (Kennzeichen overlap).</translation>
         </message>
         <message>
             <source>{n} brownfields have no biotope value, type or sealed share (flag bw_unknown): no pool uplift can be computed for them.</source>
-            <translation>{n} Brachen haben weder Biotopwert noch Biotoptyp noch Versiegelungsanteil (Flag bw_unknown): Für sie lässt sich keine Aufwertung berechnen.</translation>
+            <translation>{n} Brachen haben weder Biotopwert noch Biotoptyp noch Versiegelungsanteil (Kennzeichen bw_unknown): Für sie lässt sich keine Aufwertung berechnen.</translation>
         </message>
         <message>
             <source>{n} brownfields have a biotope value estimated from the sealed share (flag bw_from_sealing).</source>
-            <translation>{n} Brachen haben einen aus dem Versiegelungsanteil geschätzten Biotopwert (Flag bw_from_sealing).</translation>
+            <translation>{n} Brachen haben einen aus dem Versiegelungsanteil geschätzten Biotopwert (Kennzeichen bw_from_sealing).</translation>
         </message>
         <message>
             <source>Fields used: biotope type = {type}, biotope value = {value}, sealed share = {sealed}, Altlasten = {altlast}, owner = {owner}, earlier lawful use = {prior}, procedure = {proc}, species = {species}, planned value = {target}.</source>
@@ -341,7 +341,7 @@
         </message>
         <message>
             <source>{n} brownfields have a biotope type that is not in the table: {types}. Their value is unknown (flag type_unknown); add the types to your own table (BIOTOPE_TABLE).</source>
-            <translation>{n} Brachen haben einen Biotoptyp, der nicht in der Liste steht: {types}. Ihr Biotopwert ist unbekannt (Flag type_unknown); ergänzen Sie die Typen in einer eigenen Liste (BIOTOPE_TABLE).</translation>
+            <translation>{n} Brachen haben einen Biotoptyp, der nicht in der Liste steht: {types}. Ihr Biotopwert ist unbekannt (Kennzeichen type_unknown); ergänzen Sie die Typen in einer eigenen Liste (BIOTOPE_TABLE).</translation>
         </message>
         <message>
             <source>Altlasten status not recognised, counted as unknown: {values}. Use kein Verdacht, altlastverdächtig, Altlast or saniert.</source>
