@@ -358,3 +358,45 @@ def test_help_explains_flaechenpool_and_states_the_defaults_in_both_languages(qg
         remove_translator()
     assert "Der Flächenpool NRW ist kein Kompensationspool" in de
     assert "Faktor 0,85 (Verdacht) bzw. 0,7 (Altlast)" in de
+
+
+# ----------------------------------------------------------------------------------------------
+# Real OSM polygons (Berlin-Moabit, EPSG:4326): industrial and commercial land standing in for
+# landuse=brownfield, without any brownfield attribute
+# ----------------------------------------------------------------------------------------------
+@pytest.mark.shared_data
+def test_real_osm_polygons_without_attributes_in_geographic_crs(moabit_dir, gi_provider):
+    """Moabit lies wholly in the settlement area (the district boundary stands in for the ASB), so
+    without any value the recycling case rests on the location and the size alone:
+    c_recycling = (2·1 + 1·size) / 3 with size = (area − 100) / (5,000 − 100) clipped to 0–1 —
+    worked out here from the ellipsoidal area of each original (EPSG:4326) polygon."""
+    from qgis.core import QgsDistanceArea, QgsProject
+
+    landuse = str(moabit_dir / "moabit_landuse.gpkg")
+    sites = QgsVectorLayer(f"{landuse}|subset=\"fclass\" IN ('industrial', 'commercial')", "sites", "ogr")
+    forest = QgsVectorLayer(f"{landuse}|subset=\"fclass\" = 'forest'", "forest", "ogr")
+    assert sites.featureCount() == 42  # 12 industrial + 30 commercial (counted in the file)
+    res, fb = run({"INPUT": sites, "SETTLEMENT": str(moabit_dir / "moabit_district.gpkg"), "FOREST": forest,
+                   "PARKS": QgsVectorLayer(f"{landuse}|subset=\"fclass\" = 'park'", "parks", "ogr")})
+    out = {r["osm_id"]: r for r in check_contract(res["OUTPUT"])}
+    assert len(out) == 42
+    assert res["OUTPUT"].crs().authid() == "EPSG:25833"  # processed and written in the UTM zone
+    assert any("biotope value" in w and "Biotopverbund" in w for w in fb.warnings)
+    da = QgsDistanceArea()
+    da.setSourceCrs(sites.crs(), QgsProject.instance().transformContext())
+    da.setEllipsoid("GRS80")
+    recycled = 0
+    for f in sites.getFeatures():
+        r = out[f["osm_id"]]
+        area = da.measureArea(f.geometry())
+        assert "bw_unknown" in flags(r) and null(r["oekopunkte"])
+        if area < 100:
+            assert r["gi_class"] == "X" and "area_lt_min" in flags(r)
+            continue
+        expected = (2 + min(max((area - 100) / 4900, 0.0), 1.0)) / 3
+        assert r["area_m2"] == pytest.approx(area, rel=5e-3)
+        if "wald" not in flags(r):
+            assert r["gi_category"] == "recycling" and r["c_recycling"] == pytest.approx(expected, rel=5e-3)
+            assert r["gi_score"] == pytest.approx(100 * expected, rel=5e-3)
+            recycled += 1
+    assert recycled > 30
