@@ -400,3 +400,35 @@ def test_real_osm_polygons_without_attributes_in_geographic_crs(moabit_dir, gi_p
             assert r["gi_score"] == pytest.approx(100 * expected, rel=5e-3)
             recycled += 1
     assert recycled > 30
+
+
+def test_runs_as_a_step_of_a_model(sample_gpkg, gi_provider, tmp_path):
+    """Model Builder: a model whose one step is gi:brownfields, fed from model inputs."""
+    import processing
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+    )
+
+    model = QgsProcessingModelAlgorithm("brownfield triage", "test")
+    for name in ("brownfields", "verbund"):
+        model.addModelParameter(QgsProcessingParameterFeatureSource(name, name), QgsProcessingModelParameter(name))
+    child = QgsProcessingModelChildAlgorithm("gi:brownfields")
+    child.setChildId("triage")
+    child.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("brownfields")])
+    child.addParameterSources("BIOTOPVERBUND", [QgsProcessingModelChildParameterSource.fromModelParameter("verbund")])
+    output = QgsProcessingModelOutput("triaged")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"triaged": output})
+    model.addChildAlgorithm(child)
+    out = tmp_path / "triaged.gpkg"
+    res = processing.run(model, {"brownfields": f"{sample_gpkg}|layername=brownfields",
+                                 "verbund": f"{sample_gpkg}|layername=biotopverbund", "triage:triaged": str(out)})
+    layer = QgsVectorLayer(str(res["triage:triaged"]), "t", "ogr")
+    direct, _ = run({"INPUT": f"{sample_gpkg}|layername=brownfields", "BIOTOPVERBUND": f"{sample_gpkg}|layername=biotopverbund"})
+    assert [f["gi_category"] for f in layer.getFeatures()] == [f["gi_category"] for f in direct["OUTPUT"].getFeatures()]
+    assert layer.featureCount() == QgsVectorLayer(f"{sample_gpkg}|layername=brownfields", "b", "ogr").featureCount()
