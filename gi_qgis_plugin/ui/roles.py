@@ -77,6 +77,8 @@ ROLES: tuple[Role, ...] = (
     Role("forest", (POLYGON,), ("wald", "forest", "woodland"), exclude=("waldklima", "klimatop")),
     Role("transit", (POINT,), ("haltestelle", "stop", "oepnv", "transit", "bus_stop")),
     Role("compensation", (POLYGON,), ("kompensation", "ausgleich", "oekokonto", "compensation")),
+    Role("groundwater", (POLYGON, RASTER), ("grundwasser", "groundwater", "flurabstand")),
+    Role("altlasten", (POLYGON,), ("altlast", "contaminat", "verdachtsflaech")),
 )
 ROLE_KEYS: tuple[str, ...] = tuple(r.key for r in ROLES)
 ROLE_BY_KEY: dict[str, Role] = {r.key: r for r in ROLES}
@@ -106,6 +108,8 @@ def role_label(key: str) -> str:
         "forest": tr("Forest"),
         "transit": tr("Public transport stops"),
         "compensation": tr("Compensation sites"),
+        "groundwater": tr("Depth to groundwater"),
+        "altlasten": tr("Altlasten / suspected sites"),
     }
     return labels.get(key, key)
 
