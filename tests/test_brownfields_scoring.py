@@ -245,23 +245,9 @@ def test_pool_groups_chain_within_the_distance_and_are_numbered_by_total():
     assert r2.column("pool_group").tolist() == [2, 3, 4, 1]
 
 
-def test_connected_groups_union_find():
-    # edges 0–1, 2–3, 1–3: one component {0,1,2,3}; node 4 alone
-    assert B.connected_groups(5, np.array([0, 2, 1]), np.array([1, 3, 3])).tolist() == [0, 0, 0, 0, 4]
-    # a long chain in reverse order needs several rounds
-    n = 50
-    assert set(B.connected_groups(n, np.arange(n - 1)[::-1], np.arange(1, n)[::-1]).tolist()) == {0}
-
-
 def test_overlaps_are_flagged_on_both_and_shared_edges_are_not():
     g = boxes((0, 0, 100), (50, 50, 100), (1000, 0, 100), (1100, 0, 100))
     assert B.overlapping(g).tolist() == [True, True, False, False]
-
-
-def test_count_within():
-    g = boxes((0, 0, 100))
-    others = boxes((150, 0, 10), (-80, 0, 10), (1000, 0, 10))
-    assert B.count_within(g, others, 100.0).tolist() == [2]
 
 
 def test_handlungsziele_by_criterion():
@@ -314,14 +300,6 @@ def test_empty_input_gives_empty_arrays():
     sc = B.brownfield_scoring(B.BrownfieldInputs(area_m2=np.zeros(0), geoms=np.zeros(0, dtype=object),
                                                  biotope_type=np.zeros(0, dtype=object), settlement=np.zeros(0, bool)))
     assert sc.category.size == 0 and sc.oekopunkte.size == 0
-
-
-def test_overlap_share_by_hand():
-    # 100 × 100 square: a layer polygon over its left 30 m (3,000 m²) and one containing it whole
-    g = boxes((0, 0, 100), (1000, 0, 100))
-    others = np.array([shapely.box(-50, -50, 30, 150), shapely.box(900, -100, 1200, 200)], dtype=object)
-    assert B.overlap_share(g, others).tolist() == pytest.approx([0.3, 1.0])
-    assert np.isnan(B.overlap_share(np.array([None], dtype=object), others)[0])
 
 
 def test_best_stage_needs_the_minimum_share_and_stufe_1_wins():

@@ -400,7 +400,7 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
         lay = inputs.overlay(self, parameters, param, context, main, progress.sub(0.0, 0.5), feedback)
         if lay is None:
             return None
-        cover = bf.overlap_share(main.geoms, lay.geoms[lay.usable], progress.sub(0.5, 1.0))
+        cover = geo.overlap_share(main.geoms, lay.geoms[lay.usable], progress.sub(0.5, 1.0))
         return np.nan_to_num(cover, nan=0.0) >= share
 
     def selected_flag(self, parameters, context, main: MainInput, param: str, field_param: str, values_param: str,
@@ -429,7 +429,7 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
         if share is None:
             out = geo.intersects_any(main.points, polys, progress.sub(0.5, 1.0))
         else:
-            out = np.nan_to_num(bf.overlap_share(main.geoms, polys, progress.sub(0.5, 1.0)), nan=0.0) >= share
+            out = np.nan_to_num(geo.overlap_share(main.geoms, polys, progress.sub(0.5, 1.0)), nan=0.0) >= share
         progress(1.0)
         return out
 
@@ -449,7 +449,7 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
             stages = np.full(polys.size, 2, dtype=np.int64)
             feedback.pushInfo(self.tr("Biotopverbund without a stage field: every area counts as Stufe II."))
         inp.verbund_stage = bf.best_stage(main.geoms, polys, stages, settings.min_share, progress.sub(0.4, 0.8))
-        inp.verbund_links = bf.count_within(main.geoms, polys, settings.link_distance)
+        inp.verbund_links = geo.count_within(main.geoms, polys, settings.link_distance)
         progress(1.0)
 
     def distance(self, parameters, context, main: MainInput, param: str, reach: float, progress: Progress, feedback,
