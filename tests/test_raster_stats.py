@@ -148,3 +148,17 @@ def test_map_slices_gives_the_whole_array_result_in_order():
     out = map_slices(shapely.area, geoms, Progress(Fb()), step=37, threads=3)
     assert np.array_equal(out, shapely.area(geoms), equal_nan=True)
     assert fb_values and fb_values[-1] == 100.0
+
+
+def test_a_cancel_while_averaging_also_with_gdal_exceptions_on(tmp_path, context):
+    from helpers.feedback import CancelAt
+    from osgeo import gdal
+
+    from gi_qgis_plugin.scoring.progress import Canceled
+
+    arr = np.random.default_rng(4).uniform(0, 1, (600, 600)).astype(np.float32)
+    raster(tmp_path / "fine.tif", arr, 0.0, 600.0, 1.0, nodata=NODATA)
+    layer = QgsRasterLayer(str(tmp_path / "fine.tif"), "fine")
+    geoms = np.array([shapely.box(10, 10, 590, 590)], dtype=object)
+    with gdal.ExceptionMgr(useExceptions=True), pytest.raises(Canceled):
+        rasters.Coarsened(layer, 5.0, geoms, 10.0, crs(), context, Progress(CancelAt(1.0)))

@@ -376,6 +376,16 @@ class Coarsened:
             gdal.Unlink(self.path)
 
 
+def _unlink(path: str) -> None:
+    """Remove a /vsimem file that may not exist (a translation stopped before creating it)."""
+    from osgeo import gdal
+
+    try:
+        gdal.Unlink(path)
+    except RuntimeError:
+        pass
+
+
 def _coarsened(raster: QgsRasterLayer, cell_m: float, geoms: np.ndarray, margin: float, work_crs, context,
                progress: Progress | None = None):
     """(layer, /vsimem path or "") of :class:`Coarsened`."""
@@ -433,10 +443,10 @@ def _coarsened(raster: QgsRasterLayer, cell_m: float, geoms: np.ndarray, margin:
         out = None
     if canceled:
         out = None
-        gdal.Unlink(path)
+        _unlink(path)
         raise Canceled()
     if out is None:
-        gdal.Unlink(path)
+        _unlink(path)
         return raster, ""
     out = None
     layer = QgsRasterLayer(path, raster.name(), "gdal")
