@@ -64,10 +64,13 @@ def plot(rows: list[dict], png: Path) -> Path | None:
         ax.set_title(alg)
         ax.grid(True, which="both", alpha=0.3)
         ax.legend(fontsize=7)
-    stamp = next((r.get("timestamp") for r in rows if r.get("timestamp")), "")
-    machine = next((r.get("machine") for r in rows if r.get("machine")), {}) or {}
-    fig.suptitle(f"make bench {stamp} · {machine.get('cores', '?')} cores · load at start "
-                 f"{machine.get('loadavg_at_start', '?')}", fontsize=8)
+    runs = {}
+    for r in rows:  # one entry per run (rows of several runs may be merged): its start and load
+        if r.get("timestamp"):
+            runs[r["timestamp"]] = (r.get("machine") or {}).get("loadavg_at_start", "?")
+    cores = next(((r.get("machine") or {}).get("cores") for r in rows if r.get("machine")), "?")
+    fig.suptitle(f"make bench · {cores} cores · " + "; ".join(f"run {t} (load at start {load})" for t, load in sorted(runs.items())),
+                 fontsize=8)
     fig.tight_layout()
     png.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(png, dpi=110)
