@@ -22,12 +22,14 @@ from qgis.PyQt.QtGui import QColor
 
 from .i18n import tr
 
-# Green for "green first": the darker, the higher the priority; grey for excluded.
+# Green for "green first": the darker, the higher the priority; grey for excluded. ColorBrewer
+# YlGn, a single-hue light-to-dark ramp that colour-blind readers read by its lightness; D is a
+# light yellow-green that stays visible on a red heat raster (the former pale lilac vanished).
 CLASS_COLOURS = {
-    "A": "#1b7837",
-    "B": "#5aae61",
-    "C": "#a6dba0",
-    "D": "#e7d4e8",
+    "A": "#006837",
+    "B": "#31a354",
+    "C": "#78c679",
+    "D": "#d9f0a3",
     "X": "#bdbdbd",
 }
 SCORE_RANGES = ((75.0, 100.0, "A"), (50.0, 75.0, "B"), (25.0, 50.0, "C"), (0.0, 25.0, "D"))

@@ -39,7 +39,7 @@ from ..i18n import language
 from ..scoring import roofs
 from . import layers
 from .base import GiAlgorithm
-from .postprocess import style_when_loaded
+from .postprocess import style_district_table_when_loaded, style_when_loaded
 
 # Field names looked for when a secondary layer's field parameter is empty (case-insensitive).
 HEAT_FIELD_CANDIDATES = ("heat_class", "heat", "belastung", "waermebelastung", "klasse")
@@ -776,6 +776,7 @@ class FlatRoofsAlgorithm(GiAlgorithm):
             return None
         layers.write_sink(sink, fields, geoms, [dnames, sums.n_flat, sums.flat_m2, sums.green_m2, sums.share_green,
                                            sums.target_m2, sums.missing_m2, sums.ab_m2, sums.covers], progress.sub(0.5, 1.0))
+        style_district_table_when_loaded(context, dest)
         return dest
 
 

@@ -712,7 +712,7 @@ def build_reasons(texts: Mapping[str, str], p: RoofParams, sl: SlopeResult, area
     if "green" in criteria:
         d = np.asarray(inp.park_distance_m, dtype=float)
         f = empty()
-        ha = _number(p.park_min_ha)
+        ha = _number(p.park_min_ha).replace(".", decimal)  # "0,5" in German
         near = np.isfinite(d)
         far = np.isinf(d)
         _fill(t["park_near"], "dist", _int_text(d), near, f, ha=ha)

@@ -54,6 +54,19 @@ def hz_expression(number: int | str, field: str = HZ_FIELD) -> str:
     return f"regexp_match({QgsExpression.quotedColumnRef(field)}, '(^|,) *{digits} *(,|$)')"
 
 
+EXCLUDED_CLASS = "X"  # gi_class of features the algorithm excluded (listed, too steep, already green …)
+
+
+def serving_expression(number: int | str) -> str:
+    """Features that can serve ``number``: it is in gi_hz and the feature is not excluded (class X).
+
+    An excluded roof still names HZ 02 (it is a roof), but a planner asking "which roofs serve
+    HZ 02" means the ones that can be greened: classes A–D.
+    """
+    klass = QgsExpression.quotedColumnRef("gi_class")
+    return f"({hz_expression(number)}) AND coalesce({klass}, '') <> '{EXCLUDED_CLASS}'"
+
+
 def hz_numbers(value) -> set[str]:
     """The numbers in one gi_hz value, tolerant in the same way as :func:`hz_expression`."""
     out = set()
@@ -83,14 +96,17 @@ def result_layers(project: QgsProject) -> list[QgsVectorLayer]:
 
 
 def hz_results(number: int | str, layers: Iterable[QgsVectorLayer], project: QgsProject | None = None) -> list[HzResult]:
-    """Per result layer: how many features serve ``number`` and their total area or length."""
+    """Per result layer: how many features serve ``number`` and their total area or length.
+
+    Excluded features (class X) are not counted: see :func:`serving_expression`.
+    """
     project = project or QgsProject.instance()
     out = []
-    expr = hz_expression(number)
+    expr = serving_expression(number)
     for layer in layers:
         da = measurer(layer.crs(), project)
         request = QgsFeatureRequest().setFilterExpression(expr)
-        request.setSubsetOfAttributes([HZ_FIELD], layer.fields())
+        request.setSubsetOfAttributes([HZ_FIELD, "gi_class"], layer.fields())
         count, area, length = 0, 0.0, 0.0
         gtype = layer.geometryType()
         for f in layer.getFeatures(request):
@@ -110,8 +126,9 @@ def hz_results(number: int | str, layers: Iterable[QgsVectorLayer], project: Qgs
 
 
 def select_hz(number: int | str, layers: Iterable[QgsVectorLayer]) -> dict[str, int]:
-    """Select, in each result layer, exactly the features serving ``number``; layer id -> count."""
-    expr = hz_expression(number)
+    """Select, in each result layer, exactly the features serving ``number`` (class X left out);
+    layer id -> count."""
+    expr = serving_expression(number)
     out = {}
     for layer in layers:
         layer.selectByExpression(expr, Qgis.SelectBehavior.SetSelection)
@@ -221,8 +238,10 @@ def green_roof_progress(layer: QgsVectorLayer, project: QgsProject | None = None
     return RoofProgress(layer.id(), layer.name(), flat, green, target, scope_field is not None)
 
 
-def format_area(m2: float) -> str:
-    if m2 >= 10000:
+def format_area(m2: float, like: float | None = None) -> str:
+    """Area in ha from 1 ha on, else in m²; ``like`` picks the unit by another value, so that
+    two areas in one sentence share one unit ("0,40 ha von 6,26 ha")."""
+    if (m2 if like is None else like) >= 10000:
         return tr("{ha} ha").format(ha=fmt_num(m2 / 10000.0, 2))
     return tr("{m2} m²").format(m2=fmt_num(m2, 0))
 
@@ -251,6 +270,7 @@ class HzBrowserWidget(QWidget):
         self.number: str | None = None
         self.results: list[HzResult] = []
         self.progress: RoofProgress | None = None
+        self.preferred_layer_id: str | None = None  # the result open in the inspector
         self._dirty = False
 
         lay = QVBoxLayout(self)
@@ -321,7 +341,7 @@ class HzBrowserWidget(QWidget):
                     continue
                 item = QTreeWidgetItem([f"{hz.number}  {hz.title(lang)}"])
                 item.setData(0, NUMBER_ROLE, hz.number)
-                item.setToolTip(0, hz.title(lang))
+                item.setToolTip(0, f"HZ {hz.number} – {hz.title(lang)}")
                 group.addChild(item)
             self.tree.addTopLevelItem(group)
         self.tree.expandAll()
@@ -364,6 +384,12 @@ class HzBrowserWidget(QWidget):
 
     def set_project(self, project: QgsProject) -> None:
         self.project = project
+
+    def set_preferred_layer(self, layer_id: str | None) -> None:
+        """The result layer the progress line reports on first (the one in the inspector)."""
+        if layer_id != self.preferred_layer_id:
+            self.preferred_layer_id = layer_id
+            self.refresh()
 
     def refresh(self) -> None:
         """Recount results (layers changed). Deferred while the tab is hidden: counting a city's
@@ -414,14 +440,17 @@ class HzBrowserWidget(QWidget):
 
         self.progress = None
         if self.number == "02":
-            self.progress = next((p for p in (green_roof_progress(lyr, self.project) for lyr in layers)
+            # the layer open in the inspector first, then the others in layer-tree order
+            ordered = sorted(layers, key=lambda lyr: lyr.id() != self.preferred_layer_id)
+            self.progress = next((p for p in (green_roof_progress(lyr, self.project) for lyr in ordered)
                                   if p is not None), None)
         self.progress_label.setVisible(self.progress is not None)
         self.progress_bar.setVisible(self.progress is not None)
         if self.progress is not None:
             p = self.progress
             text = tr("Green flat roofs in “{layer}”: {green} of {flat} ({share} %; target {target} % by 2030)").format(
-                layer=p.layer_name, green=format_area(p.green_area_m2), flat=format_area(p.flat_area_m2),
+                layer=p.layer_name, green=format_area(p.green_area_m2, like=p.flat_area_m2),
+                flat=format_area(p.flat_area_m2),
                 share=fmt_num(p.share_percent, 1), target=fmt_num(p.target_percent, 0))
             if p.in_target_area_only:
                 text += " " + tr("(roofs in the 2030 target area)")

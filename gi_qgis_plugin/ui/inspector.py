@@ -832,7 +832,9 @@ class InspectorWidget(QWidget):
         self.weights_note.setText(note)
         reason = html.escape(summary.reason or "—")
         if summary.flags:
-            reason += " <span style='color:#666'>[" + html.escape(summary.flags) + "]</span>"
+            from .words import flag_words
+
+            reason += " <span style='color:#666'>(" + html.escape(flag_words(summary.flags)) + ")</span>"
         self.reason_label.setText(reason)
 
         self.facts = facts_at(feature.geometry(), layer.crs(), roles, project) if feature.hasGeometry() else {}
