@@ -73,6 +73,13 @@ def test_metadata_is_complete_for_the_plugin_repository():
     assert g["qgisMinimumVersion"] == "3.40"
     assert g["qgisMaximumVersion"] == "4.99"
     assert g["hasProcessingProvider"] == "yes"
+    # a Qt6 build of QGIS (QGIS 4) marks every plugin without this key incompatible
+    assert g["supportsQt6"] == "yes"
+    # the Plugin Manager shows description[de] / about[de] to German users instead of the English
+    for key in ("description", "about"):
+        german = g.get(f"{key}[de]", "")
+        assert german.strip() and german != g[key], key
+        assert " / " not in g[key] and "Verarbeitungsalgorithmen" not in g[key]  # English only
     assert (ROOT / "gi_qgis_plugin" / g["icon"]).exists()
 
 

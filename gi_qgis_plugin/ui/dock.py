@@ -10,7 +10,15 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsMapLayer, QgsProject, QgsSettings, QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsMapLayer,
+    QgsProject,
+    QgsSettings,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox, QgsMapToolIdentifyFeature
 from qgis.PyQt.QtWidgets import (
     QFileDialog,

@@ -28,7 +28,6 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from ..catalog import CatalogError, load_catalog, normalise_number
 from ..i18n import language, tr
 from .inspector import as_float, fmt_num, measurer, plain
 from .roles import fold, is_result_layer
+from .wrap_tree import WrappingTree
 
 HZ_FIELD = "gi_hz"
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -282,10 +282,9 @@ class HzBrowserWidget(QWidget):
         lay.addWidget(self.search)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.tree = QTreeWidget()
+        self.tree = WrappingTree()  # long titles wrap instead of ending in "…"
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)
-        self.tree.setWordWrap(True)
         self.tree.currentItemChanged.connect(self._current_changed)
         splitter.addWidget(self.tree)
 

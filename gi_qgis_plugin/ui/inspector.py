@@ -507,7 +507,7 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     return facts
 
 
-LABEL_FIELDS = ("name", "bezeichnung", "strassenname", "street_name", "gml_id", "gmlid", "id")
+LABEL_FIELDS = ("name", "bezeichnung", "strassenname", "street_name", "gml_id", "gmlid", "bid", "building_id", "id")
 
 
 def label_field(layer: QgsVectorLayer) -> str | None:
@@ -554,8 +554,10 @@ def fact_rows(facts: Mapping[str, Any], roles: Mapping[str, QgsMapLayer]) -> lis
     add("heat", tr("Thermal load"), "heat")
     add("klimatope", tr("Klimatop"), "klimatop")
     near = facts.get("water_depth_near")
-    add("rain", tr("Water depth"), "water_depth",
-        tr("; deepest {v} within {d} m").format(d=fmt_num(rain_ring_m(), 0), v=format_fact("water_depth", near))
+    # the reason states the ring's mean (what the score uses); here: the centre and the deepest cell
+    add("rain", tr("Water depth at the centre"), "water_depth",
+        tr("; deepest {v} within {d} m (the reason gives the mean of this ring)").format(
+            d=fmt_num(rain_ring_m(), 0), v=format_fact("water_depth", near))
         if near is not None else None)
     stufe = facts.get("biotopverbund_stufe")
     add("biotopverbund", tr("In Biotopverbund"), "biotopverbund", f" ({stufe})" if stufe not in (None, "") else None)

@@ -22,7 +22,15 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsExpression, QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QPoint, QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QToolBar
+from qgis.PyQt.QtWidgets import (
+    QAction,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QToolBar,
+)
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["GI_REALAPP_OUT"])

@@ -962,8 +962,8 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Klimatop</translation>
         </message>
         <message>
-            <source>Water depth</source>
-            <translation>Wassertiefe</translation>
+            <source>Water depth at the centre</source>
+            <translation>Wassertiefe am Mittelpunkt</translation>
         </message>
         <message>
             <source>In Biotopverbund</source>
@@ -1086,8 +1086,8 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
         </message>
         <message>
-            <source>; deepest {v} within {d} m</source>
-            <translation>; max. {v} im Umkreis von {d} m</translation>
+            <source>; deepest {v} within {d} m (the reason gives the mean of this ring)</source>
+            <translation>; max. {v} im Umkreis von {d} m (die Begründung nennt den Mittelwert in diesem Umkreis)</translation>
         </message>
         <message>
             <source>No Handlungsziel linked.</source>
