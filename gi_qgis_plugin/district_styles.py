@@ -30,6 +30,7 @@ DISTRICT_FIELDS = (NAME_FIELD, "n_flat", "flat_m2", "green_m2", SHARE_FIELD, "ta
 SHARE_RANGES = ((0.0, 0.10, "#f1eef6"), (0.10, 0.25, "#bdc9e1"), (0.25, 0.50, "#74a9cf"), (0.50, 1.0, "#0570b0"))
 FILL_ALPHA = 90
 OUTLINE = "#3a3a3a"
+LABEL_MIN_SCALE = 4000  # labels from 1:4,000 outwards
 
 
 def is_district_table(layer) -> bool:
@@ -79,6 +80,10 @@ def district_labeling() -> QgsVectorLayerSimpleLabeling:
     buffer.setColor(QColor("white"))
     text.setBuffer(buffer)
     settings.setFormat(text)
+    # a district label belongs to the overview: zoomed in to a few roofs it would cover them
+    settings.scaleVisibility = True
+    settings.maximumScale = LABEL_MIN_SCALE
+    settings.minimumScale = 0
     return QgsVectorLayerSimpleLabeling(settings)
 
 

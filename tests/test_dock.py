@@ -157,26 +157,25 @@ def sample_key(layer) -> str:
     return key(layer)
 
 
-def keys(roles: dict) -> dict[str, str]:
-    """role -> the sample's own name of the layer (independent of the UI language)."""
+def _layers_of(roles: dict, what) -> dict[str, str]:
+    """role -> what(layer), for role -> layer or role -> layer id mappings; roles without a layer left out."""
     project = QgsProject.instance()
     out = {}
     for role, value in roles.items():
         layer = project.mapLayer(value) if isinstance(value, str) else value
         if layer is not None:
-            out[role] = sample_key(layer)
+            out[role] = what(layer)
     return out
+
+
+def keys(roles: dict) -> dict[str, str]:
+    """role -> the sample's own name of the layer (independent of the UI language)."""
+    return _layers_of(roles, sample_key)
 
 
 def names(roles: dict) -> dict[str, str]:
-    """role -> layer name, for role -> layer or role -> layer id mappings."""
-    project = QgsProject.instance()
-    out = {}
-    for key, value in roles.items():
-        layer = project.mapLayer(value) if isinstance(value, str) else value
-        if layer is not None:
-            out[key] = layer.name()
-    return out
+    """role -> layer name."""
+    return _layers_of(roles, lambda layer: layer.name())
 
 
 def process_deferred_deletes() -> None:

@@ -843,6 +843,7 @@ class InspectorWidget(QWidget):
         while self.facts_grid.count():
             item = self.facts_grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of the layout at once; deleted when the event loop runs
                 item.widget().deleteLater()
         rows = fact_rows(self.facts, roles)
         self.fact_texts = dict(rows)

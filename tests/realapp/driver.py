@@ -229,6 +229,9 @@ def step_start():
     toolbar = mw.findChild(QToolBar, "GiQgisPluginToolbar")
     check("toolbar", toolbar is not None and toolbar.isVisible(), "toolbar GiQgisPluginToolbar shown")
     shot("00_start")
+    # QGIS's own start-up notices (e.g. "Open Sans" cannot be downloaded offline) are in the log;
+    # cleared here so that the screenshots show the plugin
+    iface.messageBar().clearWidgets()
 
 
 def step_open_dock():
@@ -442,6 +445,28 @@ def step_hz():
     wait_for(lambda: d.tabs.currentIndex() == d.TAB_ROLES, "roles tab shown again")
 
 
+def step_docs_pictures():
+    """The README's pictures: the map at district scale with the best roof explained, and the
+    Handlungsziele tab (the view is set up directly: these are pictures, not checks)."""
+    d = dock()
+    res = result_layer()
+    docs = OUT / "docs"
+    docs.mkdir(exist_ok=True)
+    best = feature_by_rank(res, 1)
+    show_on_map(res, [best], margin=180.0)
+    res.selectByIds([best.id()])
+    wait_for(lambda: d.tabs.currentIndex() == d.TAB_RESULT, "result tab for the picture")
+    iface.messageBar().clearWidgets()
+    canvas_idle()
+    QApplication.primaryScreen().grabWindow(0).scaledToWidth(1200, 1).save(str(docs / "qgis_ergebnis.png"))
+    d.tabs.setCurrentIndex(d.TAB_HZ)
+    d.browser.select_number("02")
+    pump(0.5)
+    grab(d, "docs/dock_handlungsziele")
+    res.removeSelection()
+    d.tabs.setCurrentIndex(d.TAB_ROLES)
+
+
 def step_save():
     path = OUT / "planer.qgz"
     ok = QgsProject.instance().write(str(path))
@@ -480,7 +505,7 @@ def step_reopened():
 # ------------------------------------------------------------------------------------------
 STEPS = {
     1: [step_start, step_open_dock, step_sample, step_suggest, step_algorithm, step_result_checks,
-        step_select_tool, step_zoom_and_pick, step_hz, step_save],
+        step_select_tool, step_zoom_and_pick, step_hz, step_docs_pictures, step_save],
     2: [step_reopened],
 }
 
