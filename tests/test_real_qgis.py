@@ -119,7 +119,10 @@ def _profile(base: Path, plugin_zip: Path) -> Path:
 
 
 def _run_qgis(run: int, display: str, profiles: Path, out: Path, project: Path | None, log: Path) -> float:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "PYTEST", "QGIS_PREFIX"))}
+    # no desktop integration: Qt's own file dialog (which the driver answers), not a native one
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("QT_", "PYTEST", "QGIS_PREFIX", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION",
+                                "GNOME_", "KDE_", "WAYLAND_"))}
     home = out / "home"
     home.mkdir(exist_ok=True)
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", LANG="de_DE.UTF-8", LC_ALL="de_DE.UTF-8", LANGUAGE="de",

@@ -250,32 +250,35 @@ def step_open_dock():
     shot("01_bedienfeld")
 
 
-def _answer_folder_dialog():
-    """Runs inside the folder dialog's own event loop: choose DATA and click the accept button."""
-    def visible_dialog():
-        w = QApplication.activeModalWidget()
-        return w if isinstance(w, QFileDialog) and w.isVisible() else None
-
+def _answer_folder_dialog(deadline=None):
+    """Polls (without blocking) for the folder dialog of the sample button; once it is open,
+    chooses DATA and clicks its accept button. Non-blocking on purpose: a waiting loop started
+    before the click would sit under the dialog's own event loop and never see it."""
+    deadline = deadline or time.monotonic() + 20
+    w = QApplication.activeModalWidget()
+    if not (isinstance(w, QFileDialog) and w.isVisible()):
+        if time.monotonic() < deadline:
+            QTimer.singleShot(100, lambda: _answer_folder_dialog(deadline))
+        else:
+            RESULT["failures"].append("folder dialog of the sample button did not open within 20 s")
+        return
     try:
-        dlg = wait_for(visible_dialog, "folder dialog of the sample button", 15)
-        RESULT["checks"]["folder_dialog_title"] = {"ok": True, "detail": dlg.windowTitle()}
+        RESULT["checks"]["folder_dialog_title"] = {"ok": True, "detail": w.windowTitle()}
         DATA.mkdir(parents=True, exist_ok=True)
-        dlg.setDirectory(str(DATA))
+        w.setDirectory(str(DATA))
         pump(0.5)
         shot("02_ordner_fuer_beispieldaten")
-        box = dlg.findChild(QDialogButtonBox)
+        box = w.findChild(QDialogButtonBox)
         accept = next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
         click(accept)
     except Exception as err:  # noqa: BLE001
         RESULT["failures"].append(f"folder dialog: {err}")
-        w = QApplication.activeModalWidget()
-        if w is not None:
-            w.reject()
+        w.reject()
 
 
 def step_sample():
     d = dock()
-    QTimer.singleShot(300, _answer_folder_dialog)
+    QTimer.singleShot(100, _answer_folder_dialog)
     click(d.sample_button)
     from gi_qgis_plugin.ui.sample_loader import sample_key
 
