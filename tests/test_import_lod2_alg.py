@@ -166,15 +166,14 @@ def test_non_citygml_file_is_a_clear_error(gi_provider, tmp_path):
         run({"INPUT": str(path)}, tmp_path)
 
 
-def test_cancel_stops_early_keeps_a_valid_partial_output_and_warns(gi_provider, tile, tmp_path):
+def test_cancel_ends_with_a_message_and_leaves_no_output_file(gi_provider, tile, tmp_path):
+    """One cancel policy: the reader stops, the started GeoPackage is removed, the run says so."""
     fb = Feedback()
     fb.progressChanged.connect(lambda p: fb.cancel() if p > 0 else None)
-    layer, fb = run({"INPUT": str(tile)}, tmp_path, feedback=fb)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run({"INPUT": str(tile)}, tmp_path, feedback=fb)
     assert fb.isCanceled()
-    ids = [f["gml_id"] for f in layer.getFeatures()]
-    assert ids == ["FLAT"]  # the reader stopped after the first building
-    assert all(f.geometry().isGeosValid() for f in layer.getFeatures())
-    assert any("Canceled" in w for w in fb.warnings)
+    assert not list(tmp_path.glob("*.gpkg"))
 
 
 @pytest.mark.shared_data

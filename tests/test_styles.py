@@ -88,3 +88,33 @@ def test_district_table_is_light_labelled_and_below_the_roofs(sample_gpkg, gi_pr
     assert table.labelsEnabled()
     order = [n.layer().id() for n in project.layerTreeRoot().findLayers()]
     assert order.index(roofs.id()) < order.index(table.id())  # drawn first = on top: the roofs
+
+
+def test_district_table_file_is_closed_when_the_run_ends(sample_gpkg, gi_provider, qgis_processing, tmp_path):
+    """As the algorithm dialog runs it (a task in a worker thread, the algorithm kept alive): a
+    sink the algorithm still held left the district GeoPackage unopenable, and QGIS reported it
+    as "not generated" (found by tests/test_real_qgis.py)."""
+    import time
+
+    from qgis.core import QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    g = str(sample_gpkg)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("gi:flatroofs")
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    table = str(tmp_path / "districts.gpkg")
+    params = {"INPUT": f"{g}|layername=buildings", "DISTRICTS": f"{g}|layername=districts",
+              "OUTPUT": str(tmp_path / "roofs.gpkg"), "DISTRICT_TABLE": table}
+    task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
+    done = []
+    task.executed.connect(lambda ok, _results: done.append(ok))
+    QgsApplication.taskManager().addTask(task)
+    end = time.monotonic() + 120
+    while not done and time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    assert done == [True]
+    # one row per district of the sample
+    districts = QgsVectorLayer(f"{g}|layername=districts", "districts", "ogr").featureCount()
+    layer = QgsVectorLayer(table, "table", "ogr")
+    assert districts > 0 and layer.isValid() and layer.featureCount() == districts

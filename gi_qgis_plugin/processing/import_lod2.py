@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import numpy as np
-import shapely
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
@@ -23,8 +22,10 @@ from qgis.core import (
 
 from .. import lod2
 from ..lod2 import Lod2Error, read_tiles
+from ..scoring.geo import as_multi
+from ..scoring.progress import Canceled, Progress
 from .base import GiAlgorithm
-from .layers import Canceled, Progress, make_fields, write_sink
+from .write import make_fields, write_sink
 
 # Output fields (stable contract: models and the roof algorithms read them by name).
 FIELDS = [
@@ -147,7 +148,7 @@ class ImportLod2Algorithm(GiAlgorithm):
             parameters = {k: v for k, v in parameters.items() if k != self.INPUT}
         return super().checkParameterValues(parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, progress: Progress, feedback) -> dict:
         paths = [
             p
             for p in (
@@ -166,7 +167,7 @@ class ImportLod2Algorithm(GiAlgorithm):
         threshold = self.parameterAsDouble(parameters, self.FLAT_SLOPE, context)
         # the reader always returns EPSG:25832 (the CRS of the NRW tiles; others are flagged)
         fields = make_fields(FIELDS)
-        sink, dest_id = self.parameterAsSink(
+        sink, dest_id = self.sink(
             parameters,
             self.OUTPUT,
             context,
@@ -174,15 +175,10 @@ class ImportLod2Algorithm(GiAlgorithm):
             Qgis.WkbType.MultiPolygon,
             QgsCoordinateReferenceSystem(lod2.DEFAULT_CRS),
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
-        def progress(fraction: float) -> None:
-            feedback.setProgress(100.0 * READ_SHARE * fraction)
-
+        reading = progress.sub(0.0, READ_SHARE)
         try:
             result = read_tiles(
-                paths, flat_threshold_deg=threshold, progress=progress, is_canceled=feedback.isCanceled
+                paths, flat_threshold_deg=threshold, progress=reading, is_canceled=feedback.isCanceled
             )
         except Lod2Error as err:
             raise QgsProcessingException(self._error_text(err)) from err
@@ -209,24 +205,16 @@ class ImportLod2Algorithm(GiAlgorithm):
             result.slope_max_deg,
             np.array(result.gemeindeschluessel, dtype=object),
         ]
-        canceled = result.canceled
+        if result.canceled:
+            raise Canceled()  # the base removes the output: no partial result is left behind
         written = 0
         if len(result):
-            try:
-                written = write_sink(
-                    sink, fields, _as_multipolygons(result.geometry), columns,
-                    Progress(feedback, 100.0 * READ_SHARE, 100.0),
-                )
-            except Canceled:
-                canceled = True
-        if canceled:
-            feedback.pushWarning(
-                self.tr(
-                    "Canceled: the output holds only the buildings written before canceling; "
-                    "run again for the complete result."
-                )
+            written = write_sink(
+                sink, fields, as_multi(result.geometry),
+                [(name, kind, values) for (name, kind), values in zip(FIELDS, columns)],
+                progress.sub(READ_SHARE, 1.0),
             )
-        elif not len(result):
+        if not len(result):
             if result.n_skipped:
                 feedback.pushWarning(
                     self.tr(
@@ -301,17 +289,3 @@ class ImportLod2Algorithm(GiAlgorithm):
                         "building and were ignored."
                     ).format(file=name, n=f.n_unresolved_hrefs)
                 )
-
-
-def _as_multipolygons(geoms: np.ndarray) -> np.ndarray:
-    """Every Polygon as a one-part MultiPolygon (the sink is MultiPolygon).
-
-    The reader returns no empty geometry, so each index has at least one part.
-    """
-    parts, idx = shapely.get_parts(geoms, return_index=True)
-    out = np.full(len(geoms), None, dtype=object)
-    if len(parts):
-        multi = shapely.multipolygons(parts, indices=idx)
-        out[: len(multi)] = multi
-    return out
-

@@ -34,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..catalog import CatalogError, load_catalog, normalise_number
+from ..contract import EXCLUDED
 from ..i18n import language, tr
 from .inspector import as_float, fmt_num, measurer, plain
 from .roles import fold, is_result_layer
@@ -54,7 +55,7 @@ def hz_expression(number: int | str, field: str = HZ_FIELD) -> str:
     return f"regexp_match({QgsExpression.quotedColumnRef(field)}, '(^|,) *{digits} *(,|$)')"
 
 
-EXCLUDED_CLASS = "X"  # gi_class of features the algorithm excluded (listed, too steep, already green …)
+EXCLUDED_CLASS = EXCLUDED  # gi_class of features the algorithm excluded (listed, too steep, already green …)
 
 
 def serving_expression(number: int | str) -> str:
@@ -151,12 +152,9 @@ SCOPE_FIELD = "in_target_scope"  # 1/0 from gi:flatroofs, NULL when it had no ta
 
 
 def _flat_class() -> str:
-    try:
-        from ..scoring.roofs import FLAT_CLASS
+    from ..scoring.roofs import FLAT_CLASS
 
-        return FLAT_CLASS
-    except Exception:  # noqa: BLE001 - scoring module absent: its documented value
-        return "0-5"
+    return FLAT_CLASS
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,30 @@
             <translation>Beispieldaten</translation>
         </message>
         <message>
+            <source>Canceled by the user: no output was written. Run the algorithm again for a result.</source>
+            <translation>Vom Benutzer abgebrochen: Es wurde keine Ausgabe geschrieben. Starten Sie den Algorithmus erneut, um ein Ergebnis zu erhalten.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.</source>
+            <translation>Layer {name} hat kein Koordinatenbezugssystem, und seine Koordinaten sehen nicht nach UTM-Zone 32N aus. Legen Sie das KBS fest (Layereigenschaften › Quelle) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has the geographic CRS {crs}; it is processed in {work} so that areas and distances are in metres, and the output is written in {work}.</source>
+            <translation>Layer {name} hat das geographische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has no CRS; its coordinates look like ETRS89 / UTM zone 32N, so EPSG:25832 is assumed. Set the layer's CRS to be sure.</source>
+            <translation>Layer {name} hat kein KBS; seine Koordinaten sehen nach ETRS89 / UTM-Zone 32N aus, daher wird EPSG:25832 angenommen. Legen Sie das KBS des Layers fest, um sicherzugehen.</translation>
+        </message>
+        <message>
+            <source>Layer {name}: its CRS {crs} is not in metres; areas and distances are computed in metres after reprojection to EPSG:25832.</source>
+            <translation>Layer {name}: sein KBS {crs} ist nicht metrisch; Flächen und Abstände werden nach Umprojektion in EPSG:25832 in Metern berechnet.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.</source>
+            <translation>Layer {name} hat das geografische KBS {crs}, seine Koordinaten sind aber keine Grad (Ausdehnung {extent}). Stellen Sie das richtige KBS des Layers ein (Layereigenschaften › Quelle, z. B. EPSG:25832) und starten Sie erneut.</translation>
+        </message>
+        <message>
             <source>Flat roofs: score roofs for greening (HZ 02)</source>
             <translation>Flachdächer: Dächer für die Begrünung bewerten (HZ 02)</translation>
         </message>
@@ -68,8 +92,514 @@
             <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind eine Wahl des Plugins). Eine unbekannte Neigung bleibt unbekannt (Flag slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Grundfläche / cos(Neigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung (1000 m², Wahl des Plugins). Dächer unter der Mindestfläche (10 m², Düsseldorf und Bonn) werden ausgeschlossen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): Hitze-Raster (Mittel über das Dach, Min–Max über diesen Lauf) oder Hitze-Polygone mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mittlere Wassertiefe bei Starkregen in einem Ring um das Gebäude (10 m), 0 m → 0, 0,25 m und tiefer → 1 (Essener Tiefenklasse über 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Ringbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 innerhalb eines Mischwassergebiets. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): Entfernung zum nächsten Park von mindestens 0,5 ha (GALK): 0 direkt daneben, 1 ab 300 m (3-30-300-Regel).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 innerhalb des Zielgebiets 2030, der Zielgebiet-Polygone, deren Feld dem Zielwert entspricht (Standard Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Gebäude nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Dach keinen Wert (NoData), werden die Gewichte für dieses Dach neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Ein Dach mit PV bleibt drin: Flag pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rückhalt&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit 0,9 für das unbegrünte Dach (Gebührenpraxis) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig 890 mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = zuerst), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer), in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, Denkmäler und begrünte eingeschlossen), green_m2, share_green, target_m2 (Zielanteil von flat_m2, 50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Fläche (flat_roof_m2), Denkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Buildings (roof polygons)</source>
+            <translation>Gebäude (Dachpolygone)</translation>
+        </message>
+        <message>
+            <source>Roofs scored for greening</source>
+            <translation>Dächer bewertet für die Begrünung</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>keins</translation>
+        </message>
+        <message>
+            <source>Listed buildings or Denkmalbereiche (polygons)</source>
+            <translation>Baudenkmäler oder Denkmalbereiche (Polygone)</translation>
+        </message>
+        <message>
+            <source>Ring around the building for the water depth (m)</source>
+            <translation>Ring um das Gebäude für die Wassertiefe (m)</translation>
+        </message>
+        <message>
+            <source>Combined-sewer areas (polygons)</source>
+            <translation>Mischwassergebiete (Polygone)</translation>
+        </message>
+        <message>
+            <source>Distance at which a roof counts as without a park (m)</source>
+            <translation>Entfernung, ab der ein Dach als ohne Park gilt (m)</translation>
+        </message>
+        <message>
+            <source>Smallest greenable roof (m²)</source>
+            <translation>Kleinste begrünbare Dachfläche (m²)</translation>
+        </message>
+        <message>
+            <source>Annual precipitation (mm/a; assumption, set your local value)</source>
+            <translation>Jahresniederschlag (mm/a; Annahme, örtlichen Wert eintragen)</translation>
+        </message>
+        <message>
+            <source>target area</source>
+            <translation>Zielgebiet</translation>
+        </message>
+        <message>
+            <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
+            <translation>Gründach,Flachdach,Dachbegrünung,Rückhalt,Hitze,Starkregen,HZ 02</translation>
+        </message>
+        <message>
+            <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
+            <translation>Feld Dachform (AdV-Schlüssel oder OSM roof:shape; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Roof slope field, degrees (empty = find by name)</source>
+            <translation>Feld Dachneigung in Grad (leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Greenable roof area field, m² (empty = flat_roof_m2 or footprint)</source>
+            <translation>Feld begrünbare Dachfläche in m² (leer = flat_roof_m2 oder Grundfläche)</translation>
+        </message>
+        <message>
+            <source>Listed building field (1/0; empty = find by name)</source>
+            <translation>Feld Baudenkmal (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Existing green roof field (1/0; empty = find by name)</source>
+            <translation>Feld vorhandenes Gründach (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>PV on the roof field (1/0; empty = find by name)</source>
+            <translation>Feld PV auf dem Dach (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Greenable area for the full area score (m²)</source>
+            <translation>Begrünbare Fläche für die volle Flächen-Bewertung (m²)</translation>
+        </message>
+        <message>
+            <source>Target share of green flat roofs (%)</source>
+            <translation>Zielanteil begrünter Flachdächer (%)</translation>
+        </message>
+        <message>
+            <source>Rain raster: nodata means dry (0 m)</source>
+            <translation>Starkregen-Raster: NoData bedeutet trocken (0 m)</translation>
+        </message>
+        <message>
+            <source>Flat-roof target per district</source>
+            <translation>Flachdach-Ziel je Stadtteil</translation>
+        </message>
+        <message>
+            <source>Retention of all scored roofs (m³/a)</source>
+            <translation>Rückhalt aller bewerteten Dächer (m³/a)</translation>
+        </message>
+        <message>
+            <source>The input has no slope and no roof type field: every roof gets slope class 'unbekannt' (flag slope_unknown) and the slope criterion is left out. Choose SLOPE_FIELD or ROOF_TYPE_FIELD if the layer has them under another name.</source>
+            <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Flag slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
+        </message>
+        <message>
+            <source>{n} roofs have no usable slope (flag slope_unknown); their score leaves the slope out.</source>
+            <translation>{n} Dächer haben keine verwendbare Neigung (Flag slope_unknown); ihre Bewertung lässt die Neigung weg.</translation>
+        </message>
+        <message>
+            <source>{n} roofs without slope count as 0–5° by their flat roof type (flag slope_from_type).</source>
+            <translation>{n} Dächer ohne Neigung zählen wegen ihrer Dachform Flachdach als 0–5° (Flag slope_from_type).</translation>
+        </message>
+        <message>
+            <source>{n} roofs have no heat value (flag heat_nodata); their weights are renormalised.</source>
+            <translation>{n} Dächer haben keinen Hitzewert (Flag heat_nodata); ihre Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>{n} roofs have no heavy-rain value around them (flag rain_nodata); their weights are renormalised.</source>
+            <translation>{n} Dächer haben keinen Starkregenwert in ihrer Umgebung (Flag rain_nodata); ihre Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>{n} roofs have no value in the area field; their footprint is used (flag area_from_footprint).</source>
+            <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Flag area_from_footprint).</translation>
+        </message>
+        <message>
+            <source>No districts and no target area given: the target table has one row for all roofs, without geometry.</source>
+            <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
+        </message>
+        <message>
+            <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.</source>
+            <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Fläche = {area}, Denkmal = {listed}, Gründach = {green}, PV = {pv}.</translation>
+        </message>
+        <message>
+            <source>Retention of the scored roofs: {m3:.0f} m³/a.</source>
+            <translation>Rückhalt der bewerteten Dächer: {m3:.0f} m³/a.</translation>
+        </message>
+        <message>
+            <source>footprint / cos(slope)</source>
+            <translation>Grundfläche / cos(Neigung)</translation>
+        </message>
+        <message>
+            <source>{n} buildings lie in a listed-buildings polygon.</source>
+            <translation>{n} Gebäude liegen in einem Denkmal-Polygon.</translation>
+        </message>
+        <message>
+            <source>all roofs</source>
+            <translation>alle Dächer</translation>
+        </message>
+        <message>
+            <source>Import LoD2 buildings (CityGML NRW)</source>
+            <translation>LoD2-Gebäude importieren (CityGML NRW)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Reads the 3D building model LoD2 of Geobasis NRW (CityGML 1.0, AdV profile; tiles LoD2_32_*_NW.gml) and writes one polygon per building with its roof figures. Give a single tile as &lt;b&gt;CityGML file&lt;/b&gt;, or a &lt;b&gt;Folder&lt;/b&gt; whose *.gml and *.xml files are all read (files in a folder that are not CityGML are skipped with a warning). The tiles are streamed one building at a time, so whole cities fit in memory.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output fields&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: the building's id (ALKIS id, e.g. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: ALKIS building function code (bldg:function, e.g. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV roof form code (bldg:roofType, e.g. 1000); &lt;b&gt;roof_name&lt;/b&gt;: its German name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt; if the building carries the roof type itself, &lt;i&gt;parts&lt;/i&gt; if it was taken from its building parts: the common type if all parts agree, else the type of the part with the largest roof area&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: measured height (bldg:measuredHeight; the highest part if only the parts have one)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D area of the footprint polygon&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: true (3D, sloped) area of all roof surfaces&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D area of the roof surfaces whose slope is at most the flat-roof threshold&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: area-weighted mean roof slope; &lt;b&gt;slope_max_deg&lt;/b&gt;: the steepest roof surface (surfaces under 0.01 m² are ignored there)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: the Gemeindeschlüssel (municipality key) of the building&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: each RoofSurface polygon's area and normal come from its vector area (cross-product / Newell method), which is exact for planar polygons in any orientation; the slope is the angle between the normal and the vertical. The footprint is the union of the GroundSurface polygons (of the building and its parts), or of the roof polygons projected to 2D when there is no GroundSurface; it is made valid. Buildings with neither roof nor ground polygons are skipped with a warning.&lt;/p&gt;&lt;p&gt;Serves Handlungsziel 02 (green roofs and façades: half of the flat roofs green by 2030) as the building input of the roof algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flat-roof threshold&lt;/b&gt; (default 5°): slope class 1 (0–5°, very well suited for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). Adjust it to your own definition of a flat roof.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised srsName are assumed to be in EPSG:25832, with a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, licence Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Roof form codes: AdV code list Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Liest das 3D-Gebäudemodell LoD2 von Geobasis NRW (CityGML 1.0, AdV-Profil; Kacheln LoD2_32_*_NW.gml) und schreibt je Gebäude ein Polygon mit seinen Dachkennzahlen. Geben Sie eine einzelne Kachel als &lt;b&gt;CityGML-Datei&lt;/b&gt; an oder einen &lt;b&gt;Ordner&lt;/b&gt;, dessen *.gml- und *.xml-Dateien alle gelesen werden (Dateien im Ordner, die kein CityGML sind, werden mit einer Warnung übersprungen). Die Kacheln werden Gebäude für Gebäude gelesen, sodass auch ganze Städte in den Speicher passen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabefelder&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: die Kennung des Gebäudes (ALKIS-Kennung, z. B. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: Schlüssel der ALKIS-Gebäudefunktion (bldg:function, z. B. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV-Schlüssel der Dachform (bldg:roofType, z. B. 1000); &lt;b&gt;roof_name&lt;/b&gt;: ihr Name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt;, wenn das Gebäude die Dachform selbst trägt, &lt;i&gt;parts&lt;/i&gt;, wenn sie aus seinen Gebäudeteilen stammt: die gemeinsame Dachform, wenn alle Teile übereinstimmen, sonst die Dachform des Teils mit der größten Dachfläche&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: gemessene Höhe (bldg:measuredHeight; der höchste Teil, wenn nur die Teile eine Höhe haben)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D-Fläche des Grundriss-Polygons&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: wahre (3D-, geneigte) Fläche aller Dachflächen&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D-Fläche der Dachflächen, deren Neigung höchstens die Flachdach-Schwelle beträgt&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: flächengewichtete mittlere Dachneigung; &lt;b&gt;slope_max_deg&lt;/b&gt;: die steilste Dachfläche (Flächen unter 0,01 m² zählen hier nicht)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: der Gemeindeschlüssel des Gebäudes&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Methode&lt;/b&gt;: Fläche und Normale jedes RoofSurface-Polygons ergeben sich aus seinem Flächenvektor (Kreuzprodukt- bzw. Newell-Verfahren), der für ebene Polygone in jeder Lage exakt ist; die Neigung ist der Winkel zwischen der Normalen und der Senkrechten. Der Grundriss ist die Vereinigung der GroundSurface-Polygone (des Gebäudes und seiner Teile) oder, wenn es keine GroundSurface gibt, der in 2D projizierten Dachpolygone; er wird geometrisch bereinigt. Gebäude ohne Dach- und Bodenpolygone werden mit einer Warnung übersprungen.&lt;/p&gt;&lt;p&gt;Dient dem Handlungsziel 02 (Dach- und Fassadenbegrünung: bis 2030 die Hälfte der Flachdächer grün) als Gebäudegrundlage der Dach-Algorithmen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flachdach-Schwelle&lt;/b&gt; (Vorgabe 5°): Neigungsklasse 1 (0–5°, sehr gut geeignet für Dachbegrünung) des Gründachpotenzials der Stadt Münster (opendata.stadt-muenster.de). Passen Sie sie an Ihre eigene Definition eines Flachdachs an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Koordinatenbezugssystem&lt;/b&gt;: Die Ausgabe liegt in EPSG:25832 (ETRS89 / UTM 32N), dem KBS der NRW-Kacheln (srsName urn:adv:crs:ETRS89_UTM32*…). Für Dateien ohne erkannten srsName wird EPSG:25832 angenommen und eine Warnung ausgegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quellen&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, Lizenz Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Dachform-Schlüssel: AdV-Codeliste Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>CityGML file (LoD2 tile)</source>
+            <translation>CityGML-Datei (LoD2-Kachel)</translation>
+        </message>
+        <message>
+            <source>Folder with LoD2 tiles (all *.gml and *.xml in it)</source>
+            <translation>Ordner mit LoD2-Kacheln (alle *.gml- und *.xml-Dateien darin)</translation>
+        </message>
+        <message>
+            <source>Flat-roof threshold: maximum slope (degrees)</source>
+            <translation>Flachdach-Schwelle: maximale Neigung (Grad)</translation>
+        </message>
+        <message>
+            <source>LoD2 buildings</source>
+            <translation>LoD2-Gebäude</translation>
+        </message>
+        <message>
+            <source>No input: choose a CityGML file (LoD2 tile) or a folder with LoD2 tiles, e.g. downloaded from www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</source>
+            <translation>Keine Eingabe: Wählen Sie eine CityGML-Datei (LoD2-Kachel) oder einen Ordner mit LoD2-Kacheln, z. B. heruntergeladen von www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</translation>
+        </message>
+        <message>
+            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
+            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
+            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
+        </message>
+        <message>
+            <source>The path {path} does not exist. Choose an existing CityGML file or a folder with LoD2 tiles.</source>
+            <translation>Der Pfad {path} existiert nicht. Wählen Sie eine vorhandene CityGML-Datei oder einen Ordner mit LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>The folder {path} contains no CityGML files (*.gml, *.xml). Choose the folder with the LoD2 tiles; unpack downloaded ZIP archives first.</source>
+            <translation>Der Ordner {path} enthält keine CityGML-Dateien (*.gml, *.xml). Wählen Sie den Ordner mit den LoD2-Kacheln; heruntergeladene ZIP-Archive zuerst entpacken.</translation>
+        </message>
+        <message>
+            <source>{path} is not a CityGML file (expected the root element core:CityModel of CityGML 1.0 or 2.0). Choose LoD2 tiles such as LoD2_32_335_5723_1_NW.gml.</source>
+            <translation>{path} ist keine CityGML-Datei (erwartet wird das Wurzelelement core:CityModel von CityGML 1.0 oder 2.0). Wählen Sie LoD2-Kacheln wie LoD2_32_335_5723_1_NW.gml.</translation>
+        </message>
+        <message>
+            <source>{path} is not well-formed XML ({detail}); the file may be incomplete. Download the tile again.</source>
+            <translation>{path} ist kein wohlgeformtes XML ({detail}); die Datei ist möglicherweise unvollständig. Laden Sie die Kachel erneut herunter.</translation>
+        </message>
+        <message>
+            <source>Read {n} buildings from {files} file(s).</source>
+            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {error}. Check that the file exists and is readable.</source>
+            <translation>{path} kann nicht gelesen werden: {error}. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
+        </message>
+        <message>
+            <source>{file} is not CityGML and was skipped.</source>
+            <translation>{file} ist keine CityGML-Datei und wurde übersprungen.</translation>
+        </message>
+        <message>
+            <source>{file}: the coordinate system {srs} is not recognised; EPSG:25832 (ETRS89 / UTM 32N, the CRS of the NRW tiles) is assumed. If the file uses another CRS, assign it to the output layer.</source>
+            <translation>{file}: Das Koordinatenbezugssystem {srs} wird nicht erkannt; EPSG:25832 (ETRS89 / UTM 32N, das KBS der NRW-Kacheln) wird angenommen. Verwendet die Datei ein anderes KBS, weisen Sie es dem Ausgabelayer zu.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) have neither roof nor ground polygons and were skipped (e.g. {ids}).</source>
+            <translation>{file}: {n} Gebäude ohne Dach- und Bodenpolygone wurden übersprungen (z. B. {ids}).</translation>
+        </message>
+        <message>
+            <source>{file}: {n} polygon reference(s) (xlink:href) point outside their building and were ignored.</source>
+            <translation>{file}: {n} Polygonverweis(e) (xlink:href) zeigen aus ihrem Gebäude hinaus und wurden ignoriert.</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(keine Angabe)</translation>
+        </message>
+        <message>
+            <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
+            <translation>Hitze-Polygone sind angegeben, aber kein Hitzefeld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Wert).</translation>
+        </message>
+        <message>
+            <source>No input feature lies in a heat polygon with a value: the heat criterion is left out.</source>
+            <translation>Kein Eingabeobjekt liegt in einem Hitze-Polygon mit Wert: Das Kriterium thermische Belastung entfällt.</translation>
+        </message>
+        <message>
+            <source>Target area: every polygon of the target area layer (no field chosen).</source>
+            <translation>Zielgebiet: jedes Polygon des Zielgebiet-Layers (kein Feld gewählt).</translation>
+        </message>
+        <message>
+            <source>Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored.</source>
+            <translation>Hitze-Raster und Hitze-Polygone sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
+        </message>
+        <message>
+            <source>No districts given: the target table sums per target-area polygon.</source>
+            <translation>Keine Stadtteile angegeben: Die Zieltabelle summiert je Zielgebiet-Polygon.</translation>
+        </message>
+        <message>
+            <source>Field {field} ({param}) holds no numbers; it is ignored.</source>
+            <translation>Feld {field} ({param}) enthält keine Zahlen; es wird ignoriert.</translation>
+        </message>
+        <message>
+            <source>Layer {name} ({param}) has no usable polygons; it is ignored.</source>
+            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
+        </message>
+        <message>
+            <source>Raster {name} ({param}) does not overlap the input features: its criterion is left out and the weights are renormalised.</source>
+            <translation>Raster {name} ({param}) überdeckt die Eingabeobjekte nicht: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>Raster {name} ({param}) holds only nodata under the input features: its criterion is left out and the weights are renormalised.</source>
+            <translation>Raster {name} ({param}) enthält unter den Eingabeobjekten nur NoData: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>No polygon of {param} reaches {ha} ha: every feature counts as without one nearby.</source>
+            <translation>Kein Polygon von {param} erreicht {ha} ha: Jedes Objekt gilt als ohne eines in der Nähe.</translation>
+        </message>
+        <message>
+            <source>Target area: polygons with {field} = {value}.</source>
+            <translation>Zielgebiet: Polygone mit {field} = {value}.</translation>
+        </message>
+        <message>
+            <source>Field {field} ({param}) is not in its layer. Its fields are: {fields}.</source>
+            <translation>Feld {field} ({param}) ist nicht in seinem Layer. Dessen Felder sind: {fields}.</translation>
+        </message>
+        <message>
+            <source>Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.</source>
+            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Objekte in diesen Polygonen gelten als ohne Hitzewert.</translation>
+        </message>
+        <message>
+            <source>No polygon of the target area layer has {field} = {value}; values present: {values}. The target-area criterion is 0 for every feature.</source>
+            <translation>Kein Polygon des Zielgebiet-Layers hat {field} = {value}; vorhandene Werte: {values}. Das Zielgebiet-Kriterium ist für jedes Objekt 0.</translation>
+        </message>
+        <message>
+            <source>Field {field} ({param}) is not in the input layer. Its fields are: {fields}.</source>
+            <translation>Feld {field} ({param}) ist nicht im Eingabe-Layer. Dessen Felder sind: {fields}.</translation>
+        </message>
+        <message>
+            <source>Green Infrastructure Metropole Ruhr</source>
+            <translation>Grüne Infrastruktur Metropole Ruhr</translation>
+        </message>
+        <message>
+            <source>Raster {name} cannot be read by GDAL ({src}). Save it as a GeoTIFF and run again.</source>
+            <translation>Raster {name} kann von GDAL nicht gelesen werden ({src}). Speichern Sie es als GeoTIFF und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.</source>
+            <translation>Raster {name} ist gedreht; transformieren Sie es auf ein nordausgerichtetes Gitter (Raster › Projektionen › Transformieren) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} are not lines (or have no length); they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} sind keine Linien (oder haben keine Länge); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).</source>
+            <translation>Layer {name} hat kein KBS; es wird das KBS der Eingabe ({crs}) angenommen.</translation>
+        </message>
+        <message>
+            <source>{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.</source>
+            <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
+        </message>
+        <message>
+            <source>The run record could not be stored in the output ({error}); it is in the output RUN_INFO.</source>
+            <translation>Das Laufprotokoll konnte nicht in der Ausgabe gespeichert werden ({error}); es steht in der Ausgabe RUN_INFO.</translation>
+        </message>
+        <message>
+            <source>Generate sample district (Musterstadt)</source>
+            <translation>Beispielstadtteil erzeugen (Musterstadt)</translation>
+        </message>
+        <message>
+            <source>Writes Musterstadt, a synthetic but plausible Ruhr district in EPSG:25832 around Essen, to try out and test the plugin's algorithms without real data.
+
+Number of buildings: the district grows with it (about 2,000 buildings per km² in residential blocks, about 700–850 per km² over the whole square, which is about half open land); the buildings layer holds exactly this many. 1,000,000 buildings take about a minute.
+Seed: the same seed gives the same district, feature by feature.
+
+Output: musterstadt.gpkg with the layers raumtyp (Innenstadt, Zwischenstadt, Landschaft of the Strategie Grüne Infrastruktur), districts, klimatope (RVR names, heat_class 1–5 from the block mean of heat.tif by the Düsseldorf z-score classes), gruenzuege, biotopverbund (Stufe I/II), sewer_combined (Mischwasser catchments), parks (pocket parks below 0.5 ha and parks of 0.5 ha and more), brownfields (biotope, sealing, Altlasten status), streets (OSM-like class, width, surface), street_trees and buildings (AdV roof type code, slope, height, storeys, ALKIS function code as in NRW LoD2, listed, green_roof, pv, footprint); heat.tif: night air temperature in °C (10 m cells); starkregen.tif: heavy-rain water depth in m (2 m cells up to 400 km², 5 m above). Both rasters use nodata -9999 and contain a small nodata patch.
+
+About 60 % flat roofs, 2 % listed buildings, 8 % of flat roofs green, 12 % with PV; 0.5 % of the buildings lack a slope, 0.5 % a roof type, a few consist of two parts, as in real data. These shares are plausible assumptions, not statistics. The data are invented: do not use them for planning.</source>
+            <translation>Schreibt Musterstadt, einen erfundenen, aber plausiblen Stadtteil im Ruhrgebiet (EPSG:25832, bei Essen), um die Algorithmen des Plugins ohne echte Daten auszuprobieren und zu testen.
+
+Anzahl der Gebäude: Der Stadtteil wächst mit ihr (etwa 2.000 Gebäude je km² in Wohnblöcken, etwa 700–850 je km² über das ganze Quadrat, das etwa zur Hälfte Freiraum ist); der Layer buildings enthält genau so viele. 1.000.000 Gebäude dauern etwa eine Minute.
+Startwert: Derselbe Startwert ergibt denselben Stadtteil, Objekt für Objekt.
+
+Ausgabe: musterstadt.gpkg mit den Layern raumtyp (Innenstadt, Zwischenstadt, Landschaft der Strategie Grüne Infrastruktur), districts (Stadtteile), klimatope (Namen des RVR, heat_class 1–5 aus dem Blockmittel von heat.tif nach den z-Wert-Klassen der Düsseldorfer Hitzekarte), gruenzuege (Regionale Grünzüge), biotopverbund (Stufe I/II), sewer_combined (Mischwasser-Einzugsgebiete), parks (Pocket-Parks unter 0,5 ha und Parks ab 0,5 ha), brownfields (Brachen mit Biotoptyp, Versiegelung, Altlastenstatus), streets (OSM-artige Klasse, Breite, Belag), street_trees (Straßenbäume) und buildings (AdV-Dachformcode, Neigung, Höhe, Geschosse, ALKIS-Gebäudefunktion wie im LoD2 NRW, Denkmal, Gründach, PV, Grundfläche); heat.tif: nächtliche Lufttemperatur in °C (10-m-Zellen); starkregen.tif: Wassertiefe bei Starkregen in m (2-m-Zellen bis 400 km², darüber 5 m). Beide Raster haben NoData -9999 und enthalten eine kleine NoData-Fläche.
+
+Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit PV; 0,5 % der Gebäude fehlt die Neigung, 0,5 % die Dachform, einige bestehen aus zwei Teilen, wie in echten Daten. Diese Anteile sind plausible Annahmen, keine Statistik. Die Daten sind erfunden: Verwenden Sie sie nicht für die Planung.</translation>
+        </message>
+        <message>
+            <source>Musterstadt</source>
+            <translation>Musterstadt</translation>
+        </message>
+        <message>
+            <source>Number of buildings</source>
+            <translation>Anzahl der Gebäude</translation>
+        </message>
+        <message>
+            <source>Random seed</source>
+            <translation>Startwert des Zufallsgenerators</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>Ausgabeordner</translation>
+        </message>
+        <message>
+            <source>Sample district GeoPackage</source>
+            <translation>GeoPackage des Beispielstadtteils</translation>
+        </message>
+        <message>
+            <source>Heat (night air temperature)</source>
+            <translation>Hitze (nächtliche Lufttemperatur)</translation>
+        </message>
+        <message>
+            <source>Heavy rain water depth</source>
+            <translation>Wassertiefe bei Starkregen</translation>
+        </message>
+        <message>
+            <source>Layers written</source>
+            <translation>Geschriebene Layer</translation>
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation>Gebäude</translation>
+        </message>
+        <message>
+            <source>No output folder given: choose a folder for the sample district.</source>
+            <translation>Kein Ausgabeordner angegeben: Wählen Sie einen Ordner für den Beispielstadtteil.</translation>
+        </message>
+        <message>
+            <source>Wrote {n} buildings on {km2} km² to {path}</source>
+            <translation>{n} Gebäude auf {km2} km² nach {path} geschrieben</translation>
+        </message>
+        <message>
+            <source>Could not write to {folder} ({error}): choose a folder you can write to.</source>
+            <translation>Konnte nicht nach {folder} schreiben ({error}): Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+        </message>
+        <message>
+            <source>Input layer</source>
+            <translation>Eingabe-Layer</translation>
+        </message>
+        <message>
+            <source>The input layer {name} has no features: nothing to score. Choose a layer with features to score.</source>
+            <translation>Der Eingabe-Layer {name} hat keine Objekte: nichts zu bewerten. Wählen Sie einen Layer mit Objekten, die bewertet werden sollen.</translation>
+        </message>
+        <message>
+            <source>Heat polygons (e.g. Klimatope, thermal load classes)</source>
+            <translation>Hitze-Polygone (z. B. Klimatope, Klassen der Wärmebelastung)</translation>
+        </message>
+        <message>
+            <source>Heat class or value field</source>
+            <translation>Feld Hitzeklasse oder -wert</translation>
+        </message>
+        <message>
+            <source>Water depth for the full rain score (m)</source>
+            <translation>Wassertiefe für die volle Starkregen-Bewertung (m)</translation>
+        </message>
+        <message>
+            <source>Parks and public green spaces (polygons)</source>
+            <translation>Parks und öffentliche Grünflächen (Polygone)</translation>
+        </message>
+        <message>
+            <source>Smallest park that counts (ha)</source>
+            <translation>Kleinster zählender Park (ha)</translation>
+        </message>
+        <message>
+            <source>2030 target area (e.g. Raumtyp polygons)</source>
+            <translation>Zielgebiet 2030 (z. B. Raumtyp-Polygone)</translation>
+        </message>
+        <message>
+            <source>Target area field (empty = raumtyp, else every polygon)</source>
+            <translation>Feld Zielgebiet (leer = raumtyp, sonst jedes Polygon)</translation>
+        </message>
+        <message>
+            <source>Districts for the target table (polygons)</source>
+            <translation>Stadtteile für die Zieltabelle (Polygone)</translation>
+        </message>
+        <message>
+            <source>District name field</source>
+            <translation>Feld Stadtteilname</translation>
+        </message>
+        <message>
+            <source>Features scored</source>
+            <translation>Bewertete Objekte</translation>
+        </message>
+        <message>
+            <source>Features excluded (class X)</source>
+            <translation>Ausgeschlossene Objekte (Klasse X)</translation>
+        </message>
+        <message>
+            <source>Run record (algorithm, version, date, parameters, weights; JSON)</source>
+            <translation>Laufprotokoll (Algorithmus, Version, Datum, Parameter, Gewichte; JSON)</translation>
+        </message>
+        <message>
+            <source>Heat values</source>
+            <translation>Hitzewerte</translation>
+        </message>
+        <message>
+            <source>Target area value</source>
+            <translation>Wert für das Zielgebiet</translation>
+        </message>
+        <message>
+            <source>Heat raster (e.g. night temperature)</source>
+            <translation>Hitze-Raster (z. B. Nachttemperatur)</translation>
+        </message>
+        <message>
+            <source>Heavy-rain water depth raster (m)</source>
+            <translation>Raster Wassertiefe bei Starkregen (m)</translation>
+        </message>
+        <message>
+            <source>{param} must be greater than {low} (it is {value}).</source>
+            <translation>{param} muss größer als {low} sein (ist {value}).</translation>
+        </message>
+        <message>
+            <source>{param} must be at least {low} (it is {value}).</source>
+            <translation>{param} muss mindestens {low} sein (ist {value}).</translation>
+        </message>
+        <message>
+            <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}.</source>
+            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x}.</translation>
+        </message>
+        <message>
+            <source>Read {n} features of {name}; working CRS {crs}.</source>
+            <translation>{n} Objekte aus {name} gelesen; Arbeits-KBS {crs}.</translation>
+        </message>
+        <message>
+            <source>higher value = more heat</source>
+            <translation>höherer Wert = mehr Hitze</translation>
+        </message>
+        <message>
+            <source>lower value = more heat</source>
+            <translation>niedrigerer Wert = mehr Hitze</translation>
+        </message>
+        <message>
+            <source>Weight: {criterion}</source>
+            <translation>Gewicht: {criterion}</translation>
+        </message>
+        <message>
+            <source>{param} must not exceed {high} (it is {value}).</source>
+            <translation>{param} darf höchstens {high} sein (es ist {value}).</translation>
+        </message>
+        <message>
+            <source>All weights ({first} … {last}) are 0: give at least one criterion a weight above 0.</source>
+            <translation>Alle Gewichte ({first} … {last}) sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.</source>
+            <translation>Kriterium {name} entfällt (kein Layer, Feld oder Wert dafür); die übrigen Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. {params}).</source>
+            <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. {params}).</translation>
+        </message>
+        <message>
+            <source>Writing the output failed: {err}</source>
+            <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
         </message>
         <message>
             <source>flat roof 0–5°</source>
@@ -172,574 +702,80 @@
             <translation>PV auf dem Dach: Solargründach</translation>
         </message>
         <message>
-            <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
-            <translation>Gründach,Flachdach,Dachbegrünung,Rückhalt,Hitze,Starkregen,HZ 02</translation>
+            <source>Roofs for greening</source>
+            <translation>Dächer für die Begrünung</translation>
         </message>
         <message>
-            <source>Buildings (roof polygons)</source>
-            <translation>Gebäude (Dachpolygone)</translation>
+            <source>roof</source>
+            <translation>Dach</translation>
         </message>
         <message>
-            <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
-            <translation>Feld Dachform (AdV-Schlüssel oder OSM roof:shape; leer = nach Namen suchen)</translation>
+            <source>roof slope</source>
+            <translation>Dachneigung</translation>
         </message>
         <message>
-            <source>Roof slope field, degrees (empty = find by name)</source>
-            <translation>Feld Dachneigung in Grad (leer = nach Namen suchen)</translation>
+            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential).</source>
+            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Münsteraner Gründachpotenzials).</translation>
         </message>
         <message>
-            <source>Greenable roof area field, m² (empty = flat_roof_m2 or footprint)</source>
-            <translation>Feld begrünbare Dachfläche in m² (leer = flat_roof_m2 oder Grundfläche)</translation>
+            <source>greenable area</source>
+            <translation>begrünbare Fläche</translation>
         </message>
         <message>
-            <source>Listed building field (1/0; empty = find by name)</source>
-            <translation>Feld Baudenkmal (1/0; leer = nach Namen suchen)</translation>
+            <source>0 at the smallest greenable roof, 1 at the area for the full score.</source>
+            <translation>0 beim kleinsten begrünbaren Dach, 1 ab der Fläche für die volle Punktzahl.</translation>
         </message>
         <message>
-            <source>Existing green roof field (1/0; empty = find by name)</source>
-            <translation>Feld vorhandenes Gründach (1/0; leer = nach Namen suchen)</translation>
+            <source>heat load</source>
+            <translation>thermische Belastung</translation>
         </message>
         <message>
-            <source>PV on the roof field (1/0; empty = find by name)</source>
-            <translation>Feld PV auf dem Dach (1/0; leer = nach Namen suchen)</translation>
+            <source>Heat raster min–max over this run, or heat classes 1–5 → (class − 1) / 4.</source>
+            <translation>Hitzeraster: Min–Max über diesen Lauf; Belastungsklassen 1–5 → (Klasse − 1) / 4.</translation>
         </message>
         <message>
-            <source>Listed buildings or Denkmalbereiche (polygons)</source>
-            <translation>Baudenkmäler oder Denkmalbereiche (Polygone)</translation>
+            <source>heavy rain</source>
+            <translation>Starkregen</translation>
         </message>
         <message>
-            <source>Heat raster (e.g. night temperature)</source>
-            <translation>Hitze-Raster (z. B. Nachttemperatur)</translation>
+            <source>Mean water depth in a ring around the building: 0 m → 0, the full-score depth → 1.</source>
+            <translation>Mittlere Überflutungstiefe in einem Ring um das Gebäude: 0 m → 0, Tiefe für die volle Punktzahl → 1.</translation>
         </message>
         <message>
-            <source>Heat polygons (e.g. Klimatope, thermal load classes)</source>
-            <translation>Hitze-Polygone (z. B. Klimatope, Klassen der Wärmebelastung)</translation>
+            <source>combined sewer</source>
+            <translation>Mischsystem</translation>
         </message>
         <message>
-            <source>Heat class or value field</source>
-            <translation>Feld Hitzeklasse oder -wert</translation>
+            <source>1 inside a combined-sewer area.</source>
+            <translation>1 im Gebiet des Mischsystems.</translation>
         </message>
         <message>
-            <source>Heat values</source>
-            <translation>Hitzewerte</translation>
+            <source>distance to parks</source>
+            <translation>Entfernung zu Parks</translation>
         </message>
         <message>
-            <source>Heavy-rain water depth raster (m)</source>
-            <translation>Raster Wassertiefe bei Starkregen (m)</translation>
+            <source>0 next to a park, 1 at the distance without a park or farther (3-30-300 rule).</source>
+            <translation>0 direkt am Park, 1 ab der Entfernung „ohne Park“ (3-30-300-Regel).</translation>
         </message>
         <message>
-            <source>Ring around the building for the water depth (m)</source>
-            <translation>Ring um das Gebäude für die Wassertiefe (m)</translation>
+            <source>2030 target area</source>
+            <translation>Zielgebiet 2030</translation>
         </message>
         <message>
-            <source>Water depth for the full rain score (m)</source>
-            <translation>Wassertiefe für die volle Starkregen-Bewertung (m)</translation>
+            <source>1 inside the 2030 target area.</source>
+            <translation>1 im Zielgebiet 2030.</translation>
         </message>
         <message>
-            <source>Combined-sewer areas (polygons)</source>
-            <translation>Mischwassergebiete (Polygone)</translation>
+            <source>slope class</source>
+            <translation>Neigungsklasse</translation>
         </message>
         <message>
-            <source>Parks and public green spaces (polygons)</source>
-            <translation>Parks und öffentliche Grünflächen (Polygone)</translation>
+            <source>retention</source>
+            <translation>Rückhalt</translation>
         </message>
         <message>
-            <source>Smallest park that counts (ha)</source>
-            <translation>Kleinster zählender Park (ha)</translation>
-        </message>
-        <message>
-            <source>Distance at which a roof counts as without a park (m)</source>
-            <translation>Entfernung, ab der ein Dach als ohne Park gilt (m)</translation>
-        </message>
-        <message>
-            <source>2030 target area (e.g. Raumtyp polygons)</source>
-            <translation>Zielgebiet 2030 (z. B. Raumtyp-Polygone)</translation>
-        </message>
-        <message>
-            <source>Target area field (empty = raumtyp, else every polygon)</source>
-            <translation>Feld Zielgebiet (leer = raumtyp, sonst jedes Polygon)</translation>
-        </message>
-        <message>
-            <source>Target area value</source>
-            <translation>Wert für das Zielgebiet</translation>
-        </message>
-        <message>
-            <source>Districts for the target table (polygons)</source>
-            <translation>Stadtteile für die Zieltabelle (Polygone)</translation>
-        </message>
-        <message>
-            <source>District name field</source>
-            <translation>Feld Stadtteilname</translation>
-        </message>
-        <message>
-            <source>Smallest greenable roof (m²)</source>
-            <translation>Kleinste begrünbare Dachfläche (m²)</translation>
-        </message>
-        <message>
-            <source>Annual precipitation (mm/a; assumption, set your local value)</source>
-            <translation>Jahresniederschlag (mm/a; Annahme, örtlichen Wert eintragen)</translation>
-        </message>
-        <message>
-            <source>Greenable area for the full area score (m²)</source>
-            <translation>Begrünbare Fläche für die volle Flächen-Bewertung (m²)</translation>
-        </message>
-        <message>
-            <source>Target share of green flat roofs (%)</source>
-            <translation>Zielanteil begrünter Flachdächer (%)</translation>
-        </message>
-        <message>
-            <source>Rain raster: nodata means dry (0 m)</source>
-            <translation>Starkregen-Raster: NoData bedeutet trocken (0 m)</translation>
-        </message>
-        <message>
-            <source>Roofs scored for greening</source>
-            <translation>Dächer bewertet für die Begrünung</translation>
-        </message>
-        <message>
-            <source>Flat-roof target per district</source>
-            <translation>Flachdach-Ziel je Stadtteil</translation>
-        </message>
-        <message>
-            <source>Roofs scored</source>
-            <translation>Bewertete Dächer</translation>
-        </message>
-        <message>
-            <source>Roofs excluded</source>
-            <translation>Ausgeschlossene Dächer</translation>
-        </message>
-        <message>
-            <source>Retention of all scored roofs (m³/a)</source>
-            <translation>Rückhalt aller bewerteten Dächer (m³/a)</translation>
-        </message>
-        <message>
-            <source>Weight: roof slope</source>
-            <translation>Gewicht: Dachneigung</translation>
-        </message>
-        <message>
-            <source>Weight: greenable area</source>
-            <translation>Gewicht: begrünbare Fläche</translation>
-        </message>
-        <message>
-            <source>Weight: heat load</source>
-            <translation>Gewicht: Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>Weight: heavy rain</source>
-            <translation>Gewicht: Starkregen</translation>
-        </message>
-        <message>
-            <source>Weight: combined sewer</source>
-            <translation>Gewicht: Mischwasserkanal</translation>
-        </message>
-        <message>
-            <source>Weight: distance to parks</source>
-            <translation>Gewicht: Entfernung zu Parks</translation>
-        </message>
-        <message>
-            <source>Weight: 2030 target area</source>
-            <translation>Gewicht: Zielgebiet 2030</translation>
-        </message>
-        <message>
-            <source>roof slope (c_slope)</source>
-            <translation>Dachneigung (c_slope)</translation>
-        </message>
-        <message>
-            <source>greenable area (c_area)</source>
-            <translation>begrünbare Fläche (c_area)</translation>
-        </message>
-        <message>
-            <source>heat load (c_heat)</source>
-            <translation>Wärmebelastung (c_heat)</translation>
-        </message>
-        <message>
-            <source>heavy rain (c_rain)</source>
-            <translation>Starkregen (c_rain)</translation>
-        </message>
-        <message>
-            <source>combined sewer (c_sewer)</source>
-            <translation>Mischwasserkanal (c_sewer)</translation>
-        </message>
-        <message>
-            <source>distance to parks (c_green)</source>
-            <translation>Entfernung zu Parks (c_green)</translation>
-        </message>
-        <message>
-            <source>2030 target area (c_scope)</source>
-            <translation>Zielgebiet 2030 (c_scope)</translation>
-        </message>
-        <message>
-            <source>All weights (W_SLOPE … W_SCOPE) are 0: give at least one criterion a weight above 0.</source>
-            <translation>Alle Gewichte (W_SLOPE … W_SCOPE) sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
-        </message>
-        <message>
-            <source>The input has no slope and no roof type field: every roof gets slope class 'unbekannt' (flag slope_unknown) and the slope criterion is left out. Choose SLOPE_FIELD or ROOF_TYPE_FIELD if the layer has them under another name.</source>
-            <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Flag slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
-        </message>
-        <message>
-            <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
-            <translation>Hitze-Polygone sind angegeben, aber kein Hitzefeld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Wert).</translation>
-        </message>
-        <message>
-            <source>No building lies in a heat polygon with a value: the heat criterion is left out.</source>
-            <translation>Kein Gebäude liegt in einem Hitze-Polygon mit Wert: Das Hitzekriterium entfällt.</translation>
-        </message>
-        <message>
-            <source>Target area: every polygon of the target area layer (no field chosen).</source>
-            <translation>Zielgebiet: jedes Polygon des Zielgebiet-Layers (kein Feld gewählt).</translation>
-        </message>
-        <message>
-            <source>{n} roofs have no usable slope (flag slope_unknown); their score leaves the slope out.</source>
-            <translation>{n} Dächer haben keine verwendbare Neigung (Flag slope_unknown); ihre Bewertung lässt die Neigung weg.</translation>
-        </message>
-        <message>
-            <source>{n} roofs without slope count as 0–5° by their flat roof type (flag slope_from_type).</source>
-            <translation>{n} Dächer ohne Neigung zählen wegen ihrer Dachform Flachdach als 0–5° (Flag slope_from_type).</translation>
-        </message>
-        <message>
-            <source>{n} roofs have no heat value (flag heat_nodata); their weights are renormalised.</source>
-            <translation>{n} Dächer haben keinen Hitzewert (Flag heat_nodata); ihre Gewichte werden neu normiert.</translation>
-        </message>
-        <message>
-            <source>{n} roofs have no heavy-rain value around them (flag rain_nodata); their weights are renormalised.</source>
-            <translation>{n} Dächer haben keinen Starkregenwert in ihrer Umgebung (Flag rain_nodata); ihre Gewichte werden neu normiert.</translation>
-        </message>
-        <message>
-            <source>{n} roofs have no value in the area field; their footprint is used (flag area_from_footprint).</source>
-            <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Flag area_from_footprint).</translation>
-        </message>
-        <message>
-            <source>{param} must be greater than {low} (it is {value}).</source>
-            <translation>{param} muss größer als {low} sein (ist {value}).</translation>
-        </message>
-        <message>
-            <source>{param} must be at least {low} (it is {value}).</source>
-            <translation>{param} muss mindestens {low} sein (ist {value}).</translation>
-        </message>
-        <message>
-            <source>Canceled by the user: the outputs are incomplete or empty.</source>
-            <translation>Vom Benutzer abgebrochen: Die Ausgaben sind unvollständig oder leer.</translation>
-        </message>
-        <message>
-            <source>Read {n} buildings of {name}; working CRS {crs}.</source>
-            <translation>{n} Gebäude aus {name} gelesen; Arbeits-KBS {crs}.</translation>
-        </message>
-        <message>
-            <source>target area</source>
-            <translation>Zielgebiet</translation>
-        </message>
-        <message>
-            <source>No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. W_SLOPE, W_AREA).</source>
-            <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. W_SLOPE, W_AREA).</translation>
-        </message>
-        <message>
-            <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}. Retention of the scored roofs: {m3:.0f} m³/a.</source>
-            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x}. Rückhalt der bewerteten Dächer: {m3:.0f} m³/a.</translation>
-        </message>
-        <message>
-            <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.</source>
-            <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Fläche = {area}, Denkmal = {listed}, Gründach = {green}, PV = {pv}.</translation>
-        </message>
-        <message>
-            <source>Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored.</source>
-            <translation>Hitze-Raster und Hitze-Polygone sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
-        </message>
-        <message>
-            <source>No districts given: the target table sums per target-area polygon.</source>
-            <translation>Keine Stadtteile angegeben: Die Zieltabelle summiert je Zielgebiet-Polygon.</translation>
-        </message>
-        <message>
-            <source>No districts and no target area given: the target table has one row for all roofs, without geometry.</source>
-            <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
-        </message>
-        <message>
-            <source>all roofs</source>
-            <translation>alle Dächer</translation>
-        </message>
-        <message>
-            <source>higher value = more heat</source>
-            <translation>höherer Wert = mehr Hitze</translation>
-        </message>
-        <message>
-            <source>lower value = more heat</source>
-            <translation>niedrigerer Wert = mehr Hitze</translation>
-        </message>
-        <message>
-            <source>{param} is a percentage and must not exceed 100 (it is {value}).</source>
-            <translation>{param} ist ein Prozentwert und darf 100 nicht übersteigen (ist {value}).</translation>
-        </message>
-        <message>
-            <source>The input layer {name} has no features: nothing to score. Choose a layer with building polygons.</source>
-            <translation>Der Eingabe-Layer {name} hat keine Objekte: nichts zu bewerten. Wählen Sie einen Layer mit Gebäudepolygonen.</translation>
-        </message>
-        <message>
-            <source>{n} buildings lie in a listed-buildings polygon.</source>
-            <translation>{n} Gebäude liegen in einem Denkmal-Polygon.</translation>
-        </message>
-        <message>
-            <source>footprint / cos(slope)</source>
-            <translation>Grundfläche / cos(Neigung)</translation>
-        </message>
-        <message>
-            <source>Field {field} ({param}) holds no numbers; it is ignored.</source>
-            <translation>Feld {field} ({param}) enthält keine Zahlen; es wird ignoriert.</translation>
-        </message>
-        <message>
-            <source>Layer {name} ({param}) has no usable polygons; it is ignored.</source>
-            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
-        </message>
-        <message>
-            <source>Raster {name} ({param}) does not overlap the buildings: its criterion is left out and the weights are renormalised.</source>
-            <translation>Raster {name} ({param}) überdeckt die Gebäude nicht: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
-        </message>
-        <message>
-            <source>Raster {name} ({param}) holds only nodata under the buildings: its criterion is left out and the weights are renormalised.</source>
-            <translation>Raster {name} ({param}) enthält unter den Gebäuden nur NoData: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
-        </message>
-        <message>
-            <source>No park reaches {ha} ha: every roof counts as without a park nearby (c_green = 1).</source>
-            <translation>Kein Park erreicht {ha} ha: Jedes Dach gilt als ohne Park in der Nähe (c_green = 1).</translation>
-        </message>
-        <message>
-            <source>Target area: polygons with {field} = {value}.</source>
-            <translation>Zielgebiet: Polygone mit {field} = {value}.</translation>
-        </message>
-        <message>
-            <source>Field {field} ({param}) is not in its layer. Its fields are: {fields}.</source>
-            <translation>Feld {field} ({param}) ist nicht in seinem Layer. Dessen Felder sind: {fields}.</translation>
-        </message>
-        <message>
-            <source>Heat field {field}: the values {values} are neither known classes nor numbers; roofs in those polygons count as without heat value.</source>
-            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Dächer in diesen Polygonen gelten als ohne Hitzewert.</translation>
-        </message>
-        <message>
-            <source>No polygon of the target area layer has {field} = {value}; values present: {values}. c_scope is 0 for every roof.</source>
-            <translation>Kein Polygon des Zielgebiet-Layers hat {field} = {value}; vorhandene Werte: {values}. c_scope ist für jedes Dach 0.</translation>
-        </message>
-        <message>
-            <source>Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.</source>
-            <translation>Kriterium {name} entfällt (kein Layer, Feld oder Wert dafür); die übrigen Gewichte werden neu normiert.</translation>
-        </message>
-        <message>
-            <source>Field {field} ({param}) is not in the input layer. Its fields are: {fields}.</source>
-            <translation>Feld {field} ({param}) ist nicht im Eingabe-Layer. Dessen Felder sind: {fields}.</translation>
-        </message>
-        <message>
-            <source>Import LoD2 buildings (CityGML NRW)</source>
-            <translation>LoD2-Gebäude importieren (CityGML NRW)</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Reads the 3D building model LoD2 of Geobasis NRW (CityGML 1.0, AdV profile; tiles LoD2_32_*_NW.gml) and writes one polygon per building with its roof figures. Give a single tile as &lt;b&gt;CityGML file&lt;/b&gt;, or a &lt;b&gt;Folder&lt;/b&gt; whose *.gml and *.xml files are all read (files in a folder that are not CityGML are skipped with a warning). The tiles are streamed one building at a time, so whole cities fit in memory.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output fields&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: the building's id (ALKIS id, e.g. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: ALKIS building function code (bldg:function, e.g. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV roof form code (bldg:roofType, e.g. 1000); &lt;b&gt;roof_name&lt;/b&gt;: its German name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt; if the building carries the roof type itself, &lt;i&gt;parts&lt;/i&gt; if it was taken from its building parts: the common type if all parts agree, else the type of the part with the largest roof area&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: measured height (bldg:measuredHeight; the highest part if only the parts have one)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D area of the footprint polygon&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: true (3D, sloped) area of all roof surfaces&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D area of the roof surfaces whose slope is at most the flat-roof threshold&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: area-weighted mean roof slope; &lt;b&gt;slope_max_deg&lt;/b&gt;: the steepest roof surface (surfaces under 0.01 m² are ignored there)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: the Gemeindeschlüssel (municipality key) of the building&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: each RoofSurface polygon's area and normal come from its vector area (cross-product / Newell method), which is exact for planar polygons in any orientation; the slope is the angle between the normal and the vertical. The footprint is the union of the GroundSurface polygons (of the building and its parts), or of the roof polygons projected to 2D when there is no GroundSurface; it is made valid. Buildings with neither roof nor ground polygons are skipped with a warning.&lt;/p&gt;&lt;p&gt;Serves Handlungsziel 02 (green roofs and façades: half of the flat roofs green by 2030) as the building input of the roof algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flat-roof threshold&lt;/b&gt; (default 5°): slope class 1 (0–5°, very well suited for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). Adjust it to your own definition of a flat roof.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised srsName are assumed to be in EPSG:25832, with a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, licence Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Roof form codes: AdV code list Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Liest das 3D-Gebäudemodell LoD2 von Geobasis NRW (CityGML 1.0, AdV-Profil; Kacheln LoD2_32_*_NW.gml) und schreibt je Gebäude ein Polygon mit seinen Dachkennzahlen. Geben Sie eine einzelne Kachel als &lt;b&gt;CityGML-Datei&lt;/b&gt; an oder einen &lt;b&gt;Ordner&lt;/b&gt;, dessen *.gml- und *.xml-Dateien alle gelesen werden (Dateien im Ordner, die kein CityGML sind, werden mit einer Warnung übersprungen). Die Kacheln werden Gebäude für Gebäude gelesen, sodass auch ganze Städte in den Speicher passen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabefelder&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: die Kennung des Gebäudes (ALKIS-Kennung, z. B. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: Schlüssel der ALKIS-Gebäudefunktion (bldg:function, z. B. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV-Schlüssel der Dachform (bldg:roofType, z. B. 1000); &lt;b&gt;roof_name&lt;/b&gt;: ihr Name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt;, wenn das Gebäude die Dachform selbst trägt, &lt;i&gt;parts&lt;/i&gt;, wenn sie aus seinen Gebäudeteilen stammt: die gemeinsame Dachform, wenn alle Teile übereinstimmen, sonst die Dachform des Teils mit der größten Dachfläche&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: gemessene Höhe (bldg:measuredHeight; der höchste Teil, wenn nur die Teile eine Höhe haben)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D-Fläche des Grundriss-Polygons&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: wahre (3D-, geneigte) Fläche aller Dachflächen&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D-Fläche der Dachflächen, deren Neigung höchstens die Flachdach-Schwelle beträgt&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: flächengewichtete mittlere Dachneigung; &lt;b&gt;slope_max_deg&lt;/b&gt;: die steilste Dachfläche (Flächen unter 0,01 m² zählen hier nicht)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: der Gemeindeschlüssel des Gebäudes&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Methode&lt;/b&gt;: Fläche und Normale jedes RoofSurface-Polygons ergeben sich aus seinem Flächenvektor (Kreuzprodukt- bzw. Newell-Verfahren), der für ebene Polygone in jeder Lage exakt ist; die Neigung ist der Winkel zwischen der Normalen und der Senkrechten. Der Grundriss ist die Vereinigung der GroundSurface-Polygone (des Gebäudes und seiner Teile) oder, wenn es keine GroundSurface gibt, der in 2D projizierten Dachpolygone; er wird geometrisch bereinigt. Gebäude ohne Dach- und Bodenpolygone werden mit einer Warnung übersprungen.&lt;/p&gt;&lt;p&gt;Dient dem Handlungsziel 02 (Dach- und Fassadenbegrünung: bis 2030 die Hälfte der Flachdächer grün) als Gebäudegrundlage der Dach-Algorithmen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flachdach-Schwelle&lt;/b&gt; (Vorgabe 5°): Neigungsklasse 1 (0–5°, sehr gut geeignet für Dachbegrünung) des Gründachpotenzials der Stadt Münster (opendata.stadt-muenster.de). Passen Sie sie an Ihre eigene Definition eines Flachdachs an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Koordinatenbezugssystem&lt;/b&gt;: Die Ausgabe liegt in EPSG:25832 (ETRS89 / UTM 32N), dem KBS der NRW-Kacheln (srsName urn:adv:crs:ETRS89_UTM32*…). Für Dateien ohne erkannten srsName wird EPSG:25832 angenommen und eine Warnung ausgegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quellen&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, Lizenz Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Dachform-Schlüssel: AdV-Codeliste Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>CityGML file (LoD2 tile)</source>
-            <translation>CityGML-Datei (LoD2-Kachel)</translation>
-        </message>
-        <message>
-            <source>Folder with LoD2 tiles (all *.gml and *.xml in it)</source>
-            <translation>Ordner mit LoD2-Kacheln (alle *.gml- und *.xml-Dateien darin)</translation>
-        </message>
-        <message>
-            <source>Flat-roof threshold: maximum slope (degrees)</source>
-            <translation>Flachdach-Schwelle: maximale Neigung (Grad)</translation>
-        </message>
-        <message>
-            <source>LoD2 buildings</source>
-            <translation>LoD2-Gebäude</translation>
-        </message>
-        <message>
-            <source>No input: choose a CityGML file (LoD2 tile) or a folder with LoD2 tiles, e.g. downloaded from www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</source>
-            <translation>Keine Eingabe: Wählen Sie eine CityGML-Datei (LoD2-Kachel) oder einen Ordner mit LoD2-Kacheln, z. B. heruntergeladen von www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</translation>
-        </message>
-        <message>
-            <source>Canceled: the output holds only the buildings written before canceling; run again for the complete result.</source>
-            <translation>Abgebrochen: Die Ausgabe enthält nur die vor dem Abbruch geschriebenen Gebäude; für das vollständige Ergebnis erneut ausführen.</translation>
-        </message>
-        <message>
-            <source>The path {path} does not exist. Choose an existing CityGML file or a folder with LoD2 tiles.</source>
-            <translation>Der Pfad {path} existiert nicht. Wählen Sie eine vorhandene CityGML-Datei oder einen Ordner mit LoD2-Kacheln.</translation>
-        </message>
-        <message>
-            <source>The folder {path} contains no CityGML files (*.gml, *.xml). Choose the folder with the LoD2 tiles; unpack downloaded ZIP archives first.</source>
-            <translation>Der Ordner {path} enthält keine CityGML-Dateien (*.gml, *.xml). Wählen Sie den Ordner mit den LoD2-Kacheln; heruntergeladene ZIP-Archive zuerst entpacken.</translation>
-        </message>
-        <message>
-            <source>{path} is not a CityGML file (expected the root element core:CityModel of CityGML 1.0 or 2.0). Choose LoD2 tiles such as LoD2_32_335_5723_1_NW.gml.</source>
-            <translation>{path} ist keine CityGML-Datei (erwartet wird das Wurzelelement core:CityModel von CityGML 1.0 oder 2.0). Wählen Sie LoD2-Kacheln wie LoD2_32_335_5723_1_NW.gml.</translation>
-        </message>
-        <message>
-            <source>{path} is not well-formed XML ({detail}); the file may be incomplete. Download the tile again.</source>
-            <translation>{path} ist kein wohlgeformtes XML ({detail}); die Datei ist möglicherweise unvollständig. Laden Sie die Kachel erneut herunter.</translation>
-        </message>
-        <message>
-            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
-            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
-        </message>
-        <message>
-            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
-            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
-        </message>
-        <message>
-            <source>Cannot read {path}: {error}. Check that the file exists and is readable.</source>
-            <translation>{path} kann nicht gelesen werden: {error}. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
-        </message>
-        <message>
-            <source>Read {n} buildings from {files} file(s).</source>
-            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
-        </message>
-        <message>
-            <source>{file} is not CityGML and was skipped.</source>
-            <translation>{file} ist keine CityGML-Datei und wurde übersprungen.</translation>
-        </message>
-        <message>
-            <source>{file}: the coordinate system {srs} is not recognised; EPSG:25832 (ETRS89 / UTM 32N, the CRS of the NRW tiles) is assumed. If the file uses another CRS, assign it to the output layer.</source>
-            <translation>{file}: Das Koordinatenbezugssystem {srs} wird nicht erkannt; EPSG:25832 (ETRS89 / UTM 32N, das KBS der NRW-Kacheln) wird angenommen. Verwendet die Datei ein anderes KBS, weisen Sie es dem Ausgabelayer zu.</translation>
-        </message>
-        <message>
-            <source>{file}: {n} building(s) have neither roof nor ground polygons and were skipped (e.g. {ids}).</source>
-            <translation>{file}: {n} Gebäude ohne Dach- und Bodenpolygone wurden übersprungen (z. B. {ids}).</translation>
-        </message>
-        <message>
-            <source>{file}: {n} polygon reference(s) (xlink:href) point outside their building and were ignored.</source>
-            <translation>{file}: {n} Polygonverweis(e) (xlink:href) zeigen aus ihrem Gebäude hinaus und wurden ignoriert.</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>(keine Angabe)</translation>
-        </message>
-        <message>
-            <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
-        </message>
-        <message>
-            <source>{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
-        </message>
-        <message>
-            <source>{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
-        </message>
-        <message>
-            <source>{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
-        </message>
-        <message>
-            <source>Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.</source>
-            <translation>Layer {name} hat kein Koordinatenbezugssystem, und seine Koordinaten sehen nicht nach UTM-Zone 32N aus. Legen Sie das KBS fest (Layereigenschaften › Quelle) und starten Sie erneut.</translation>
-        </message>
-        <message>
-            <source>Layer {name} has the geographic CRS {crs}; it is processed in {work} so that areas and distances are in metres, and the output is written in {work}.</source>
-            <translation>Layer {name} hat das geographische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
-        </message>
-        <message>
-            <source>Layer {name} has no CRS; its coordinates look like ETRS89 / UTM zone 32N, so EPSG:25832 is assumed. Set the layer's CRS to be sure.</source>
-            <translation>Layer {name} hat kein KBS; seine Koordinaten sehen nach ETRS89 / UTM-Zone 32N aus, daher wird EPSG:25832 angenommen. Legen Sie das KBS des Layers fest, um sicherzugehen.</translation>
-        </message>
-        <message>
-            <source>Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).</source>
-            <translation>Layer {name} hat kein KBS; es wird das KBS der Eingabe ({crs}) angenommen.</translation>
-        </message>
-        <message>
-            <source>Raster {name} cannot be read by GDAL ({src}). Save it as a GeoTIFF and run again.</source>
-            <translation>Raster {name} kann von GDAL nicht gelesen werden ({src}). Speichern Sie es als GeoTIFF und starten Sie erneut.</translation>
-        </message>
-        <message>
-            <source>Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.</source>
-            <translation>Raster {name} ist gedreht; transformieren Sie es auf ein nordausgerichtetes Gitter (Raster › Projektionen › Transformieren) und starten Sie erneut.</translation>
-        </message>
-        <message>
-            <source>{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.</source>
-            <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
-        </message>
-        <message>
-            <source>Layer {name}: its CRS {crs} is not in metres; areas and distances are computed in metres after reprojection to EPSG:25832.</source>
-            <translation>Layer {name}: sein KBS {crs} ist nicht metrisch; Flächen und Abstände werden nach Umprojektion in EPSG:25832 in Metern berechnet.</translation>
-        </message>
-        <message>
-            <source>Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.</source>
-            <translation>Layer {name} hat das geografische KBS {crs}, seine Koordinaten sind aber keine Grad (Ausdehnung {extent}). Stellen Sie das richtige KBS des Layers ein (Layereigenschaften › Quelle, z. B. EPSG:25832) und starten Sie erneut.</translation>
-        </message>
-        <message>
-            <source>Writing the output failed: {err}</source>
-            <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
-        </message>
-        <message>
-            <source>Green Infrastructure Metropole Ruhr</source>
-            <translation>Grüne Infrastruktur Metropole Ruhr</translation>
-        </message>
-        <message>
-            <source>Generate sample district (Musterstadt)</source>
-            <translation>Beispielstadtteil erzeugen (Musterstadt)</translation>
-        </message>
-        <message>
-            <source>Writes Musterstadt, a synthetic but plausible Ruhr district in EPSG:25832 around Essen, to try out and test the plugin's algorithms without real data.
-
-Number of buildings: the district grows with it (about 2,000 buildings per km² in residential blocks, about 700–850 per km² over the whole square, which is about half open land); the buildings layer holds exactly this many. 1,000,000 buildings take about a minute.
-Seed: the same seed gives the same district, feature by feature.
-
-Output: musterstadt.gpkg with the layers raumtyp (Innenstadt, Zwischenstadt, Landschaft of the Strategie Grüne Infrastruktur), districts, klimatope (RVR names, heat_class 1–5 from the block mean of heat.tif by the Düsseldorf z-score classes), gruenzuege, biotopverbund (Stufe I/II), sewer_combined (Mischwasser catchments), parks (pocket parks below 0.5 ha and parks of 0.5 ha and more), brownfields (biotope, sealing, Altlasten status), streets (OSM-like class, width, surface), street_trees and buildings (AdV roof type code, slope, height, storeys, ALKIS function code as in NRW LoD2, listed, green_roof, pv, footprint); heat.tif: night air temperature in °C (10 m cells); starkregen.tif: heavy-rain water depth in m (2 m cells up to 400 km², 5 m above). Both rasters use nodata -9999 and contain a small nodata patch.
-
-About 60 % flat roofs, 2 % listed buildings, 8 % of flat roofs green, 12 % with PV; 0.5 % of the buildings lack a slope, 0.5 % a roof type, a few consist of two parts, as in real data. These shares are plausible assumptions, not statistics. The data are invented: do not use them for planning.</source>
-            <translation>Schreibt Musterstadt, einen erfundenen, aber plausiblen Stadtteil im Ruhrgebiet (EPSG:25832, bei Essen), um die Algorithmen des Plugins ohne echte Daten auszuprobieren und zu testen.
-
-Anzahl der Gebäude: Der Stadtteil wächst mit ihr (etwa 2.000 Gebäude je km² in Wohnblöcken, etwa 700–850 je km² über das ganze Quadrat, das etwa zur Hälfte Freiraum ist); der Layer buildings enthält genau so viele. 1.000.000 Gebäude dauern etwa eine Minute.
-Startwert: Derselbe Startwert ergibt denselben Stadtteil, Objekt für Objekt.
-
-Ausgabe: musterstadt.gpkg mit den Layern raumtyp (Innenstadt, Zwischenstadt, Landschaft der Strategie Grüne Infrastruktur), districts (Stadtteile), klimatope (Namen des RVR, heat_class 1–5 aus dem Blockmittel von heat.tif nach den z-Wert-Klassen der Düsseldorfer Hitzekarte), gruenzuege (Regionale Grünzüge), biotopverbund (Stufe I/II), sewer_combined (Mischwasser-Einzugsgebiete), parks (Pocket-Parks unter 0,5 ha und Parks ab 0,5 ha), brownfields (Brachen mit Biotoptyp, Versiegelung, Altlastenstatus), streets (OSM-artige Klasse, Breite, Belag), street_trees (Straßenbäume) und buildings (AdV-Dachformcode, Neigung, Höhe, Geschosse, ALKIS-Gebäudefunktion wie im LoD2 NRW, Denkmal, Gründach, PV, Grundfläche); heat.tif: nächtliche Lufttemperatur in °C (10-m-Zellen); starkregen.tif: Wassertiefe bei Starkregen in m (2-m-Zellen bis 400 km², darüber 5 m). Beide Raster haben NoData -9999 und enthalten eine kleine NoData-Fläche.
-
-Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit PV; 0,5 % der Gebäude fehlt die Neigung, 0,5 % die Dachform, einige bestehen aus zwei Teilen, wie in echten Daten. Diese Anteile sind plausible Annahmen, keine Statistik. Die Daten sind erfunden: Verwenden Sie sie nicht für die Planung.</translation>
-        </message>
-        <message>
-            <source>Musterstadt</source>
-            <translation>Musterstadt</translation>
-        </message>
-        <message>
-            <source>Number of buildings</source>
-            <translation>Anzahl der Gebäude</translation>
-        </message>
-        <message>
-            <source>Random seed</source>
-            <translation>Startwert des Zufallsgenerators</translation>
-        </message>
-        <message>
-            <source>Output folder</source>
-            <translation>Ausgabeordner</translation>
-        </message>
-        <message>
-            <source>Sample district GeoPackage</source>
-            <translation>GeoPackage des Beispielstadtteils</translation>
-        </message>
-        <message>
-            <source>Heat (night air temperature)</source>
-            <translation>Hitze (nächtliche Lufttemperatur)</translation>
-        </message>
-        <message>
-            <source>Heavy rain water depth</source>
-            <translation>Wassertiefe bei Starkregen</translation>
-        </message>
-        <message>
-            <source>Layers written</source>
-            <translation>Geschriebene Layer</translation>
-        </message>
-        <message>
-            <source>Buildings</source>
-            <translation>Gebäude</translation>
-        </message>
-        <message>
-            <source>No output folder given: choose a folder for the sample district.</source>
-            <translation>Kein Ausgabeordner angegeben: Wählen Sie einen Ordner für den Beispielstadtteil.</translation>
-        </message>
-        <message>
-            <source>Wrote {n} buildings on {km2} km² to {path}</source>
-            <translation>{n} Gebäude auf {km2} km² nach {path} geschrieben</translation>
-        </message>
-        <message>
-            <source>Canceled: the sample district in {folder} is incomplete; run the algorithm again.</source>
-            <translation>Abgebrochen: Der Beispielstadtteil in {folder} ist unvollständig; starten Sie den Algorithmus erneut.</translation>
-        </message>
-        <message>
-            <source>Could not write to {folder} ({error}): choose a folder you can write to.</source>
-            <translation>Konnte nicht nach {folder} schreiben ({error}): Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+            <source>in the 2030 target area</source>
+            <translation>im Zielgebiet 2030</translation>
         </message>
         <message>
             <source>feature</source>
@@ -922,40 +958,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Noch keine Ergebnisebene im Projekt.</translation>
         </message>
         <message>
-            <source>Roof slope</source>
-            <translation>Dachneigung</translation>
-        </message>
-        <message>
-            <source>Greenable area</source>
-            <translation>Begrünbare Fläche</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Thermal load</source>
             <translation>Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>Heavy rain</source>
-            <translation>Starkregen</translation>
-        </message>
-        <message>
-            <source>Combined sewer</source>
-            <translation>Mischwasserkanal</translation>
-        </message>
-        <message>
-            <source>Distance to parks</source>
-            <translation>Entfernung zu Parks</translation>
-        </message>
-        <message>
-            <source>2030 target area</source>
-            <translation>Zielgebiet 2030</translation>
-        </message>
-        <message>
-            <source>Street trees</source>
-            <translation>Straßenbäume</translation>
-        </message>
-        <message>
-            <source>Biotopverbund</source>
-            <translation>Biotopverbund</translation>
         </message>
         <message>
             <source>Klimatop</source>
@@ -1000,6 +1008,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Soil</source>
             <translation>Boden</translation>
+        </message>
+        <message>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
+        </message>
+        <message>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
             <source>yes</source>
@@ -1050,10 +1066,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
-            <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
-        </message>
-        <message>
             <source>{m} m</source>
             <translation>{m} m</translation>
         </message>
@@ -1074,16 +1086,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>An dieser Stelle</translation>
         </message>
         <message>
-            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with equal weights.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
-        </message>
-        <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
+        </message>
+        <message>
+            <source>Weights from this result's run record ({alg}, {date}).</source>
+            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
         </message>
         <message>
             <source>; deepest {v} within {d} m (the reason gives the mean of this ring)</source>
@@ -1102,6 +1110,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Klimatope</translation>
         </message>
         <message>
+            <source>Heavy rain</source>
+            <translation>Starkregen</translation>
+        </message>
+        <message>
+            <source>Biotopverbund</source>
+            <translation>Biotopverbund</translation>
+        </message>
+        <message>
             <source>Regionale Grünzüge</source>
             <translation>Regionale Grünzüge</translation>
         </message>
@@ -1116,6 +1132,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Districts</source>
             <translation>Stadtteile</translation>
+        </message>
+        <message>
+            <source>Street trees</source>
+            <translation>Straßenbäume</translation>
         </message>
         <message>
             <source>Listed buildings</source>
