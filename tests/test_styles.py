@@ -96,7 +96,12 @@ def test_district_table_file_is_closed_when_the_run_ends(sample_gpkg, gi_provide
     as "not generated" (found by tests/test_real_qgis.py)."""
     import time
 
-    from qgis.core import QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingAlgRunnerTask,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+    )
     from qgis.PyQt.QtCore import QCoreApplication
 
     g = str(sample_gpkg)
