@@ -162,7 +162,7 @@ case "${1:-}" in
       setup_chroot
       cmd=$(printf '%q ' "$@")
       envs=()
-      for v in GI_REQUIRE_SHARED_DATA CI SIZES PYTEST_ARGS GI_BENCH_1M; do
+      for v in GI_REQUIRE_SHARED_DATA GI_REQUIRE_REALAPP CI SIZES PYTEST_ARGS GI_BENCH_1M; do
         [ -n "${!v:-}" ] && envs+=("$v=${!v}")
       done
       exec chroot "$ENV_DIR" /usr/bin/env -i \
