@@ -191,9 +191,11 @@ def test_every_dock_button_works_in_the_real_qgis(real_runs):
     assert _problems(first) == []
     for name in ("german_dock", "roles_filled", "suggest_button", "dialog_non_modal", "result_styled",
                  "table_styled", "nothing_hides_the_result", "select_tool_switches_to_result",
-                 "zoom_scale_useful", "pick_on_map", "hz_select_skips_excluded", "project_saved"):
+                 "zoom_scale_useful", "pick_on_map", "hz_select_skips_excluded", "hz_progress_one_unit",
+                 "sample_names_german", "sample_copied_to_chosen_folder", "table_below_result", "decimal_comma",
+                 "flag_codes_as_words", "no_files_written_into_the_plugin", "project_saved"):
         assert first["checks"].get(name, {}).get("ok"), (name, first["checks"].get(name))
-    assert len(first["shots"]) >= 8
+    assert len(first["shots"]) >= 9
 
 
 def test_the_saved_project_reopens_with_its_roles(real_runs):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import time
 import traceback
@@ -29,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
+    QTextEdit,
     QToolBar,
 )
 from qgis.utils import iface, plugins
@@ -347,8 +349,20 @@ def step_algorithm():
     shot("04_dialog_aus_dem_bedienfeld")
     run = dlg.buttonBox().button(QDialogButtonBox.StandardButton.Ok)
     click(run)
-    wait_for(lambda: result_layer() is not None and district_layer() is not None,
+    log = dlg.findChild(QTextEdit, "txtLog")  # the dialog's log (the help is another text browser)
+
+    def log_says_failed():
+        text = log.toPlainText() if visible(dlg) and log is not None else ""
+        return any(word in text for word in ("nicht erzeugt", "Traceback", "Fehler:", "Ausführung fehlgeschlagen"))
+
+    wait_for(lambda: (result_layer() is not None and district_layer() is not None) or log_says_failed(),
              "result and district table loaded into the project", 90)
+    if log is not None and visible(dlg):
+        RESULT["dialog_log"] = log.toPlainText()[-3000:]
+    if result_layer() is None or district_layer() is None:
+        shot("fehler_im_protokoll")
+        raise StepFailed("the run did not load its outputs; the dialog's log says:\n"
+                         + RESULT.get("dialog_log", "")[-1500:])
     pump(1.0)
     # QGIS closes the dialog after a successful run unless "keep dialog open" is set
     if visible(dlg):
@@ -388,8 +402,8 @@ def step_select_tool():
     check("select_tool_switches_to_result", d.tabs.currentIndex() == d.TAB_RESULT, d.tabs.currentIndex())
     reason = d.inspector.reason_label.text()
     RESULT["reason_rank1"] = reason
-    check("no_flag_codes", "_" not in reason.split("(")[-1] if "(" in reason else True, reason)
-    check("decimal_comma", " 0.5 ha" not in reason, reason)
+    # German numbers: a decimal comma, never a decimal point ("≥ 0,5 ha", "0,02 m")
+    check("decimal_comma", re.search(r"\d\.\d", reason) is None and "," in reason, reason)
     canvas_idle()
     shot("06_auswahl_mit_qgis_werkzeug")
     grab(d, "dock_ergebnis")
@@ -446,6 +460,20 @@ def step_hz():
     res.removeSelection()
     click(bar, bar.tabRect(d.TAB_ROLES).center())
     wait_for(lambda: d.tabs.currentIndex() == d.TAB_ROLES, "roles tab shown again")
+
+
+def step_flag_words():
+    """A roof with flags: the inspector names them in words, no machine code is left."""
+    d = dock()
+    res = result_layer()
+    flagged = next(f for f in res.getFeatures(QgsFeatureRequest(QgsExpression("\"gi_flags\" <> ''"))))
+    res.selectByIds([flagged.id()])
+    wait_for(lambda: d.inspector.feature is not None and d.inspector.feature.id() == flagged.id(),
+             "a flagged roof in the inspector")
+    text = d.inspector.reason_label.text()
+    codes = [c for c in str(flagged["gi_flags"]).split(",") if c]
+    check("flag_codes_as_words", codes and not any(c in text for c in codes), f"{codes}: {text}")
+    res.removeSelection()
 
 
 def step_docs_pictures():
@@ -508,7 +536,7 @@ def step_reopened():
 # ------------------------------------------------------------------------------------------
 STEPS = {
     1: [step_start, step_open_dock, step_sample, step_suggest, step_algorithm, step_result_checks,
-        step_select_tool, step_zoom_and_pick, step_hz, step_docs_pictures, step_save],
+        step_select_tool, step_zoom_and_pick, step_hz, step_flag_words, step_docs_pictures, step_save],
     2: [step_reopened],
 }
 
