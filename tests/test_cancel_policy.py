@@ -3,21 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import recording_feedback_class
+from helpers.feedback import CancelAt
 from qgis.core import QgsProcessingException
-
-Feedback = recording_feedback_class()
-
-
-class CancelPast(Feedback):
-    def __init__(self, at: float):
-        super().__init__()
-        self.at = at
-
-    def setProgress(self, progress):  # noqa: N802
-        super().setProgress(progress)
-        if progress >= self.at:
-            self.cancel()
 
 
 def test_sample_district_canceled_midway_leaves_no_files(gi_provider, tmp_path):
@@ -26,5 +13,5 @@ def test_sample_district_canceled_midway_leaves_no_files(gi_provider, tmp_path):
     folder = tmp_path / "muster"
     with pytest.raises(QgsProcessingException, match="Canceled"):
         processing.run("gi:sampledistrict", {"BUILDINGS": 1000, "SEED": 1, "OUTPUT_FOLDER": str(folder)},
-                       feedback=CancelPast(30.0))
+                       feedback=CancelAt(30.0))
     assert not [p for p in folder.glob("*") if p.suffix in (".gpkg", ".tif")]

@@ -88,8 +88,16 @@
             <translation>Flachdächer: Dächer für die Begrünung bewerten (HZ 02)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which flat roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential; the values per class are the plugin's choice). An unknown slope stays unknown (flag slope_unknown), never 0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without a slope counts as 0–5° (flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): greenable area from the area field (e.g. flat_roof_m2 of the LoD2 import), else footprint / cos(slope) (as the Bonn roof-greening script); 0 at the minimum area, 1 at the full-score area (1000 m², plugin's choice). Roofs under the minimum area (10 m², Düsseldorf and Bonn) are excluded.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): heat raster (mean over the roof, min–max over this run) or heat polygons with a class field: classes 1–5 → (class − 1) / 4; the labels sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 by name; other numbers min–max. Serves HZ 01 where c_heat ≥ 0.5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mean heavy-rain water depth in a ring around the building (10 m), 0 m → 0, 0.25 m and deeper → 1 (Essen's depth class above 0.25 m). A finer raster is first averaged to cells of half the ring width, so that a whole city stays fast.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): distance to the nearest park of at least 0.5 ha (GALK): 0 next to it, 1 at 300 m or farther (3-30-300 rule).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 inside the 2030 target area, the scope polygons whose scope field equals the scope value (default Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single roof has no value (nodata), the weights are renormalised for that roof and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): listed (listed field or listed-buildings layer), green_exists (green-roof field), slope_gt_45, area_lt_min, geom_empty. A roof with PV stays in: flag pv_solar_green, HZ 26 (solar green roof).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Retention&lt;/b&gt;: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − C_m), with 0.9 for the plain roof (fee practice) and C_m 0.3 for an extensive green roof up to 5 % slope, 0.4 on steeper or unmeasured slopes (DIN 1986-100). Precipitation: 890 mm/a by default, the value of the Gründachkataster NRW example (Leverkusen); an assumption for the Ruhr, set your local annual value.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = first), gi_hz (02, and 01, 24, 26), gi_flags, gi_reason, the c_* of the criteria used, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, empty without a scope layer), written in the order of the input (sort by gi_rank for the priority list). The optional district table gives per district (or per scope polygon): flat_m2 (roofs of 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, 50 % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Fields left empty are found by name: slope (slope_deg, neigung, dachneigung, roof_slope, slope), roof type (roof_type, dachform, dachf, roof:shape), area (flat_roof_m2), listed (listed, denkmal), green roof (green_roof, gruendach), PV (pv, solar). The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind eine Wahl des Plugins). Eine unbekannte Neigung bleibt unbekannt (Flag slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Grundfläche / cos(Neigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung (1000 m², Wahl des Plugins). Dächer unter der Mindestfläche (10 m², Düsseldorf und Bonn) werden ausgeschlossen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): Hitze-Raster (Mittel über das Dach, Min–Max über diesen Lauf) oder Hitze-Polygone mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mittlere Wassertiefe bei Starkregen in einem Ring um das Gebäude (10 m), 0 m → 0, 0,25 m und tiefer → 1 (Essener Tiefenklasse über 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Ringbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 innerhalb eines Mischwassergebiets. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): Entfernung zum nächsten Park von mindestens 0,5 ha (GALK): 0 direkt daneben, 1 ab 300 m (3-30-300-Regel).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 innerhalb des Zielgebiets 2030, der Zielgebiet-Polygone, deren Feld dem Zielwert entspricht (Standard Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Gebäude nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Dach keinen Wert (NoData), werden die Gewichte für dieses Dach neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Ein Dach mit PV bleibt drin: Flag pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rückhalt&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit 0,9 für das unbegrünte Dach (Gebührenpraxis) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig 890 mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = zuerst), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer), in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, Denkmäler und begrünte eingeschlossen), green_m2, share_green, target_m2 (Zielanteil von flat_m2, 50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Fläche (flat_roof_m2), Denkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which flat roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): listed (listed field or listed-buildings layer), green_exists (green-roof field), slope_gt_45, area_lt_min, geom_empty. A roof with PV stays in: flag pv_solar_green, HZ 26 (solar green roof).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Ein Dach mit PV bleibt drin: Flag pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, empty without a scope layer)</source>
+            <translation>slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer)</translation>
         </message>
         <message>
             <source>Buildings (roof polygons)</source>
@@ -102,6 +110,18 @@
         <message>
             <source>none</source>
             <translation>keins</translation>
+        </message>
+        <message>
+            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential; the values per class are the plugin's choice). An unknown slope stays unknown (flag slope_unknown), never 0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without a slope counts as 0–5° (flag slope_from_type).</source>
+            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind eine Wahl des Plugins). Eine unbekannte Neigung bleibt unbekannt (Flag slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Flag slope_from_type).</translation>
+        </message>
+        <message>
+            <source>heat raster (mean over the roof, min–max over this run) or heat polygons with a class field: classes 1–5 → (class − 1) / 4; the labels sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 by name; other numbers min–max. Serves HZ 01 where c_heat ≥ 0.5.</source>
+            <translation>Hitze-Raster (Mittel über das Dach, Min–Max über diesen Lauf) oder Hitze-Polygone mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.</translation>
+        </message>
+        <message>
+            <source>1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).</source>
+            <translation>1 innerhalb eines Gebiets mit Mischsystem. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).</translation>
         </message>
         <message>
             <source>Listed buildings or Denkmalbereiche (polygons)</source>
@@ -134,6 +154,18 @@
         <message>
             <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
             <translation>Gründach,Flachdach,Dachbegrünung,Rückhalt,Hitze,Starkregen,HZ 02</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Retention&lt;/b&gt;: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − C_m), with 0.9 for the plain roof (fee practice) and C_m 0.3 for an extensive green roof up to 5 % slope, 0.4 on steeper or unmeasured slopes (DIN 1986-100). Precipitation: {precip} mm/a by default, the value of the Gründachkataster NRW example (Leverkusen); an assumption for the Ruhr, set your local annual value.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Rückhalt&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit 0,9 für das unbegrünte Dach (Gebührenpraxis) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig {precip} mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The optional district table gives per district (or per scope polygon): flat_m2 (roofs of 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, {share} % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, Denkmäler und begrünte eingeschlossen), green_m2, share_green, target_m2 (Zielanteil von flat_m2, {share} % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Fields left empty are found by name: slope ({slope}), roof type ({roof}), area ({area}), listed ({listed}), green roof ({green}), PV ({pv}).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Fläche ({area}), Denkmal ({listed}), Gründach ({green}), PV ({pv}).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
@@ -208,6 +240,22 @@
             <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
         </message>
         <message>
+            <source>greenable area from the area field (e.g. flat_roof_m2 of the LoD2 import), else footprint / cos(slope) (as the Bonn roof-greening script); 0 at the minimum area, 1 at the full-score area ({full} m², plugin's choice). Roofs under the minimum area ({min} m², Düsseldorf and Bonn) are excluded.</source>
+            <translation>begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Grundfläche / cos(Neigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung ({full} m², Wahl des Plugins). Dächer unter der Mindestfläche ({min} m², Düsseldorf und Bonn) werden ausgeschlossen.</translation>
+        </message>
+        <message>
+            <source>mean heavy-rain water depth in a ring around the building ({ring} m), 0 m → 0, {depth} m and deeper → 1 (Essen's depth class above 0.25 m). A finer raster is first averaged to cells of half the ring width, so that a whole city stays fast.</source>
+            <translation>mittlere Überflutungstiefe bei Starkregen in einem Ring um das Gebäude ({ring} m), 0 m → 0, {depth} m und tiefer → 1 (Essener Tiefenklasse über 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Ringbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.</translation>
+        </message>
+        <message>
+            <source>distance to the nearest park of at least {ha} ha (GALK): 0 next to it, 1 at {dist} m or farther (3-30-300 rule).</source>
+            <translation>Entfernung zum nächsten Park von mindestens {ha} ha (GALK): 0 direkt daneben, 1 ab {dist} m (3-30-300-Regel).</translation>
+        </message>
+        <message>
+            <source>1 inside the 2030 target area, the scope polygons whose scope field equals the scope value (default {value}).</source>
+            <translation>1 innerhalb des Zielgebiets 2030, der Zielgebiet-Polygone, deren Feld dem Zielwert entspricht (Standard {value}).</translation>
+        </message>
+        <message>
             <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.</source>
             <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Fläche = {area}, Denkmal = {listed}, Gründach = {green}, PV = {pv}.</translation>
         </message>
@@ -226,6 +274,22 @@
         <message>
             <source>all roofs</source>
             <translation>alle Dächer</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single feature has no value (nodata), the weights are renormalised for that feature and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone. Canceling leaves no partial output.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben. Ein Abbruch hinterlässt keine unvollständige Ausgabe.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = first), gi_hz, gi_flags, gi_reason, the c_* of the criteria used, {fields}, written in the order of the input (sort by gi_rank for the priority list). The output RUN_INFO and the layer's metadata keep the run record: algorithm, plugin version, date, every parameter and the weights.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = zuerst), gi_hz, gi_flags, gi_reason, die c_* der verwendeten Kriterien, {fields}, in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die Ausgabe RUN_INFO und die Metadaten des Layers halten das Laufprotokoll fest: Algorithmus, Plugin-Version, Datum, jeder Parameter und die Gewichte.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Import LoD2 buildings (CityGML NRW)</source>
@@ -778,6 +842,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>im Zielgebiet 2030</translation>
         </message>
         <message>
+            <source>Green flat roofs</source>
+            <translation>Begrünte Flachdächer</translation>
+        </message>
+        <message>
             <source>feature</source>
             <translation>Objekt</translation>
         </message>
@@ -902,64 +970,28 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Die Beispieldaten konnten nicht nach {folder} kopiert werden: {error}</translation>
         </message>
         <message>
-            <source>{m2} m²</source>
-            <translation>{m2} m²</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
-            <source>{n} features</source>
-            <translation>{n} Objekte</translation>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
         </message>
         <message>
-            <source>Search Handlungsziele …</source>
-            <translation>Handlungsziele durchsuchen …</translation>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
-            <source>Choose a Handlungsziel to see its agreements, targets and results.</source>
-            <translation>Ein Handlungsziel wählen, um Vereinbarungen, Zielwerte und Ergebnisse zu sehen.</translation>
+            <source>Weights from this result's run record ({alg}, {date}).</source>
+            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
         </message>
         <message>
-            <source>Select these features on the map</source>
-            <translation>Diese Objekte in der Karte auswählen</translation>
-        </message>
-        <message>
-            <source>{ha} ha</source>
-            <translation>{ha} ha</translation>
-        </message>
-        <message>
-            <source>{km} km</source>
-            <translation>{km} km</translation>
-        </message>
-        <message>
-            <source>Green flat roofs in “{layer}”: {green} of {flat} ({share} %; target {target} % by 2030)</source>
-            <translation>Begrünte Flachdächer in „{layer}“: {green} von {flat} ({share} %; Ziel {target} % bis 2030)</translation>
-        </message>
-        <message>
-            <source>(roofs in the 2030 target area)</source>
-            <translation>(Dächer im Zielgebiet 2030)</translation>
-        </message>
-        <message>
-            <source>Agreements:</source>
-            <translation>Vereinbarungen:</translation>
-        </message>
-        <message>
-            <source>Results in this project</source>
-            <translation>Ergebnisse in diesem Projekt</translation>
-        </message>
-        <message>
-            <source>{share} % of the target</source>
-            <translation>{share} % des Ziels</translation>
+            <source>No Handlungsziel linked.</source>
+            <translation>Kein Handlungsziel verknüpft.</translation>
         </message>
         <message>
             <source>Targets:</source>
             <translation>Zielwerte:</translation>
-        </message>
-        <message>
-            <source>No result layer in the project yet.</source>
-            <translation>Noch keine Ergebnisebene im Projekt.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with equal weights.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Thermal load</source>
@@ -1010,20 +1042,64 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Boden</translation>
         </message>
         <message>
-            <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
-        </message>
-        <message>
             <source>yes</source>
             <translation>ja</translation>
         </message>
         <message>
             <source>no</source>
             <translation>nein</translation>
+        </message>
+        <message>
+            <source>{m} m</source>
+            <translation>{m} m</translation>
+        </message>
+        <message>
+            <source>; deepest {v} within {d} m (the reason gives the mean of this ring)</source>
+            <translation>; max. {v} im Umkreis von {d} m (die Begründung nennt den Mittelwert in diesem Umkreis)</translation>
+        </message>
+        <message>
+            <source>{n} features</source>
+            <translation>{n} Objekte</translation>
+        </message>
+        <message>
+            <source>Search Handlungsziele …</source>
+            <translation>Handlungsziele durchsuchen …</translation>
+        </message>
+        <message>
+            <source>Choose a Handlungsziel to see its agreements, targets and results.</source>
+            <translation>Ein Handlungsziel wählen, um Vereinbarungen, Zielwerte und Ergebnisse zu sehen.</translation>
+        </message>
+        <message>
+            <source>Select these features on the map</source>
+            <translation>Diese Objekte in der Karte auswählen</translation>
+        </message>
+        <message>
+            <source>{km} km</source>
+            <translation>{km} km</translation>
+        </message>
+        <message>
+            <source>{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})</source>
+            <translation>{label} in „{layer}“: {done} von {total} ({share} %; Ziel {target} % bis {year})</translation>
+        </message>
+        <message>
+            <source>(in the 2030 target area only)</source>
+            <translation>(nur im Zielgebiet 2030)</translation>
+        </message>
+        <message>
+            <source>Agreements:</source>
+            <translation>Vereinbarungen:</translation>
+        </message>
+        <message>
+            <source>Results in this project</source>
+            <translation>Ergebnisse in diesem Projekt</translation>
+        </message>
+        <message>
+            <source>{share} % of the target</source>
+            <translation>{share} % des Ziels</translation>
+        </message>
+        <message>
+            <source>No result layer in the project yet.</source>
+            <translation>Noch keine Ergebnisebene im Projekt.</translation>
         </message>
         <message>
             <source>Result layers: layers with the fields gi_score, gi_class, gi_rank, gi_hz, gi_flags and gi_reason</source>
@@ -1066,10 +1142,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
-            <source>{m} m</source>
-            <translation>{m} m</translation>
-        </message>
-        <message>
             <source>No criteria fields (c_*) in this layer.</source>
             <translation>Keine Kriterienfelder (c_*) in dieser Ebene.</translation>
         </message>
@@ -1088,18 +1160,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
-        </message>
-        <message>
-            <source>Weights from this result's run record ({alg}, {date}).</source>
-            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
-        </message>
-        <message>
-            <source>; deepest {v} within {d} m (the reason gives the mean of this ring)</source>
-            <translation>; max. {v} im Umkreis von {d} m (die Begründung nennt den Mittelwert in diesem Umkreis)</translation>
-        </message>
-        <message>
-            <source>No Handlungsziel linked.</source>
-            <translation>Kein Handlungsziel verknüpft.</translation>
         </message>
         <message>
             <source>Buildings / roofs</source>
@@ -1164,6 +1224,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Musterstadt (sample data)</source>
             <translation>Musterstadt (Beispieldaten)</translation>
+        </message>
+        <message>
+            <source>{m2} m²</source>
+            <translation>{m2} m²</translation>
+        </message>
+        <message>
+            <source>{ha} ha</source>
+            <translation>{ha} ha</translation>
         </message>
         <message>
             <source>no usable geometry</source>
