@@ -126,6 +126,11 @@ class GiPlugin:
             self.dock = None
         self.dock_action = None
         if self.toolbar is not None:
+            # off the main window at once: deleteLater alone leaves it shown until the event loop
+            # runs, and a reload in between shows two toolbars
+            if self.iface is not None:
+                self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.hide()
             self.toolbar.deleteLater()
             self.toolbar = None
         if self.provider is not None:

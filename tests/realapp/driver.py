@@ -236,6 +236,20 @@ def step_start():
     iface.messageBar().clearWidgets()
 
 
+def step_plugin_manager_metadata():
+    """What QGIS's Plugin Manager reads from metadata.txt: German texts, no error, and the
+    supportsQt6 key a Qt6 build (QGIS 4) requires."""
+    from pyplugin_installer.installer_data import plugins as manager
+
+    path = str(Path(__import__("gi_qgis_plugin").__file__).parent)
+    meta = manager.getInstalledPlugin("gi_qgis_plugin", path, False)
+    details = str(meta.get("error_details", ""))
+    check("plugin_manager_no_error", meta.get("error", "") == "" and "supportsqt6" not in details.lower(),
+          f"error={meta.get('error')!r} details={details!r}")
+    check("plugin_manager_german", meta.get("description", "").startswith("Prioritäten für die Dachbegrünung")
+          and meta.get("about", "").startswith("Verarbeitungsalgorithmen"), meta.get("description"))
+
+
 def step_open_dock():
     mw = iface.mainWindow()
     action = mw.findChild(QAction, "GiQgisPluginDockAction")
@@ -498,6 +512,21 @@ def step_docs_pictures():
     d.tabs.setCurrentIndex(d.TAB_ROLES)
 
 
+def step_reload_plugin():
+    """Unload and load again, as the Plugin Reloader or an update does: everything comes back,
+    the roles too, and nothing is left over (no second toolbar or dock)."""
+    import qgis.utils
+
+    before = roles_by_name()
+    qgis.utils.reloadPlugin("gi_qgis_plugin")
+    wait_for(lambda: dock() is not None, "dock again after reloading the plugin")
+    pump(0.5)
+    mw = iface.mainWindow()
+    toolbars = [t for t in mw.findChildren(QToolBar, "GiQgisPluginToolbar") if t.isVisible()]
+    check("reload_one_toolbar", len(toolbars) == 1, len(toolbars))
+    check("reload_roles_kept", roles_by_name() == before, roles_by_name())
+
+
 def step_save():
     path = OUT / "planer.qgz"
     ok = QgsProject.instance().write(str(path))
@@ -535,8 +564,8 @@ def step_reopened():
 # Runner
 # ------------------------------------------------------------------------------------------
 STEPS = {
-    1: [step_start, step_open_dock, step_sample, step_suggest, step_algorithm, step_result_checks,
-        step_select_tool, step_zoom_and_pick, step_hz, step_flag_words, step_docs_pictures, step_save],
+    1: [step_start, step_plugin_manager_metadata, step_open_dock, step_sample, step_suggest, step_algorithm, step_result_checks,
+        step_select_tool, step_zoom_and_pick, step_hz, step_flag_words, step_docs_pictures, step_reload_plugin, step_save],
     2: [step_reopened],
 }
 
