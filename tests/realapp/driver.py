@@ -408,6 +408,7 @@ def step_select_tool():
     RESULT["picked"] = {"rank1": best.id(), "rank2": second.id()}
     show_on_map(res, [best])
     d.tabs.setCurrentIndex(d.TAB_ROLES)  # the user was on the roles tab
+    iface.setActiveLayer(res)  # QGIS's select tool works on the active layer (the user picks it in the panel)
     iface.actionSelect().trigger()  # QGIS's own select tool, as from its toolbar
     pos = screen_point_of(res, best)
     click_at(pos.x(), pos.y())
