@@ -698,7 +698,18 @@ def test_progress_of_hz02_counts_green_flat_roof_area(german, project, dock):
     dock.browser.select_number("02")
     assert dock.browser.progress_bar.isVisibleTo(dock) and dock.browser.progress_bar.value() == 60
     assert "30,0 %" in dock.browser.progress_label.text()
+    assert "„Flachdächer“: 300 m² von 1.000 m²" in dock.browser.progress_label.text()  # one unit
     screenshot(dock, "dock_handlungsziele.png")
+
+    # the progress follows the result open in the inspector: a roof of the second result is
+    # selected -> its own share, 80 / (80 + 320 + 100) = 16 %
+    project.addMapLayer(written)
+    written.selectByIds([2])
+    assert dock.tabs.currentIndex() == dock.TAB_RESULT
+    assert dock.browser.preferred_layer_id == written.id()
+    dock.browser.refresh(force=True)  # what showing the tab does (the dock is not on screen here)
+    assert "„gi:flatroofs output“" in dock.browser.progress_label.text()
+    assert "16,0 %" in dock.browser.progress_label.text()
 
 
 # ----------------------------------------------------------------------------------------------

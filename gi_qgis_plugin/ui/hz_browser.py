@@ -352,10 +352,10 @@ class HzBrowserWidget(QWidget):
             self.preferred_layer_id = layer_id
             self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, force: bool = False) -> None:
         """Recount results (layers changed). Deferred while the tab is hidden: counting a city's
         roofs on every added layer would slow down work that has nothing to do with this tab."""
-        if not self.isVisible():
+        if not self.isVisible() and not force:
             self._dirty = True
             return
         self._dirty = False
