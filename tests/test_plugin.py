@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_ALGS = {"gi:sampledistrict", "gi:importlod2", "gi:flatroofs"}
 
 
-def test_classfactory_registers_provider_and_unload_removes_everything(qgis_iface, qgis_processing):
+def test_classfactory_registers_provider_and_unload_removes_everything(qgis_iface, qgis_processing, monkeypatch):
     from gi_qgis_plugin import classFactory
 
     registry = QgsApplication.processingRegistry()
@@ -23,6 +23,9 @@ def test_classfactory_registers_provider_and_unload_removes_everything(qgis_ifac
     if before is not None:  # a session fixture may have registered it: start clean
         registry.removeProvider(before)
 
+    on_toolbar = []  # QGIS's Plugins toolbar (the test iface only records the calls)
+    monkeypatch.setattr(qgis_iface, "addToolBarIcon", on_toolbar.append)
+    monkeypatch.setattr(qgis_iface, "removeToolBarIcon", on_toolbar.remove)
     plugin = classFactory(qgis_iface)
     plugin.initProcessing()
     plugin.initGui()
@@ -31,12 +34,12 @@ def test_classfactory_registers_provider_and_unload_removes_everything(qgis_ifac
     ids = {a.id() for a in provider.algorithms()}
     assert EXPECTED_ALGS <= ids
     assert plugin.actions, "initGui adds at least one action"
-    assert plugin.toolbar is not None
+    assert on_toolbar == [plugin.dock_action]  # one button on the Plugins toolbar, no own toolbar row
 
     plugin.unload()
     assert registry.providerById("gi") is None
     assert plugin.actions == []
-    assert plugin.toolbar is None
+    assert on_toolbar == []
     assert plugin.dock is None
 
 
