@@ -316,7 +316,14 @@ def step_sample():
 
 def step_suggest():
     d = dock()
-    d.set_role("parks", None)  # the user cleared the parks role
+    # the user clears the parks role in its combo box: open the list, click the empty entry
+    combo = d.role_combos["parks"]
+    click(combo)
+    view = wait_for(lambda: combo.view().isVisible() and combo.view(), "the parks combo's list open")
+    empty = next(i for i in range(combo.count()) if combo.layer(i) is None)
+    click(view.viewport(), view.visualRect(combo.model().index(empty, 0)).center())
+    wait_for(lambda: not d.roles.get("parks"), "parks role cleared through its combo box")
+    check("combo_clears_role", not roles_by_name()["parks"], roles_by_name()["parks"])
     click(d.suggest_button)
     wait_for(lambda: d.roles.get("parks"), "parks role suggested again by the button")
     check("suggest_button", roles_by_name()["parks"] != "", d.status_label.text())
