@@ -744,6 +744,9 @@ def test_load_sample_data_adds_a_group_and_assigns_roles(german, project, dock, 
         "districts": "Stadtteile"}
     visible = {sample_key(n.layer()) for n in group.findLayers() if n.isVisible()}
     assert {"buildings", "parks", "heat"} <= visible and "starkregen" not in visible
+    # thousands of street trees are drawn from the street scale on, not over the whole district
+    trees = by_key["street_trees"]
+    assert trees.hasScaleBasedVisibility() and not trees.isInScaleRange(11000) and trees.isInScaleRange(2000)
     params = algorithm_params("gi:flatroofs", dock.role_layers())
     assert params["INPUT"] == by_key["buildings"].id()
     assert params["HEAT"] == by_key["heat"].id()

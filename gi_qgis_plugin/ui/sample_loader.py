@@ -69,6 +69,7 @@ COLOURS = {
     "street_trees": ("#238b45", "#00441b"),
 }
 RAMPS = {"heat": "Reds", "starkregen": "Blues"}
+POINTS_FROM_SCALE = 5000  # point layers (street trees) are drawn from 1:5,000 inwards
 
 
 def sample_layer_title(key: str) -> str:
@@ -218,10 +219,15 @@ def style_vector(layer: QgsVectorLayer) -> None:
         symbol.setColor(QColor(fill))
         symbol.setWidth(0.6)
     else:
-        # small and light: at the district scale the trees must not hide the streets
+        # small, light, and only from the street scale on: at the district scale thousands of
+        # trees formed thick bands that hid the streets
         symbol.setColor(QColor(fill))
         symbol.setOpacity(0.8)
         symbol.setSize(1.0)
+        symbol.symbolLayer(0).setStrokeStyle(Qt.PenStyle.NoPen)
+        layer.setScaleBasedVisibility(True)
+        layer.setMinimumScale(POINTS_FROM_SCALE)
+        layer.setMaximumScale(0)
     _set_symbol(layer, symbol)
 
 
