@@ -14,16 +14,19 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PARENT="$(dirname "$REPO")"
 ENV_DIR="${GI_ENV_DIR:-/var/cache/gi_qgis_plugin/trixie}"
-STAMP="$ENV_DIR/.gi_env_ready_v4"
-LOCK="$ENV_DIR.lock"
+STAMP="$ENV_DIR/.gi_env_ready_v3"
 
 APT_PACKAGES="python3-qgis qgis-providers qgis python3-shapely python3-numpy python3-pytest \
  python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools gdal-bin python3-gdal \
  xauth ca-certificates locales make zip unzip"
-# For tests/test_real_qgis.py: a virtual X server, a small window manager, X input for real clicks,
-# fonts, and Qt's own German texts (dialog buttons), as on a planner's desktop.
-GUI_PACKAGES="xvfb openbox xdotool fonts-dejavu-core qttranslations5-l10n"
 PIP_PACKAGES="pytest-qgis==5.0.2 ruff==0.14.0"
+# Added to an environment that is already built, with a marker file of their own (a new marker
+# when the list grows, no STAMP bump, so a ready environment is not rebuilt): pdftotext/pdftoppm
+# for the report tests; for tests/test_real_qgis.py a virtual X server, a small window manager,
+# X input for real clicks, fonts, and Qt's own German texts (dialog buttons), as on a planner's
+# desktop.
+EXTRA_APT="poppler-utils xvfb openbox xdotool fonts-dejavu-core qttranslations5-l10n"
+EXTRA_STAMP="$ENV_DIR/.gi_env_extra_v2_poppler_gui"
 
 log() { printf '[qgis-env] %s\n' "$*" >&2; }
 
@@ -97,26 +100,23 @@ wheels_for_py313() {
   fi
 }
 
+ensure_extras() {
+  [ -f "$EXTRA_STAMP" ] && return 0
+  (
+    flock 9
+    if [ ! -f "$EXTRA_STAMP" ]; then
+      log "installing $EXTRA_APT inside the environment"
+      in_root apt-get update -qq
+      # shellcheck disable=SC2086
+      in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        $EXTRA_APT >/dev/null
+      touch "$EXTRA_STAMP"
+    fi
+  ) 9>"$ENV_DIR.extras.lock"
+}
+
 setup_chroot() {
-  [ -f "$STAMP" ] && { mounts_up; return 0; }
-  # one set-up at a time: a second caller waits here and then finds the stamp
-  mkdir -p "$(dirname "$ENV_DIR")"
-  exec 9>"$LOCK"
-  flock 9
-  [ -f "$STAMP" ] && { exec 9>&-; mounts_up; return 0; }
-  if ls "$ENV_DIR"/.gi_env_ready_v* >/dev/null 2>&1; then
-    # an older ready root: add only what is new since (quick), keep everything else
-    mounts_up
-    log "adding the packages for the real-application test"
-    in_root apt-get update -qq
-    # shellcheck disable=SC2086
-    in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      $APT_PACKAGES $GUI_PACKAGES >/dev/null
-    touch "$STAMP"
-    exec 9>&-
-    log "environment ready"
-    return 0
-  fi
+  [ -f "$STAMP" ] && { mounts_up; ensure_extras; return 0; }
   ensure_host_tools
   if [ ! -x "$ENV_DIR/usr/bin/apt-get" ]; then
     log "bootstrapping Debian trixie into $ENV_DIR (a few minutes, once)"
@@ -129,14 +129,14 @@ setup_chroot() {
   log "installing QGIS 3.40 LTR and tools inside the environment"
   in_root apt-get update -qq
   in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    $APT_PACKAGES $GUI_PACKAGES >/dev/null
+    $APT_PACKAGES >/dev/null
   in_root sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen
   in_root locale-gen >/dev/null 2>&1 || true
   wheels_for_py313
   in_root python3 -m venv --system-site-packages /opt/gi-venv
   in_root /opt/gi-venv/bin/pip install -q --no-index --find-links /opt/wheels $PIP_PACKAGES
   touch "$STAMP"
-  exec 9>&-
+  ensure_extras
   log "environment ready"
 }
 
