@@ -740,7 +740,7 @@ def test_load_sample_data_adds_a_group_and_assigns_roles(german, project, dock, 
     # names in the UI language (the German catalogue), whatever the data's own layer names
     by_key = {sample_key(lyr): lyr for lyr in layers}
     assert {k: by_key[k].name() for k in ("buildings", "street_trees", "sewer_combined", "districts")} == {
-        "buildings": "Gebäude", "street_trees": "Straßenbäume", "sewer_combined": "Mischwassergebiete",
+        "buildings": "Gebäude", "street_trees": "Straßenbäume", "sewer_combined": "Gebiete mit Mischkanalisation",
         "districts": "Stadtteile"}
     visible = {sample_key(n.layer()) for n in group.findLayers() if n.isVisible()}
     assert {"buildings", "parks", "heat"} <= visible and "starkregen" not in visible
@@ -771,7 +771,7 @@ def test_sample_button_copies_the_sample_into_the_chosen_folder(german, project,
     # every layer reads the copy, none the plugin's (or the generator's) folder
     assert all(lyr.source().startswith(str(copy)) for lyr in layers)
     assert keys(dock.roles) == SAMPLE_ROLE_NAMES
-    assert "13 Ebenen, 13 Rollen" in dock.status_label.text()
+    assert "13 Layer, 13 Rollen" in dock.status_label.text()
 
 
 def test_sample_button_without_a_folder_loads_nothing(german, project, dock, sample_gpkg, monkeypatch):
@@ -937,7 +937,7 @@ def test_no_gui_call_inside_the_processing_package():
 def test_flag_codes_are_shown_as_words(german):
     from gi_qgis_plugin.ui.words import flag_words
 
-    assert flag_words("area_lt_min,heat_nodata") == "begrünbare Fläche unter dem Mindestmaß; kein Hitzewert"
+    assert flag_words("area_lt_min,heat_nodata") == "begrünbare Fläche unter dem Mindestmaß; keine Angabe zur thermischen Belastung"
     assert flag_words("") == ""
     assert flag_words("new_code") == "new_code"  # unknown codes stay readable as they are
 

@@ -303,14 +303,14 @@ def step_sample():
     canvas_idle()
     names = sorted(lyr.name() for lyr in QgsProject.instance().mapLayers().values())
     RESULT["sample_layer_names"] = names
-    check("sample_names_german", {"Gebäude", "Straßen", "Stadtteile", "Straßenbäume", "Mischwassergebiete"} <= set(names),
+    check("sample_names_german", {"Gebäude", "Straßen", "Stadtteile", "Straßenbäume", "Gebiete mit Mischkanalisation"} <= set(names),
           names)
     filled = {k: v for k, v in roles_by_name().items() if v}
     check("roles_filled", len(filled) >= 13, filled)
     sources = [lyr.source() for lyr in QgsProject.instance().mapLayers().values()]
     copied = str(DATA / "Musterstadt")
     check("sample_copied_to_chosen_folder", all(s.startswith(copied) for s in sources), sources[:3])
-    check("status_sample", "13 Ebenen" in d.status_label.text(), d.status_label.text())
+    check("status_sample", "13 Layer," in d.status_label.text(), d.status_label.text())
     shot("03_beispieldaten_geladen")
 
 

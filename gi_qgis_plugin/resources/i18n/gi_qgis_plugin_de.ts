@@ -73,7 +73,7 @@
         </message>
         <message>
             <source>Layer {name} has the geographic CRS {crs}; it is processed in {work} so that areas and distances are in metres, and the output is written in {work}.</source>
-            <translation>Layer {name} hat das geographische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
+            <translation>Layer {name} hat das geografische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
         </message>
         <message>
             <source>Layer {name} has no CRS; its coordinates look like ETRS89 / UTM zone 32N, so EPSG:25832 is assumed. Set the layer's CRS to be sure.</source>
@@ -605,7 +605,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>Flat roofs: score roofs for greening (HZ 02)</source>
-            <translation>Flachdächer: Dächer für die Begrünung bewerten (HZ 02)</translation>
+            <translation>Flachdächer: Gründachpotenzial bewerten und priorisieren (HZ 02)</translation>
         </message>
         <message>
             <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;</source>
@@ -625,7 +625,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>Roofs scored for greening</source>
-            <translation>Dächer bewertet für die Begrünung</translation>
+            <translation>Dachbegrünung – bewertete Dächer</translation>
         </message>
         <message>
             <source>none</source>
@@ -645,19 +645,19 @@ flächenwert</translation>
         </message>
         <message>
             <source>Ring around the building for the water depth (m)</source>
-            <translation>Ring um das Gebäude für die Wassertiefe (m)</translation>
+            <translation>Pufferbreite um das Gebäude für die mittlere Überflutungstiefe (m)</translation>
         </message>
         <message>
             <source>Combined-sewer areas (polygons)</source>
-            <translation>Mischwassergebiete (Polygone)</translation>
+            <translation>Gebiete mit Mischkanalisation (Polygone)</translation>
         </message>
         <message>
             <source>Distance at which a roof counts as without a park (m)</source>
-            <translation>Entfernung, ab der ein Dach als ohne Park gilt (m)</translation>
+            <translation>Entfernung, ab der ein Gebäude als unterversorgt gilt (m)</translation>
         </message>
         <message>
             <source>Smallest greenable roof (m²)</source>
-            <translation>Kleinste begrünbare Dachfläche (m²)</translation>
+            <translation>Mindestgröße der begrünbaren Dachfläche (m²)</translation>
         </message>
         <message>
             <source>Steepest greenable roof surface (degrees)</source>
@@ -685,7 +685,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
-            <translation>Gründach,Flachdach,Dachbegrünung,Rückhalt,Hitze,Starkregen,HZ 02</translation>
+            <translation>Gründach,Flachdach,Dachbegrünung,Regenwasserrückhalt,thermische Belastung,Starkregen,HZ 02</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Greenable area&lt;/b&gt; (greenable_m2): flat and pitched roof surfaces up to MAX_SLOPE ({max}°, as the RVR/Emschergenossenschaft Gründachkataster; Düsseldorf: 35°). With the LoD2 import's slope-class fields (t_*_m2 true area, h_*_m2 horizontal projection) the surfaces of the classes up to MAX_SLOPE count, so a mixed roof keeps its flat part; otherwise footprint / cos(mean slope), or the AREA_FIELD you give. Times NET_FACTOR ({net}, assumption) for rooftop plant, skylights and edge strips. A roof without a surface up to MAX_SLOPE is excluded (slope_gt_max), one under MIN_AREA ({min} m², Düsseldorf and Bonn) too (area_lt_min).&lt;/p&gt;</source>
@@ -705,7 +705,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>&lt;p&gt;Fields left empty are found by name: slope ({slope}), roof type ({roof}), listed ({listed}), green roof ({green}), PV ({pv}), height ({height}).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Baudenkmal ({listed}), Gründach ({green}), PV ({pv}), Höhe ({height}).&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Denkmal ({listed}), Gründach ({green}), PV ({pv}), Höhe ({height}).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
@@ -773,7 +773,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>Greenable area for the full area score (m²)</source>
-            <translation>Begrünbare Fläche für die volle Flächen-Bewertung (m²)</translation>
+            <translation>Dachfläche, ab der das Flächenkriterium voll erfüllt ist (m²)</translation>
         </message>
         <message>
             <source>Target share of green flat roofs (%)</source>
@@ -781,11 +781,11 @@ flächenwert</translation>
         </message>
         <message>
             <source>Flat-roof target per district</source>
-            <translation>Flachdach-Ziel je Stadtteil</translation>
+            <translation>Zielerreichung Flachdachbegrünung je Stadtteil</translation>
         </message>
         <message>
             <source>Retention of all scored roofs (m³/a)</source>
-            <translation>Rückhalt aller bewerteten Dächer (m³/a)</translation>
+            <translation>Regenwasserrückhalt aller bewerteten Dächer (Jahresmittel, m³/a)</translation>
         </message>
         <message>
             <source>roof surfaces per slope class (t_*_m2, h_*_m2)</source>
@@ -793,31 +793,31 @@ flächenwert</translation>
         </message>
         <message>
             <source>footprint / cos(slope)</source>
-            <translation>Grundfläche / cos(Neigung)</translation>
+            <translation>Gebäudegrundfläche / cos(Dachneigung)</translation>
         </message>
         <message>
             <source>The input has no slope and no roof type field: every roof gets slope class 'unbekannt' (flag slope_unknown) and the slope criterion is left out. Choose SLOPE_FIELD or ROOF_TYPE_FIELD if the layer has them under another name.</source>
-            <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Flag slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
+            <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Kennzeichen slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
         </message>
         <message>
             <source>{n} roofs have no usable slope (flag slope_unknown); their score leaves the slope out.</source>
-            <translation>{n} Dächer haben keine verwendbare Neigung (Flag slope_unknown); ihre Bewertung lässt die Neigung weg.</translation>
+            <translation>{n} Dächer haben keine verwendbare Neigung (Kennzeichen slope_unknown); ihre Bewertung lässt die Neigung weg.</translation>
         </message>
         <message>
             <source>{n} roofs without slope count as 0–5° by their flat roof type (flag slope_from_type).</source>
-            <translation>{n} Dächer ohne Neigung zählen wegen ihrer Dachform Flachdach als 0–5° (Flag slope_from_type).</translation>
+            <translation>{n} Dächer ohne Neigung zählen wegen ihrer Dachform Flachdach als 0–5° (Kennzeichen slope_from_type).</translation>
         </message>
         <message>
             <source>{n} roofs have no heat value (flag heat_nodata); their weights are renormalised.</source>
-            <translation>{n} Dächer haben keinen Hitzewert (Flag heat_nodata); ihre Gewichte werden neu normiert.</translation>
+            <translation>{n} Dächer haben keine Angabe zur thermischen Belastung (Kennzeichen heat_nodata); ihre Gewichte werden neu normiert.</translation>
         </message>
         <message>
             <source>{n} roofs have no heavy-rain value around them (flag rain_nodata); their weights are renormalised.</source>
-            <translation>{n} Dächer haben keinen Starkregenwert in ihrer Umgebung (Flag rain_nodata); ihre Gewichte werden neu normiert.</translation>
+            <translation>{n} Dächer haben im Umfeld keine Starkregendaten (Kennzeichen rain_nodata); ihre Gewichte werden neu normiert.</translation>
         </message>
         <message>
             <source>{n} roofs have no value in the area field; their footprint is used (flag area_from_footprint).</source>
-            <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Flag area_from_footprint).</translation>
+            <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Kennzeichen area_from_footprint).</translation>
         </message>
         <message>
             <source>{n} roofs lie where the precipitation raster has no value; the single precipitation value is used (flag precip_default).</source>
@@ -877,7 +877,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>{n} buildings lie in a listed-buildings polygon.</source>
-            <translation>{n} Gebäude liegen in einem Denkmal-Polygon.</translation>
+            <translation>{n} Gebäude liegen in einem Polygon des Denkmal-Layers.</translation>
         </message>
         <message>
             <source>{n} listed buildings are scored with the malus on c_build (flag listed: a permit under monument law is needed), not excluded.</source>
@@ -893,7 +893,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single feature has no value (nodata), the weights are renormalised for that feature and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Kennzeichen weist darauf hin (heat_nodata, rain_nodata). Alle Gewichte und die als Annahme des Plugins gekennzeichneten Werte sind Annahmen des Plugins: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;p&gt;The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone. Canceling leaves no partial output.&lt;/p&gt;</source>
@@ -909,7 +909,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = first), gi_hz, gi_flags, gi_reason, the c_* of the criteria used, {fields}, written in the order of the input (sort by gi_rank for the priority list). The output RUN_INFO and the layer's metadata keep the run record: algorithm, plugin version, date, every parameter and the weights.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = zuerst), gi_hz, gi_flags, gi_reason, die c_* der verwendeten Kriterien, {fields}, in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die Ausgabe RUN_INFO und die Metadaten des Layers halten das Laufprotokoll fest: Algorithmus, Plugin-Version, Datum, jeder Parameter und die Gewichte.&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = höchste Priorität), gi_hz, gi_flags, gi_reason, die c_* der verwendeten Kriterien, {fields}. Die Ausgabe behält die Reihenfolge der Eingabe; für die Prioritätenliste nach gi_rank sortieren. Die Ausgabe RUN_INFO und die Metadaten des Layers halten das Laufprotokoll fest: Algorithmus, Plugin-Version, Datum, jeder Parameter und die Gewichte.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Import LoD2 buildings (CityGML NRW)</source>
@@ -993,11 +993,11 @@ flächenwert</translation>
         </message>
         <message>
             <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
-            <translation>Hitze-Polygone sind angegeben, aber kein Hitzefeld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Wert).</translation>
+            <translation>Polygone zur thermischen Belastung sind angegeben, aber kein Feld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Messwert).</translation>
         </message>
         <message>
             <source>No input feature lies in a heat polygon with a value: the heat criterion is left out.</source>
-            <translation>Kein Eingabeobjekt liegt in einem Hitze-Polygon mit Wert: Das Kriterium thermische Belastung entfällt.</translation>
+            <translation>Kein Eingabeobjekt liegt in einem Polygon mit Angabe zur thermischen Belastung: Das Kriterium thermische Belastung entfällt.</translation>
         </message>
         <message>
             <source>Target area: every polygon of the target area layer (no field chosen).</source>
@@ -1005,7 +1005,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored.</source>
-            <translation>Hitze-Raster und Hitze-Polygone sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
+            <translation>Raster und Polygone zur thermischen Belastung sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
         </message>
         <message>
             <source>No districts given: the target table sums per target-area polygon.</source>
@@ -1045,7 +1045,7 @@ flächenwert</translation>
         </message>
         <message>
             <source>Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.</source>
-            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Objekte in diesen Polygonen gelten als ohne Hitzewert.</translation>
+            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Objekte in diesen Polygonen gelten als ohne Angabe zur thermischen Belastung.</translation>
         </message>
         <message>
             <source>Raster {name} ({param}) has the same value everywhere: it carries no thermal-load signal, so the criterion is left out and no roof is assigned to HZ 01 by it.</source>
@@ -1081,23 +1081,23 @@ flächenwert</translation>
         </message>
         <message>
             <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} are not lines (or have no length); they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} sind keine Linien (oder haben keine Länge); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} sind keine Linien (oder haben keine Länge); sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).</source>
@@ -1137,7 +1137,7 @@ About 60 % flat roofs, 2 % listed buildings, 8 % of flat roofs green, 12 % with 
 Anzahl der Gebäude: Der Stadtteil wächst mit ihr (etwa 2.000 Gebäude je km² in Wohnblöcken, etwa 700–850 je km² über das ganze Quadrat, das etwa zur Hälfte Freiraum ist); der Layer buildings enthält genau so viele. 1.000.000 Gebäude dauern etwa eine Minute.
 Startwert: Derselbe Startwert ergibt denselben Stadtteil, Objekt für Objekt.
 
-Ausgabe: musterstadt.gpkg mit den Layern raumtyp (Innenstadt, Zwischenstadt, Landschaft der Strategie Grüne Infrastruktur), districts (Stadtteile), klimatope (Namen des RVR, heat_class 1–5 aus dem Blockmittel von heat.tif nach den z-Wert-Klassen der Düsseldorfer Hitzekarte), gruenzuege (Regionale Grünzüge), biotopverbund (Stufe I/II), sewer_combined (Mischwasser-Einzugsgebiete), parks (Pocket-Parks unter 0,5 ha und Parks ab 0,5 ha), brownfields (Brachen mit Biotoptyp, Versiegelung, Altlastenstatus), streets (OSM-artige Klasse, Breite, Belag), street_trees (Straßenbäume) und buildings (AdV-Dachformcode, Neigung, Höhe, Geschosse, ALKIS-Gebäudefunktion wie im LoD2 NRW, Denkmal, Gründach, PV, Grundfläche); heat.tif: nächtliche Lufttemperatur in °C (10-m-Zellen); starkregen.tif: Wassertiefe bei Starkregen in m (2-m-Zellen bis 400 km², darüber 5 m). Beide Raster haben NoData -9999 und enthalten eine kleine NoData-Fläche.
+Ausgabe: musterstadt.gpkg mit den Layern raumtyp (Innenstadt, Zwischenstadt, Landschaft der Strategie Grüne Infrastruktur), districts (Stadtteile), klimatope (Namen des RVR, heat_class 1–5 aus dem Blockmittel von heat.tif nach den z-Wert-Klassen der Düsseldorfer Hitzekarte), gruenzuege (Regionale Grünzüge), biotopverbund (Stufe I/II), sewer_combined (Einzugsgebiete Mischsystem), parks (Pocket-Parks unter 0,5 ha und Parks ab 0,5 ha), brownfields (Brachen mit Biotoptyp, Versiegelung, Altlastenstatus), streets (OSM-artige Klasse, Breite, Belag), street_trees (Straßenbäume) und buildings (AdV-Dachformcode, Neigung, Höhe, Geschosse, ALKIS-Gebäudefunktion wie im LoD2 NRW, Denkmal, Gründach, PV, Grundfläche); heat.tif: nächtliche Lufttemperatur in °C (10-m-Zellen); starkregen.tif: Überflutungstiefe bei Starkregen in m (2-m-Zellen bis 400 km², darüber 5 m). Beide Raster haben NoData -9999 und enthalten eine kleine NoData-Fläche.
 
 Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit PV; 0,5 % der Gebäude fehlt die Neigung, 0,5 % die Dachform, einige bestehen aus zwei Teilen, wie in echten Daten. Diese Anteile sind plausible Annahmen, keine Statistik. Die Daten sind erfunden: Verwenden Sie sie nicht für die Planung.</translation>
         </message>
@@ -1163,11 +1163,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat (night air temperature)</source>
-            <translation>Hitze (nächtliche Lufttemperatur)</translation>
+            <translation>Thermische Belastung (nächtliche Lufttemperatur)</translation>
         </message>
         <message>
             <source>Heavy rain water depth</source>
-            <translation>Wassertiefe bei Starkregen</translation>
+            <translation>Überflutungstiefe Starkregen</translation>
         </message>
         <message>
             <source>Layers written</source>
@@ -1203,11 +1203,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat polygons (e.g. Klimatope, thermal load classes)</source>
-            <translation>Hitze-Polygone (z. B. Klimatope, Klassen der Wärmebelastung)</translation>
+            <translation>Polygone thermische Belastung (z. B. Klimaanalyse-Gesamtbetrachtung, Klimatope)</translation>
         </message>
         <message>
             <source>Heat class or value field</source>
-            <translation>Feld Hitzeklasse oder -wert</translation>
+            <translation>Feld Belastungsklasse oder Messwert</translation>
         </message>
         <message>
             <source>For values such as a cooling index, where a low value means more heat.</source>
@@ -1219,7 +1219,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Water depth for the full rain score (m)</source>
-            <translation>Wassertiefe für die volle Starkregen-Bewertung (m)</translation>
+            <translation>Überflutungstiefe, ab der das Kriterium voll erfüllt ist (m)</translation>
         </message>
         <message>
             <source>Parks and public green spaces (polygons)</source>
@@ -1227,7 +1227,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Smallest park that counts (ha)</source>
-            <translation>Kleinster zählender Park (ha)</translation>
+            <translation>Mindestgröße der Grünfläche (ha)</translation>
         </message>
         <message>
             <source>2030 target area (e.g. Raumtyp polygons)</source>
@@ -1263,7 +1263,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat raster (e.g. night temperature)</source>
-            <translation>Hitze-Raster (z. B. Nachttemperatur)</translation>
+            <translation>Raster thermische Belastung (z. B. nächtliche Lufttemperatur, PET)</translation>
         </message>
         <message>
             <source>Read at a point inside each feature: classes 1–5 or the labels sehr ungünstig … sehr günstig, else min–max of the values.</source>
@@ -1271,15 +1271,15 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat values</source>
-            <translation>Hitzewerte</translation>
+            <translation>Werte der thermischen Belastung</translation>
         </message>
         <message>
             <source>Heavy-rain water depth raster (m)</source>
-            <translation>Raster Wassertiefe bei Starkregen (m)</translation>
+            <translation>Raster Überflutungstiefe Starkregen (m)</translation>
         </message>
         <message>
             <source>The depth is averaged in this ring around each feature, the feature's own cells left out (plugin's choice).</source>
-            <translation>Die Tiefe wird in diesem Ring um jedes Objekt gemittelt, ohne die Zellen des Objekts selbst (Wahl des Plugins).</translation>
+            <translation>Die Tiefe wird in diesem Ring um jedes Objekt gemittelt, ohne die Zellen des Objekts selbst (Annahme des Plugins).</translation>
         </message>
         <message>
             <source>0 m gives 0, this depth and deeper give 1 (Essen's top depth class).</source>
@@ -1323,11 +1323,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>higher value = more heat</source>
-            <translation>höherer Wert = mehr Hitze</translation>
+            <translation>höherer Wert = stärkere Belastung</translation>
         </message>
         <message>
             <source>lower value = more heat</source>
-            <translation>niedrigerer Wert = mehr Hitze</translation>
+            <translation>niedrigerer Wert = stärkere Belastung</translation>
         </message>
         <message>
             <source>Weight: {criterion}</source>
@@ -1959,11 +1959,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>{area} m² greenable</source>
-            <translation>{area} m² begrünbar</translation>
+            <translation>{area} m² begrünbare Dachfläche</translation>
         </message>
         <message>
             <source>less than {min} m² greenable (excluded)</source>
-            <translation>weniger als {min} m² begrünbar (ausgeschlossen)</translation>
+            <translation>weniger als {min} m² begrünbare Dachfläche (ausgeschlossen)</translation>
         </message>
         <message>
             <source>listed building: permit under monument law needed</source>
@@ -1983,19 +1983,19 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>high heat load</source>
-            <translation>hohe Wärmebelastung</translation>
+            <translation>hohe Hitzebelastung</translation>
         </message>
         <message>
             <source>moderate heat load</source>
-            <translation>mittlere Wärmebelastung</translation>
+            <translation>mittlere Hitzebelastung</translation>
         </message>
         <message>
             <source>low heat load</source>
-            <translation>geringe Wärmebelastung</translation>
+            <translation>geringe Hitzebelastung</translation>
         </message>
         <message>
             <source>no heat value</source>
-            <translation>kein Hitzewert</translation>
+            <translation>keine Angabe zur thermischen Belastung</translation>
         </message>
         <message>
             <source>building {height} m high: less heat benefit at street level</source>
@@ -2003,27 +2003,27 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>water depth {depth} m nearby</source>
-            <translation>Wassertiefe {depth} m in der Umgebung</translation>
+            <translation>mittlere Überflutungstiefe {depth} m im Umfeld</translation>
         </message>
         <message>
             <source>no heavy-rain water nearby</source>
-            <translation>kein Starkregenwasser in der Umgebung</translation>
+            <translation>im Umfeld keine Überflutung bei Starkregen</translation>
         </message>
         <message>
             <source>no heavy-rain data nearby</source>
-            <translation>keine Starkregendaten in der Umgebung</translation>
+            <translation>keine Starkregendaten im Umfeld</translation>
         </message>
         <message>
             <source>in the combined-sewer area</source>
-            <translation>im Mischwassergebiet</translation>
+            <translation>Entwässerung im Mischsystem</translation>
         </message>
         <message>
             <source>nearest park ≥ {ha} ha at {dist} m</source>
-            <translation>nächster Park ≥ {ha} ha in {dist} m</translation>
+            <translation>nächste Grünfläche ≥ {ha} ha in {dist} m Entfernung</translation>
         </message>
         <message>
             <source>no park ≥ {ha} ha within {max} m</source>
-            <translation>kein Park ≥ {ha} ha innerhalb von {max} m</translation>
+            <translation>keine Grünfläche ≥ {ha} ha im Umkreis von {max} m</translation>
         </message>
         <message>
             <source>in the 2030 target area ({scope})</source>
@@ -2031,7 +2031,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>PV on the roof: solar green roof</source>
-            <translation>PV auf dem Dach: Solargründach</translation>
+            <translation>PV-Anlage vorhanden – Solargründach bei Dachsanierung prüfen</translation>
         </message>
         <message>
             <source>Roofs for greening</source>
@@ -2415,11 +2415,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Accepts: {kinds}</source>
-            <translation>Nimmt: {kinds}</translation>
+            <translation>Zulässig: {kinds}</translation>
         </message>
         <message>
             <source>Layers/Roles</source>
-            <translation>Ebenen/Rollen</translation>
+            <translation>Layer/Rollen</translation>
         </message>
         <message>
             <source>Handlungsziele</source>
@@ -2427,7 +2427,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Which layer plays which part? Suggested from layer and field names; kept in the project file.</source>
-            <translation>Welche Ebene spielt welche Rolle? Vorgeschlagen nach Ebenen- und Feldnamen; im Projekt gespeichert.</translation>
+            <translation>Welcher Layer übernimmt welche Rolle? Vorgeschlagen nach Layer- und Feldnamen; im Projekt gespeichert.</translation>
         </message>
         <message>
             <source>Suggest roles</source>
@@ -2435,7 +2435,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Fill the empty roles from layer and field names</source>
-            <translation>Leere Rollen nach Ebenen- und Feldnamen füllen</translation>
+            <translation>Leere Rollen nach Layer- und Feldnamen füllen</translation>
         </message>
         <message>
             <source>Load sample data</source>
@@ -2443,11 +2443,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Add the sample city Musterstadt as a layer group and assign its roles</source>
-            <translation>Die Beispielstadt Musterstadt als Ebenengruppe laden und ihre Rollen zuweisen</translation>
+            <translation>Die Beispielstadt Musterstadt als Layergruppe laden und ihre Rollen zuweisen</translation>
         </message>
         <message>
             <source>Run with these layers</source>
-            <translation>Mit diesen Ebenen ausführen</translation>
+            <translation>Mit diesen Layer ausführen</translation>
         </message>
         <message>
             <source>Folder for a copy of the sample data</source>
@@ -2475,7 +2475,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Sample data loaded from {folder}: {n} layers, {r} roles assigned.</source>
-            <translation>Beispieldaten aus {folder} geladen: {n} Ebenen, {r} Rollen zugewiesen.</translation>
+            <translation>Beispieldaten aus {folder} geladen: {n} Layer, {r} Rollen zugewiesen.</translation>
         </message>
         <message>
             <source>{name} …</source>
@@ -2499,7 +2499,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
+            <translation>Gewichte aus den Bewertungen dieses Ergebnisses selbst ermittelt.</translation>
         </message>
         <message>
             <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
@@ -2531,7 +2531,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Thermal load</source>
-            <translation>Wärmebelastung</translation>
+            <translation>Thermische Belastung</translation>
         </message>
         <message>
             <source>Klimatop</source>
@@ -2539,7 +2539,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Water depth</source>
-            <translation>Wassertiefe</translation>
+            <translation>Überflutungstiefe</translation>
         </message>
         <message>
             <source>In Biotopverbund</source>
@@ -2555,7 +2555,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Nearest park</source>
-            <translation>Nächster Park</translation>
+            <translation>Nächste Grünfläche</translation>
         </message>
         <message>
             <source>Raumtyp</source>
@@ -2563,7 +2563,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Combined-sewer area</source>
-            <translation>Mischwassergebiet</translation>
+            <translation>Gebiet mit Mischkanalisation</translation>
         </message>
         <message>
             <source>Listed building</source>
@@ -2635,7 +2635,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>No result layer in the project yet.</source>
-            <translation>Noch keine Ergebnisebene im Projekt.</translation>
+            <translation>Noch keine Ergebnislayer im Projekt.</translation>
         </message>
         <message>
             <source>Leitthemen (the plugin's assignment): {ids}</source>
@@ -2643,7 +2643,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Result layers: layers with the fields gi_score, gi_class, gi_rank, gi_hz, gi_flags and gi_reason</source>
-            <translation>Ergebnisebenen: Ebenen mit den Feldern gi_score, gi_class, gi_rank, gi_hz, gi_flags und gi_reason</translation>
+            <translation>Ergebnislayer: Layer mit den Feldern gi_score, gi_class, gi_rank, gi_hz, gi_flags und gi_reason</translation>
         </message>
         <message>
             <source>Pick on map</source>
@@ -2651,7 +2651,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Click a feature of the result layer on the map to inspect it</source>
-            <translation>Ein Objekt der Ergebnisebene in der Karte anklicken, um es zu untersuchen</translation>
+            <translation>Ein Objekt der Ergebnislayer in der Karte anklicken, um es zu untersuchen</translation>
         </message>
         <message>
             <source>Zoom to</source>
@@ -2663,7 +2663,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Select a feature of a result layer (or use “Pick on map”) to see why it scored as it did.</source>
-            <translation>Ein Objekt einer Ergebnisebene auswählen (oder „In Karte wählen“), um zu sehen, wie seine Bewertung zustande kommt.</translation>
+            <translation>Ein Objekt einer Ergebnislayer auswählen (oder „In Karte wählen“), um zu sehen, wie seine Bewertung zustande kommt.</translation>
         </message>
         <message>
             <source>Feature:</source>
@@ -2671,7 +2671,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Score:</source>
-            <translation>Punktzahl:</translation>
+            <translation>Bewertung (0–100):</translation>
         </message>
         <message>
             <source>Class:</source>
@@ -2683,7 +2683,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>No criteria fields (c_*) in this layer.</source>
-            <translation>Keine Kriterienfelder (c_*) in dieser Ebene.</translation>
+            <translation>Keine Kriterienfelder (c_*) in diesem Layer.</translation>
         </message>
         <message>
             <source>Criteria (value × weight, in score points)</source>
@@ -2699,7 +2699,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
-            <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
+            <translation>Im Reiter „Layer/Rollen“ Layer zuweisen, um zu sehen, was hier liegt.</translation>
         </message>
         <message>
             <source>Buildings / roofs</source>
@@ -2727,7 +2727,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Parks / green space</source>
-            <translation>Parks / Grünflächen</translation>
+            <translation>Parks / öffentliche Grünflächen</translation>
         </message>
         <message>
             <source>Districts</source>
@@ -2743,7 +2743,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Combined-sewer areas</source>
-            <translation>Mischwassergebiete</translation>
+            <translation>Gebiete mit Mischkanalisation</translation>
         </message>
         <message>
             <source>Soils</source>
