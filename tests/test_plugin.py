@@ -104,6 +104,23 @@ def test_package_contains_plugin_metadata_translations_and_no_tests(plugin_zip):
     assert "gi_qgis_plugin/resources/icons/gi.svg" in names
     assert "gi_qgis_plugin/LICENSE" in names
     assert not any(n.startswith("tests/") or "__pycache__" in n for n in names)
+    assert not any(n.endswith(".aux.xml") for n in names)
+
+
+def test_package_leaves_out_gdal_statistics_files():
+    """A local run writes heat.tif.aux.xml next to the sample; the zip must not carry it (the
+    real-application test found it in the installed plugin folder)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import package
+    finally:
+        sys.path.pop(0)
+    sample = Path("gi_qgis_plugin/resources/sample")
+    assert package.wanted(sample / "heat.tif")
+    assert not package.wanted(sample / "heat.tif.aux.xml")
+    assert not package.wanted(Path("gi_qgis_plugin/ui/__pycache__/dock.cpython-313.pyc"))
 
 
 def test_packaged_zip_loads_in_a_fresh_profile_with_qgis_process(plugin_zip, tmp_path):

@@ -21,6 +21,8 @@ def flag_label(code: str) -> str:
         "listed": tr("listed building"),
         "green_exists": tr("already green"),
         "slope_gt_45": tr("steeper than 45°"),
+        "slope_gt_max": tr("steeper than the maximum slope"),
+        "precip_default": tr("default annual precipitation used"),
         "area_lt_min": tr("greenable area below the minimum"),
         "no_criteria": tr("no criterion could be evaluated"),
         "slope_unknown": tr("slope unknown"),

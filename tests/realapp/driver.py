@@ -261,7 +261,7 @@ def step_open_dock():
     texts = {"title": d.windowTitle(), "tabs": [d.tabs.tabText(i) for i in range(d.tabs.count())],
              "sample": d.sample_button.text(), "suggest": d.suggest_button.text()}
     check("german_dock", texts == {"title": "Grüne Infrastruktur",
-                                   "tabs": ["Ebenen/Rollen", "Ergebnis", "Handlungsziele"],
+                                   "tabs": ["Layer/Rollen", "Ergebnis", "Handlungsziele"],
                                    "sample": "Beispieldaten laden", "suggest": "Rollen vorschlagen"}, texts)
     shot("01_bedienfeld")
 
@@ -351,7 +351,8 @@ def step_algorithm():
     pump(0.5)
     check("dialog_non_modal", not dlg.isModal() and QApplication.activeModalWidget() is None,
           f"isModal={dlg.isModal()}")
-    check("dialog_german", "Flachdächer: Dächer für die Begrünung bewerten" in dlg.windowTitle(), dlg.windowTitle())
+    check("dialog_german", dlg.windowTitle().startswith("Dächer - Flachdächer") and "(HZ 02)" in dlg.windowTitle(),
+          dlg.windowTitle())
     ctx = dlg.processingContext() if hasattr(dlg, "processingContext") else None
     panel = dlg.mainWidget()
     filled = {}

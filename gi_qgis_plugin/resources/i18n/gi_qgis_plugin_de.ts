@@ -2802,6 +2802,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>steiler als 45°</translation>
         </message>
         <message>
+            <source>steeper than the maximum slope</source>
+            <translation>steiler als die zulässige Höchstneigung</translation>
+        </message>
+        <message>
+            <source>default annual precipitation used</source>
+            <translation>Standardwert des Jahresniederschlags verwendet</translation>
+        </message>
+        <message>
             <source>greenable area below the minimum</source>
             <translation>begrünbare Fläche unter dem Mindestmaß</translation>
         </message>
