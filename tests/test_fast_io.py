@@ -320,3 +320,39 @@ def test_a_cancel_is_answered_while_the_score_is_computed(tmp_path, qgis_process
         assert not out.exists()
     finally:
         release.set()
+
+
+@needs_arrow
+def test_a_new_layer_in_an_existing_geopackage_leaves_its_other_layers_alone(tmp_path, qgis_processing, monkeypatch):
+    import processing
+
+    ensure_provider()
+    case = CASES["gi:flatroofs"]
+    calls = []
+    real = write_arrow.write_arrow
+    monkeypatch.setattr(write_arrow, "write_arrow", lambda *a, **k: calls.append(real(*a, **k)) or calls[-1])
+    outputs = {}
+    for mode in ("fast", "plain"):
+        if mode == "plain":
+            monkeypatch.setenv("GI_PLAIN_IO", "1")
+        folder = tmp_path / mode
+        folder.mkdir()
+        gpkg = folder / "project.gpkg"
+        src = save_gpkg(case.make_input(), gpkg)  # the input lives in the same file
+        before = compare.schema(str(gpkg))
+        dest = f"ogr:dbname='{gpkg}' table=\"scored\" (geom)"
+        res = processing.run("gi:flatroofs", {"INPUT": src, **case.params(tmp_path), "OUTPUT": dest}, feedback=Feedback())
+        ds = ogr.Open(str(gpkg))
+        names = sorted(ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount()))
+        roofs = ds.GetLayerByName("roofs").GetFeatureCount()
+        ds.Close()
+        assert names == ["roofs", "scored"], res
+        assert roofs == before["count"] == 6  # the input layer is untouched
+        outputs[mode] = gpkg
+    monkeypatch.delenv("GI_PLAIN_IO", raising=False)
+    assert calls == [6]  # the fast writer wrote the new layer (and only in the fast run)
+    # the scored layers agree feature by feature (compare reads the first layer: copy them out)
+    for mode, gpkg in outputs.items():
+        gdal.VectorTranslate(str(tmp_path / f"{mode}_scored.gpkg"), str(gpkg), layers=["scored"], layerName="scored")
+    diffs = compare.differences(str(tmp_path / "fast_scored.gpkg"), str(tmp_path / "plain_scored.gpkg"), record=False)
+    assert not diffs, diffs
