@@ -162,3 +162,16 @@ def test_a_cancel_while_averaging_also_with_gdal_exceptions_on(tmp_path, context
     geoms = np.array([shapely.box(10, 10, 590, 590)], dtype=object)
     with gdal.ExceptionMgr(useExceptions=True), pytest.raises(Canceled):
         rasters.Coarsened(layer, 5.0, geoms, 10.0, crs(), context, Progress(CancelAt(1.0)))
+
+
+def test_an_array_holding_one_geometry_twice_is_sampled_on_one_thread(grid, context, monkeypatch):
+    path, arr, cx, cy = grid
+    layer = QgsRasterLayer(path, "r")
+    monkeypatch.setattr(rasters, "MAX_CHUNK", 2)
+    monkeypatch.setattr(rasters, "workers", lambda: 4)
+    box = shapely.box(10, 10, 20, 20)
+    shared = np.array([box, shapely.box(30, 30, 40, 40), box, box], dtype=object)  # one object, three times
+    assert rasters._threads_for(shared) == 1
+    assert rasters._threads_for(_footprints()) == 4
+    res = rasters.zonal_mean(layer, shared, crs(), context, Progress(None))
+    assert res.mean[0] == res.mean[2] == res.mean[3] == pytest.approx(_brute(arr, cx, cy, box)[0])

@@ -195,6 +195,13 @@ def _chunks(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> list[np.ndarra
     return out
 
 
+def _threads_for(geoms: np.ndarray) -> int:
+    """The pool size for ``geoms``: all cores, or one when an object occurs twice in the array
+    (GEOS prepares a geometry lazily and not thread-safely; two chunks must never share one)."""
+    objects = [id(g) for g in geoms.tolist() if g is not None]
+    return workers() if len(set(objects)) == len(objects) else 1
+
+
 def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> list:
     """``task(idx)`` for every chunk, on ``threads`` threads; progress and cancel answered
     from this thread at least every half second."""
@@ -264,7 +271,7 @@ def zonal_mean(
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
-    for idx, s, c, h in _run(_chunks(g, grid), task, progress, workers()):
+    for idx, s, c, h in _run(_chunks(g, grid), task, progress, _threads_for(g)):
         sums[idx], counts[idx], hit_any[idx] = s, c, h
     progress(1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -329,7 +336,7 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     overlaps = False
     chunks = _chunks(np.where(has, geoms, None), grid, ring_m)
     # a QgsCoordinateTransform belongs to one thread: another CRS is sampled on this one
-    for idx, s, c, hit in _run(chunks, task, progress, 1 if xform is not None else workers()):
+    for idx, s, c, hit in _run(chunks, task, progress, 1 if xform is not None else _threads_for(geoms)):
         sums[idx], cells[idx] = s, c
         overlaps = overlaps or hit
     mean = np.full(n, np.nan)
