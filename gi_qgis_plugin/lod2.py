@@ -443,11 +443,8 @@ def _densify_arcs(pts: np.ndarray, step_deg: float = ARC_STEP_DEG) -> np.ndarray
         normal = normal / np.linalg.norm(normal)
         v = np.cross(normal, u)
 
-        def angle(p):
-            d = p - centre
-            return math.atan2(float(d @ v), float(d @ u)) % (2 * math.pi)
-
-        end = angle(p2) or 2 * math.pi
+        d = p2 - centre
+        end = math.atan2(float(d @ v), float(d @ u)) % (2 * math.pi) or 2 * math.pi
         n = max(2, int(math.ceil(math.degrees(end) / step_deg)))
         t = np.linspace(0.0, end, n + 1)[1:]
         arc = centre + radius * (np.cos(t)[:, None] * u + np.sin(t)[:, None] * v)

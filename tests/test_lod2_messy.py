@@ -35,12 +35,17 @@ def tile_text(body: str, srs: str = SRS) -> str:
     return HEAD.format(srs=srs) + body + TAIL
 
 
-@pytest.fixture
-def folder(tmp_path):
+def good_folder(tmp_path):
+    """A folder ``tiles`` with one good tile, a_good.gml (the synthetic tile, 7 buildings)."""
     out = tmp_path / "tiles"
     out.mkdir()
     (out / "a_good.gml").write_text(synthetic_tile(), encoding="utf-8")
     return out
+
+
+@pytest.fixture
+def folder(tmp_path):
+    return good_folder(tmp_path)
 
 
 def test_a_cut_off_tile_in_a_folder_is_skipped_by_name_and_the_rest_is_read(folder):

@@ -127,18 +127,26 @@ class SampleDistrictAlgorithm(GiAlgorithm):
                 progress=feedback.setProgress,
                 is_canceled=feedback.isCanceled,
             )
-        except GenerationCanceled as err:
+        except GenerationCanceled:
             raise QgsProcessingException(
                 self.tr(
-                    "Canceled: the sample district in {folder} is incomplete; run the algorithm again."
+                    "Canceled: nothing was written to {folder} (files of an earlier run are kept); run "
+                    "the algorithm again."
                 ).format(folder=folder)
-            ) from err
+            ) from None
         except OSError as err:
             raise QgsProcessingException(
                 self.tr("Could not write to {folder} ({error}): choose a folder you can write to.").format(
-                    folder=folder, error=err
+                    folder=folder, error=err.strerror or str(err)
                 )
-            ) from err
+            ) from None
+        except RuntimeError as err:  # GDAL: disk full, a file locked by another program …
+            raise QgsProcessingException(
+                self.tr(
+                    "Writing the sample district to {folder} failed ({error}); nothing was written. Check "
+                    "the free space or choose another folder."
+                ).format(folder=folder, error=str(err))
+            ) from None
 
         x0, y0, x1, y1 = result.extent
         feedback.pushInfo(

@@ -72,7 +72,8 @@ FLAT_CLASS = "0-5"
 FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     "slope": ("slope_deg", "neigung", "dachneigung", "roof_slope", "slope"),
     "roof_type": ("roof_type", "dachform", "dachf", "roof:shape", "roof_shape"),
-    "area": ("flat_roof_m2",),
+    # flat_roof_ : flat_roof_m2 of gi:importlod2 in a Shapefile (10-character field names)
+    "area": ("flat_roof_m2", "flat_roof_"),
     "listed": ("listed", "denkmal"),
     "green": ("green_roof", "gruendach"),
     "pv": ("pv", "solar"),

@@ -520,8 +520,12 @@
             <translation>LoD2-Gebäude importieren (CityGML NRW)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Reads the 3D building model LoD2 of Geobasis NRW (CityGML 1.0, AdV profile; tiles LoD2_32_*_NW.gml) and writes one polygon per building with its roof figures. Give a single tile as &lt;b&gt;CityGML file&lt;/b&gt;, or a &lt;b&gt;Folder&lt;/b&gt; whose *.gml and *.xml files are all read (files in a folder that are not CityGML are skipped with a warning). The tiles are streamed one building at a time, so whole cities fit in memory.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output fields&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: the building's id (ALKIS id, e.g. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: ALKIS building function code (bldg:function, e.g. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV roof form code (bldg:roofType, e.g. 1000); &lt;b&gt;roof_name&lt;/b&gt;: its German name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt; if the building carries the roof type itself, &lt;i&gt;parts&lt;/i&gt; if it was taken from its building parts: the common type if all parts agree, else the type of the part with the largest roof area&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: measured height (bldg:measuredHeight; the highest part if only the parts have one)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D area of the footprint polygon&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: true (3D, sloped) area of all roof surfaces&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D area of the roof surfaces whose slope is at most the flat-roof threshold&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: area-weighted mean roof slope; &lt;b&gt;slope_max_deg&lt;/b&gt;: the steepest roof surface (surfaces under 0.01 m² are ignored there)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: the Gemeindeschlüssel (municipality key) of the building&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: each RoofSurface polygon's area and normal come from its vector area (cross-product / Newell method), which is exact for planar polygons in any orientation; the slope is the angle between the normal and the vertical. The footprint is the union of the GroundSurface polygons (of the building and its parts), or of the roof polygons projected to 2D when there is no GroundSurface; it is made valid. Buildings with neither roof nor ground polygons are skipped with a warning.&lt;/p&gt;&lt;p&gt;Serves Handlungsziel 02 (green roofs and façades: half of the flat roofs green by 2030) as the building input of the roof algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flat-roof threshold&lt;/b&gt; (default 5°): slope class 1 (0–5°, very well suited for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). Adjust it to your own definition of a flat roof.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised srsName are assumed to be in EPSG:25832, with a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, licence Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Roof form codes: AdV code list Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Liest das 3D-Gebäudemodell LoD2 von Geobasis NRW (CityGML 1.0, AdV-Profil; Kacheln LoD2_32_*_NW.gml) und schreibt je Gebäude ein Polygon mit seinen Dachkennzahlen. Geben Sie eine einzelne Kachel als &lt;b&gt;CityGML-Datei&lt;/b&gt; an oder einen &lt;b&gt;Ordner&lt;/b&gt;, dessen *.gml- und *.xml-Dateien alle gelesen werden (Dateien im Ordner, die kein CityGML sind, werden mit einer Warnung übersprungen). Die Kacheln werden Gebäude für Gebäude gelesen, sodass auch ganze Städte in den Speicher passen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabefelder&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: die Kennung des Gebäudes (ALKIS-Kennung, z. B. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: Schlüssel der ALKIS-Gebäudefunktion (bldg:function, z. B. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV-Schlüssel der Dachform (bldg:roofType, z. B. 1000); &lt;b&gt;roof_name&lt;/b&gt;: ihr Name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt;, wenn das Gebäude die Dachform selbst trägt, &lt;i&gt;parts&lt;/i&gt;, wenn sie aus seinen Gebäudeteilen stammt: die gemeinsame Dachform, wenn alle Teile übereinstimmen, sonst die Dachform des Teils mit der größten Dachfläche&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: gemessene Höhe (bldg:measuredHeight; der höchste Teil, wenn nur die Teile eine Höhe haben)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D-Fläche des Grundriss-Polygons&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: wahre (3D-, geneigte) Fläche aller Dachflächen&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D-Fläche der Dachflächen, deren Neigung höchstens die Flachdach-Schwelle beträgt&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: flächengewichtete mittlere Dachneigung; &lt;b&gt;slope_max_deg&lt;/b&gt;: die steilste Dachfläche (Flächen unter 0,01 m² zählen hier nicht)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: der Gemeindeschlüssel des Gebäudes&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Methode&lt;/b&gt;: Fläche und Normale jedes RoofSurface-Polygons ergeben sich aus seinem Flächenvektor (Kreuzprodukt- bzw. Newell-Verfahren), der für ebene Polygone in jeder Lage exakt ist; die Neigung ist der Winkel zwischen der Normalen und der Senkrechten. Der Grundriss ist die Vereinigung der GroundSurface-Polygone (des Gebäudes und seiner Teile) oder, wenn es keine GroundSurface gibt, der in 2D projizierten Dachpolygone; er wird geometrisch bereinigt. Gebäude ohne Dach- und Bodenpolygone werden mit einer Warnung übersprungen.&lt;/p&gt;&lt;p&gt;Dient dem Handlungsziel 02 (Dach- und Fassadenbegrünung: bis 2030 die Hälfte der Flachdächer grün) als Gebäudegrundlage der Dach-Algorithmen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flachdach-Schwelle&lt;/b&gt; (Vorgabe 5°): Neigungsklasse 1 (0–5°, sehr gut geeignet für Dachbegrünung) des Gründachpotenzials der Stadt Münster (opendata.stadt-muenster.de). Passen Sie sie an Ihre eigene Definition eines Flachdachs an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Koordinatenbezugssystem&lt;/b&gt;: Die Ausgabe liegt in EPSG:25832 (ETRS89 / UTM 32N), dem KBS der NRW-Kacheln (srsName urn:adv:crs:ETRS89_UTM32*…). Für Dateien ohne erkannten srsName wird EPSG:25832 angenommen und eine Warnung ausgegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quellen&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, Lizenz Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Dachform-Schlüssel: AdV-Codeliste Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Reads the 3D building model LoD2 of Geobasis NRW (CityGML 1.0, AdV profile; tiles LoD2_32_*_NW.gml) and writes one polygon per building with its roof figures. Give a single tile as &lt;b&gt;CityGML file&lt;/b&gt;, or a &lt;b&gt;Folder&lt;/b&gt; whose *.gml and *.xml files are all read (files in a folder that are not CityGML are skipped with a warning). The tiles are streamed one building at a time, so whole cities fit in memory.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output fields&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: the building's id (ALKIS id, e.g. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: ALKIS building function code (bldg:function, e.g. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV roof form code (bldg:roofType, e.g. 1000); &lt;b&gt;roof_name&lt;/b&gt;: its German name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt; if the building carries the roof type itself, &lt;i&gt;parts&lt;/i&gt; if it was taken from its building parts: the common type if all parts agree, else the type of the part with the largest roof area&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: measured height (bldg:measuredHeight; the highest part if only the parts have one)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D area of the footprint polygon&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: true (3D, sloped) area of all roof surfaces&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D area of the roof surfaces whose slope is at most the flat-roof threshold&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: area-weighted mean roof slope; &lt;b&gt;slope_max_deg&lt;/b&gt;: the steepest roof surface (surfaces under 0.01 m² are ignored there)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: the Gemeindeschlüssel (municipality key) of the building&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: each RoofSurface polygon's area and normal come from its vector area (cross-product / Newell method), which is exact for planar polygons in any orientation; the slope is the angle between the normal and the vertical. The footprint is the union of the GroundSurface polygons (of the building and its parts), or of the roof polygons projected to 2D when there is no GroundSurface; it is made valid. Buildings with neither roof nor ground polygons are skipped with a warning.&lt;/p&gt;&lt;p&gt;Serves Handlungsziel 02 (green roofs and façades: half of the flat roofs green by 2030) as the building input of the roof algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flat-roof threshold&lt;/b&gt; (default 5°): slope class 1 (0–5°, very well suited for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). Adjust it to your own definition of a flat roof.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Messy tiles&lt;/b&gt;: a file in a folder that cannot be read (cut-off download, a note named .gml) is skipped with a warning naming it, and the other tiles are imported. The same building (gml_id) in two tiles is imported once. Roofs given without heights (2D) get an empty slope instead of 0°; eastings written with the zone number (32,337,000) are corrected; buildings outside the tile's extent or outside NRW, tiles without roof surfaces and curved rings (segmentised) are named in a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: written only when everything has been read; on an error or cancel nothing is written and an earlier file of the same name is kept. A Shapefile keeps 10 characters per field name: footprint_m2, roof_area_m2, flat_roof_m2 and slope_max_deg become footprint_, roof_area_, flat_roof_ and slope_max_ (with a warning); the roof algorithms recognise flat_roof_. The output cannot be one of the input files.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised srsName are assumed to be in EPSG:25832, with a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, licence Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Roof form codes: AdV code list Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Liest das 3D-Gebäudemodell LoD2 von Geobasis NRW (CityGML 1.0, AdV-Profil; Kacheln LoD2_32_*_NW.gml) und schreibt je Gebäude ein Polygon mit seinen Dachkennzahlen. Geben Sie eine einzelne Kachel als &lt;b&gt;CityGML-Datei&lt;/b&gt; an oder einen &lt;b&gt;Ordner&lt;/b&gt;, dessen *.gml- und *.xml-Dateien alle gelesen werden (Dateien im Ordner, die kein CityGML sind, werden mit einer Warnung übersprungen). Die Kacheln werden Gebäude für Gebäude gelesen, sodass auch ganze Städte in den Speicher passen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabefelder&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: die Kennung des Gebäudes (ALKIS-Kennung, z. B. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: Schlüssel der ALKIS-Gebäudefunktion (bldg:function, z. B. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV-Schlüssel der Dachform (bldg:roofType, z. B. 1000); &lt;b&gt;roof_name&lt;/b&gt;: ihr Name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt;, wenn das Gebäude die Dachform selbst trägt, &lt;i&gt;parts&lt;/i&gt;, wenn sie aus seinen Gebäudeteilen stammt: die gemeinsame Dachform, wenn alle Teile übereinstimmen, sonst die Dachform des Teils mit der größten Dachfläche&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: gemessene Höhe (bldg:measuredHeight; der höchste Teil, wenn nur die Teile eine Höhe haben)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D-Fläche des Grundriss-Polygons&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: wahre (3D-, geneigte) Fläche aller Dachflächen&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D-Fläche der Dachflächen, deren Neigung höchstens die Flachdach-Schwelle beträgt&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: flächengewichtete mittlere Dachneigung; &lt;b&gt;slope_max_deg&lt;/b&gt;: die steilste Dachfläche (Flächen unter 0,01 m² zählen hier nicht)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: der Gemeindeschlüssel des Gebäudes&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Methode&lt;/b&gt;: Fläche und Normale jedes RoofSurface-Polygons ergeben sich aus seinem Flächenvektor (Kreuzprodukt- bzw. Newell-Verfahren), der für ebene Polygone in jeder Lage exakt ist; die Neigung ist der Winkel zwischen der Normalen und der Senkrechten. Der Grundriss ist die Vereinigung der GroundSurface-Polygone (des Gebäudes und seiner Teile) oder, wenn es keine GroundSurface gibt, der in 2D projizierten Dachpolygone; er wird geometrisch bereinigt. Gebäude ohne Dach- und Bodenpolygone werden mit einer Warnung übersprungen.&lt;/p&gt;&lt;p&gt;Dient dem Handlungsziel 02 (Dach- und Fassadenbegrünung: bis 2030 die Hälfte der Flachdächer grün) als Gebäudegrundlage der Dach-Algorithmen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flachdach-Schwelle&lt;/b&gt; (Vorgabe 5°): Neigungsklasse 1 (0–5°, sehr gut geeignet für Dachbegrünung) des Gründachpotenzials der Stadt Münster (opendata.stadt-muenster.de). Passen Sie sie an Ihre eigene Definition eines Flachdachs an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Unsaubere Kacheln&lt;/b&gt;: Eine Datei im Ordner, die sich nicht lesen lässt (abgebrochener Download, eine als .gml benannte Notiz), wird mit einer Warnung, die sie nennt, übersprungen; die übrigen Kacheln werden importiert. Dasselbe Gebäude (gml_id) in zwei Kacheln wird einmal importiert. Dächer ohne Höhen (2D) erhalten eine leere Neigung statt 0°; Ostwerte mit Zonenkennung (32.337.000) werden korrigiert; Gebäude außerhalb der Kachelausdehnung oder außerhalb NRWs, Kacheln ohne Dachflächen und gekrümmte Ringe (in Strecken zerlegt) werden in einer Warnung genannt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabe&lt;/b&gt;: Sie wird erst geschrieben, wenn alles gelesen ist; bei einem Fehler oder Abbruch wird nichts geschrieben und eine frühere Datei gleichen Namens bleibt erhalten. Ein Shapefile behält 10 Zeichen je Feldname: footprint_m2, roof_area_m2, flat_roof_m2 und slope_max_deg werden zu footprint_, roof_area_, flat_roof_ und slope_max_ (mit einer Warnung); die Dach-Algorithmen erkennen flat_roof_. Die Ausgabe darf keine der Eingabedateien sein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Koordinatenbezugssystem&lt;/b&gt;: Die Ausgabe liegt in EPSG:25832 (ETRS89 / UTM 32N), dem KBS der NRW-Kacheln (srsName urn:adv:crs:ETRS89_UTM32*…). Für Dateien ohne erkannten srsName wird EPSG:25832 angenommen und eine Warnung ausgegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quellen&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, Lizenz Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Dachform-Schlüssel: AdV-Codeliste Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Canceled: no output was written (an earlier file of the same name is kept). Run again for the result.</source>
+            <translation>Abgebrochen: Es wurde keine Ausgabe geschrieben (eine frühere Datei gleichen Namens bleibt erhalten). Für das Ergebnis erneut ausführen.</translation>
         </message>
         <message>
             <source>CityGML file (LoD2 tile)</source>
@@ -544,8 +548,40 @@
             <translation>Keine Eingabe: Wählen Sie eine CityGML-Datei (LoD2-Kachel) oder einen Ordner mit LoD2-Kacheln, z. B. heruntergeladen von www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</translation>
         </message>
         <message>
-            <source>Canceled: the output holds only the buildings written before canceling; run again for the complete result.</source>
-            <translation>Abgebrochen: Die Ausgabe enthält nur die vor dem Abbruch geschriebenen Gebäude; für das vollständige Ergebnis erneut ausführen.</translation>
+            <source>{file} has no roof surfaces (bldg:RoofSurface): its buildings have a footprint but no roof area, flat-roof area or slope. The file may hold LoD1 models; use the LoD2 tiles.</source>
+            <translation>{file} hat keine Dachflächen (bldg:RoofSurface): Ihre Gebäude haben einen Grundriss, aber keine Dachfläche, Flachdachfläche oder Neigung. Die Datei enthält womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) have roof polygons without heights (2D coordinates), so their roof area, flat-roof area and slope are left empty instead of being taken as flat. Use the 3D LoD2 tiles.</source>
+            <translation>{file}: {n} Gebäude haben Dachpolygone ohne Höhen (2D-Koordinaten); ihre Dachfläche, Flachdachfläche und Neigung bleiben daher leer, statt als flach zu gelten. Verwenden Sie die 3D-LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) have eastings with the zone number 32 in front (e.g. 32,337,000 m); the zone number was removed (337,000 m in EPSG:25832).</source>
+            <translation>{file}: {n} Gebäude haben Ostwerte mit vorangestellter Zonenkennung 32 (z. B. 32.337.000 m); die Zonenkennung wurde entfernt (337.000 m in EPSG:25832).</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) lie outside North Rhine-Westphalia in EPSG:25832; the coordinates may be local or in another CRS. They are imported as they are: check the file and assign the right CRS to the output.</source>
+            <translation>{file}: {n} Gebäude liegen in EPSG:25832 außerhalb Nordrhein-Westfalens; die Koordinaten sind womöglich lokal oder in einem anderen KBS. Sie werden unverändert importiert: Prüfen Sie die Datei und weisen Sie der Ausgabe das richtige KBS zu.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) lie outside the tile's own extent (gml:Envelope); they are imported, but check the file.</source>
+            <translation>{file}: {n} Gebäude liegen außerhalb der Ausdehnung der Kachel (gml:Envelope); sie werden importiert, aber prüfen Sie die Datei.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} curved ring(s) (gml:Arc) were converted to straight segments of at most 4°.</source>
+            <translation>{file}: {n} gekrümmte Ringe (gml:Arc) wurden in gerade Strecken von höchstens 4° zerlegt.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} polygon reference(s) (xlink:href) point outside their building and were ignored.</source>
+            <translation>{file}: {n} Polygonverweis(e) (xlink:href) zeigen aus ihrem Gebäude hinaus und wurden ignoriert.</translation>
+        </message>
+        <message>
+            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
+            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
+            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
         </message>
         <message>
             <source>The path {path} does not exist. Choose an existing CityGML file or a folder with LoD2 tiles.</source>
@@ -564,24 +600,24 @@
             <translation>{path} ist kein wohlgeformtes XML ({detail}); die Datei ist möglicherweise unvollständig. Laden Sie die Kachel erneut herunter.</translation>
         </message>
         <message>
-            <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
-            <translation>Keines der Gebäude hat Dach- oder Bodenflächen (bldg:RoofSurface, bldg:GroundSurface), daher ist die Ausgabe leer. Die Dateien enthalten womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
-        </message>
-        <message>
-            <source>The input holds no buildings (bldg:Building); the output is empty.</source>
-            <translation>Die Eingabe enthält keine Gebäude (bldg:Building); die Ausgabe ist leer.</translation>
+            <source>Read {n} buildings from {files} file(s).</source>
+            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
         </message>
         <message>
             <source>Cannot read {path}: {error}. Check that the file exists and is readable.</source>
             <translation>{path} kann nicht gelesen werden: {error}. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
         </message>
         <message>
-            <source>Read {n} buildings from {files} file(s).</source>
-            <translation>{n} Gebäude aus {files} Datei(en) gelesen.</translation>
-        </message>
-        <message>
             <source>{file} is not CityGML and was skipped.</source>
             <translation>{file} ist keine CityGML-Datei und wurde übersprungen.</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read ({detail}) and was skipped; the other tiles were imported. The download may be incomplete: download the tile again.</source>
+            <translation>{file} lässt sich nicht lesen ({detail}) und wurde übersprungen; die übrigen Kacheln wurden importiert. Der Download ist womöglich unvollständig: Laden Sie die Kachel erneut herunter.</translation>
+        </message>
+        <message>
+            <source>{file} holds the same buildings as {other}; they are counted once. Remove the copy from the folder.</source>
+            <translation>{file} enthält dieselben Gebäude wie {other}; sie werden einmal gezählt. Entfernen Sie die Kopie aus dem Ordner.</translation>
         </message>
         <message>
             <source>{file}: the coordinate system {srs} is not recognised; EPSG:25832 (ETRS89 / UTM 32N, the CRS of the NRW tiles) is assumed. If the file uses another CRS, assign it to the output layer.</source>
@@ -592,8 +628,8 @@
             <translation>{file}: {n} Gebäude ohne Dach- und Bodenpolygone wurden übersprungen (z. B. {ids}).</translation>
         </message>
         <message>
-            <source>{file}: {n} polygon reference(s) (xlink:href) point outside their building and were ignored.</source>
-            <translation>{file}: {n} Polygonverweis(e) (xlink:href) zeigen aus ihrem Gebäude hinaus und wurden ignoriert.</translation>
+            <source>{file}: {n} building(s) have a gml_id that was read before (in {other}); only the first is kept.</source>
+            <translation>{file}: {n} Gebäude haben eine bereits gelesene gml_id (in {other}); nur das erste wird behalten.</translation>
         </message>
         <message>
             <source>(none)</source>
@@ -654,6 +690,26 @@
         <message>
             <source>Writing the output failed: {err}</source>
             <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
+        </message>
+        <message>
+            <source>The output {param} ({out}) is the file of the input {input} ({path}); writing it would destroy the input. Choose another file name for {param}.</source>
+            <translation>Die Ausgabe {param} ({out}) ist die Datei der Eingabe {input} ({path}); sie zu schreiben würde die Eingabe zerstören. Wählen Sie für {param} einen anderen Dateinamen.</translation>
+        </message>
+        <message>
+            <source>The output format cannot keep these field names, so they are renamed: {renames}.</source>
+            <translation>Das Ausgabeformat kann diese Feldnamen nicht beibehalten; sie werden umbenannt: {renames}.</translation>
+        </message>
+        <message>
+            <source>The output {path} could not be written completely ({n} of {m} features readable). Check the free space and run again.</source>
+            <translation>Die Ausgabe {path} konnte nicht vollständig geschrieben werden ({n} von {m} Objekten lesbar). Prüfen Sie den freien Speicherplatz und führen Sie den Algorithmus erneut aus.</translation>
+        </message>
+        <message>
+            <source>Cannot replace the existing output {path} ({error}). Close it in other programs, check that its folder is writable, or choose another file name.</source>
+            <translation>Die vorhandene Ausgabe {path} kann nicht ersetzt werden ({error}). Schließen Sie sie in anderen Programmen, prüfen Sie, ob ihr Ordner beschreibbar ist, oder wählen Sie einen anderen Dateinamen.</translation>
+        </message>
+        <message>
+            <source>The earlier output could not be put back; it is kept as {path}.</source>
+            <translation>Die frühere Ausgabe konnte nicht zurückgelegt werden; sie liegt unter {path}.</translation>
         </message>
         <message>
             <source>Green Infrastructure Metropole Ruhr</source>
@@ -726,12 +782,20 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{n} Gebäude auf {km2} km² nach {path} geschrieben</translation>
         </message>
         <message>
-            <source>Canceled: the sample district in {folder} is incomplete; run the algorithm again.</source>
-            <translation>Abgebrochen: Der Beispielstadtteil in {folder} ist unvollständig; starten Sie den Algorithmus erneut.</translation>
+            <source>Canceled: nothing was written to {folder} (files of an earlier run are kept); run the algorithm again.</source>
+            <translation>Abgebrochen: In {folder} wurde nichts geschrieben (Dateien eines früheren Laufs bleiben erhalten); führen Sie den Algorithmus erneut aus.</translation>
         </message>
         <message>
             <source>Could not write to {folder} ({error}): choose a folder you can write to.</source>
             <translation>Konnte nicht nach {folder} schreiben ({error}): Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+        </message>
+        <message>
+            <source>Writing the sample district to {folder} failed ({error}); nothing was written. Check the free space or choose another folder.</source>
+            <translation>Das Schreiben des Beispielquartiers nach {folder} ist fehlgeschlagen ({error}); es wurde nichts geschrieben. Prüfen Sie den freien Speicherplatz oder wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <source>feature</source>
+            <translation>Objekt</translation>
         </message>
         <message>
             <source>A – highest priority</source>

@@ -1,0 +1,335 @@
+"""Outputs that are all or nothing.
+
+An algorithm computes everything first and only then opens its sink through
+:class:`GuardedOutput`, which
+
+- refuses an ``OUTPUT`` that is the file of one of the inputs (writing it would wipe the input,
+  e.g. the other layers of a GeoPackage), naming both;
+- moves an existing output file aside before the sink replaces it, and puts it back if the run
+  fails or is canceled — a good earlier result is never lost to a failed run;
+- closes the sink deterministically (the C++ writer is deleted at once, whatever Python
+  references — a traceback, a frame kept by a reference cycle — still point to it: without this
+  a GeoPackage may stay without its layer until the garbage collector runs, or forever when
+  ``qgis_process`` exits first);
+- removes what the run created when it fails or is canceled, and checks that a finished file
+  output can be opened and holds every feature written.
+
+:func:`safe_field_names` renames output fields that the destination would refuse or change
+(``fid``/``geom`` of a GeoPackage, names that differ only in case, Shapefile's 10 characters)
+before the sink is made, so the names are known and said up front.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsField,
+    QgsFields,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProviderRegistry,
+)
+from qgis.PyQt import sip
+
+from ..i18n import tr
+
+# Files that belong to one dataset, by the main file's suffix.
+SIDECARS = {
+    ".gpkg": ("-wal", "-shm", "-journal"),
+    ".sqlite": ("-wal", "-shm", "-journal"),
+    ".shp": (".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx", ".qmd"),
+    ".dbf": (".cpg", ".qmd"),
+    ".tab": (".dat", ".map", ".id", ".ind"),
+}
+SHAPEFILE_FIELD_LENGTH = 10  # dBASE III field names: at most 10 characters (ESRI Shapefile spec)
+# Column names a GeoPackage written by QGIS uses itself: the feature id and the geometry.
+GPKG_RESERVED = ("fid", "geom")
+
+
+@dataclass
+class Destination:
+    """Where a sink writes: a file (``path``), possibly one ``layer`` inside it, or nothing on
+    disk (memory, database: ``path`` empty)."""
+
+    uri: str
+    path: str = ""
+    layer: str = ""
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.path).suffix.lower() if self.path else ""
+
+    def files(self) -> list[Path]:
+        """The dataset's main file and the sidecars that exist."""
+        if not self.path:
+            return []
+        main = Path(self.path)
+        out = [main] if main.exists() else []
+        for side in SIDECARS.get(self.suffix, ()):
+            p = Path(str(main) + side) if side.startswith("-") else main.with_suffix(side)
+            if p.exists():
+                out.append(p)
+        return out
+
+
+def destination(uri: str) -> Destination:
+    """Parse what ``parameterAsOutputLayer`` returns: a path, ``ogr:dbname='…' table="…"``, or
+    a memory / database URI (no file)."""
+    uri = uri or ""
+    if uri.startswith("ogr:"):
+        m = re.search(r"dbname='((?:[^'\\]|\\.)*)'", uri)
+        t = re.search(r'table="((?:[^"\\]|\\.)*)"', uri)
+        return Destination(uri, m.group(1) if m else "", t.group(1) if t else "")
+    if re.match(r"^[a-z]+:", uri) and not re.match(r"^[A-Za-z]:[\\/]", uri):
+        return Destination(uri)  # memory:, postgis:, spatialite: …
+    path, _, _ = uri.partition("|")
+    return Destination(uri, path)
+
+
+def source_path(layer_source: str, provider: str = "ogr") -> str:
+    """The file behind a layer source (``path|layername=x`` …); empty if none."""
+    try:
+        parts = QgsProviderRegistry.instance().decodeUri(provider, layer_source)
+    except Exception:  # noqa: BLE001 - an unknown provider simply has no file
+        parts = {}
+    return str(parts.get("path") or "")
+
+
+def _same_file(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    try:
+        if os.path.exists(a) and os.path.exists(b):
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def check_not_an_input(dest: Destination, inputs: list[tuple[str, str, str]], param: str = "OUTPUT") -> None:
+    """Refuse an output that would overwrite an input. ``inputs``: (parameter, file, layer).
+
+    Writing a whole file replaces it (and every layer in it); writing one layer into a
+    GeoPackage replaces that layer only, so another layer of the input's GeoPackage is fine.
+    """
+    for name, path, layer in inputs:
+        if not _same_file(dest.path, path):
+            continue
+        if dest.layer and layer and dest.layer.lower() != layer.lower():
+            continue
+        raise QgsProcessingException(
+            tr("The output {param} ({out}) is the file of the input {input} ({path}); writing it would "
+               "destroy the input. Choose another file name for {param}.").format(
+                param=param, out=dest.path, input=name, path=path)
+        )
+
+
+def safe_field_names(fields: QgsFields, dest: Destination, feedback: QgsProcessingFeedback | None = None,
+                     own: Sequence[int] = ()) -> tuple[QgsFields, list[tuple[str, str]]]:
+    """A copy of ``fields`` with names the destination keeps as they are, and the renames.
+
+    - Shapefile (.shp/.dbf): at most 10 characters; a longer name is cut to 10 (as GDAL would
+      do anyway, so the names are the ones every tool sees), a clash gets a number (``name_2``).
+    - GeoPackage: ``fid`` and ``geom`` are the writer's own columns: renamed ``fid_2``/``geom_2``.
+    - Any file format: names differing only in case (``Slope``/``slope``) are one column there:
+      the later one gets a number.
+    Memory layers and databases keep the names. ``own``: indexes of the algorithm's own fields
+    (``gi_score`` …): they are named first, so a clashing input field gives way, never they.
+    """
+    if not dest.path:
+        return fields, []
+    limit = SHAPEFILE_FIELD_LENGTH if dest.suffix in (".shp", ".dbf") else 0
+    reserved = GPKG_RESERVED if dest.suffix == ".gpkg" else ()
+    names = [fields.at(i).name() for i in range(fields.count())]
+    first = [i for i in own if 0 <= i < len(names)]
+    order = first + [i for i in range(len(names)) if i not in set(first)]
+    taken: set[str] = set()
+    new = list(names)
+    for i in order:
+        name = names[i]
+        base = name[:limit] if limit else name
+        cand = base
+        k = 2
+        while cand.lower() in taken or cand.lower() in reserved:
+            suffix = f"_{k}"
+            cand = (base[: limit - len(suffix)] if limit else base) + suffix
+            k += 1
+        taken.add(cand.lower())
+        new[i] = cand
+    renames = [(a, b) for a, b in zip(names, new) if a != b]
+    if not renames:
+        return fields, []
+    out = QgsFields()
+    for i in range(fields.count()):
+        f = QgsField(fields.at(i))
+        f.setName(new[i])
+        out.append(f)
+    if feedback is not None:
+        feedback.pushWarning(
+            tr("The output format cannot keep these field names, so they are renamed: {renames}.").format(
+                renames=", ".join(f"{a} → {b}" for a, b in renames))
+        )
+    return out, renames
+
+
+class GuardedOutput:
+    """One all-or-nothing output of an algorithm (see the module text).
+
+    ::
+
+        with GuardedOutput(alg, parameters, "OUTPUT", context, inputs) as out:
+            out.create(fields, wkb_type, crs)
+            write_sink(out.sink, ...)
+            out.written = n
+        return {"OUTPUT": out.dest_id}
+
+    Leaving the block with an exception (``Canceled``, ``QgsProcessingException`` …) removes
+    what the run wrote and puts back the earlier file; leaving it normally closes the sink,
+    checks the file and drops the earlier copy. Use ``out.sink`` directly (do not keep it in a
+    local variable of your own).
+    """
+
+    def __init__(self, alg, parameters: dict, name: str, context: QgsProcessingContext,
+                 inputs: list[tuple[str, str, str]] = (), feedback: QgsProcessingFeedback | None = None):
+        self.alg = alg
+        self.parameters = parameters
+        self.name = name
+        self.context = context
+        self.feedback = feedback
+        self.dest = destination(alg.parameterAsOutputLayer(parameters, name, context))
+        check_not_an_input(self.dest, list(inputs), name)
+        self.sink = None
+        self.dest_id = ""
+        self.written: int | None = None
+        self._backup_dir: str = ""
+        self._moved: list[tuple[Path, Path]] = []
+        self._created = False
+
+    # ------------------------------------------------------------------------------------------
+    def field_names(self, fields: QgsFields, own: Sequence[int] = ()) -> tuple[QgsFields, list[tuple[str, str]]]:
+        return safe_field_names(fields, self.dest, self.feedback, own)
+
+    def create(self, fields: QgsFields, wkb_type, crs: QgsCoordinateReferenceSystem) -> str:
+        self._set_aside()
+        self._created = True
+        sink, self.dest_id = self.alg.parameterAsSink(self.parameters, self.name, self.context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.alg.invalidSinkError(self.parameters, self.name))
+        self.sink = sink
+        del sink
+        return self.dest_id
+
+    def __enter__(self) -> GuardedOutput:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if tb is not None:
+            # frames below this one keep the sink (and big arrays) alive through the traceback
+            traceback.clear_frames(tb)
+        if exc is None:
+            try:
+                self._commit()
+            except BaseException:
+                self._rollback()
+                raise
+        else:
+            self._rollback()
+        return False
+
+    # ------------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Delete the C++ sink now: this flushes and closes the file."""
+        sink, self.sink = self.sink, None
+        if sink is not None and not sip.isdeleted(sink):
+            sip.delete(sink)
+
+    def _commit(self) -> None:
+        self.close()
+        if self._created and self.dest.path:
+            self._check_readable()
+        self._drop_backup()
+
+    def _rollback(self) -> None:
+        self.close()
+        if self._created and self.dest.path:
+            # what this run wrote goes; an earlier file (moved, or for one layer inside a file
+            # copied aside) comes back below
+            for p in self.dest.files():
+                _remove(p)
+        for original, backup in self._moved:
+            try:
+                os.replace(backup, original)
+            except OSError:
+                if self.feedback is not None:
+                    self.feedback.reportError(
+                        tr("The earlier output could not be put back; it is kept as {path}.").format(path=backup))
+                return
+        self._moved = []
+        self._drop_backup()
+
+    def _set_aside(self) -> None:
+        """Move (or, for one layer inside a file, copy) the existing output aside."""
+        files = self.dest.files()
+        if not files:
+            return
+        parent = Path(self.dest.path).parent
+        try:
+            self._backup_dir = tempfile.mkdtemp(prefix=".gi-earlier-", dir=parent)
+            for p in files:
+                target = Path(self._backup_dir) / p.name
+                if self.dest.layer:
+                    shutil.copy2(p, target)
+                else:
+                    os.replace(p, target)
+                self._moved.append((p, target))
+        except OSError as err:
+            # put back what moved, then say what to do
+            for original, backup in self._moved:
+                if not self.dest.layer:
+                    os.replace(backup, original)
+            self._moved = []
+            self._drop_backup()
+            raise QgsProcessingException(
+                tr("Cannot replace the existing output {path} ({error}). Close it in other programs, check "
+                   "that its folder is writable, or choose another file name.").format(
+                    path=self.dest.path, error=err.strerror or str(err))
+            ) from None
+
+    def _drop_backup(self) -> None:
+        if self._backup_dir:
+            shutil.rmtree(self._backup_dir, ignore_errors=True)
+            self._backup_dir = ""
+        self._moved = []
+
+    def _check_readable(self) -> None:
+        from osgeo import ogr
+
+        with ogr.ExceptionMgr(useExceptions=False):
+            ds = ogr.Open(self.dest.path)
+            layer = None
+            if ds is not None:
+                layer = ds.GetLayerByName(self.dest.layer) if self.dest.layer else ds.GetLayer(0)
+            count = layer.GetFeatureCount() if layer is not None else -1
+            layer = ds = None
+        if count < 0 or (self.written is not None and count != self.written):
+            raise QgsProcessingException(
+                tr("The output {path} could not be written completely ({n} of {m} features readable). Check "
+                   "the free space and run again.").format(path=self.dest.path, n=max(count, 0), m=self.written)
+            )
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
