@@ -369,12 +369,11 @@ class CancelAfterFirstProgress(Feedback):
         self.cancel()
 
 
-def test_cancel_returns_cleanly_without_features(alg):
+def test_cancel_ends_with_a_message_and_leaves_the_input_unchanged(alg):
     layer = buildings([(square(X0 + 30 * i, Y0), 1.0, "1000") for i in range(50)])
     fb = CancelAfterFirstProgress()
-    res, _ = run(alg, {"INPUT": layer}, feedback=fb)
-    assert "OUTPUT" not in res or res["OUTPUT"] is None or res["OUTPUT"].featureCount() < 50
-    assert any("Canceled" in w for w in fb.warnings)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run(alg, {"INPUT": layer}, feedback=fb)
     assert layer.featureCount() == 50
 
 
@@ -391,15 +390,18 @@ class CancelPastProgress(Feedback):
             self.cancel()
 
 
-def test_cancel_while_rasters_are_sampled_and_parks_measured(alg, sample_gpkg):
-    """Cancel in the middle (park distances running on the other core): a clean stop, no output."""
+@pytest.mark.parametrize("at", [40.0, 85.0])  # while rasters are sampled / while the output is written
+def test_cancel_leaves_no_output_file(alg, sample_gpkg, tmp_path, at):
+    """Cancel in the middle (park distances running on the other core) or while writing: the
+    run ends with a message and the GeoPackage it had started is removed again."""
     g = str(sample_gpkg)
-    fb = CancelPastProgress(40.0)
-    res, _ = run(alg, {"INPUT": f"{g}|layername=buildings", "HEAT": str(sample_gpkg.parent / "heat.tif"),
-                       "RAIN": str(sample_gpkg.parent / "starkregen.tif"), "PARKS": f"{g}|layername=parks"},
-                 feedback=fb)
-    assert res == {}
-    assert any("Canceled" in w for w in fb.warnings)
+    out = tmp_path / "roofs.gpkg"
+    fb = CancelPastProgress(at)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run(alg, {"INPUT": f"{g}|layername=buildings", "HEAT": str(sample_gpkg.parent / "heat.tif"),
+                  "RAIN": str(sample_gpkg.parent / "starkregen.tif"), "PARKS": f"{g}|layername=parks",
+                  "OUTPUT": str(out)}, feedback=fb)
+    assert not out.exists()
 
 
 # ----------------------------------------------------------------------------------------------

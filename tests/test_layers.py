@@ -1,4 +1,4 @@
-"""The QGIS <-> arrays bridge: reading, overlays, zonal statistics, CRS choice, writing."""
+"""The QGIS <-> arrays bridge: reading (read.py), zonal statistics (raster.py), CRS choice (crs.py), writing (write.py)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from gi_qgis_plugin.processing import layers as L  # noqa: N812
-from gi_qgis_plugin.scoring import common
+from gi_qgis_plugin.processing.crs import choose_work_crs
+from gi_qgis_plugin.processing.raster import zonal_mean
+from gi_qgis_plugin.processing.read import read_source
+from gi_qgis_plugin.processing.write import make_fields, write_sink
+from gi_qgis_plugin.scoring.progress import Progress
 
 
 def make_raster(path, array, x0, y0, cell, epsg=25832, nodata=-9999.0):
@@ -70,7 +73,7 @@ def test_zonal_mean_of_cells_whose_centres_are_inside(tmp_path, context):
         shapely.box(50, 50, 60, 60),    # outside
         None,
     ], dtype=object)
-    res = L.zonal_mean(r, geoms, QgsCoordinateReferenceSystem("EPSG:25832"), context, L.Progress(None))
+    res = zonal_mean(r, geoms, QgsCoordinateReferenceSystem("EPSG:25832"), context, Progress(None))
     assert res.mean[0] == pytest.approx(0.5)
     assert res.mean[1] == pytest.approx(2 / 3)
     assert res.cells[1] == 3
@@ -90,7 +93,7 @@ def test_zonal_mean_reprojects_polygons_to_the_raster_crs(tmp_path, context):
     p = xf.transform(QgsPointXY(360020, 5705050))
     d = 0.00005
     g = np.array([shapely.box(p.x() - d, p.y() - d, p.x() + d, p.y() + d)], dtype=object)
-    res = L.zonal_mean(r, g, QgsCoordinateReferenceSystem("EPSG:4326"), context, L.Progress(None))
+    res = zonal_mean(r, g, QgsCoordinateReferenceSystem("EPSG:4326"), context, Progress(None))
     assert res.mean[0] == pytest.approx(7.0)
     assert res.cells[0] > 10
 
@@ -101,8 +104,8 @@ def test_zonal_mean_reports_no_overlap_and_all_nodata(tmp_path, context):
     inside = np.array([shapely.box(1, 1, 3, 3)], dtype=object)
     outside = np.array([shapely.box(100, 100, 103, 103)], dtype=object)
     crs = QgsCoordinateReferenceSystem("EPSG:25832")
-    a = L.zonal_mean(r, inside, crs, context, L.Progress(None))
-    b = L.zonal_mean(r, outside, crs, context, L.Progress(None))
+    a = zonal_mean(r, inside, crs, context, Progress(None))
+    b = zonal_mean(r, outside, crs, context, Progress(None))
     assert a.overlaps and a.nodata_only
     assert not b.overlaps
 
@@ -116,7 +119,7 @@ def test_read_source_repairs_invalid_and_keeps_empty_as_none(context):
         "MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)),((5 5,7 5,7 7,5 7,5 5)))",
         "POLYGON Z((0 0 5, 2 0 5, 2 2 5, 0 2 5, 0 0 5))",
     ])
-    arrays = L.read_source(layer, context, layer.crs(), L.Progress(None), fields=["name"])
+    arrays = read_source(layer, context, layer.crs(), Progress(None), fields=["name"])
     assert len(arrays) == 5
     areas = [None if g is None else shapely.area(g) for g in arrays.geoms]
     assert areas[0] == pytest.approx(20)
@@ -136,57 +139,28 @@ def test_read_source_repairs_invalid_and_keeps_empty_as_none(context):
 def test_choose_work_crs(qgis_app):
     fb = QgsProcessingFeedback()
     utm = QgsCoordinateReferenceSystem("EPSG:25832")
-    assert L.choose_work_crs(utm, QgsRectangle(0, 0, 1, 1), "x", fb) == utm
+    assert choose_work_crs(utm, QgsRectangle(0, 0, 1, 1), "x", fb) == utm
     wgs = QgsCoordinateReferenceSystem("EPSG:4326")
-    assert L.choose_work_crs(wgs, QgsRectangle(7.0, 51.4, 7.1, 51.5), "x", fb).authid() == "EPSG:25832"
-    assert L.choose_work_crs(wgs, QgsRectangle(13.3, 52.5, 13.4, 52.6), "x", fb).authid() == "EPSG:25833"
+    assert choose_work_crs(wgs, QgsRectangle(7.0, 51.4, 7.1, 51.5), "x", fb).authid() == "EPSG:25832"
+    assert choose_work_crs(wgs, QgsRectangle(13.3, 52.5, 13.4, 52.6), "x", fb).authid() == "EPSG:25833"
     none = QgsCoordinateReferenceSystem()
-    assert L.choose_work_crs(none, QgsRectangle(360000, 5700000, 361000, 5701000), "x", fb).authid() == "EPSG:25832"
+    assert choose_work_crs(none, QgsRectangle(360000, 5700000, 361000, 5701000), "x", fb).authid() == "EPSG:25832"
     with pytest.raises(QgsProcessingException, match="no coordinate reference system"):
-        L.choose_work_crs(none, QgsRectangle(0, 0, 10, 10), "x", fb)
-
-
-def test_overlay_helpers():
-    polys = np.array([shapely.box(0, 0, 10, 10), shapely.box(5, 5, 20, 20), None], dtype=object)
-    pts = np.array([shapely.Point(1, 1), shapely.Point(7, 7), shapely.Point(30, 30), None], dtype=object)
-    vals = np.array([1.0, 4.0, 9.0])
-    out = L.value_at_points(pts, polys, vals)
-    assert out[0] == 1.0 and out[1] == 4.0 and np.isnan(out[2]) and np.isnan(out[3])
-    cats = L.category_at_points(pts, polys, np.array(["a", "b", "c"], dtype=object))
-    assert cats.tolist() == ["a", "a", None, None]
-    assert L.intersects_any(pts, polys).tolist() == [True, True, False, False]
-    d = L.nearest_distance(pts, np.array([shapely.Point(1, 4)], dtype=object), 10.0)
-    assert d[0] == pytest.approx(3.0)
-    assert d[1] == pytest.approx(np.hypot(6, 3))
-    assert np.isinf(d[2]) and np.isnan(d[3])
-
-
-def test_common_scores_classes_ranks():
-    crit = {"a": np.array([1.0, 0.5, np.nan, 0.0]), "b": np.array([0.0, 0.5, 1.0, np.nan])}
-    score = common.weighted_score(crit, {"a": 3, "b": 1})
-    # (3*1 + 1*0)/4 = 75; 50; only b -> 100; only a -> 0
-    assert score.tolist() == [75.0, 50.0, 100.0, 0.0]
-    excluded = np.array([False, False, False, True])
-    assert common.classify(score, excluded).tolist() == ["A", "B", "A", "X"]
-    assert common.rank(score, excluded).tolist() == [2, 3, 1, 0]
-    codes = common.join_codes([("02", np.ones(4, bool)), ("24", np.array([0, 1, 0, 1], bool))], 4)
-    assert codes.tolist() == ["02", "02,24", "02", "02,24"]
-    with pytest.raises(ValueError):
-        common.weighted_score(crit, {"a": 0, "b": 0})
-    assert common.linear(np.array([0, 5, 10, np.nan]), 0, 10)[:3].tolist() == [0.0, 0.5, 1.0]
+        choose_work_crs(none, QgsRectangle(0, 0, 10, 10), "x", fb)
 
 
 def test_write_sink_round_trip(context):
     from qgis.core import QgsFields
 
-    fields = L.make_fields([("gi_score", "double"), ("gi_class", "text"), ("gi_rank", "int")])
+    fields = make_fields([("gi_score", "double"), ("gi_class", "text"), ("gi_rank", "int")])
     sink_layer = QgsVectorLayer("Polygon?crs=EPSG:25832", "out", "memory")
     sink_layer.dataProvider().addAttributes(fields.toList())
     sink_layer.updateFields()
     geoms = np.array([shapely.box(0, 0, 1, 1), None], dtype=object)
-    n = L.write_sink(sink_layer.dataProvider(), sink_layer.fields(), geoms,
-                     [np.array([12.5, np.nan]), np.array(["A", "X"], dtype=object), np.array([1, 0])],
-                     L.Progress(None))
+    n = write_sink(sink_layer.dataProvider(), sink_layer.fields(), geoms,
+                   [("gi_score", "double", np.array([12.5, np.nan])), ("gi_class", "text", np.array(["A", "X"], dtype=object)),
+                    ("gi_rank", "int", np.array([1, 0]))],
+                   Progress(None))
     assert n == 2
     feats = list(sink_layer.getFeatures())
     assert feats[0]["gi_class"] == "A" and feats[0]["gi_score"] == 12.5
@@ -194,3 +168,16 @@ def test_write_sink_round_trip(context):
     assert feats[1].geometry().isNull()
     assert feats[1]["gi_score"] in (None,) or str(feats[1]["gi_score"]) == "NULL"
     assert isinstance(QgsFields(), QgsFields)
+
+
+def test_write_sink_copies_the_source_row_of_each_output_row(context):
+    """One input feature may give several output rows (street segments): source_index says which."""
+    source = memory_layer([
+        "POLYGON((0 0,1 0,1 1,0 1,0 0))", "POLYGON((5 5,6 5,6 6,5 6,5 5))"])
+    arrays = read_source(source, context, QgsCoordinateReferenceSystem("EPSG:25832"), Progress(None))
+    out = QgsVectorLayer("Polygon?crs=EPSG:25832&field=name:string&field=part:integer", "out", "memory")
+    geoms = np.array([shapely.box(0, 0, 0.5, 1), shapely.box(0.5, 0, 1, 1), shapely.box(5, 5, 6, 6)], dtype=object)
+    n = write_sink(out.dataProvider(), out.fields(), geoms, [("part", "int", np.array([1, 2, 1]))], Progress(None),
+                   rows=arrays.rows, keep=[0], source_index=np.array([0, 0, 1]))
+    assert n == 3
+    assert [(f["name"], f["part"]) for f in out.getFeatures()] == [("f0", 1), ("f0", 2), ("f1", 1)]

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from gi_qgis_plugin.scoring import roofs
+from gi_qgis_plugin.scoring.reasons import Texts, join_fragments
 
 NAN = np.nan
 
@@ -210,8 +211,8 @@ def test_all_optional_criteria_with_rain_sewer_parks_scope():
 
 def test_translated_fragments_and_decimal_comma_are_used():
     inp = roofs.RoofInputs(footprint_m2=np.array([100.0]), slope_deg=np.array([1.0]), rain_depth_m=np.array([0.05]))
-    texts = {"slope_0-5": "Flachdach 0–5°", "area": "{area} m² begrünbar", "rain": "Wassertiefe {depth} m in der Nähe",
-             "decimal": ","}
+    texts = Texts({"slope_0-5": "Flachdach 0–5°", "area": "{area} m² begrünbar", "rain": "Wassertiefe {depth} m in der Nähe"},
+                  decimal=",")
     r = roofs.score_roofs(inp, roofs.RoofParams(), texts)
     assert r.reason[0] == "Flachdach 0–5°; 100 m² begrünbar; Wassertiefe 0,05 m in der Nähe"
 
@@ -234,7 +235,7 @@ def test_equal_scores_rank_by_tiebreak_and_ranks_are_unique():
 
 
 def test_join_fragments_skips_empty_parts():
-    out = roofs.join_fragments([obj("a", "", ""), obj("", "b", ""), obj("c", "d", "")], 3)
+    out = join_fragments([obj("a", "", ""), obj("", "b", ""), obj("c", "d", "")], 3)
     assert out.tolist() == ["a; c", "b; d", ""]
 
 

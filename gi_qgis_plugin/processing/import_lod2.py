@@ -23,9 +23,10 @@ from qgis.core import (
 
 from .. import lod2
 from ..lod2 import Lod2Error, read_tiles
+from ..scoring.progress import Canceled, Progress
 from .base import GiAlgorithm
-from .layers import Canceled, Progress, make_fields, write_sink
 from .outputs import GuardedOutput
+from .write import make_fields, write_sink
 
 # Output fields (stable contract: models and the roof algorithms read them by name).
 FIELDS = [
@@ -222,7 +223,8 @@ class ImportLod2Algorithm(GiAlgorithm):
             with out:
                 out.create(fields, Qgis.WkbType.MultiPolygon, QgsCoordinateReferenceSystem(lod2.DEFAULT_CRS))
                 out.written = write_sink(
-                    out.sink, fields, _as_multipolygons(result.geometry), columns,
+                    out.sink, fields, _as_multipolygons(result.geometry),
+                    [(name, kind, values) for (name, kind), values in zip(FIELDS, columns)],
                     Progress(feedback, 100.0 * READ_SHARE, 100.0),
                 )
         except Canceled:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
@@ -231,3 +232,41 @@ def finish(order: Sequence[str], criteria: Mapping[str, np.ndarray | None], weig
         excluded=out_excluded, criteria=dict(have), scored=scored, weights=used, masks=masks,
         suit=sub.get("suit"), need=sub.get("need"), left_out=left_out,
     )
+
+
+@dataclass
+class Scored:
+    """What a domain's pure scoring step hands to the shared finish (:func:`finish`).
+
+    ``criteria`` maps every criterion key of the spec to a 0–1 array, or None without data;
+    ``exclusions`` and ``caveats`` map flag codes to masks in flag order; ``hz`` is a list of
+    (two-digit code, mask); ``columns`` are the domain's output fields after the ``c_*`` fields,
+    as (name, "double" | "int" | "long" | "text", values). When one input feature gives several
+    output rows (street segments), ``geoms`` holds the output geometries and ``source_index``
+    the input row of each output row; otherwise both stay None (one row per input feature).
+    A subclass adds its domain arrays and overrides :meth:`reasons`; ``TEXTS`` are its
+    ``N_``-marked reason templates (translated by the caller).
+    """
+
+    TEXTS: ClassVar[Mapping[str, str]] = {}
+
+    n: int
+    criteria: dict[str, np.ndarray | None]
+    exclusions: dict[str, np.ndarray]
+    caveats: dict[str, np.ndarray]
+    hz: list[tuple[str, np.ndarray]]
+    tiebreak: np.ndarray | None = None
+    columns: list[tuple[str, str, np.ndarray]] = field(default_factory=list)
+    geoms: np.ndarray | None = None
+    source_index: np.ndarray | None = None
+
+    def reasons(self, core: ScoreCore, texts, tick=None) -> np.ndarray:
+        """``gi_reason`` per output row (``texts``: a ``scoring.reasons.Texts``)."""
+        return np.full(self.n, "", dtype=object)
+
+
+def finish_scored(order: Sequence[str], scored: Scored, weights: Mapping[str, float],
+                  groups: Mapping[str, Sequence[str]] | None = None) -> ScoreCore:
+    """:func:`finish` on what a domain's scoring step returned."""
+    return finish(order, scored.criteria, weights, scored.exclusions, scored.caveats, scored.hz, scored.n,
+                  scored.tiebreak, groups)

@@ -16,18 +16,35 @@ source in a comment here. Values marked [U] are the plugin's own choice: adjusta
 
 from __future__ import annotations
 
-import csv
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
-from ..paths import RESOURCES
-from .common import classify, join_codes, linear, minmax, rank, weighted_score
+from . import reasons as R  # noqa: N812
+from .common import ScoreCore, Scored, finish, linear
+from .criteria import (  # noqa: F401 - shared normalisations, part of this module's interface
+    PARK_DISTANCE_M,
+    PARK_MIN_HA,
+    RAIN_BUFFER_M,
+    RAIN_DEPTH_M,
+    are_heat_classes,
+    green_criterion,
+    heat_criterion,
+    heat_labels,
+    heat_minmax,
+    rain_criterion,
+)
+from .spec import N_, Criterion, ExtraField, ScoringSpec
+from .tables import read_csv as _read_csv
+from .values import detect_field as _detect_field
+from .values import fold as _norm
+from .values import map_unique as _map_unique
+from .values import to_number as _to_number
+from .values import truthy  # noqa: F401 - part of this module's interface
 
 # ----------------------------------------------------------------------------------------------
 # Defaults (parameters of gi:flatroofs)
@@ -39,14 +56,8 @@ AREA_FULL_M2 = 1000.0
 # Annual precipitation: 890 mm/a of the Gründachkataster NRW example (Leverkusen, ksta.de) [V];
 # the Ruhr lies around this value, but use the local figure (DWD) [U].
 PRECIP_MM = 890.0
-# Heavy rain: depth for the full score, Essen's top depth class >0.25 m (essen.de) [V].
-RAIN_DEPTH_M = 0.25
-# Ring around the building in which the heavy-rain depth is averaged: plugin's choice [U].
-RAIN_BUFFER_M = 10.0
-# Park supply: parks of at least 0.5 ha (GALK 1973, Berlin Umweltatlas 06.05) [V] within 300 m
-# (3-30-300 rule, nbsi.eu) [V].
-PARK_MIN_HA = 0.5
-PARK_DISTANCE_M = 300.0
+# Heavy rain (full-score depth, ring) and park supply (smallest park, distance): the shared
+# defaults of scoring/criteria.py, with their sources there.
 # The 2030 target of HZ 02: half of the flat roofs in the inner cities green
 # (Strategie Grüne Infrastruktur Metropole Ruhr; resources/handlungsziele.json, target
 # green_flat_roofs) [V]; its scope "Innenstadt" as a Raumtyp value [U].
@@ -65,6 +76,40 @@ WEIGHTS: dict[str, float] = {
 }
 CRITERIA = tuple(WEIGHTS)
 
+SPEC = ScoringSpec(
+    alg_id="flatroofs",
+    title=N_("Roofs for greening"),
+    criteria=(
+        Criterion("slope", WEIGHTS["slope"], N_("roof slope"),
+                  N_("0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential)."),
+                  hz=("02",)),
+        Criterion("area", WEIGHTS["area"], N_("greenable area"),
+                  N_("0 at the smallest greenable roof, 1 at the area for the full score."), hz=("02",)),
+        Criterion("heat", WEIGHTS["heat"], N_("heat load"),
+                  N_("Heat raster min–max over this run, or heat classes 1–5 → (class − 1) / 4."), hz=("01",)),
+        Criterion("rain", WEIGHTS["rain"], N_("heavy rain"),
+                  N_("Mean water depth in a ring around the building: 0 m → 0, the full-score depth → 1."), hz=("24",)),
+        Criterion("sewer", WEIGHTS["sewer"], N_("combined sewer"), N_("1 inside a combined-sewer area."), hz=("24",)),
+        Criterion("green", WEIGHTS["green"], N_("distance to parks"),
+                  N_("0 next to a park, 1 at the distance without a park or farther (3-30-300 rule)."), hz=("02",)),
+        Criterion("scope", WEIGHTS["scope"], N_("2030 target area"), N_("1 inside the 2030 target area."), hz=("02",)),
+    ),
+    signature_field="greenable_m2",
+    exclusions=("geom_empty", "listed", "green_exists", "slope_gt_45", "area_lt_min"),
+    caveats=("slope_unknown", "slope_from_type", "area_from_footprint", "heat_nodata", "rain_nodata",
+             "pv_solar_green"),
+    extra_fields=(
+        ExtraField("slope_deg", "double", N_("roof slope"), "°"),
+        ExtraField("slope_class", "text", N_("slope class")),
+        ExtraField("greenable_m2", "double", N_("greenable area"), "m²"),
+        ExtraField("retention_m3a", "double", N_("retention"), "m³/a"),
+        ExtraField("in_target_scope", "int", N_("in the 2030 target area")),
+    ),
+    geometry="polygon",
+    feature_label=N_("roof"),
+    targets=("green_flat_roofs",),
+)
+
 UNKNOWN_SLOPE_CLASS = "unbekannt"
 FLAT_CLASS = "0-5"
 
@@ -82,25 +127,12 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
 
 def detect_field(names: Sequence[str], kind: str) -> str | None:
     """The first field of ``names`` whose lower-case name is a candidate for ``kind``."""
-    lower = {n.lower(): n for n in reversed(list(names))}
-    for cand in FIELD_CANDIDATES[kind]:
-        if cand in lower:
-            return lower[cand]
-    return None
+    return _detect_field(names, FIELD_CANDIDATES[kind])
 
 
 # ----------------------------------------------------------------------------------------------
 # Lookup tables (CSV with a source column)
 # ----------------------------------------------------------------------------------------------
-def _read_csv(name: str, folder: Path | None = None) -> list[dict[str, str]]:
-    path = (folder or RESOURCES) / name
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    for row in rows:
-        if not row.get("source", "").strip():
-            raise ValueError(f"{path}: row without source: {row}")
-    return rows
-
 
 @dataclass(frozen=True)
 class SlopeTable:
@@ -159,41 +191,6 @@ def _roof_aliases() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def heat_labels() -> dict[str, int]:
-    return {_norm(r["label"]): int(r["heat_class"]) for r in _read_csv("heat_classes.csv")}
-
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def _norm(text: str) -> str:
-    """Lower case, umlauts spelt out, '_'/'-' and runs of blanks as one blank, US spelling."""
-    t = str(text).strip().lower().translate(_UMLAUTS)
-    t = re.sub(r"[\s_]+", " ", t).replace("favorable", "favourable")
-    return t
-
-
-def _map_unique(values: np.ndarray, func) -> np.ndarray:
-    """Apply ``func`` to each distinct value only (few), then spread back to all features."""
-    values = np.asarray(values, dtype=object)
-    if values.size == 0:
-        return np.empty(0, dtype=object)
-    isnull = np.equal(values, None)
-    text = values.astype(str)
-    text[isnull] = ""
-    uniq, inverse = np.unique(text, return_inverse=True)
-    mapped = np.empty(len(uniq), dtype=object)
-    mapped[:] = [func(u) for u in uniq.tolist()]  # loop over distinct values, not features
-    return mapped[inverse.reshape(-1)]
-
-
-def _to_number(text: str) -> float | None:
-    try:
-        v = float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
-    return v if math.isfinite(v) else None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -224,34 +221,6 @@ def flat_by_type(codes: np.ndarray) -> np.ndarray:
     flat = {c for c, (_, is_flat) in table.items() if is_flat}
     return np.isin(np.asarray(codes, dtype=object), list(flat))
 
-
-_TRUE = {"1", "true", "t", "yes", "y", "ja", "j", "wahr", "x", "on"}
-_FALSE = {"0", "false", "f", "no", "n", "nein", "falsch", "off", "", "-"}
-
-
-def truthy(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(True/False per feature, known per feature) from 0/1, booleans or yes/ja/x … text.
-
-    NULL and unrecognised text count as False (not known): an unknown status never excludes.
-    """
-    arr = np.asarray(values)
-    if arr.dtype.kind in "fiub":
-        num = arr.astype(float)
-        known = np.isfinite(num)
-        return known & (num > 0), known
-
-    def one(text: str):
-        t = _norm(text)
-        if t in _TRUE:
-            return 1
-        if t in _FALSE:
-            return 0 if text else None
-        num = _to_number(t)
-        return None if num is None else int(num > 0)
-
-    mapped = _map_unique(arr, one)
-    known = ~np.equal(mapped, None)
-    return np.equal(mapped, 1), known
 
 
 # ----------------------------------------------------------------------------------------------
@@ -336,67 +305,6 @@ def c_area(area_m2: np.ndarray, min_area: float = MIN_AREA_M2, full: float = ARE
     return linear(area_m2, min_area, full)
 
 
-def heat_criterion(values: np.ndarray, higher_is_hotter: bool = True) -> tuple[np.ndarray, list[str]]:
-    """c_heat 0–1 from raw heat values of this run's buildings; returns (c, unmapped labels).
-
-    - text: the 5-class labels (sehr ungünstig … sehr günstig, English forms) map to 5…1 by
-      name, whatever the order parameter says; numbers written as text are read as numbers;
-    - whole numbers 1–5 only: heat classes, (c − 1) / 4 (or (5 − c) / 4 when lower = hotter);
-    - other numbers (°C, PET …): min–max over this run (inverted when lower = hotter).
-    """
-    arr = np.asarray(values)
-    unmapped: list[str] = []
-    if arr.dtype.kind not in "fiub":
-        labels = heat_labels()
-
-        def as_class(text: str) -> float:
-            return float(labels.get(_norm(text), np.nan)) if text else np.nan
-
-        def as_number(text: str) -> float:
-            if not text or _norm(text) in labels:
-                return np.nan
-            num = _to_number(text)
-            if num is None:
-                unmapped.append(text)
-                return np.nan
-            return num
-
-        cls = _map_unique(arr, as_class).astype(float)
-        num = _map_unique(arr, as_number).astype(float)
-        out = (cls - 1.0) / 4.0
-        if np.isfinite(num).any():
-            out = np.where(np.isfinite(out), out, heat_criterion(num, higher_is_hotter)[0])
-        return out, sorted(unmapped)
-    v = arr.astype(float)
-    if are_heat_classes(v):
-        c = (v - 1.0) / 4.0
-        return (c if higher_is_hotter else 1.0 - c), unmapped
-    return heat_minmax(v, higher_is_hotter), unmapped
-
-
-def are_heat_classes(values: np.ndarray) -> bool:
-    """True when every known value is a whole number 1–5: the five thermal-load classes."""
-    v = np.asarray(values, dtype=float)
-    fin = v[np.isfinite(v)]
-    return bool(fin.size) and bool(np.all((fin >= 1) & (fin <= 5) & (fin == np.round(fin))))
-
-
-def heat_minmax(values: np.ndarray, higher_is_hotter: bool = True) -> np.ndarray:
-    """Heat values (°C, PET …) scaled min–max over this run, inverted when lower = hotter."""
-    c = minmax(np.asarray(values, dtype=float))
-    return c if higher_is_hotter else 1.0 - c
-
-
-def rain_criterion(depth_m: np.ndarray, full_depth: float = RAIN_DEPTH_M) -> np.ndarray:
-    """0 at 0 m, 1 at ``full_depth`` and deeper, linear between."""
-    return linear(depth_m, 0.0, full_depth)
-
-
-def green_criterion(distance_m: np.ndarray, max_distance: float = PARK_DISTANCE_M) -> np.ndarray:
-    """Need for green: 0 next to a park, 1 at ``max_distance`` or farther (inf = no park near)."""
-    d = np.asarray(distance_m, dtype=float)
-    return np.where(np.isnan(d), np.nan, np.clip(np.where(np.isinf(d), 1.0, d / max_distance), 0, 1))
-
 
 # ----------------------------------------------------------------------------------------------
 # Scoring
@@ -455,21 +363,33 @@ class RoofResult:
     masks: dict[str, np.ndarray]  # flag code -> mask
 
 
-EXCLUSION_FLAGS = ("geom_empty", "listed", "green_exists", "slope_gt_45", "area_lt_min")
+EXCLUSION_FLAGS = SPEC.exclusions
+CAVEAT_FLAGS = SPEC.caveats
 
 
-def score_roofs(inp: RoofInputs, params: RoofParams | None = None,
-                texts: Mapping[str, str] | None = None, progress=None) -> RoofResult:
-    """Score every roof: criteria → weighted score → classes, ranks, codes, reasons.
+@dataclass
+class RoofScored(Scored):
+    """The roof criteria, masks and domain fields, before the shared finish."""
 
-    ``progress`` (optional) is called with 0–1 between the steps, so a caller can report
-    progress and cancel during a city-wide run. Raises ValueError if no criterion with data
-    has a positive weight.
+    TEXTS: ClassVar[Mapping[str, str]] = {}  # set below, after the texts
+
+    params: RoofParams | None = None
+    inputs: RoofInputs | None = None
+    slope: SlopeResult | None = None
+    area: np.ndarray | None = None  # greenable m², NaN without geometry
+    flat: np.ndarray | None = None  # slope class 0–5 (measured or by roof type)
+    in_scope: np.ndarray | None = None  # 1.0 / 0.0 in the target area, NaN without geometry
+
+    def reasons(self, core: ScoreCore, texts: R.Texts | None = None, tick=None) -> np.ndarray:
+        return build_reasons(texts or default_texts(), self, core, tick)
+
+
+def roof_scoring(inp: RoofInputs, params: RoofParams | None = None) -> RoofScored:
+    """The roof domain: slope classes, greenable area, criteria, exclusions, caveats, HZ codes.
+
+    Everything a roof needs before the shared finish (``common.finish``: weighted score, class,
+    rank, flags) and the reasons.
     """
-    def step(fraction: float) -> None:
-        if progress is not None:
-            progress(fraction)
-
     p = params or RoofParams()
     fp = np.asarray(inp.footprint_m2, dtype=float)
     n = fp.size
@@ -482,254 +402,221 @@ def score_roofs(inp: RoofInputs, params: RoofParams | None = None,
     area, from_fp = greenable_area(fp, slope, sl.measured, inp.area_m2)
     area = np.where(has_geom, area, np.nan)
 
-    masks: dict[str, np.ndarray] = {}
     zeros = np.zeros(n, bool)
-    masks["geom_empty"] = ~has_geom
-    masks["listed"] = zeros if inp.listed is None else np.asarray(inp.listed, bool)
-    masks["green_exists"] = zeros if inp.green is None else np.asarray(inp.green, bool)
-    masks["slope_gt_45"] = sl.steep
-    masks["area_lt_min"] = has_geom & ~(area >= p.min_area)
-    excluded = np.logical_or.reduce([masks[k] for k in EXCLUSION_FLAGS])
+    exclusions = {
+        "geom_empty": ~has_geom,
+        "listed": zeros if inp.listed is None else np.asarray(inp.listed, bool),
+        "green_exists": zeros if inp.green is None else np.asarray(inp.green, bool),
+        "slope_gt_45": sl.steep,
+        "area_lt_min": has_geom & ~(area >= p.min_area),
+    }
+    excluded = np.logical_or.reduce(list(exclusions.values()))
 
-    criteria: dict[str, np.ndarray] = {}
-    if inp.slope_deg is not None or codes is not None:
-        criteria["slope"] = sl.c_slope
-    criteria["area"] = np.where(has_geom, c_area(area, p.min_area, p.area_full), np.nan)
-    if inp.c_heat is not None:
-        criteria["heat"] = np.asarray(inp.c_heat, dtype=float)
-    if inp.rain_depth_m is not None:
-        criteria["rain"] = rain_criterion(inp.rain_depth_m, p.rain_depth)
-    if inp.sewer is not None:
-        criteria["sewer"] = np.where(has_geom, np.asarray(inp.sewer, bool).astype(float), np.nan)
-    if inp.park_distance_m is not None:
-        criteria["green"] = green_criterion(inp.park_distance_m, p.park_distance)
-    if inp.in_scope is not None:
-        criteria["scope"] = np.where(has_geom, np.asarray(inp.in_scope, bool).astype(float), np.nan)
-    # a criterion without a single value (e.g. no roof has a slope) is dropped entirely
-    criteria = {k: v for k, v in criteria.items() if np.isfinite(v).any()}
-    scored = [k for k in CRITERIA if k in criteria and p.weight(k) > 0]
-    if not scored:
-        raise ValueError("no criterion with data has a positive weight")
+    def known(values: np.ndarray) -> np.ndarray | None:
+        """A criterion without a single value (e.g. no roof has a slope) is no criterion."""
+        return values if np.isfinite(values).any() else None
 
-    score = weighted_score({k: criteria[k] for k in scored}, {k: p.weight(k) for k in scored})
-    masks["no_criteria"] = ~excluded & ~np.isfinite(score)
-    score = np.where(excluded, np.nan, score)
-    gi_class = classify(score, excluded)
-    tb = np.arange(n) if inp.tiebreak is None else np.asarray(inp.tiebreak)
-    ranks = rank(score, excluded | ~np.isfinite(score), tb)
+    def on_geom(mask) -> np.ndarray:
+        return np.where(has_geom, np.asarray(mask, bool).astype(float), np.nan)
 
-    masks["slope_unknown"] = sl.unknown & has_geom
-    masks["slope_from_type"] = sl.from_type
-    masks["area_from_footprint"] = from_fp & has_geom
-    for k, code in (("heat", "heat_nodata"), ("rain", "rain_nodata")):
-        masks[code] = has_geom & ~np.isfinite(criteria[k]) if k in criteria else zeros
+    criteria: dict[str, np.ndarray | None] = {
+        "slope": sl.c_slope if (inp.slope_deg is not None or codes is not None) else None,
+        "area": np.where(has_geom, c_area(area, p.min_area, p.area_full), np.nan),
+        "heat": None if inp.c_heat is None else np.asarray(inp.c_heat, dtype=float),
+        "rain": None if inp.rain_depth_m is None else rain_criterion(inp.rain_depth_m, p.rain_depth),
+        "sewer": None if inp.sewer is None else on_geom(inp.sewer),
+        "green": None if inp.park_distance_m is None else green_criterion(inp.park_distance_m, p.park_distance),
+        "scope": None if inp.in_scope is None else on_geom(inp.in_scope),
+    }
+    criteria = {k: (None if v is None else known(v)) for k, v in criteria.items()}
+
+    def nodata(key: str) -> np.ndarray:
+        c = criteria[key]
+        return zeros if c is None else has_geom & ~np.isfinite(c)
+
     pv = zeros if inp.pv is None else np.asarray(inp.pv, bool)
-    masks["pv_solar_green"] = pv
+    caveats = {
+        "slope_unknown": sl.unknown & has_geom,
+        "slope_from_type": sl.from_type,
+        "area_from_footprint": from_fp & has_geom,
+        "heat_nodata": nodata("heat"),
+        "rain_nodata": nodata("rain"),
+        "pv_solar_green": pv,
+    }
 
-    flag_order = EXCLUSION_FLAGS + ("no_criteria", "slope_unknown", "slope_from_type",
-                                    "area_from_footprint", "heat_nodata", "rain_nodata", "pv_solar_green")
-    flags = join_codes([(k, masks[k]) for k in flag_order], n)
+    def at_least(key: str, value: float) -> np.ndarray:
+        c = criteria[key]
+        return zeros if c is None else np.nan_to_num(c, nan=0.0) >= value
 
-    c_heat = criteria.get("heat")
-    c_rain = criteria.get("rain")
-    c_sewer = criteria.get("sewer")
-    hz = join_codes([
-        ("01", zeros if c_heat is None else np.nan_to_num(c_heat, nan=0.0) >= 0.5),
-        ("02", np.ones(n, bool)),
-        ("24", (zeros if c_rain is None else np.nan_to_num(c_rain, nan=0.0) >= 0.5)
-         | (zeros if c_sewer is None else np.nan_to_num(c_sewer, nan=0.0) >= 1.0)),
-        ("26", pv),
-    ], n)
+    hz = [("01", at_least("heat", 0.5)), ("02", np.ones(n, bool)),
+          ("24", at_least("rain", 0.5) | at_least("sewer", 1.0)), ("26", pv)]
 
-    retention = retention_m3a(area, slope, sl.measured, p.precip_mm)
-    retention = np.where(excluded, np.nan, retention)
-    in_scope = None
-    if inp.in_scope is not None:
-        in_scope = np.where(has_geom, np.asarray(inp.in_scope, bool).astype(float), np.nan)
+    retention = np.where(excluded, np.nan, retention_m3a(area, slope, sl.measured, p.precip_mm))
+    in_scope = None if inp.in_scope is None else on_geom(inp.in_scope)
+    scope_col = np.full(n, None, dtype=object) if in_scope is None else \
+        np.where(np.isfinite(in_scope), np.nan_to_num(in_scope).astype(np.int64), None)
+    columns = [("slope_deg", "double", slope), ("slope_class", "text", sl.slope_class),
+               ("greenable_m2", "double", area), ("retention_m3a", "double", retention),
+               ("in_target_scope", "int", scope_col)]
+    return RoofScored(
+        n=n, criteria=criteria, exclusions=exclusions, caveats=caveats, hz=hz,
+        tiebreak=np.arange(n) if inp.tiebreak is None else np.asarray(inp.tiebreak), columns=columns,
+        params=p, inputs=inp, slope=sl, area=area, flat=(sl.slope_class == FLAT_CLASS) & has_geom,
+        in_scope=in_scope,
+    )
 
+
+def score_roofs(inp: RoofInputs, params: RoofParams | None = None,
+                texts: R.Texts | None = None, progress=None) -> RoofResult:
+    """Score every roof: :func:`roof_scoring`, then the shared finish and the reasons.
+
+    ``progress`` (optional) is called with 0–1 between the steps, so a caller can report
+    progress and cancel during a city-wide run. Raises ValueError if no criterion with data
+    has a positive weight. (``gi:flatroofs`` runs the same steps through its template base.)
+    """
+    def step(fraction: float) -> None:
+        if progress is not None:
+            progress(fraction)
+
+    p = params or RoofParams()
+    scored = roof_scoring(inp, p)
+    core = finish(CRITERIA, scored.criteria, {k: p.weight(k) for k in CRITERIA}, scored.exclusions,
+                  scored.caveats, scored.hz, scored.n, scored.tiebreak)
     step(0.5)
-    reason = build_reasons(texts or DEFAULT_TEXTS, p, sl, area, masks, criteria, inp, n,
-                           tick=lambda x: step(0.5 + 0.5 * x))
+    reason = scored.reasons(core, texts, tick=lambda x: step(0.5 + 0.5 * x))
     step(1.0)
+    return roof_result(scored, core, reason)
+
+
+def roof_result(scored: RoofScored, core: ScoreCore, reason: np.ndarray) -> RoofResult:
+    """The roof fields and the contract fields of one run together."""
+    cols = {name: values for name, _, values in scored.columns}
     return RoofResult(
-        score=score, gi_class=gi_class, rank=ranks, hz=hz, flags=flags, reason=reason,
-        criteria=criteria, scored=scored, slope_deg=slope, slope_class=sl.slope_class,
-        greenable_m2=area, retention_m3a=retention, in_target_scope=in_scope,
-        excluded=excluded | ~np.isfinite(score), flat=(sl.slope_class == FLAT_CLASS) & has_geom,
-        masks=masks,
+        score=core.score, gi_class=core.gi_class, rank=core.rank, hz=core.hz, flags=core.flags, reason=reason,
+        criteria=core.criteria, scored=core.scored, slope_deg=cols["slope_deg"], slope_class=cols["slope_class"],
+        greenable_m2=cols["greenable_m2"], retention_m3a=cols["retention_m3a"], in_target_scope=scored.in_scope,
+        excluded=core.excluded, flat=scored.flat, masks=core.masks,
     )
 
 
 # ----------------------------------------------------------------------------------------------
 # Reasons (one short sentence per roof, from translated fragments)
 # ----------------------------------------------------------------------------------------------
-# English source texts; the algorithm passes the same keys through tr() (see
-# processing/flat_roofs.py: reason_texts). Placeholders in braces.
-DEFAULT_TEXTS: dict[str, str] = {
-    "slope_0-5": "flat roof 0–5°",
-    "slope_5-15": "roof slope 5–15°",
-    "slope_15-30": "roof slope 15–30°",
-    "slope_30-45": "roof slope 30–45°",
-    "slope_>45": "roof steeper than 45° (excluded)",
-    "slope_unknown": "roof slope unknown",
-    "slope_from_type": "flat roof by roof type (slope not given)",
-    "area": "{area} m² greenable",
-    "area_lt_min": "less than {min} m² greenable (excluded)",
-    "listed": "listed building (excluded)",
-    "green_exists": "green roof already there (excluded)",
-    "geom_empty": "no usable geometry (excluded)",
-    "no_criteria": "no criterion could be evaluated",
-    "heat_high": "high heat load",
-    "heat_mid": "moderate heat load",
-    "heat_low": "low heat load",
-    "heat_nodata": "no heat value",
-    "rain": "water depth {depth} m nearby",
-    "rain_none": "no heavy-rain water nearby",
-    "rain_nodata": "no heavy-rain data nearby",
-    "sewer": "in the combined-sewer area",
-    "park_near": "nearest park ≥ {ha} ha at {dist} m",
-    "park_far": "no park ≥ {ha} ha within {max} m",
-    "scope_in": "in the 2030 target area ({scope})",
-    "pv": "PV on the roof: solar green roof",
+# English source texts, marked for the catalogue; processing translates them where they are
+# shown (i18n.translate_marked). Placeholders in braces.
+TEXTS: dict[str, str] = {
+    "slope_0-5": N_("flat roof 0–5°"),
+    "slope_5-15": N_("roof slope 5–15°"),
+    "slope_15-30": N_("roof slope 15–30°"),
+    "slope_30-45": N_("roof slope 30–45°"),
+    "slope_>45": N_("roof steeper than 45° (excluded)"),
+    "slope_unknown": N_("roof slope unknown"),
+    "slope_from_type": N_("flat roof by roof type (slope not given)"),
+    "area": N_("{area} m² greenable"),
+    "area_lt_min": N_("less than {min} m² greenable (excluded)"),
+    "listed": N_("listed building (excluded)"),
+    "green_exists": N_("green roof already there (excluded)"),
+    "geom_empty": N_("no usable geometry (excluded)"),
+    "no_criteria": N_("no criterion could be evaluated"),
+    "heat_high": N_("high heat load"),
+    "heat_mid": N_("moderate heat load"),
+    "heat_low": N_("low heat load"),
+    "heat_nodata": N_("no heat value"),
+    "rain": N_("water depth {depth} m nearby"),
+    "rain_none": N_("no heavy-rain water nearby"),
+    "rain_nodata": N_("no heavy-rain data nearby"),
+    "sewer": N_("in the combined-sewer area"),
+    "park_near": N_("nearest park ≥ {ha} ha at {dist} m"),
+    "park_far": N_("no park ≥ {ha} ha within {max} m"),
+    "scope_in": N_("in the 2030 target area ({scope})"),
+    "pv": N_("PV on the roof: solar green roof"),
 }
+DEFAULT_TEXTS = TEXTS  # the English texts (tests, callers without a translator)
+RoofScored.TEXTS = TEXTS
 
 
-def _fill(template: str, key: str, values: np.ndarray, mask: np.ndarray, out: np.ndarray, **consts) -> None:
-    """out[mask] = template with {key} replaced by values[mask] (object array of str)."""
-    sentinel = "\x00"
-    try:
-        text = template.format(**consts, **{key: sentinel})
-    except (KeyError, IndexError, ValueError):
-        text = template
-    if not mask.any():
-        return
-    if sentinel in text:
-        pre, post = text.split(sentinel, 1)
-        out[mask] = pre + values[mask] + post
-    else:
-        out[mask] = text
+def default_texts() -> R.Texts:
+    return R.Texts(TEXTS, ".")
 
 
-def _const(template: str, **consts) -> str:
-    try:
-        return template.format(**consts)
-    except (KeyError, IndexError, ValueError):
-        return template
+def build_reasons(texts: R.Texts, scored: RoofScored, core: ScoreCore, tick=None) -> np.ndarray:
+    """``gi_reason``: exclusions first, then one fragment per criterion, joined with "; "."""
+    t = {**TEXTS, **texts.templates}
+    dec = texts.decimal
+    p, sl, area, n = scored.params, scored.slope, scored.area, scored.n
+    masks, criteria, inp = core.masks, core.criteria, scored.inputs
 
+    def flag(code: str, text_key: str | None = None):
+        def part():
+            f = R.empty(n)
+            f[masks[code]] = t[text_key or code]
+            return f
+        return part
 
-def _int_text(values: np.ndarray) -> np.ndarray:
-    v = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0, posinf=0.0, neginf=0.0)
-    return np.round(v).astype(np.int64).astype(str).astype(object)
+    def slope_part():
+        f = R.empty(n)
+        for label in slope_table().labels:
+            f[(sl.slope_class == label) & ~sl.from_type] = t.get(f"slope_{label}", label)
+        f[sl.from_type] = t["slope_from_type"]
+        f[sl.unknown] = t["slope_unknown"]
+        f[masks["geom_empty"]] = ""
+        return f
 
+    def area_part():
+        f = R.empty(n)
+        R.fill(t["area"], "area", R.int_text(area), np.isfinite(area) & ~masks["area_lt_min"], f)
+        f[masks["area_lt_min"]] = R.const(t["area_lt_min"], min=R.number(p.min_area, dec))
+        return f
 
-def _dec2_text(values: np.ndarray, decimal: str) -> np.ndarray:
-    """Two decimals ("0.18") built from integers, so no per-feature formatting loop."""
-    cents = np.round(np.nan_to_num(np.asarray(values, dtype=float), nan=0.0) * 100).astype(np.int64)
-    cents = np.maximum(cents, 0)
-    whole = (cents // 100).astype(str).astype(object)
-    frac = np.char.zfill((cents % 100).astype(str), 2).astype(object)
-    return whole + decimal + frac
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def join_fragments(fragments: Sequence[np.ndarray], n: int, sep: str = "; ", tick=None) -> np.ndarray:
-    """Join per-feature text fragments (object arrays, "" = none) with ``sep``.
-
-    One ``str.join`` per feature over the fragments that are used at all, in chunks: three times
-    faster than concatenating whole columns fragment by fragment (no intermediate strings)."""
-    used = [f for f in fragments if (f != "").any()]
-    out = np.full(n, "", dtype=object)
-    step = 200_000
-    for start in range(0, n, step):
-        if tick is not None:
-            tick(start / max(n, 1))
-        cols = [f[start:start + step].tolist() for f in used]
-        if cols:
-            out[start:start + step] = [sep.join([x for x in row if x]) for row in zip(*cols)]
-    return out
-
-
-def build_reasons(texts: Mapping[str, str], p: RoofParams, sl: SlopeResult, area: np.ndarray,
-                  masks: Mapping[str, np.ndarray], criteria: Mapping[str, np.ndarray],
-                  inp: RoofInputs, n: int, tick=None) -> np.ndarray:
-    """``gi_reason``: exclusions first, then one fragment per criterion, joined with "; ".
-
-    ``tick`` (optional) is called with 0–1 as the fragments are built and joined: text for a
-    million roofs takes seconds, and a caller must be able to report progress and cancel."""
-    t = {**DEFAULT_TEXTS, **texts}
-    decimal = "," if t.get("decimal") == "," else "."
-    frags: list[np.ndarray] = []
-
-    def add(fragment: np.ndarray) -> None:
-        frags.append(fragment)
-        if tick is not None:
-            tick(0.5 * len(frags) / 14)
-
-    def empty() -> np.ndarray:
-        return np.full(n, "", dtype=object)
-
-    for code in ("geom_empty", "listed", "green_exists"):
-        f = empty()
-        f[masks[code]] = t[code]
-        add(f)
-
-    f = empty()
-    for label in slope_table().labels:
-        f[(sl.slope_class == label) & ~sl.from_type] = t.get(f"slope_{label}", label)
-    f[sl.from_type] = t["slope_from_type"]
-    f[sl.unknown] = t["slope_unknown"]
-    f[masks["geom_empty"]] = ""
-    add(f)
-
-    f = empty()
-    ok = np.isfinite(area)
-    _fill(t["area"], "area", _int_text(area), ok & ~masks["area_lt_min"], f)
-    f[masks["area_lt_min"]] = _const(t["area_lt_min"], min=_number(p.min_area))
-    add(f)
-
-    if "heat" in criteria:
+    def heat_part():
+        if "heat" not in criteria:
+            return None
         c = criteria["heat"]
-        f = empty()
+        f = R.empty(n)
         f[c >= 2 / 3] = t["heat_high"]
         f[(c >= 1 / 3) & (c < 2 / 3)] = t["heat_mid"]
         f[c < 1 / 3] = t["heat_low"]
         f[masks["heat_nodata"]] = t["heat_nodata"]
-        add(f)
-    if "rain" in criteria:
+        return f
+
+    def rain_part():
+        if "rain" not in criteria:
+            return None
         d = np.asarray(inp.rain_depth_m, dtype=float)
-        f = empty()
+        f = R.empty(n)
         wet = np.isfinite(d) & (d >= 0.005)
-        _fill(t["rain"], "depth", _dec2_text(d, decimal), wet, f)
+        R.fill(t["rain"], "depth", R.dec2_text(d, dec), wet, f)
         f[np.isfinite(d) & ~wet] = t["rain_none"]
         f[masks["rain_nodata"]] = t["rain_nodata"]
-        add(f)
-    if "sewer" in criteria:
-        f = empty()
+        return f
+
+    def sewer_part():
+        if "sewer" not in criteria:
+            return None
+        f = R.empty(n)
         f[criteria["sewer"] >= 1] = t["sewer"]
-        add(f)
-    if "green" in criteria:
+        return f
+
+    def park_part():
+        if "green" not in criteria:
+            return None
         d = np.asarray(inp.park_distance_m, dtype=float)
-        f = empty()
-        ha = _number(p.park_min_ha)
-        near = np.isfinite(d)
-        far = np.isinf(d)
-        _fill(t["park_near"], "dist", _int_text(d), near, f, ha=ha)
-        f[far] = _const(t["park_far"], ha=ha, max=_number(p.park_distance))
-        add(f)
-    if "scope" in criteria:
-        f = empty()
-        f[criteria["scope"] >= 1] = _const(t["scope_in"], scope=p.scope_label)
-        add(f)
-    f = empty()
-    f[masks["pv_solar_green"]] = t["pv"]
-    add(f)
-    f = empty()
-    f[masks["no_criteria"]] = t["no_criteria"]
-    add(f)
-    return join_fragments(frags, n, tick=None if tick is None else (lambda x: tick(0.5 + 0.5 * x)))
+        f = R.empty(n)
+        ha = R.number(p.park_min_ha, dec)
+        R.fill(t["park_near"], "dist", R.int_text(d), np.isfinite(d), f, ha=ha)
+        f[np.isinf(d)] = R.const(t["park_far"], ha=ha, max=R.number(p.park_distance, dec))
+        return f
+
+    def scope_part():
+        if "scope" not in criteria:
+            return None
+        f = R.empty(n)
+        f[criteria["scope"] >= 1] = R.const(t["scope_in"], scope=p.scope_label)
+        return f
+
+    parts = [flag("geom_empty"), flag("listed"), flag("green_exists"), slope_part, area_part, heat_part,
+             rain_part, sewer_part, park_part, scope_part, flag("pv_solar_green", "pv"), flag("no_criteria")]
+    return R.build(parts, n, tick)
 
 
 # ----------------------------------------------------------------------------------------------

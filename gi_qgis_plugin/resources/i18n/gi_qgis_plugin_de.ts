@@ -52,6 +52,30 @@
             <translation>Beispieldaten</translation>
         </message>
         <message>
+            <source>Canceled by the user: no output was written. Run the algorithm again for a result.</source>
+            <translation>Vom Benutzer abgebrochen: Es wurde keine Ausgabe geschrieben. Starten Sie den Algorithmus erneut, um ein Ergebnis zu erhalten.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.</source>
+            <translation>Layer {name} hat kein Koordinatenbezugssystem, und seine Koordinaten sehen nicht nach UTM-Zone 32N aus. Legen Sie das KBS fest (Layereigenschaften › Quelle) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has the geographic CRS {crs}; it is processed in {work} so that areas and distances are in metres, and the output is written in {work}.</source>
+            <translation>Layer {name} hat das geographische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has no CRS; its coordinates look like ETRS89 / UTM zone 32N, so EPSG:25832 is assumed. Set the layer's CRS to be sure.</source>
+            <translation>Layer {name} hat kein KBS; seine Koordinaten sehen nach ETRS89 / UTM-Zone 32N aus, daher wird EPSG:25832 angenommen. Legen Sie das KBS des Layers fest, um sicherzugehen.</translation>
+        </message>
+        <message>
+            <source>Layer {name}: its CRS {crs} is not in metres; areas and distances are computed in metres after reprojection to EPSG:25832.</source>
+            <translation>Layer {name}: sein KBS {crs} ist nicht metrisch; Flächen und Abstände werden nach Umprojektion in EPSG:25832 in Metern berechnet.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.</source>
+            <translation>Layer {name} hat das geografische KBS {crs}, seine Koordinaten sind aber keine Grad (Ausdehnung {extent}). Stellen Sie das richtige KBS des Layers ein (Layereigenschaften › Quelle, z. B. EPSG:25832) und starten Sie erneut.</translation>
+        </message>
+        <message>
             <source>Flat roofs: score roofs for greening (HZ 02)</source>
             <translation>Flachdächer: Dächer für die Begrünung bewerten (HZ 02)</translation>
         </message>
@@ -60,116 +84,48 @@
             <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_slope&lt;/b&gt; (3): 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind eine Wahl des Plugins). Eine unbekannte Neigung bleibt unbekannt (Flag slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Flag slope_from_type).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_area&lt;/b&gt; (2): begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Grundfläche / cos(Neigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung (1000 m², Wahl des Plugins). Dächer unter der Mindestfläche (10 m², Düsseldorf und Bonn) werden ausgeschlossen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_heat&lt;/b&gt; (2): Hitze-Raster (Mittel über das Dach, Min–Max über diesen Lauf) oder Hitze-Polygone mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_rain&lt;/b&gt; (1): mittlere Wassertiefe bei Starkregen in einem Ring um das Gebäude (10 m), 0 m → 0, 0,25 m und tiefer → 1 (Essener Tiefenklasse über 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Ringbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_sewer&lt;/b&gt; (1): 1 innerhalb eines Mischwassergebiets. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_green&lt;/b&gt; (1): Entfernung zum nächsten Park von mindestens 0,5 ha (GALK): 0 direkt daneben, 1 ab 300 m (3-30-300-Regel).&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_scope&lt;/b&gt; (1): 1 innerhalb des Zielgebiets 2030, der Zielgebiet-Polygone, deren Feld dem Zielwert entspricht (Standard Innenstadt).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Gebäude nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Dach keinen Wert (NoData), werden die Gewichte für dieses Dach neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Ein Dach mit PV bleibt drin: Flag pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rückhalt&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit 0,9 für das unbegrünte Dach (Gebührenpraxis) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig 890 mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, C ≥ 25, D, X), gi_rank (1 = zuerst), gi_hz (02 sowie 01, 24, 26), gi_flags, gi_reason, die c_* der verwendeten Kriterien, slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer), in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, Denkmäler und begrünte eingeschlossen), green_m2, share_green, target_m2 (Zielanteil von flat_m2, 50 % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung (slope_deg, neigung, dachneigung, roof_slope, slope), Dachform (roof_type, dachform, dachf, roof:shape), Fläche (flat_roof_m2), Denkmal (listed, denkmal), Gründach (green_roof, gruendach), PV (pv, solar). Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Buildings (roof polygons)</source>
+            <translation>Gebäude (Dachpolygone)</translation>
+        </message>
+        <message>
+            <source>Roofs scored for greening</source>
+            <translation>Dächer bewertet für die Begrünung</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>keins</translation>
         </message>
         <message>
-            <source>flat roof 0–5°</source>
-            <translation>Flachdach 0–5°</translation>
+            <source>Listed buildings or Denkmalbereiche (polygons)</source>
+            <translation>Baudenkmäler oder Denkmalbereiche (Polygone)</translation>
         </message>
         <message>
-            <source>roof slope 5–15°</source>
-            <translation>Dachneigung 5–15°</translation>
+            <source>Ring around the building for the water depth (m)</source>
+            <translation>Ring um das Gebäude für die Wassertiefe (m)</translation>
         </message>
         <message>
-            <source>roof slope 15–30°</source>
-            <translation>Dachneigung 15–30°</translation>
+            <source>Combined-sewer areas (polygons)</source>
+            <translation>Mischwassergebiete (Polygone)</translation>
         </message>
         <message>
-            <source>roof slope 30–45°</source>
-            <translation>Dachneigung 30–45°</translation>
+            <source>Distance at which a roof counts as without a park (m)</source>
+            <translation>Entfernung, ab der ein Dach als ohne Park gilt (m)</translation>
         </message>
         <message>
-            <source>roof steeper than 45° (excluded)</source>
-            <translation>Dach steiler als 45° (ausgeschlossen)</translation>
+            <source>Smallest greenable roof (m²)</source>
+            <translation>Kleinste begrünbare Dachfläche (m²)</translation>
         </message>
         <message>
-            <source>roof slope unknown</source>
-            <translation>Dachneigung unbekannt</translation>
+            <source>Annual precipitation (mm/a; assumption, set your local value)</source>
+            <translation>Jahresniederschlag (mm/a; Annahme, örtlichen Wert eintragen)</translation>
         </message>
         <message>
-            <source>flat roof by roof type (slope not given)</source>
-            <translation>Flachdach laut Dachform (Neigung nicht angegeben)</translation>
-        </message>
-        <message>
-            <source>{area} m² greenable</source>
-            <translation>{area} m² begrünbar</translation>
-        </message>
-        <message>
-            <source>less than {min} m² greenable (excluded)</source>
-            <translation>weniger als {min} m² begrünbar (ausgeschlossen)</translation>
-        </message>
-        <message>
-            <source>listed building (excluded)</source>
-            <translation>Baudenkmal (ausgeschlossen)</translation>
-        </message>
-        <message>
-            <source>green roof already there (excluded)</source>
-            <translation>bereits begrünt (ausgeschlossen)</translation>
-        </message>
-        <message>
-            <source>no usable geometry (excluded)</source>
-            <translation>keine verwendbare Geometrie (ausgeschlossen)</translation>
-        </message>
-        <message>
-            <source>no criterion could be evaluated</source>
-            <translation>kein Kriterium auswertbar</translation>
-        </message>
-        <message>
-            <source>high heat load</source>
-            <translation>hohe Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>moderate heat load</source>
-            <translation>mittlere Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>low heat load</source>
-            <translation>geringe Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>no heat value</source>
-            <translation>kein Hitzewert</translation>
-        </message>
-        <message>
-            <source>water depth {depth} m nearby</source>
-            <translation>Wassertiefe {depth} m in der Umgebung</translation>
-        </message>
-        <message>
-            <source>no heavy-rain water nearby</source>
-            <translation>kein Starkregenwasser in der Umgebung</translation>
-        </message>
-        <message>
-            <source>no heavy-rain data nearby</source>
-            <translation>keine Starkregendaten in der Umgebung</translation>
-        </message>
-        <message>
-            <source>in the combined-sewer area</source>
-            <translation>im Mischwassergebiet</translation>
-        </message>
-        <message>
-            <source>nearest park ≥ {ha} ha at {dist} m</source>
-            <translation>nächster Park ≥ {ha} ha in {dist} m</translation>
-        </message>
-        <message>
-            <source>no park ≥ {ha} ha within {max} m</source>
-            <translation>kein Park ≥ {ha} ha innerhalb von {max} m</translation>
-        </message>
-        <message>
-            <source>in the 2030 target area ({scope})</source>
-            <translation>im Zielgebiet 2030 ({scope})</translation>
-        </message>
-        <message>
-            <source>PV on the roof: solar green roof</source>
-            <translation>PV auf dem Dach: Solargründach</translation>
+            <source>target area</source>
+            <translation>Zielgebiet</translation>
         </message>
         <message>
             <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
             <translation>Gründach,Flachdach,Dachbegrünung,Rückhalt,Hitze,Starkregen,HZ 02</translation>
-        </message>
-        <message>
-            <source>Buildings (roof polygons)</source>
-            <translation>Gebäude (Dachpolygone)</translation>
         </message>
         <message>
             <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
@@ -196,82 +152,6 @@
             <translation>Feld PV auf dem Dach (1/0; leer = nach Namen suchen)</translation>
         </message>
         <message>
-            <source>Listed buildings or Denkmalbereiche (polygons)</source>
-            <translation>Baudenkmäler oder Denkmalbereiche (Polygone)</translation>
-        </message>
-        <message>
-            <source>Heat raster (e.g. night temperature)</source>
-            <translation>Hitze-Raster (z. B. Nachttemperatur)</translation>
-        </message>
-        <message>
-            <source>Heat polygons (e.g. Klimatope, thermal load classes)</source>
-            <translation>Hitze-Polygone (z. B. Klimatope, Klassen der Wärmebelastung)</translation>
-        </message>
-        <message>
-            <source>Heat class or value field</source>
-            <translation>Feld Hitzeklasse oder -wert</translation>
-        </message>
-        <message>
-            <source>Heat values</source>
-            <translation>Hitzewerte</translation>
-        </message>
-        <message>
-            <source>Heavy-rain water depth raster (m)</source>
-            <translation>Raster Wassertiefe bei Starkregen (m)</translation>
-        </message>
-        <message>
-            <source>Ring around the building for the water depth (m)</source>
-            <translation>Ring um das Gebäude für die Wassertiefe (m)</translation>
-        </message>
-        <message>
-            <source>Water depth for the full rain score (m)</source>
-            <translation>Wassertiefe für die volle Starkregen-Bewertung (m)</translation>
-        </message>
-        <message>
-            <source>Combined-sewer areas (polygons)</source>
-            <translation>Mischwassergebiete (Polygone)</translation>
-        </message>
-        <message>
-            <source>Parks and public green spaces (polygons)</source>
-            <translation>Parks und öffentliche Grünflächen (Polygone)</translation>
-        </message>
-        <message>
-            <source>Smallest park that counts (ha)</source>
-            <translation>Kleinster zählender Park (ha)</translation>
-        </message>
-        <message>
-            <source>Distance at which a roof counts as without a park (m)</source>
-            <translation>Entfernung, ab der ein Dach als ohne Park gilt (m)</translation>
-        </message>
-        <message>
-            <source>2030 target area (e.g. Raumtyp polygons)</source>
-            <translation>Zielgebiet 2030 (z. B. Raumtyp-Polygone)</translation>
-        </message>
-        <message>
-            <source>Target area field (empty = raumtyp, else every polygon)</source>
-            <translation>Feld Zielgebiet (leer = raumtyp, sonst jedes Polygon)</translation>
-        </message>
-        <message>
-            <source>Target area value</source>
-            <translation>Wert für das Zielgebiet</translation>
-        </message>
-        <message>
-            <source>Districts for the target table (polygons)</source>
-            <translation>Stadtteile für die Zieltabelle (Polygone)</translation>
-        </message>
-        <message>
-            <source>District name field</source>
-            <translation>Feld Stadtteilname</translation>
-        </message>
-        <message>
-            <source>Smallest greenable roof (m²)</source>
-            <translation>Kleinste begrünbare Dachfläche (m²)</translation>
-        </message>
-        <message>
-            <source>Annual precipitation (mm/a; assumption, set your local value)</source>
-            <translation>Jahresniederschlag (mm/a; Annahme, örtlichen Wert eintragen)</translation>
-        </message>
-        <message>
             <source>Greenable area for the full area score (m²)</source>
             <translation>Begrünbare Fläche für die volle Flächen-Bewertung (m²)</translation>
         </message>
@@ -284,100 +164,16 @@
             <translation>Starkregen-Raster: NoData bedeutet trocken (0 m)</translation>
         </message>
         <message>
-            <source>Roofs scored for greening</source>
-            <translation>Dächer bewertet für die Begrünung</translation>
-        </message>
-        <message>
             <source>Flat-roof target per district</source>
             <translation>Flachdach-Ziel je Stadtteil</translation>
-        </message>
-        <message>
-            <source>Roofs scored</source>
-            <translation>Bewertete Dächer</translation>
-        </message>
-        <message>
-            <source>Roofs excluded</source>
-            <translation>Ausgeschlossene Dächer</translation>
         </message>
         <message>
             <source>Retention of all scored roofs (m³/a)</source>
             <translation>Rückhalt aller bewerteten Dächer (m³/a)</translation>
         </message>
         <message>
-            <source>Weight: roof slope</source>
-            <translation>Gewicht: Dachneigung</translation>
-        </message>
-        <message>
-            <source>Weight: greenable area</source>
-            <translation>Gewicht: begrünbare Fläche</translation>
-        </message>
-        <message>
-            <source>Weight: heat load</source>
-            <translation>Gewicht: Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>Weight: heavy rain</source>
-            <translation>Gewicht: Starkregen</translation>
-        </message>
-        <message>
-            <source>Weight: combined sewer</source>
-            <translation>Gewicht: Mischwasserkanal</translation>
-        </message>
-        <message>
-            <source>Weight: distance to parks</source>
-            <translation>Gewicht: Entfernung zu Parks</translation>
-        </message>
-        <message>
-            <source>Weight: 2030 target area</source>
-            <translation>Gewicht: Zielgebiet 2030</translation>
-        </message>
-        <message>
-            <source>roof slope (c_slope)</source>
-            <translation>Dachneigung (c_slope)</translation>
-        </message>
-        <message>
-            <source>greenable area (c_area)</source>
-            <translation>begrünbare Fläche (c_area)</translation>
-        </message>
-        <message>
-            <source>heat load (c_heat)</source>
-            <translation>Wärmebelastung (c_heat)</translation>
-        </message>
-        <message>
-            <source>heavy rain (c_rain)</source>
-            <translation>Starkregen (c_rain)</translation>
-        </message>
-        <message>
-            <source>combined sewer (c_sewer)</source>
-            <translation>Mischwasserkanal (c_sewer)</translation>
-        </message>
-        <message>
-            <source>distance to parks (c_green)</source>
-            <translation>Entfernung zu Parks (c_green)</translation>
-        </message>
-        <message>
-            <source>2030 target area (c_scope)</source>
-            <translation>Zielgebiet 2030 (c_scope)</translation>
-        </message>
-        <message>
-            <source>All weights (W_SLOPE … W_SCOPE) are 0: give at least one criterion a weight above 0.</source>
-            <translation>Alle Gewichte (W_SLOPE … W_SCOPE) sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
-        </message>
-        <message>
             <source>The input has no slope and no roof type field: every roof gets slope class 'unbekannt' (flag slope_unknown) and the slope criterion is left out. Choose SLOPE_FIELD or ROOF_TYPE_FIELD if the layer has them under another name.</source>
             <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Flag slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
-        </message>
-        <message>
-            <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
-            <translation>Hitze-Polygone sind angegeben, aber kein Hitzefeld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Wert).</translation>
-        </message>
-        <message>
-            <source>No building lies in a heat polygon with a value: the heat criterion is left out.</source>
-            <translation>Kein Gebäude liegt in einem Hitze-Polygon mit Wert: Das Hitzekriterium entfällt.</translation>
-        </message>
-        <message>
-            <source>Target area: every polygon of the target area layer (no field chosen).</source>
-            <translation>Zielgebiet: jedes Polygon des Zielgebiet-Layers (kein Feld gewählt).</translation>
         </message>
         <message>
             <source>{n} roofs have no usable slope (flag slope_unknown); their score leaves the slope out.</source>
@@ -400,120 +196,28 @@
             <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Flag area_from_footprint).</translation>
         </message>
         <message>
-            <source>{param} must be greater than {low} (it is {value}).</source>
-            <translation>{param} muss größer als {low} sein (ist {value}).</translation>
-        </message>
-        <message>
-            <source>{param} must be at least {low} (it is {value}).</source>
-            <translation>{param} muss mindestens {low} sein (ist {value}).</translation>
-        </message>
-        <message>
-            <source>Canceled by the user: the outputs are incomplete or empty.</source>
-            <translation>Vom Benutzer abgebrochen: Die Ausgaben sind unvollständig oder leer.</translation>
-        </message>
-        <message>
-            <source>Read {n} buildings of {name}; working CRS {crs}.</source>
-            <translation>{n} Gebäude aus {name} gelesen; Arbeits-KBS {crs}.</translation>
-        </message>
-        <message>
-            <source>target area</source>
-            <translation>Zielgebiet</translation>
-        </message>
-        <message>
-            <source>No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. W_SLOPE, W_AREA).</source>
-            <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. W_SLOPE, W_AREA).</translation>
-        </message>
-        <message>
-            <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}. Retention of the scored roofs: {m3:.0f} m³/a.</source>
-            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x}. Rückhalt der bewerteten Dächer: {m3:.0f} m³/a.</translation>
+            <source>No districts and no target area given: the target table has one row for all roofs, without geometry.</source>
+            <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
         </message>
         <message>
             <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.</source>
             <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Fläche = {area}, Denkmal = {listed}, Gründach = {green}, PV = {pv}.</translation>
         </message>
         <message>
-            <source>Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored.</source>
-            <translation>Hitze-Raster und Hitze-Polygone sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
-        </message>
-        <message>
-            <source>No districts given: the target table sums per target-area polygon.</source>
-            <translation>Keine Stadtteile angegeben: Die Zieltabelle summiert je Zielgebiet-Polygon.</translation>
-        </message>
-        <message>
-            <source>No districts and no target area given: the target table has one row for all roofs, without geometry.</source>
-            <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
-        </message>
-        <message>
-            <source>all roofs</source>
-            <translation>alle Dächer</translation>
-        </message>
-        <message>
-            <source>higher value = more heat</source>
-            <translation>höherer Wert = mehr Hitze</translation>
-        </message>
-        <message>
-            <source>lower value = more heat</source>
-            <translation>niedrigerer Wert = mehr Hitze</translation>
-        </message>
-        <message>
-            <source>{param} is a percentage and must not exceed 100 (it is {value}).</source>
-            <translation>{param} ist ein Prozentwert und darf 100 nicht übersteigen (ist {value}).</translation>
-        </message>
-        <message>
-            <source>The input layer {name} has no features: nothing to score. Choose a layer with building polygons.</source>
-            <translation>Der Eingabe-Layer {name} hat keine Objekte: nichts zu bewerten. Wählen Sie einen Layer mit Gebäudepolygonen.</translation>
-        </message>
-        <message>
-            <source>{n} buildings lie in a listed-buildings polygon.</source>
-            <translation>{n} Gebäude liegen in einem Denkmal-Polygon.</translation>
+            <source>Retention of the scored roofs: {m3:.0f} m³/a.</source>
+            <translation>Rückhalt der bewerteten Dächer: {m3:.0f} m³/a.</translation>
         </message>
         <message>
             <source>footprint / cos(slope)</source>
             <translation>Grundfläche / cos(Neigung)</translation>
         </message>
         <message>
-            <source>Field {field} ({param}) holds no numbers; it is ignored.</source>
-            <translation>Feld {field} ({param}) enthält keine Zahlen; es wird ignoriert.</translation>
+            <source>{n} buildings lie in a listed-buildings polygon.</source>
+            <translation>{n} Gebäude liegen in einem Denkmal-Polygon.</translation>
         </message>
         <message>
-            <source>Layer {name} ({param}) has no usable polygons; it is ignored.</source>
-            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
-        </message>
-        <message>
-            <source>Raster {name} ({param}) does not overlap the buildings: its criterion is left out and the weights are renormalised.</source>
-            <translation>Raster {name} ({param}) überdeckt die Gebäude nicht: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
-        </message>
-        <message>
-            <source>Raster {name} ({param}) holds only nodata under the buildings: its criterion is left out and the weights are renormalised.</source>
-            <translation>Raster {name} ({param}) enthält unter den Gebäuden nur NoData: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
-        </message>
-        <message>
-            <source>No park reaches {ha} ha: every roof counts as without a park nearby (c_green = 1).</source>
-            <translation>Kein Park erreicht {ha} ha: Jedes Dach gilt als ohne Park in der Nähe (c_green = 1).</translation>
-        </message>
-        <message>
-            <source>Target area: polygons with {field} = {value}.</source>
-            <translation>Zielgebiet: Polygone mit {field} = {value}.</translation>
-        </message>
-        <message>
-            <source>Field {field} ({param}) is not in its layer. Its fields are: {fields}.</source>
-            <translation>Feld {field} ({param}) ist nicht in seinem Layer. Dessen Felder sind: {fields}.</translation>
-        </message>
-        <message>
-            <source>Heat field {field}: the values {values} are neither known classes nor numbers; roofs in those polygons count as without heat value.</source>
-            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Dächer in diesen Polygonen gelten als ohne Hitzewert.</translation>
-        </message>
-        <message>
-            <source>No polygon of the target area layer has {field} = {value}; values present: {values}. c_scope is 0 for every roof.</source>
-            <translation>Kein Polygon des Zielgebiet-Layers hat {field} = {value}; vorhandene Werte: {values}. c_scope ist für jedes Dach 0.</translation>
-        </message>
-        <message>
-            <source>Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.</source>
-            <translation>Kriterium {name} entfällt (kein Layer, Feld oder Wert dafür); die übrigen Gewichte werden neu normiert.</translation>
-        </message>
-        <message>
-            <source>Field {field} ({param}) is not in the input layer. Its fields are: {fields}.</source>
-            <translation>Feld {field} ({param}) ist nicht im Eingabe-Layer. Dessen Felder sind: {fields}.</translation>
+            <source>all roofs</source>
+            <translation>alle Dächer</translation>
         </message>
         <message>
             <source>Import LoD2 buildings (CityGML NRW)</source>
@@ -636,60 +340,64 @@
             <translation>(keine Angabe)</translation>
         </message>
         <message>
-            <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
+            <translation>Hitze-Polygone sind angegeben, aber kein Hitzefeld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Wert).</translation>
         </message>
         <message>
-            <source>{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <source>No input feature lies in a heat polygon with a value: the heat criterion is left out.</source>
+            <translation>Kein Eingabeobjekt liegt in einem Hitze-Polygon mit Wert: Das Kriterium thermische Belastung entfällt.</translation>
         </message>
         <message>
-            <source>{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <source>Target area: every polygon of the target area layer (no field chosen).</source>
+            <translation>Zielgebiet: jedes Polygon des Zielgebiet-Layers (kein Feld gewählt).</translation>
         </message>
         <message>
-            <source>{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <source>Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored.</source>
+            <translation>Hitze-Raster und Hitze-Polygone sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
         </message>
         <message>
-            <source>Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.</source>
-            <translation>Layer {name} hat kein Koordinatenbezugssystem, und seine Koordinaten sehen nicht nach UTM-Zone 32N aus. Legen Sie das KBS fest (Layereigenschaften › Quelle) und starten Sie erneut.</translation>
+            <source>No districts given: the target table sums per target-area polygon.</source>
+            <translation>Keine Stadtteile angegeben: Die Zieltabelle summiert je Zielgebiet-Polygon.</translation>
         </message>
         <message>
-            <source>Layer {name} has the geographic CRS {crs}; it is processed in {work} so that areas and distances are in metres, and the output is written in {work}.</source>
-            <translation>Layer {name} hat das geographische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
+            <source>Field {field} ({param}) holds no numbers; it is ignored.</source>
+            <translation>Feld {field} ({param}) enthält keine Zahlen; es wird ignoriert.</translation>
         </message>
         <message>
-            <source>Layer {name} has no CRS; its coordinates look like ETRS89 / UTM zone 32N, so EPSG:25832 is assumed. Set the layer's CRS to be sure.</source>
-            <translation>Layer {name} hat kein KBS; seine Koordinaten sehen nach ETRS89 / UTM-Zone 32N aus, daher wird EPSG:25832 angenommen. Legen Sie das KBS des Layers fest, um sicherzugehen.</translation>
+            <source>Layer {name} ({param}) has no usable polygons; it is ignored.</source>
+            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
         </message>
         <message>
-            <source>Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).</source>
-            <translation>Layer {name} hat kein KBS; es wird das KBS der Eingabe ({crs}) angenommen.</translation>
+            <source>Raster {name} ({param}) does not overlap the input features: its criterion is left out and the weights are renormalised.</source>
+            <translation>Raster {name} ({param}) überdeckt die Eingabeobjekte nicht: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
         </message>
         <message>
-            <source>Raster {name} cannot be read by GDAL ({src}). Save it as a GeoTIFF and run again.</source>
-            <translation>Raster {name} kann von GDAL nicht gelesen werden ({src}). Speichern Sie es als GeoTIFF und starten Sie erneut.</translation>
+            <source>Raster {name} ({param}) holds only nodata under the input features: its criterion is left out and the weights are renormalised.</source>
+            <translation>Raster {name} ({param}) enthält unter den Eingabeobjekten nur NoData: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
         </message>
         <message>
-            <source>Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.</source>
-            <translation>Raster {name} ist gedreht; transformieren Sie es auf ein nordausgerichtetes Gitter (Raster › Projektionen › Transformieren) und starten Sie erneut.</translation>
+            <source>No polygon of {param} reaches {ha} ha: every feature counts as without one nearby.</source>
+            <translation>Kein Polygon von {param} erreicht {ha} ha: Jedes Objekt gilt als ohne eines in der Nähe.</translation>
         </message>
         <message>
-            <source>{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.</source>
-            <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
+            <source>Target area: polygons with {field} = {value}.</source>
+            <translation>Zielgebiet: Polygone mit {field} = {value}.</translation>
         </message>
         <message>
-            <source>Layer {name}: its CRS {crs} is not in metres; areas and distances are computed in metres after reprojection to EPSG:25832.</source>
-            <translation>Layer {name}: sein KBS {crs} ist nicht metrisch; Flächen und Abstände werden nach Umprojektion in EPSG:25832 in Metern berechnet.</translation>
+            <source>Field {field} ({param}) is not in its layer. Its fields are: {fields}.</source>
+            <translation>Feld {field} ({param}) ist nicht in seinem Layer. Dessen Felder sind: {fields}.</translation>
         </message>
         <message>
-            <source>Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.</source>
-            <translation>Layer {name} hat das geografische KBS {crs}, seine Koordinaten sind aber keine Grad (Ausdehnung {extent}). Stellen Sie das richtige KBS des Layers ein (Layereigenschaften › Quelle, z. B. EPSG:25832) und starten Sie erneut.</translation>
+            <source>Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.</source>
+            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Objekte in diesen Polygonen gelten als ohne Hitzewert.</translation>
         </message>
         <message>
-            <source>Writing the output failed: {err}</source>
-            <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
+            <source>No polygon of the target area layer has {field} = {value}; values present: {values}. The target-area criterion is 0 for every feature.</source>
+            <translation>Kein Polygon des Zielgebiet-Layers hat {field} = {value}; vorhandene Werte: {values}. Das Zielgebiet-Kriterium ist für jedes Objekt 0.</translation>
+        </message>
+        <message>
+            <source>Field {field} ({param}) is not in the input layer. Its fields are: {fields}.</source>
+            <translation>Feld {field} ({param}) ist nicht im Eingabe-Layer. Dessen Felder sind: {fields}.</translation>
         </message>
         <message>
             <source>The output {param} ({out}) is the file of the input {input} ({path}); writing it would destroy the input. Choose another file name for {param}.</source>
@@ -714,6 +422,42 @@
         <message>
             <source>Green Infrastructure Metropole Ruhr</source>
             <translation>Grüne Infrastruktur Metropole Ruhr</translation>
+        </message>
+        <message>
+            <source>Raster {name} cannot be read by GDAL ({src}). Save it as a GeoTIFF and run again.</source>
+            <translation>Raster {name} kann von GDAL nicht gelesen werden ({src}). Speichern Sie es als GeoTIFF und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.</source>
+            <translation>Raster {name} ist gedreht; transformieren Sie es auf ein nordausgerichtetes Gitter (Raster › Projektionen › Transformieren) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} are not lines (or have no length); they are written with class X and flag geom_empty.</source>
+            <translation>{n} Objekte von {name} sind keine Linien (oder haben keine Länge); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).</source>
+            <translation>Layer {name} hat kein KBS; es wird das KBS der Eingabe ({crs}) angenommen.</translation>
+        </message>
+        <message>
+            <source>{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.</source>
+            <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
         </message>
         <message>
             <source>Generate sample district (Musterstadt)</source>
@@ -792,6 +536,298 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Writing the sample district to {folder} failed ({error}); nothing was written. Check the free space or choose another folder.</source>
             <translation>Das Schreiben des Beispielquartiers nach {folder} ist fehlgeschlagen ({error}); es wurde nichts geschrieben. Prüfen Sie den freien Speicherplatz oder wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <source>Input layer</source>
+            <translation>Eingabe-Layer</translation>
+        </message>
+        <message>
+            <source>The input layer {name} has no features: nothing to score. Choose a layer with features to score.</source>
+            <translation>Der Eingabe-Layer {name} hat keine Objekte: nichts zu bewerten. Wählen Sie einen Layer mit Objekten, die bewertet werden sollen.</translation>
+        </message>
+        <message>
+            <source>Heat polygons (e.g. Klimatope, thermal load classes)</source>
+            <translation>Hitze-Polygone (z. B. Klimatope, Klassen der Wärmebelastung)</translation>
+        </message>
+        <message>
+            <source>Heat class or value field</source>
+            <translation>Feld Hitzeklasse oder -wert</translation>
+        </message>
+        <message>
+            <source>Water depth for the full rain score (m)</source>
+            <translation>Wassertiefe für die volle Starkregen-Bewertung (m)</translation>
+        </message>
+        <message>
+            <source>Parks and public green spaces (polygons)</source>
+            <translation>Parks und öffentliche Grünflächen (Polygone)</translation>
+        </message>
+        <message>
+            <source>Smallest park that counts (ha)</source>
+            <translation>Kleinster zählender Park (ha)</translation>
+        </message>
+        <message>
+            <source>2030 target area (e.g. Raumtyp polygons)</source>
+            <translation>Zielgebiet 2030 (z. B. Raumtyp-Polygone)</translation>
+        </message>
+        <message>
+            <source>Target area field (empty = raumtyp, else every polygon)</source>
+            <translation>Feld Zielgebiet (leer = raumtyp, sonst jedes Polygon)</translation>
+        </message>
+        <message>
+            <source>Districts for the target table (polygons)</source>
+            <translation>Stadtteile für die Zieltabelle (Polygone)</translation>
+        </message>
+        <message>
+            <source>District name field</source>
+            <translation>Feld Stadtteilname</translation>
+        </message>
+        <message>
+            <source>Features scored</source>
+            <translation>Bewertete Objekte</translation>
+        </message>
+        <message>
+            <source>Features excluded (class X)</source>
+            <translation>Ausgeschlossene Objekte (Klasse X)</translation>
+        </message>
+        <message>
+            <source>Heat values</source>
+            <translation>Hitzewerte</translation>
+        </message>
+        <message>
+            <source>Target area value</source>
+            <translation>Wert für das Zielgebiet</translation>
+        </message>
+        <message>
+            <source>Heat raster (e.g. night temperature)</source>
+            <translation>Hitze-Raster (z. B. Nachttemperatur)</translation>
+        </message>
+        <message>
+            <source>Heavy-rain water depth raster (m)</source>
+            <translation>Raster Wassertiefe bei Starkregen (m)</translation>
+        </message>
+        <message>
+            <source>{param} must be greater than {low} (it is {value}).</source>
+            <translation>{param} muss größer als {low} sein (ist {value}).</translation>
+        </message>
+        <message>
+            <source>{param} must be at least {low} (it is {value}).</source>
+            <translation>{param} muss mindestens {low} sein (ist {value}).</translation>
+        </message>
+        <message>
+            <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}.</source>
+            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x}.</translation>
+        </message>
+        <message>
+            <source>Read {n} features of {name}; working CRS {crs}.</source>
+            <translation>{n} Objekte aus {name} gelesen; Arbeits-KBS {crs}.</translation>
+        </message>
+        <message>
+            <source>higher value = more heat</source>
+            <translation>höherer Wert = mehr Hitze</translation>
+        </message>
+        <message>
+            <source>lower value = more heat</source>
+            <translation>niedrigerer Wert = mehr Hitze</translation>
+        </message>
+        <message>
+            <source>Weight: {criterion}</source>
+            <translation>Gewicht: {criterion}</translation>
+        </message>
+        <message>
+            <source>{param} must not exceed {high} (it is {value}).</source>
+            <translation>{param} darf höchstens {high} sein (es ist {value}).</translation>
+        </message>
+        <message>
+            <source>All weights ({first} … {last}) are 0: give at least one criterion a weight above 0.</source>
+            <translation>Alle Gewichte ({first} … {last}) sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.</source>
+            <translation>Kriterium {name} entfällt (kein Layer, Feld oder Wert dafür); die übrigen Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. {params}).</source>
+            <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. {params}).</translation>
+        </message>
+        <message>
+            <source>Writing the output failed: {err}</source>
+            <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
+        </message>
+        <message>
+            <source>flat roof 0–5°</source>
+            <translation>Flachdach 0–5°</translation>
+        </message>
+        <message>
+            <source>roof slope 5–15°</source>
+            <translation>Dachneigung 5–15°</translation>
+        </message>
+        <message>
+            <source>roof slope 15–30°</source>
+            <translation>Dachneigung 15–30°</translation>
+        </message>
+        <message>
+            <source>roof slope 30–45°</source>
+            <translation>Dachneigung 30–45°</translation>
+        </message>
+        <message>
+            <source>roof steeper than 45° (excluded)</source>
+            <translation>Dach steiler als 45° (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>roof slope unknown</source>
+            <translation>Dachneigung unbekannt</translation>
+        </message>
+        <message>
+            <source>flat roof by roof type (slope not given)</source>
+            <translation>Flachdach laut Dachform (Neigung nicht angegeben)</translation>
+        </message>
+        <message>
+            <source>{area} m² greenable</source>
+            <translation>{area} m² begrünbar</translation>
+        </message>
+        <message>
+            <source>less than {min} m² greenable (excluded)</source>
+            <translation>weniger als {min} m² begrünbar (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>listed building (excluded)</source>
+            <translation>Baudenkmal (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>green roof already there (excluded)</source>
+            <translation>bereits begrünt (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>no usable geometry (excluded)</source>
+            <translation>keine verwendbare Geometrie (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>no criterion could be evaluated</source>
+            <translation>kein Kriterium auswertbar</translation>
+        </message>
+        <message>
+            <source>high heat load</source>
+            <translation>hohe Wärmebelastung</translation>
+        </message>
+        <message>
+            <source>moderate heat load</source>
+            <translation>mittlere Wärmebelastung</translation>
+        </message>
+        <message>
+            <source>low heat load</source>
+            <translation>geringe Wärmebelastung</translation>
+        </message>
+        <message>
+            <source>no heat value</source>
+            <translation>kein Hitzewert</translation>
+        </message>
+        <message>
+            <source>water depth {depth} m nearby</source>
+            <translation>Wassertiefe {depth} m in der Umgebung</translation>
+        </message>
+        <message>
+            <source>no heavy-rain water nearby</source>
+            <translation>kein Starkregenwasser in der Umgebung</translation>
+        </message>
+        <message>
+            <source>no heavy-rain data nearby</source>
+            <translation>keine Starkregendaten in der Umgebung</translation>
+        </message>
+        <message>
+            <source>in the combined-sewer area</source>
+            <translation>im Mischwassergebiet</translation>
+        </message>
+        <message>
+            <source>nearest park ≥ {ha} ha at {dist} m</source>
+            <translation>nächster Park ≥ {ha} ha in {dist} m</translation>
+        </message>
+        <message>
+            <source>no park ≥ {ha} ha within {max} m</source>
+            <translation>kein Park ≥ {ha} ha innerhalb von {max} m</translation>
+        </message>
+        <message>
+            <source>in the 2030 target area ({scope})</source>
+            <translation>im Zielgebiet 2030 ({scope})</translation>
+        </message>
+        <message>
+            <source>PV on the roof: solar green roof</source>
+            <translation>PV auf dem Dach: Solargründach</translation>
+        </message>
+        <message>
+            <source>Roofs for greening</source>
+            <translation>Dächer für die Begrünung</translation>
+        </message>
+        <message>
+            <source>roof</source>
+            <translation>Dach</translation>
+        </message>
+        <message>
+            <source>roof slope</source>
+            <translation>Dachneigung</translation>
+        </message>
+        <message>
+            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential).</source>
+            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Münsteraner Gründachpotenzials).</translation>
+        </message>
+        <message>
+            <source>greenable area</source>
+            <translation>begrünbare Fläche</translation>
+        </message>
+        <message>
+            <source>0 at the smallest greenable roof, 1 at the area for the full score.</source>
+            <translation>0 beim kleinsten begrünbaren Dach, 1 ab der Fläche für die volle Punktzahl.</translation>
+        </message>
+        <message>
+            <source>heat load</source>
+            <translation>thermische Belastung</translation>
+        </message>
+        <message>
+            <source>Heat raster min–max over this run, or heat classes 1–5 → (class − 1) / 4.</source>
+            <translation>Hitzeraster: Min–Max über diesen Lauf; Belastungsklassen 1–5 → (Klasse − 1) / 4.</translation>
+        </message>
+        <message>
+            <source>heavy rain</source>
+            <translation>Starkregen</translation>
+        </message>
+        <message>
+            <source>Mean water depth in a ring around the building: 0 m → 0, the full-score depth → 1.</source>
+            <translation>Mittlere Überflutungstiefe in einem Ring um das Gebäude: 0 m → 0, Tiefe für die volle Punktzahl → 1.</translation>
+        </message>
+        <message>
+            <source>combined sewer</source>
+            <translation>Mischsystem</translation>
+        </message>
+        <message>
+            <source>1 inside a combined-sewer area.</source>
+            <translation>1 im Gebiet des Mischsystems.</translation>
+        </message>
+        <message>
+            <source>distance to parks</source>
+            <translation>Entfernung zu Parks</translation>
+        </message>
+        <message>
+            <source>0 next to a park, 1 at the distance without a park or farther (3-30-300 rule).</source>
+            <translation>0 direkt am Park, 1 ab der Entfernung „ohne Park“ (3-30-300-Regel).</translation>
+        </message>
+        <message>
+            <source>2030 target area</source>
+            <translation>Zielgebiet 2030</translation>
+        </message>
+        <message>
+            <source>1 inside the 2030 target area.</source>
+            <translation>1 im Zielgebiet 2030.</translation>
+        </message>
+        <message>
+            <source>slope class</source>
+            <translation>Neigungsklasse</translation>
+        </message>
+        <message>
+            <source>retention</source>
+            <translation>Rückhalt</translation>
+        </message>
+        <message>
+            <source>in the 2030 target area</source>
+            <translation>im Zielgebiet 2030</translation>
         </message>
         <message>
             <source>feature</source>
@@ -976,10 +1012,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Distance to parks</source>
             <translation>Entfernung zu Parks</translation>
-        </message>
-        <message>
-            <source>2030 target area</source>
-            <translation>Zielgebiet 2030</translation>
         </message>
         <message>
             <source>Street trees</source>

@@ -1,0 +1,395 @@
+"""Inputs that every scoring algorithm may need, as plain functions.
+
+Each function takes the algorithm (for ``parameterAs…``), the parameters, the context, the
+:class:`MainInput` of the run, a ``Progress`` and the feedback, and returns arrays per feature of
+the main input (or None when its parameter is empty, with a warning when the layer cannot be
+used). They work for polygons (roofs, brownfields) and lines (street segments) alike: rasters are
+averaged over ``main.zones`` (the polygons, or the buffered lines), polygon layers are looked up
+at ``main.points`` (a point inside each polygon, the middle of each line).
+
+An algorithm's ``gather()`` reads like a list of these calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureSource, QgsProcessingException
+
+from ..i18n import tr
+from ..scoring import criteria, geo
+from ..scoring.progress import Progress
+from ..scoring.values import as_text, detect_field, fold, fold_array, truthy
+from . import raster as rasters
+from .read import FeatureArrays, number_column, read_overlay, text_column
+
+# Field names looked for when a secondary layer's field parameter is empty (case-insensitive).
+HEAT_FIELD_CANDIDATES = ("heat_class", "heat", "belastung", "waermebelastung", "klasse")
+SCOPE_FIELD_CANDIDATES = ("raumtyp",)
+DISTRICT_FIELD_CANDIDATES = ("name", "stadtteil", "bezirk", "district", "ortsteil", "gen")
+
+
+@dataclass
+class MainInput:
+    """The main input of a scoring run, read once in the working CRS."""
+
+    arrays: FeatureArrays
+    name: str  # for messages
+    kind: str  # "polygon" | "line"
+    points: np.ndarray  # a point on each feature (None without geometry)
+    zones: np.ndarray  # polygons to average rasters over: the polygon, or the buffered line
+    fields: dict[str, str | None] = field(default_factory=dict)  # kind -> field of the input used
+
+    @property
+    def geoms(self) -> np.ndarray:
+        return self.arrays.geoms
+
+    @property
+    def crs(self) -> QgsCoordinateReferenceSystem:
+        return self.arrays.crs
+
+    @property
+    def usable(self) -> np.ndarray:
+        return self.arrays.usable
+
+    @property
+    def fids(self) -> np.ndarray:
+        return self.arrays.fids
+
+    def __len__(self) -> int:
+        return len(self.arrays)
+
+
+def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float = 10.0,
+               fields: Mapping[str, str | None] | None = None) -> MainInput:
+    """The :class:`MainInput` of read arrays; lines are buffered by ``line_zone_m`` for rasters."""
+    geoms = arrays.geoms
+    zones = geoms
+    if kind == "line":
+        zones = np.full(len(geoms), None, dtype=object)
+        ok = arrays.usable
+        zones[ok] = shapely.buffer(geoms[ok], line_zone_m, cap_style="flat")
+    return MainInput(arrays=arrays, name=name, kind=kind, points=geo.points_on_surface(geoms), zones=zones,
+                     fields=dict(fields or {}))
+
+
+# ----------------------------------------------------------------------------------------------
+# Names and fields
+# ----------------------------------------------------------------------------------------------
+def layer_name(alg, parameters, param: str, context, source=None) -> str:
+    """The name to use in messages: the GeoPackage layer, the layer's name, or the parameter."""
+    value = parameters.get(param)
+    if isinstance(value, str) and "layername=" in value:
+        return value.split("layername=", 1)[1].split("|", 1)[0]
+    layer = alg.parameterAsVectorLayer(parameters, param, context)
+    if layer is not None:
+        return layer.name()
+    if source is not None and source.sourceName():
+        return source.sourceName()
+    return param
+
+
+def chosen_field(alg, parameters, param: str, context, source: QgsFeatureSource,
+                 candidates: Sequence[str] = ()) -> str | None:
+    """The field chosen in ``param`` (checked to exist), else the first candidate by name."""
+    chosen = alg.parameterAsStrings(parameters, param, context)
+    fields = source.fields()
+    if chosen and chosen[0]:
+        idx = fields.lookupField(chosen[0])
+        if idx < 0:
+            raise QgsProcessingException(tr("Field {field} ({param}) is not in its layer. Its fields are: {fields}.").format(
+                field=chosen[0], param=param, fields=", ".join(fields.names())))
+        return fields.at(idx).name()
+    return detect_field(fields.names(), candidates)
+
+
+def resolve_fields(alg, parameters, context, source: QgsFeatureSource,
+                   params: Mapping[str, tuple[str, Sequence[str]]]) -> dict[str, str | None]:
+    """kind -> the chosen field (checked) or the one found by name, for the main input."""
+    out: dict[str, str | None] = {}
+    for kind, (param, candidates) in params.items():
+        chosen = alg.parameterAsStrings(parameters, param, context)
+        if chosen and chosen[0]:
+            idx = source.fields().lookupField(chosen[0])
+            if idx < 0:
+                raise QgsProcessingException(tr("Field {field} ({param}) is not in the input layer. Its fields are: {fields}.").format(
+                    field=chosen[0], param=param, fields=", ".join(source.fields().names())))
+            out[kind] = source.fields().at(idx).name()
+        else:
+            out[kind] = detect_field(source.fields().names(), candidates)
+    return out
+
+
+def numbers_of(main: MainInput, name: str | None, param: str, feedback) -> np.ndarray | None:
+    """A numeric field of the main input; None (with a warning) when it holds no number."""
+    if not name:
+        return None
+    values = number_column(main.arrays, name)
+    if values is None:
+        return None
+    if not np.isfinite(values).any():
+        feedback.pushWarning(tr("Field {field} ({param}) holds no numbers; it is ignored.").format(field=name, param=param))
+        return None
+    return values
+
+
+def flags_of(main: MainInput, name: str | None) -> np.ndarray | None:
+    """A yes/no field of the main input (1/0, ja/nein, true …) as booleans; None without field."""
+    if not name:
+        return None
+    col = main.arrays.columns.get(name)
+    if col is None:
+        col = text_column(main.arrays, name)
+    return truthy(col)[0]
+
+
+def texts_of(main: MainInput, name: str | None) -> np.ndarray | None:
+    """A field of the main input as text (None without field)."""
+    return text_column(main.arrays, name) if name else None
+
+
+# ----------------------------------------------------------------------------------------------
+# Secondary layers
+# ----------------------------------------------------------------------------------------------
+def overlay(alg, parameters, param: str, context, main: MainInput, progress: Progress, feedback,
+            fields: Sequence[str] = ()) -> FeatureArrays | None:
+    """The polygon layer of ``param`` read into the working CRS; None when not given."""
+    source = alg.parameterAsSource(parameters, param, context)
+    if source is None:
+        return None
+    name = layer_name(alg, parameters, param, context, source)
+    lay = read_overlay(source, context, main.crs, progress, fields=fields, name=name, feedback=feedback)
+    if not lay.usable.any():
+        feedback.pushWarning(tr("Layer {name} ({param}) has no usable polygons; it is ignored.").format(name=name, param=param))
+    return lay
+
+
+def polygon_flag_input(alg, parameters, param: str, context, main: MainInput, progress: Progress,
+                       feedback) -> np.ndarray | None:
+    """True where a feature's point lies in a polygon of ``param`` (sewer areas, listed
+    buildings, protected areas …); None when the layer is not given."""
+    lay = overlay(alg, parameters, param, context, main, progress.sub(0.0, 0.5), feedback)
+    if lay is None:
+        return None
+    return geo.intersects_any(main.points, lay.geoms[lay.usable], progress.sub(0.5, 1.0))
+
+
+def checked_mean(res: rasters.ZonalResult, layer, param: str, feedback) -> np.ndarray | None:
+    """The zonal mean, or None with a warning when the raster misses the features or is nodata."""
+    if not res.overlaps:
+        feedback.pushWarning(tr("Raster {name} ({param}) does not overlap the input features: its criterion is left out and the weights are renormalised.").format(
+            name=layer.name(), param=param))
+        return None
+    if res.nodata_only:
+        feedback.pushWarning(tr("Raster {name} ({param}) holds only nodata under the input features: its criterion is left out and the weights are renormalised.").format(
+            name=layer.name(), param=param))
+        return None
+    return res.mean
+
+
+def raster_mean_input(alg, parameters, param: str, context, main: MainInput, progress: Progress,
+                      feedback) -> np.ndarray | None:
+    """Mean of a raster over each feature's zone; None when not given or not usable."""
+    layer = alg.parameterAsRasterLayer(parameters, param, context)
+    if layer is None:
+        return None
+    res = rasters.zonal_mean(layer, main.zones, main.crs, context, progress)
+    return checked_mean(res, layer, param, feedback)
+
+
+def ring_mean_input(alg, parameters, param: str, context, main: MainInput, ring_m: float, progress: Progress,
+                    feedback, nodata_is_zero: bool = False) -> np.ndarray | None:
+    """Mean of a raster in a ring of ``ring_m`` around each feature's zone (heavy rain).
+
+    A fine raster is first averaged to cells of half the ring width (:class:`raster.Coarsened`).
+    ``ring_m`` 0: the mean over the zone itself. ``nodata_is_zero``: nodata cells inside the
+    raster's extent count as 0 (a heavy-rain map that leaves dry cells empty).
+    """
+    layer = alg.parameterAsRasterLayer(parameters, param, context)
+    if layer is None:
+        return None
+    zones, has = main.zones, main.usable
+    with rasters.Coarsened(layer, ring_m / 2.0, zones[has], ring_m, main.crs, context) as coarse:
+        progress(0.1)
+        sub = progress.sub(0.1, 1.0)
+        if ring_m > 0 and has.any():
+            res = rasters.ring_mean(coarse, zones, ring_m, main.crs, context, sub)
+        else:
+            res = rasters.zonal_mean(coarse, zones, main.crs, context, sub)
+    mean = checked_mean(res, layer, param, feedback)
+    if mean is None:
+        return None
+    if nodata_is_zero:
+        inside = has & rasters.inside_extent(layer, zones, main.crs, context)
+        mean = np.where(inside & np.isnan(mean), 0.0, mean)
+    return mean
+
+
+def heat_input(alg, parameters, context, main: MainInput, higher_is_hotter: bool, progress: Progress, feedback,
+               raster_param: str = "HEAT", polygons_param: str = "HEAT_POLYGONS",
+               field_param: str = "HEAT_FIELD") -> np.ndarray | None:
+    """c_heat 0–1 per feature from a heat raster (mean over the zone, min–max over this run) or
+    heat polygons with a class or value field (classes 1–5 and labels by name, other numbers
+    min–max); None when neither is given or nothing overlaps."""
+    layer = alg.parameterAsRasterLayer(parameters, raster_param, context)
+    polys = alg.parameterAsSource(parameters, polygons_param, context)
+    if layer is not None:
+        if polys is not None:
+            feedback.pushWarning(tr("Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored."))
+        mean = raster_mean_input(alg, parameters, raster_param, context, main, progress, feedback)
+        # a raster holds values (°C, PET …): min–max over this run, as the help says
+        return None if mean is None else criteria.heat_minmax(mean, higher_is_hotter)
+    if polys is None:
+        return None
+    field = chosen_field(alg, parameters, field_param, context, polys, HEAT_FIELD_CANDIDATES)
+    if not field:
+        raise QgsProcessingException(tr("Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value)."))
+    lay = overlay(alg, parameters, polygons_param, context, main, progress.sub(0.0, 0.3), feedback, fields=[field])
+    at_points = progress.sub(0.3, 1.0)
+    values = lay.columns.get(field)
+    if values is None or values.dtype == object:
+        c_poly, unmapped = criteria.heat_criterion(values if values is not None else np.full(len(lay), None, dtype=object),
+                                                   higher_is_hotter)
+        if unmapped:
+            feedback.pushWarning(tr("Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.").format(
+                field=field, values=", ".join(unmapped[:10])))
+        c = geo.value_at_points(main.points, lay.geoms, c_poly, "max", at_points)
+    elif criteria.are_heat_classes(values):
+        # classes or values is decided from the polygon layer itself, never from which
+        # features happen to be in the run
+        c_poly, _ = criteria.heat_criterion(values, higher_is_hotter)
+        c = geo.value_at_points(main.points, lay.geoms, c_poly, "max", at_points)
+    else:
+        raw = geo.value_at_points(main.points, lay.geoms, values, "max" if higher_is_hotter else "min", at_points)
+        c = criteria.heat_minmax(raw, higher_is_hotter)
+    if not np.isfinite(c).any():
+        feedback.pushWarning(tr("No input feature lies in a heat polygon with a value: the heat criterion is left out."))
+        return None
+    return c
+
+
+class Pending:
+    """A computation running on the second core (pure shapely work releases the GIL).
+
+    :meth:`result` waits for it while still answering a cancel; :meth:`close` (also on exit of a
+    ``with`` block) lets a canceled run return without waiting for the other core.
+    """
+
+    def __init__(self, func, *args):
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._job = self._pool.submit(func, *args)
+
+    def result(self, progress: Progress):
+        try:
+            while True:
+                try:
+                    return self._job.result(timeout=0.5)
+                except FuturesTimeout:
+                    progress.check()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def __enter__(self) -> Pending:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def nearest_distance_input(alg, parameters, param: str, context, main: MainInput, min_area_m2: float,
+                           max_distance: float, progress: Progress, feedback) -> Pending | None:
+    """Distance from each feature to the nearest polygon of ``param`` of at least ``min_area_m2``
+    (parks of 0.5 ha), inf beyond ``max_distance``; started on the second core, so the caller
+    samples rasters meanwhile and collects it with ``pending.result(progress)``. None when the
+    layer is not given."""
+    lay = overlay(alg, parameters, param, context, main, progress, feedback)
+    if lay is None:
+        return None
+    targets = geo.min_area(lay.geoms, min_area_m2)
+    if targets.size == 0:
+        feedback.pushWarning(tr("No polygon of {param} reaches {ha} ha: every feature counts as without one nearby.").format(
+            param=param, ha=f"{min_area_m2 / 10000.0:g}"))
+    return Pending(geo.nearest_distance, main.geoms, targets, max_distance)
+
+
+@dataclass
+class Scope:
+    """The target area of a run: which features lie in it, and its polygons for district sums."""
+
+    inside: np.ndarray  # bool per feature
+    arrays: FeatureArrays  # the scope layer
+    names: np.ndarray  # a name per scope polygon (its field value, or its number)
+    label: str  # for the reasons ("Innenstadt")
+
+
+def scope_input(alg, parameters, context, main: MainInput, progress: Progress, feedback,
+                layer_param: str = "SCOPE", field_param: str = "SCOPE_FIELD",
+                value_param: str = "SCOPE_VALUE") -> Scope | None:
+    """The features in the target area: the polygons of ``layer_param`` whose field equals the
+    value (folded: case, umlauts), or every polygon without a field; None without a layer."""
+    source = alg.parameterAsSource(parameters, layer_param, context)
+    if source is None:
+        return None
+    value = (alg.parameterAsString(parameters, value_param, context) or "").strip()
+    field = chosen_field(alg, parameters, field_param, context, source, SCOPE_FIELD_CANDIDATES)
+    lay = overlay(alg, parameters, layer_param, context, main, progress.sub(0.0, 0.7), feedback,
+                  fields=[field] if field else [])
+    ok = lay.usable
+    if field:
+        raw = lay.columns.get(field)
+        names = np.array([None] * len(lay), dtype=object) if raw is None else as_text(raw)
+        wanted = fold(value) if value else ""
+        match = fold_array(names) == wanted if wanted else ~np.equal(names, None)
+        if wanted and not (match & ok).any():
+            present = sorted({str(v) for v in names[~np.equal(names, None)].tolist()})
+            feedback.pushWarning(tr("No polygon of the target area layer has {field} = {value}; values present: {values}. The target-area criterion is 0 for every feature.").format(
+                field=field, value=value, values=", ".join(present[:10])))
+        feedback.pushInfo(tr("Target area: polygons with {field} = {value}.").format(field=field, value=value))
+        label = value
+    else:
+        names = np.array([str(i + 1) for i in range(len(lay))], dtype=object)
+        match = np.ones(len(lay), bool)
+        feedback.pushInfo(tr("Target area: every polygon of the target area layer (no field chosen)."))
+        label = layer_name(alg, parameters, layer_param, context, source)
+    inside = geo.intersects_any(main.points, lay.geoms[match & ok], progress.sub(0.7, 1.0))
+    return Scope(inside=inside, arrays=lay, names=names, label=label)
+
+
+@dataclass
+class Districts:
+    """Polygons to sum per district, with a name each, and the district index of each feature."""
+
+    geoms: np.ndarray  # usable district polygons
+    names: np.ndarray
+    index: np.ndarray  # per feature: the district it lies in, -1 outside every district
+
+
+def districts_input(alg, parameters, context, main: MainInput, progress: Progress, feedback,
+                    scope: Scope | None = None, layer_param: str = "DISTRICTS",
+                    field_param: str = "DISTRICT_FIELD") -> Districts | None:
+    """The districts of ``layer_param`` (named by its field), else the target-area polygons,
+    else None (the caller sums over all features)."""
+    source = alg.parameterAsSource(parameters, layer_param, context)
+    if source is not None:
+        field = chosen_field(alg, parameters, field_param, context, source, DISTRICT_FIELD_CANDIDATES)
+        lay = overlay(alg, parameters, layer_param, context, main, progress, feedback, fields=[field] if field else [])
+        names = as_text(lay.columns[field]) if field and field in lay.columns else None
+    elif scope is not None:
+        lay, names = scope.arrays, scope.names
+        feedback.pushInfo(tr("No districts given: the target table sums per target-area polygon."))
+    else:
+        return None
+    idx = np.flatnonzero(lay.usable)
+    if names is None:
+        names = np.array([str(int(f)) for f in lay.fids.tolist()], dtype=object)
+    cat = geo.category_at_points(main.points, lay.geoms[idx], np.arange(idx.size).astype(object))
+    index = np.where(np.equal(cat, None), -1, cat).astype(np.int64)
+    return Districts(geoms=lay.geoms[idx], names=np.asarray(names, dtype=object)[idx], index=index)

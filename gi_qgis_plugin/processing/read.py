@@ -1,0 +1,464 @@
+"""Reading feature sources into arrays: ids, shapely 2 geometries from WKB, attribute columns.
+
+A source is read once (QGIS's iterator, or GDAL's columnar Arrow interface for plain file layers);
+everything after reading is plain numpy/shapely (``scoring/``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsProcessingContext,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..i18n import tr
+from ..scoring.progress import Canceled, Progress  # noqa: F401
+from .crs import _warn, transform_geoms
+
+# Progress/cancel granularity: features per batch on the hot paths.
+BATCH = 20000
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading
+# ----------------------------------------------------------------------------------------------
+@dataclass
+class FeatureArrays:
+    """One feature source read into arrays; index i is the i-th feature in source order."""
+
+    fids: np.ndarray
+    geoms: np.ndarray  # shapely geometries in ``crs`` (None where missing or unusable)
+    fields: QgsFields
+    rows: list[list] | ColumnTable | None  # all attribute values (for copying to the output)
+    columns: dict[str, np.ndarray]  # requested fields as typed arrays
+    crs: QgsCoordinateReferenceSystem
+    skipped: Counter = field(default_factory=Counter)  # reason code -> count
+    repaired: int = 0
+
+    def __len__(self) -> int:
+        return int(self.fids.size)
+
+    @property
+    def usable(self) -> np.ndarray:
+        """Features with a usable geometry."""
+        return ~shapely.is_missing(self.geoms) & ~shapely.is_empty(self.geoms)
+
+
+class ColumnTable:
+    """Attribute values kept column by column: numbers as numpy arrays with a NULL mask, text as
+    object arrays. Python objects per value are made only for the rows being written, chunk by
+    chunk, which keeps a city's attribute table small in memory."""
+
+    def __init__(self, columns: list[tuple[np.ndarray, np.ndarray | None]], n: int):
+        self.columns = columns  # per field: (values, null mask or None)
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def values(self, k: int, idx: np.ndarray | None = None) -> list:
+        data, mask = self.columns[k]
+        if idx is not None:
+            data = data[idx]
+            mask = None if mask is None else mask[idx]
+        out = data.tolist()
+        if mask is not None and mask.any():
+            for i in np.flatnonzero(mask).tolist():
+                out[i] = None
+        return out
+
+    def rows_for(self, idx: np.ndarray, keep: Sequence[int]) -> list[list]:
+        cols = [self.values(k, idx) for k in keep]
+        return [list(r) for r in zip(*cols)] if cols else [[] for _ in range(len(idx))]
+
+
+def field_values(rows, k: int) -> list:
+    """All values of field ``k`` from a ColumnTable or a list of attribute rows."""
+    if isinstance(rows, ColumnTable):
+        return rows.values(k)
+    return [r[k] for r in rows]
+
+
+def rows_for(rows, idx: np.ndarray, keep: Sequence[int]) -> list[list]:
+    """Attribute rows of the features ``idx`` restricted to the fields ``keep``."""
+    if isinstance(rows, ColumnTable):
+        return rows.rows_for(idx, keep)
+    if list(keep) == list(range(len(rows[0]) if len(rows) else 0)):
+        return [list(rows[i]) for i in idx.tolist()]
+    return [[rows[i][k] for k in keep] for i in idx.tolist()]
+
+
+def read_source(
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    work_crs: QgsCoordinateReferenceSystem,
+    progress: Progress,
+    keep_rows: bool = True,
+    fields: Sequence[str] = (),
+    polygonal: bool = True,
+    name: str = "",
+    fast_layer: QgsVectorLayer | None = None,
+    linear: bool = False,
+) -> FeatureArrays:
+    """Read ``source`` once: geometries in ``work_crs`` (2D, repaired), attribute rows, columns.
+
+    Invalid geometries are repaired with ``shapely.make_valid`` (counted in ``repaired``); empty
+    or unrepairable ones are kept as None with a reason in ``skipped`` so the output still has
+    one row per input feature. Z and M are dropped (scores are 2D).
+
+    ``polygonal`` / ``linear``: keep only polygons with an area / lines with a length (others
+    are counted as ``geom_not_polygon`` / ``geom_not_line`` and kept as None).
+
+    ``fast_layer`` (see :func:`plain_ogr_layer`): the same features read through GDAL's columnar
+    Arrow interface in C instead of QGIS's feature iterator, several times faster on a city. It
+    falls back to the iterator whenever the layer or a field type does not allow it.
+    """
+    src_fields = source.fields()
+    raw = _read_ogr(fast_layer, src_fields, progress) if fast_layer is not None else None
+    if raw is not None:
+        fids, wkb_arr, rows = raw
+        read_crs = fast_layer.crs()
+    else:
+        fids, wkb_arr, rows = _read_qgis(source, context, work_crs, progress, keep_rows, fields)
+        read_crs = work_crs  # the request transformed the geometries
+    progress.check()
+
+    n = len(fids)
+    skipped: Counter = Counter()
+    geoms = np.full(n, None, dtype=object)
+    have = np.fromiter((w is not None and len(w) > 0 for w in wkb_arr), dtype=bool, count=n)
+    skipped["geom_empty"] = int((~have).sum())
+    have_idx = np.flatnonzero(have)
+    step = 200_000  # parse in chunks: progress and cancel stay responsive on a million features
+    for start in range(0, have_idx.size, step):
+        part = have_idx[start:start + step]
+        geoms[part] = shapely.from_wkb(wkb_arr[part], on_invalid="ignore")
+        progress(0.8 + 0.05 * min(start + step, have_idx.size) / have_idx.size)
+    bad_parse = have & shapely.is_missing(geoms)
+    skipped["geom_unreadable"] = int(bad_parse.sum())
+    parsed_empty = have & ~bad_parse & shapely.is_empty(geoms)
+    skipped["geom_empty"] += int(parsed_empty.sum())
+    geoms[parsed_empty] = None
+    progress(0.85)
+    for start in range(0, n, step):
+        geoms[start:start + step] = shapely.force_2d(geoms[start:start + step])
+        progress(0.85 + 0.03 * min(start + step, n) / max(n, 1))
+    if read_crs.isValid() and work_crs.isValid() and read_crs != work_crs:
+        ok = ~shapely.is_missing(geoms)
+        if ok.any():
+            xform = QgsCoordinateTransform(read_crs, work_crs, context.transformContext())
+            geoms[ok] = transform_geoms(geoms[ok], xform)
+    progress(0.93)
+
+    repaired = 0
+    ok = ~shapely.is_missing(geoms)
+    invalid = ok & ~shapely.is_valid(geoms)
+    if invalid.any():
+        fixed = shapely.make_valid(geoms[invalid])
+        if polygonal:
+            fixed = _polygonal_parts(fixed)
+        elif linear:
+            fixed = _linear_parts(fixed)
+        geoms[invalid] = fixed
+        repaired = int((~shapely.is_missing(fixed) & ~shapely.is_empty(fixed)).sum())
+        skipped["geom_invalid_unrepairable"] = int(invalid.sum()) - repaired
+    if polygonal:
+        ok = ~shapely.is_missing(geoms)
+        area = np.zeros(n)
+        area[ok] = shapely.area(geoms[ok])
+        not_poly = ok & (area <= 0)
+        skipped["geom_not_polygon"] = int(not_poly.sum())
+        geoms[not_poly] = None
+    elif linear:
+        ok = ~shapely.is_missing(geoms)
+        is_line = np.zeros(n, bool)
+        is_line[ok] = np.isin(shapely.get_type_id(geoms[ok]), (1, 2, 5)) & (shapely.length(geoms[ok]) > 0)
+        not_line = ok & ~is_line
+        skipped["geom_not_line"] = int(not_line.sum())
+        geoms[not_line] = None
+    geoms[shapely.is_empty(geoms)] = None
+    progress(0.96)
+
+    columns = {}
+    for f in fields:
+        idx = src_fields.lookupField(f)
+        if idx < 0:
+            continue
+        columns[f] = column_array(field_values(rows, idx), src_fields.at(idx))
+    progress(1.0)
+    return FeatureArrays(
+        fids=np.asarray(fids, dtype=np.int64),
+        geoms=geoms,
+        fields=src_fields,
+        rows=rows if keep_rows else None,
+        columns=columns,
+        crs=work_crs,
+        skipped=+skipped,
+        repaired=repaired,
+    )
+
+
+def _object_array(values: list) -> np.ndarray:
+    """A 1-D object array of ``values`` (bytes or str never become a 2-D array of characters)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _read_qgis(source, context, work_crs, progress, keep_rows, fields):
+    """(fids, WKB per feature or None, attribute rows) through QGIS's feature iterator."""
+    src_fields = source.fields()
+    request = QgsFeatureRequest()
+    if not keep_rows:
+        request.setSubsetOfAttributes([src_fields.lookupField(f) for f in fields if src_fields.lookupField(f) >= 0])
+    if source.sourceCrs().isValid() and source.sourceCrs() != work_crs:
+        request.setDestinationCrs(work_crs, context.transformContext())
+    flags = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+    total = max(source.featureCount(), 1)
+    if isinstance(source, QgsProcessingFeatureSource):
+        iterator = source.getFeatures(request, flags)
+    else:
+        iterator = source.getFeatures(request)
+    fids: list[int] = []
+    wkbs: list[bytes | None] = []
+    rows: list[list] = []
+    for i, feat in enumerate(iterator):
+        if i % BATCH == 0:
+            progress(0.9 * i / total)
+        fids.append(feat.id())
+        geom = feat.geometry()
+        wkbs.append(None if geom.isNull() else bytes(geom.asWkb()))
+        rows.append(feat.attributes())
+    return fids, _object_array(wkbs), rows
+
+
+def plain_ogr_layer(alg, parameters: dict, name: str, context: QgsProcessingContext) -> QgsVectorLayer | None:
+    """The parameter's layer if it can be read directly with OGR: a file layer (GeoPackage,
+    shapefile …) without selection, feature limit, filter, subset string or unsaved edits.
+    Anything else returns None and is read through QGIS."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit >= 0 or getattr(value, "filterExpression", ""):
+            return None
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    if layer is None or not layer.isValid() or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if layer.isEditable() and layer.isModified():
+        return None
+    return layer
+
+
+def _read_ogr(layer: QgsVectorLayer, src_fields: QgsFields, progress: Progress):
+    """(fids, WKB per feature or None, attribute rows in QGIS field order) via OGR's Arrow
+    stream as numpy, or None when this layer or one of its field types does not allow it."""
+    from osgeo import gdal, ogr
+    from qgis.core import QgsProviderRegistry
+
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path")
+    if not path or parts.get("subset"):
+        return None
+    try:
+        with gdal.ExceptionMgr(useExceptions=True), ogr.ExceptionMgr(useExceptions=True):
+            ds = ogr.Open(path)
+            lname = parts.get("layerName")
+            lid = parts.get("layerId")
+            lyr = ds.GetLayerByName(lname) if lname else ds.GetLayer(int(lid) if lid not in (None, "") else 0)
+            if lyr is None or not hasattr(lyr, "GetArrowStreamAsNumPy"):
+                return None
+            fid_col = lyr.GetFIDColumn() or "OGC_FID"
+            geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
+            total = max(lyr.GetFeatureCount(), 1)
+            batches = []
+            done = 0
+            for batch in lyr.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536"]):
+                batches.append(batch)
+                done += len(batch[geom_col]) if geom_col in batch else 0
+                progress(0.8 * done / total)
+    except (RuntimeError, KeyError, ValueError):
+        return None
+    if not batches:
+        return [], np.empty(0, dtype=object), []
+    keys = batches[0].keys()
+    if fid_col not in keys or geom_col not in keys:
+        return None
+
+    def joined(key):
+        arrays = [b[key] for b in batches]
+        if any(isinstance(a, np.ma.MaskedArray) for a in arrays):
+            return np.ma.concatenate([np.ma.asarray(a) for a in arrays])
+        return np.concatenate(arrays)
+
+    fids = joined(fid_col).astype(np.int64)
+    wkb = np.asarray(joined(geom_col), dtype=object)
+    columns = []
+    for fname in src_fields.names():
+        if fname not in keys:
+            return None
+        progress(0.8)  # a cancel check per column: text columns of a city take a while
+        column = _arrow_column(joined(fname))
+        if column is None:
+            return None
+        columns.append(column)
+    return fids, wkb, ColumnTable(columns, len(fids))
+
+
+def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """An Arrow-as-numpy column as (values, NULL mask); None for types left to QGIS's iterator."""
+    mask = np.ma.getmaskarray(arr) if isinstance(arr, np.ma.MaskedArray) else None
+    if mask is not None and not mask.any():
+        mask = None
+    data = np.ma.getdata(arr)
+    kind = data.dtype.kind
+    if kind == "S":
+        data = np.char.decode(data, "utf-8", errors="replace").astype(object)
+    elif kind == "U":
+        data = data.astype(object)
+    elif kind == "O":
+        values = data.tolist()
+        for i, v in enumerate(values):
+            if isinstance(v, bytes):
+                values[i] = v.decode("utf-8", errors="replace")
+            elif v is not None and not isinstance(v, str):
+                return None
+        data = _object_array(values)
+    elif kind not in "iufb":  # dates, times, lists …: QGIS's iterator knows their types
+        return None
+    return data, mask
+
+
+def _polygonal_parts(geoms: np.ndarray) -> np.ndarray:
+    """Keep only the polygonal parts of each geometry (make_valid may return collections)."""
+    out = np.full(geoms.shape, None, dtype=object)
+    for i, g in enumerate(geoms):  # only the few repaired geometries pass through here
+        if g is None:
+            continue
+        parts = [p for p in shapely.get_parts(g) if p.geom_type in ("Polygon", "MultiPolygon")]
+        if parts:
+            out[i] = shapely.union_all(parts) if len(parts) > 1 else parts[0]
+    return out
+
+
+def _linear_parts(geoms: np.ndarray) -> np.ndarray:
+    """Keep only the line parts of each geometry (make_valid may return collections)."""
+    out = np.full(geoms.shape, None, dtype=object)
+    for i, g in enumerate(geoms):  # only the few repaired geometries pass through here
+        if g is None:
+            continue
+        parts = [p for p in shapely.get_parts(g) if p.geom_type in ("LineString", "MultiLineString", "LinearRing")]
+        if parts:
+            out[i] = shapely.multilinestrings(parts) if len(parts) > 1 else parts[0]
+    return out
+
+
+def column_array(values: Sequence, fld: QgsField) -> np.ndarray:
+    """Typed array of one attribute column: float (NaN = NULL) for numbers, object for text."""
+    if fld.isNumeric():
+        return numeric_array(values)
+    return np.array([None if _null(v) else str(v) for v in values], dtype=object)
+
+
+def numeric_array(values: Sequence) -> np.ndarray:
+    """Float array; NULL, empty and non-numeric text become NaN. Numeric text ("5,5") is read."""
+    out = np.empty(len(values), dtype=float)
+    for i, v in enumerate(values):
+        if isinstance(v, bool):
+            out[i] = float(v)
+        elif isinstance(v, (int, float)):
+            out[i] = v
+        elif isinstance(v, str):
+            try:
+                out[i] = float(v.strip().replace(",", "."))
+            except ValueError:
+                out[i] = np.nan
+        else:
+            out[i] = np.nan
+    return out
+
+
+def _null(v) -> bool:
+    return v is None or isinstance(v, QVariant)
+
+
+def text_column(arrays: FeatureArrays, name: str | None) -> np.ndarray | None:
+    """A field as text (numbers formatted without a trailing .0), or None if not chosen/absent."""
+    if not name:
+        return None
+    idx = arrays.fields.lookupField(name)
+    if idx < 0 or arrays.rows is None:
+        col = arrays.columns.get(name)
+        return None if col is None else col
+    out = np.empty(len(arrays), dtype=object)
+    for i, v in enumerate(field_values(arrays.rows, idx)):
+        if _null(v):
+            out[i] = None
+        elif isinstance(v, float) and v.is_integer():
+            out[i] = str(int(v))
+        else:
+            out[i] = str(v).strip()
+    return out
+
+
+def number_column(arrays: FeatureArrays, name: str | None) -> np.ndarray | None:
+    if not name:
+        return None
+    if name in arrays.columns and arrays.columns[name].dtype == float:
+        return arrays.columns[name]
+    idx = arrays.fields.lookupField(name)
+    if idx < 0 or arrays.rows is None:
+        return None
+    return numeric_array(field_values(arrays.rows, idx))
+
+
+# ----------------------------------------------------------------------------------------------
+# Overlays with other vector layers
+# ----------------------------------------------------------------------------------------------
+def read_overlay(
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    work_crs: QgsCoordinateReferenceSystem,
+    progress: Progress,
+    fields: Sequence[str] = (),
+    polygonal: bool = True,
+    name: str = "",
+    feedback: QgsProcessingFeedback | None = None,
+) -> FeatureArrays:
+    """Read a secondary layer (parks, Klimatope …) into ``work_crs``; missing CRS is assumed equal."""
+    if not source.sourceCrs().isValid():
+        _warn(feedback, tr("Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).").format(name=name, crs=work_crs.authid()))
+    return read_source(source, context, work_crs, progress, keep_rows=False, fields=fields, polygonal=polygonal, name=name)
+
+
+
+def report_skipped(arrays: FeatureArrays, feedback: QgsProcessingFeedback, layer_name: str) -> None:
+    """One warning per kind of unusable geometry, saying what happened to those features."""
+    texts: dict[str, Callable[[], str]] = {
+        "geom_empty": lambda: tr("{n} features of {name} have no geometry; they are written with class X and flag geom_empty."),
+        "geom_unreadable": lambda: tr("{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty."),
+        "geom_invalid_unrepairable": lambda: tr("{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty."),
+        "geom_not_polygon": lambda: tr("{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty."),
+        "geom_not_line": lambda: tr("{n} features of {name} are not lines (or have no length); they are written with class X and flag geom_empty."),
+    }
+    for code, count in arrays.skipped.items():
+        if count and code in texts:
+            feedback.pushWarning(texts[code]().format(n=count, name=layer_name))
+    if arrays.repaired:
+        feedback.pushWarning(tr("{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.").format(n=arrays.repaired, name=layer_name))
+

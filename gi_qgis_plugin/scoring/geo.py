@@ -1,0 +1,161 @@
+"""Overlays of feature geometries with other layers, in bulk (pure shapely 2, no qgis).
+
+Arrays in, arrays out; a missing geometry (None) gives the "no value" of each function (NaN,
+None or False), never an exception. ``progress`` is any callable taking a fraction 0–1 (a
+``scoring.progress.Progress``), called between chunks so that a city-wide run can be canceled.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+# Shapely type ids
+POINT, LINESTRING, POLYGON, MULTILINESTRING, MULTIPOLYGON = 0, 1, 3, 5, 6
+
+
+def points_on_surface(geoms: np.ndarray) -> np.ndarray:
+    """A point on each geometry for point-in-polygon overlays; None where there is none.
+
+    Polygons: ``point_on_surface`` (inside, also for an L-shape). Lines: the point halfway along
+    the line (a street segment's middle).
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.full(len(geoms), None, dtype=object)
+    has = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    if not has.any():
+        return out
+    kind = shapely.get_type_id(geoms)
+    lines = has & np.isin(kind, (LINESTRING, MULTILINESTRING))
+    other = has & ~lines
+    if lines.any():
+        out[lines] = shapely.line_interpolate_point(geoms[lines], 0.5, normalized=True)
+    if other.any():
+        out[other] = shapely.point_on_surface(geoms[other])
+    return out
+
+
+def as_multi(geoms: np.ndarray) -> np.ndarray:
+    """Polygons as one-part MultiPolygons and lines as one-part MultiLineStrings, so every
+    feature matches a sink of the multi type; everything else (and None) unchanged."""
+    out = np.asarray(geoms, dtype=object).copy()
+    kind = shapely.get_type_id(out)  # missing geometries give -1
+    for single, make in ((POLYGON, shapely.multipolygons), (LINESTRING, shapely.multilinestrings)):
+        mask = kind == single
+        if mask.any():
+            out[mask] = make(out[mask], indices=np.arange(int(mask.sum())))
+    return out
+
+
+def point_polygon_pairs(points: np.ndarray, polygons: np.ndarray,
+                        progress=None) -> tuple[np.ndarray, np.ndarray]:
+    """(point index, polygon index) of every point lying in (or on) a polygon; NULLs skipped.
+
+    The tree is built on the many points and queried with the few, often large polygons: shapely
+    prepares the query geometry, so each polygon is prepared once, rather than every point being
+    tested against unprepared polygons with thousands of vertices (20 s instead of 1 s at a
+    million roofs in Klimatope polygons).
+    """
+    pt_idx = np.flatnonzero(~shapely.is_missing(points))
+    poly_idx = np.flatnonzero(~shapely.is_missing(polygons))
+    if pt_idx.size == 0 or poly_idx.size == 0:
+        e = np.empty(0, dtype=np.int64)
+        return e, e
+    tree = shapely.STRtree(points[pt_idx])
+    if progress is not None:
+        progress(0.3)
+    # the polygons in slices, so that progress and cancel keep flowing on a city
+    step = max(1, poly_idx.size // 10)
+    found_pt, found_poly = [], []
+    for start in range(0, poly_idx.size, step):
+        part = poly_idx[start:start + step]
+        q_poly, q_pt = tree.query(polygons[part], predicate="intersects")
+        found_pt.append(pt_idx[q_pt])
+        found_poly.append(part[q_poly])
+        if progress is not None:
+            progress(0.3 + 0.7 * min(start + step, poly_idx.size) / poly_idx.size)
+    return np.concatenate(found_pt), np.concatenate(found_poly)
+
+
+def value_at_points(points: np.ndarray, polygons: np.ndarray, values: np.ndarray, reducer: str = "max",
+                    progress=None) -> np.ndarray:
+    """Value of the polygon(s) containing each point; NaN outside. Overlaps: max (or min)."""
+    out = np.full(len(points), np.nan)
+    src, tgt = point_polygon_pairs(points, polygons, progress)
+    if src.size == 0:
+        return out
+    vals = np.asarray(values, dtype=float)[tgt]
+    good = np.isfinite(vals)
+    src, vals = src[good], vals[good]
+    if reducer == "min":
+        out[:] = np.inf
+        np.minimum.at(out, src, vals)
+        out[np.isinf(out)] = np.nan
+    else:
+        out[:] = -np.inf
+        np.maximum.at(out, src, vals)
+        out[np.isneginf(out)] = np.nan
+    return out
+
+
+def category_at_points(points: np.ndarray, polygons: np.ndarray, categories: np.ndarray) -> np.ndarray:
+    """Category of the first polygon containing each point; None outside."""
+    out = np.full(len(points), None, dtype=object)
+    src, tgt = point_polygon_pairs(points, polygons)
+    if src.size == 0:
+        return out
+    # first polygon per point: assign in reverse order so that the lowest polygon index wins
+    order = np.lexsort((tgt, src))[::-1]
+    out[src[order]] = np.asarray(categories, dtype=object)[tgt[order]]
+    return out
+
+
+def intersects_any(geoms: np.ndarray, others: np.ndarray, progress=None) -> np.ndarray:
+    """True where a geometry intersects any of ``others``."""
+    out = np.zeros(len(geoms), dtype=bool)
+    ok = ~shapely.is_missing(geoms)
+    other_ok = others[~shapely.is_missing(others)]
+    if not ok.any() or other_ok.size == 0:
+        return out
+    if np.all(shapely.get_type_id(geoms[ok]) == POINT):  # points: the prepared-polygon route
+        src, _ = point_polygon_pairs(geoms, others, progress)
+        out[np.unique(src)] = True
+        return out
+    tree = shapely.STRtree(other_ok)
+    qidx = np.flatnonzero(ok)
+    src, _ = tree.query(geoms[qidx], predicate="intersects")
+    out[qidx[np.unique(src)]] = True
+    return out
+
+
+def nearest_distance(geoms: np.ndarray, targets: np.ndarray, max_distance: float,
+                     progress=None) -> np.ndarray:
+    """Distance to the nearest target within ``max_distance`` (inf beyond; NaN for no geometry)."""
+    out = np.full(len(geoms), np.inf)
+    ok = ~shapely.is_missing(geoms)
+    out[~ok] = np.nan
+    tgt_ok = targets[~shapely.is_missing(targets)]
+    if not ok.any() or tgt_ok.size == 0:
+        return out
+    tree = shapely.STRtree(tgt_ok)
+    qidx = np.flatnonzero(ok)
+    # all pairs within reach in bulk queries, then their exact distances in one call per chunk
+    step = 100_000
+    for start in range(0, qidx.size, step):
+        part = qidx[start:start + step]
+        src, tgt = tree.query(geoms[part], predicate="dwithin", distance=max_distance)
+        if src.size:
+            dist = shapely.distance(geoms[part[src]], tgt_ok[tgt])
+            np.minimum.at(out, part[src], dist)
+        if progress is not None:
+            progress(min(start + step, qidx.size) / qidx.size)
+    return out
+
+
+def min_area(geoms: np.ndarray, min_m2: float) -> np.ndarray:
+    """The usable geometries of at least ``min_m2`` square metres (the parks that count)."""
+    geoms = np.asarray(geoms, dtype=object)
+    ok = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    big = np.zeros(len(geoms), bool)
+    big[ok] = shapely.area(geoms[ok]) >= min_m2
+    return geoms[big]

@@ -1,0 +1,46 @@
+"""Overlays in bulk (scoring/geo.py): pure shapely, no QGIS needed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+
+from gi_qgis_plugin.scoring import geo
+
+
+def test_overlay_helpers():
+    polys = np.array([shapely.box(0, 0, 10, 10), shapely.box(5, 5, 20, 20), None], dtype=object)
+    pts = np.array([shapely.Point(1, 1), shapely.Point(7, 7), shapely.Point(30, 30), None], dtype=object)
+    vals = np.array([1.0, 4.0, 9.0])
+    out = geo.value_at_points(pts, polys, vals)
+    assert out[0] == 1.0 and out[1] == 4.0 and np.isnan(out[2]) and np.isnan(out[3])
+    cats = geo.category_at_points(pts, polys, np.array(["a", "b", "c"], dtype=object))
+    assert cats.tolist() == ["a", "a", None, None]
+    assert geo.intersects_any(pts, polys).tolist() == [True, True, False, False]
+    d = geo.nearest_distance(pts, np.array([shapely.Point(1, 4)], dtype=object), 10.0)
+    assert d[0] == pytest.approx(3.0)
+    assert d[1] == pytest.approx(np.hypot(6, 3))
+    assert np.isinf(d[2]) and np.isnan(d[3])
+
+
+def test_points_on_surface_lies_inside_polygons_and_halfway_along_lines():
+    l_shape = shapely.Polygon([(0, 0), (10, 0), (10, 1), (1, 1), (1, 10), (0, 10)])
+    line = shapely.LineString([(0, 0), (10, 0), (10, 10)])  # 20 m long: the middle is (10, 0)
+    pts = geo.points_on_surface(np.array([l_shape, line, None, shapely.Polygon()], dtype=object))
+    assert l_shape.contains(pts[0])
+    assert pts[1].equals(shapely.Point(10, 0))
+    assert pts[2] is None and pts[3] is None
+
+
+def test_as_multi_makes_one_part_multis_and_keeps_the_rest():
+    out = geo.as_multi(np.array([shapely.box(0, 0, 1, 1), shapely.LineString([(0, 0), (1, 1)]), None,
+                                 shapely.MultiPolygon([shapely.box(0, 0, 1, 1)])], dtype=object))
+    assert [g.geom_type if g is not None else None for g in out] == ["MultiPolygon", "MultiLineString", None,
+                                                                    "MultiPolygon"]
+    assert out[0].area == pytest.approx(1.0)
+
+
+def test_min_area_keeps_the_polygons_that_are_large_enough():
+    polys = np.array([shapely.box(0, 0, 100, 50), shapely.box(0, 0, 10, 10), None], dtype=object)  # 5000, 100 m²
+    assert geo.min_area(polys, 5000.0).tolist() == [polys[0]]
