@@ -42,9 +42,13 @@ def test_shapefile_names_are_cut_to_ten_characters_and_clashes_numbered():
 
 
 def test_geopackage_reserved_names_and_case_twins_are_renamed():
-    f, renames = safe_field_names(fields("fid", "geom", "Slope", "slope", "name"), destination("/x/out.gpkg"))
+    f, renames = safe_field_names(fields("fid", "geom", "Slope", "slope", "name"), destination("/x/out.gpkg"),
+                                  keep_fid=False)
     assert names(f) == ["fid_2", "geom_2", "Slope", "slope_2", "name"]
     assert len(renames) == 3
+    # a fid of unique integers (the input's own GeoPackage fid) stays the output's fid
+    f, renames = safe_field_names(fields("fid", "name"), destination("/x/out.gpkg"))
+    assert names(f) == ["fid", "name"] and renames == []
 
 
 def test_the_algorithms_own_fields_win_over_input_fields():

@@ -3,7 +3,6 @@ one run policy (progress, cancel, no partial output)."""
 
 from __future__ import annotations
 
-import os
 import traceback
 
 from qgis.core import (
@@ -17,6 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from ..paths import icon_path
 from ..scoring.progress import Canceled, Progress
+from .outputs import GuardedOutput, input_files
 
 
 class GiAlgorithm(QgsProcessingAlgorithm):
@@ -68,80 +68,61 @@ class GiAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         feedback = feedback or QgsProcessingFeedback()
-        self._outputs: list[tuple[object, str, str, bool]] = []
+        self._outputs: list[GuardedOutput] = []
+        self._feedback = feedback
         try:
-            return self.process(parameters, context, Progress(feedback), feedback)
+            results = self.process(parameters, context, Progress(feedback), feedback)
+            self._commit_outputs()
         except Canceled as err:
             self._discard_outputs(err, context)
             raise QgsProcessingException(tr("Canceled by the user: no output was written. Run the algorithm again for a result.")) from None
         except Exception as err:
             self._discard_outputs(err, context)
             raise
+        return results
 
-    def sink(self, parameters, name: str, context, fields, wkb_type, crs):
-        """``parameterAsSink`` that remembers the output, so a cancel or an error removes it."""
-        path = ""
-        existed = False
-        try:
-            path = self.parameterAsOutputLayer(parameters, name, context) or ""
-        except Exception:  # noqa: BLE001 - sinks without a file path (PostGIS …)
-            path = ""
-        file_path = path.split("|", 1)[0]
-        existed = bool(file_path) and os.path.exists(file_path)
-        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+    def sink(self, parameters, name: str, context, fields, wkb_type, crs, own=(), keep_fid: bool = True):
+        """``parameterAsSink`` through a :class:`~.outputs.GuardedOutput`: refuses an output that
+        is one of the inputs, renames fields the format would refuse or change (``own``: indexes
+        of the algorithm's own fields, which keep their names; ``keep_fid``: False when a field
+        ``fid`` holds no unique integers), sets an earlier file aside, and is closed, checked or
+        removed again when the run ends (see the cancel policy)."""
+        out = GuardedOutput(self, parameters, name, context, input_files(self, parameters, context),
+                            getattr(self, "_feedback", None))
         if not hasattr(self, "_outputs"):
             self._outputs = []
-        self._outputs.append((sink, dest, path, existed))
-        return sink, dest
+        self._outputs.append(out)
+        fields, _ = out.field_names(fields, own, keep_fid)
+        out.create(fields, wkb_type, crs)
+        return out.sink, out.dest_id
+
+    def _commit_outputs(self) -> None:
+        """Close every sink of the run (the files are complete now), check them, drop the
+        copies of earlier files; a bad file fails the run (and all outputs go)."""
+        for out in getattr(self, "_outputs", []):
+            out.commit()
+        self._outputs = []
 
     def _discard_outputs(self, err: BaseException, context) -> None:
         outputs = getattr(self, "_outputs", [])
         if not outputs:
             return
-        # the run's frames still hold the sinks: clear them so the files are closed
+        # the run's frames still hold the sinks and big arrays: clear them
         traceback.clear_frames(err.__traceback__)
-        dests = [(dest, path, existed) for _, dest, path, existed in outputs]
-        outputs.clear()
-        import gc
-
-        gc.collect()
-        for dest, path, existed in dests:
-            _remove_output(dest, path, existed, context)
+        self._outputs = []
+        for out in outputs:
+            out.rollback()
+            _remove_temporary_layer(out.dest_id, context)
 
 
-def _remove_output(dest: str, path: str, existed: bool, context) -> None:
-    """Remove an output of an unfinished run: a temporary layer from the context, a file, or
-    the layer written into a GeoPackage that existed before."""
+def _remove_temporary_layer(dest: str, context) -> None:
+    """A memory layer of an unfinished run leaves the context (files are removed by
+    :meth:`GuardedOutput.rollback`)."""
+    if not dest:
+        return
     layer = QgsProcessingUtils.mapLayerFromString(dest, context, allowLoadingNewLayers=False)
     if layer is not None and layer.providerType() == "memory":
         context.temporaryLayerStore().removeMapLayer(layer.id())
-        return
-    file_path = path.split("|", 1)[0]
-    if not file_path or not os.path.exists(file_path):
-        return
-    from osgeo import gdal, ogr
-
-    if not existed:
-        driver = gdal.IdentifyDriver(file_path)
-        if driver is not None:
-            driver.Delete(file_path)
-        elif os.path.isfile(file_path):
-            os.remove(file_path)
-        return
-    name = ""
-    for part in path.split("|")[1:]:
-        if part.startswith("layername="):
-            name = part.split("=", 1)[1]
-    ds = ogr.Open(file_path, 1)
-    if ds is None or not name:
-        return
-    for i in range(ds.GetLayerCount()):
-        if ds.GetLayer(i).GetName() == name:
-            ds.DeleteLayer(i)
-            break
-    ds = None
 
 
 def group_name(group_id: str) -> str:

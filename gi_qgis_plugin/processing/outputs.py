@@ -135,12 +135,14 @@ def check_not_an_input(dest: Destination, inputs: list[tuple[str, str, str]], pa
 
 
 def safe_field_names(fields: QgsFields, dest: Destination, feedback: QgsProcessingFeedback | None = None,
-                     own: Sequence[int] = ()) -> tuple[QgsFields, list[tuple[str, str]]]:
+                     own: Sequence[int] = (), keep_fid: bool = True) -> tuple[QgsFields, list[tuple[str, str]]]:
     """A copy of ``fields`` with names the destination keeps as they are, and the renames.
 
     - Shapefile (.shp/.dbf): at most 10 characters; a longer name is cut to 10 (as GDAL would
       do anyway, so the names are the ones every tool sees), a clash gets a number (``name_2``).
-    - GeoPackage: ``fid`` and ``geom`` are the writer's own columns: renamed ``fid_2``/``geom_2``.
+    - GeoPackage: ``geom`` is the writer's geometry column: renamed ``geom_2``; ``fid`` is its
+      feature id: kept when its values are unique integers (the input's own GeoPackage fid,
+      ``keep_fid``), else renamed ``fid_2`` (a text ``fid``, repeated numbers).
     - Any file format: names differing only in case (``Slope``/``slope``) are one column there:
       the later one gets a number.
     Memory layers and databases keep the names. ``own``: indexes of the algorithm's own fields
@@ -150,6 +152,8 @@ def safe_field_names(fields: QgsFields, dest: Destination, feedback: QgsProcessi
         return fields, []
     limit = SHAPEFILE_FIELD_LENGTH if dest.suffix in (".shp", ".dbf") else 0
     reserved = GPKG_RESERVED if dest.suffix == ".gpkg" else ()
+    if keep_fid:
+        reserved = tuple(r for r in reserved if r != "fid")
     names = [fields.at(i).name() for i in range(fields.count())]
     first = [i for i in own if 0 <= i < len(names)]
     order = first + [i for i in range(len(names)) if i not in set(first)]
@@ -216,8 +220,9 @@ class GuardedOutput:
         self._created = False
 
     # ------------------------------------------------------------------------------------------
-    def field_names(self, fields: QgsFields, own: Sequence[int] = ()) -> tuple[QgsFields, list[tuple[str, str]]]:
-        return safe_field_names(fields, self.dest, self.feedback, own)
+    def field_names(self, fields: QgsFields, own: Sequence[int] = (), keep_fid: bool = True
+                    ) -> tuple[QgsFields, list[tuple[str, str]]]:
+        return safe_field_names(fields, self.dest, self.feedback, own, keep_fid)
 
     def create(self, fields: QgsFields, wkb_type, crs: QgsCoordinateReferenceSystem) -> str:
         self._set_aside()
@@ -238,12 +243,12 @@ class GuardedOutput:
             traceback.clear_frames(tb)
         if exc is None:
             try:
-                self._commit()
+                self.commit()
             except BaseException:
-                self._rollback()
+                self.rollback()
                 raise
         else:
-            self._rollback()
+            self.rollback()
         return False
 
     # ------------------------------------------------------------------------------------------
@@ -253,13 +258,15 @@ class GuardedOutput:
         if sink is not None and not sip.isdeleted(sink):
             sip.delete(sink)
 
-    def _commit(self) -> None:
+    def commit(self) -> None:
+        """Close the sink, check the file, drop the earlier copy (raises if the file is bad)."""
         self.close()
         if self._created and self.dest.path:
             self._check_readable()
         self._drop_backup()
 
-    def _rollback(self) -> None:
+    def rollback(self) -> None:
+        """Close the sink, remove what this run wrote, put the earlier file back."""
         self.close()
         if self._created and self.dest.path:
             # what this run wrote goes; an earlier file (moved, or for one layer inside a file
@@ -326,6 +333,42 @@ class GuardedOutput:
                 tr("The output {path} could not be written completely ({n} of {m} features readable). Check "
                    "the free space and run again.").format(path=self.dest.path, n=max(count, 0), m=self.written)
             )
+
+
+def input_files(alg, parameters: dict, context: QgsProcessingContext) -> list[tuple[str, str, str]]:
+    """(parameter, file, layer) of every layer or file the run reads, for
+    :func:`check_not_an_input`."""
+    from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterMultipleLayers
+
+    out: list[tuple[str, str, str]] = []
+    for param in alg.parameterDefinitions():
+        name = param.name()
+        if param.isDestination() or parameters.get(name) in (None, ""):
+            continue
+        try:
+            if isinstance(param, QgsProcessingParameterFile):
+                path = alg.parameterAsFile(parameters, name, context)
+                if path:
+                    out.append((name, path, ""))
+                continue
+            if isinstance(param, QgsProcessingParameterMultipleLayers):
+                layers = alg.parameterAsLayerList(parameters, name, context)
+            elif param.type() in ("source", "vector", "raster", "layer", "mesh", "pointcloud"):
+                layers = [alg.parameterAsLayer(parameters, name, context)]
+            else:
+                continue
+        except Exception:  # noqa: BLE001 - a parameter that is no layer is no input file
+            continue
+        for layer in layers:
+            if layer is None:
+                continue
+            try:
+                parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+            except Exception:  # noqa: BLE001
+                continue
+            if parts.get("path"):
+                out.append((name, str(parts["path"]), str(parts.get("layerName") or "")))
+    return out
 
 
 def _remove(path: Path) -> None:
