@@ -526,13 +526,17 @@ def test_selecting_a_result_feature_fills_the_inspector(german, tmp_path, projec
     for key, value in EXPECTED_FACTS_ROOF_1.items():
         assert ins.facts[key] == value, key
 
-    # bars: value × weight × 100 with weights summing to 1; the unknown c_rain has no bar value
-    weights, _ = default_weights(["slope", "area", "heat", "rain"])
-    assert sum(weights.values()) == pytest.approx(1.0)
+    # bars: the score formula. This hand-made layer has no run record and no signature field
+    # and its scores fit no weights, so equal weights; c_rain is unknown here, so the three
+    # known criteria share the weight: slope 100·1/3, area 100·0.5/3, heat 100·0.8/3
+    weights, from_spec = default_weights(["slope", "area", "heat", "rain"])
+    assert not from_spec and weights == pytest.approx(dict.fromkeys(["slope", "area", "heat", "rain"], 0.25))
     bars = {b.criterion: b for b in ins.bars}
-    assert bars["slope"].points == pytest.approx(100 * 1.0 * weights["slope"])
-    assert bars["heat"].points == pytest.approx(100 * 0.8 * weights["heat"])
+    assert bars["slope"].points == pytest.approx(100 / 3)
+    assert bars["area"].points == pytest.approx(50 / 3)
+    assert bars["heat"].points == pytest.approx(80 / 3)
     assert bars["rain"].value is None and bars["rain"].points is None
+    assert bars["slope"].label == "Dachneigung"  # from the roof spec, in the UI language
     dock.tabs.setCurrentIndex(dock.TAB_RESULT)
     shot = screenshot(dock, "dock_result.png")
     assert shot.stat().st_size > 10_000

@@ -103,6 +103,13 @@ class GiAlgorithm(QgsProcessingAlgorithm):
             out.commit()
         self._outputs = []
 
+    def close_sink(self, dest: str) -> None:
+        """Close the sink of ``dest`` now (the file is complete, so its metadata can be written).
+        A later cancel or error still removes the output and puts an earlier file back."""
+        for out in getattr(self, "_outputs", []):
+            if out.dest_id == dest:
+                out.close()
+
     def _discard_outputs(self, err: BaseException, context) -> None:
         outputs = getattr(self, "_outputs", [])
         if not outputs:

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsFeatureSource,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -35,11 +36,12 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ..i18n import language, translate_marked
 from ..scoring import common, criteria, geo
+from ..scoring import record as rec
 from ..scoring.common import ScoreCore, Scored
 from ..scoring.progress import Progress
 from ..scoring.reasons import Texts
 from ..scoring.spec import NEED, SUITABILITY, ScoringSpec
-from . import checks, inputs
+from . import checks, inputs, record
 from .base import GiAlgorithm
 from .crs import choose_work_crs
 from .inputs import MainInput
@@ -145,6 +147,7 @@ class ScoringAlgorithm(GiAlgorithm):
         self.init_outputs()
         self.addOutput(QgsProcessingOutputNumber("N_SCORED", self.tr("Features scored")))
         self.addOutput(QgsProcessingOutputNumber("N_EXCLUDED", self.tr("Features excluded (class X)")))
+        self.addOutput(QgsProcessingOutputString("RUN_INFO", self.tr("Run record (algorithm, version, date, parameters, weights; JSON)")))
 
     def init_parameters(self, config=None) -> None:
         """Hook: the algorithm's own parameters, in dialog order."""
@@ -308,6 +311,7 @@ class ScoringAlgorithm(GiAlgorithm):
     def process(self, parameters, context, progress: Progress, feedback) -> dict:
         settings = self.settings(parameters, context)
         weights = self.weights(parameters, context)
+        run_info = rec.dumps(record.run_record(self, parameters, context, weights))
         main = self.read_main(parameters, context, progress.sub(0.0, 0.3), feedback)
         gathered = self.gather(parameters, context, main, settings, progress.sub(0.3, 0.71), feedback)
         progress.check()
@@ -316,7 +320,9 @@ class ScoringAlgorithm(GiAlgorithm):
         self.report_left_out(core, feedback)
         self.report(main, scored, core, settings, feedback)
         dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.75, 0.96), feedback)
-        results = {self.OUTPUT: dest}
+        record.store(dest, run_info, translate_marked(self.SPEC.title), context, feedback)
+        style_when_loaded(context, dest, run_info)
+        results = {self.OUTPUT: dest, "RUN_INFO": run_info}
         results.update(self.more_outputs(parameters, context, main, gathered, settings, scored, core,
                                          progress.sub(0.96, 1.0), feedback))
         counts = {c: int((core.gi_class == c).sum()) for c in ("A", "B", "C", "D", "X")}
@@ -408,5 +414,6 @@ class ScoringAlgorithm(GiAlgorithm):
         geoms = main.geoms if scored.geoms is None else scored.geoms
         write_sink(sink, out_fields, geo.as_multi(geoms), columns, progress, rows=main.arrays.rows, keep=keep,
                    source_index=scored.source_index)
-        style_when_loaded(context, dest)
+        del sink
+        self.close_sink(dest)
         return dest

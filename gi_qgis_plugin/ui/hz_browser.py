@@ -134,12 +134,9 @@ SCOPE_FIELD = "in_target_scope"  # 1/0 from gi:flatroofs, NULL when it had no ta
 
 
 def _flat_class() -> str:
-    try:
-        from ..scoring.roofs import FLAT_CLASS
+    from ..scoring.roofs import FLAT_CLASS
 
-        return FLAT_CLASS
-    except Exception:  # noqa: BLE001 - scoring module absent: its documented value
-        return "0-5"
+    return FLAT_CLASS
 
 
 @dataclass(frozen=True)

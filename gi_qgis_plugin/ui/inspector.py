@@ -48,7 +48,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..catalog import CatalogError, load_catalog
-from ..i18n import language, tr
+from ..i18n import language, tr, translate_marked
+from ..scoring import record
+from ..scoring.common import contributions, weights_from_rows
+from ..scoring.criteria import RAIN_BUFFER_M
+from ..scoring.spec import ScoringSpec, all_specs, spec_for, spec_for_fields
 from .roles import RESULT_FIELDS, fold, guess_field, is_result_layer
 
 CRITERION_PREFIX = "c_"
@@ -119,59 +123,54 @@ def criterion_names(layer_or_fields) -> list[str]:
     return [n[len(CRITERION_PREFIX):] for n in fields.names() if n.startswith(CRITERION_PREFIX)]
 
 
-def _algorithm_default_weights() -> dict[str, float]:
-    """The default weights of gi:flatroofs (scoring/roofs.py WEIGHTS), or {} if not importable.
-
-    Weights are not stored per feature, so the inspector can only assume the defaults; the
-    chart says so in its caption.
-    """
-    tables = []
-    try:
-        from ..scoring import roofs
-
-        tables.append(getattr(roofs, "WEIGHTS", None))
-    except Exception:  # noqa: BLE001 - absent or broken module: fall back to equal weights
-        pass
-    try:
-        from ..processing import flat_roofs
-
-        tables += [getattr(flat_roofs, name, None) for name in ("DEFAULT_WEIGHTS", "WEIGHTS")]
-    except Exception:  # noqa: BLE001
-        pass
-    for table in tables:
-        if isinstance(table, Mapping):
-            out = {}
-            for key, value in table.items():
-                number = as_float(value)
-                if isinstance(key, str) and number is not None:
-                    out[key.removeprefix(CRITERION_PREFIX).lower()] = number
-            if out:
-                return out
-    return {}
+def run_record_of(layer) -> dict | None:
+    """The run record of a result layer: its custom property (set when Processing loaded it),
+    else the entry in its layer metadata (saved in a GeoPackage or PostGIS); None for old files."""
+    if layer is None:
+        return None
+    found = record.loads(layer.customProperty(record.PROPERTY)) if hasattr(layer, "customProperty") else None
+    if found is None and hasattr(layer, "metadata"):
+        found = record.from_history(layer.metadata().history())
+    return found
 
 
-def default_weights(criteria: Sequence[str]) -> tuple[dict[str, float], bool]:
+def spec_of(layer, run: Mapping | None = None) -> ScoringSpec | None:
+    """The spec of the algorithm that wrote the layer: by the run record's algorithm id, else by
+    the signature field that only that algorithm writes; None for a foreign result."""
+    spec = spec_for(str(run.get("alg", ""))) if run else None
+    if spec is None and layer is not None:
+        fields = layer.fields() if hasattr(layer, "fields") else layer
+        spec = spec_for_fields(fields.names())
+    return spec
+
+
+def _normalised(weights: Mapping[str, float], criteria: Sequence[str]) -> dict[str, float]:
+    total = sum(max(float(weights.get(c, 0.0)), 0.0) for c in criteria)
+    return {c: max(float(weights.get(c, 0.0)), 0.0) / total for c in criteria} if total > 0 else {}
+
+
+def default_weights(criteria: Sequence[str], spec: ScoringSpec | None = None) -> tuple[dict[str, float], bool]:
     """Weights (summing to 1) for ``criteria`` and whether they are the algorithm's defaults.
 
-    Uses gi:flatroofs' defaults when they cover every criterion of the layer, else equal weights.
+    The defaults of ``spec`` when it declares every criterion of the layer, else equal weights.
     """
     if not criteria:
         return {}, False
-    table = _algorithm_default_weights()
-    if table and all(c in table for c in criteria):
-        total = sum(max(table[c], 0.0) for c in criteria)
-        if total > 0:
-            return {c: max(table[c], 0.0) / total for c in criteria}, True
+    if spec is not None and all(c in spec.keys for c in criteria):
+        weights = _normalised(spec.default_weights(), criteria)
+        if weights:
+            return weights, True
     return {c: 1.0 / len(criteria) for c in criteria}, False
 
 
 def weights_from_results(layer, criteria: Sequence[str], max_rows: int = 5000) -> dict[str, float] | None:
-    """The weights a result was scored with, recovered from its own rows.
+    """The weights a result was scored with, recovered from its own rows (old files without a
+    run record): ``scoring.common.weights_from_rows`` over up to ``max_rows`` features.
 
     gi_score = 100 × Σ w·c / Σ w over the criteria, so on the scored features that have every
-    criterion the normalised weights solve a linear least-squares problem. This works for a
-    GeoPackage written last year as well as for a fresh result. Returns None when there are too
-    few such features or the fit is not exact (the layer was edited, or is not a gi result).
+    criterion the normalised weights solve a linear least-squares problem. Returns None when
+    there are too few such features or the fit is not exact (the layer was edited, or is not a
+    gi result).
     """
     import numpy as np
     from qgis.core import QgsFeatureRequest
@@ -186,60 +185,71 @@ def weights_from_results(layer, criteria: Sequence[str], max_rows: int = 5000) -
         return None
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(idx)
     request.setLimit(max_rows)
-    rows = []
-    for f in layer.getFeatures(request):
-        values = [as_float(f.attribute(i)) for i in idx]
-        if all(v is not None for v in values):
-            rows.append(values)
-    if len(rows) < len(criteria) + 2:
-        return None
-    data = np.asarray(rows, dtype=float)
-    y = data[:, 0] / 100.0
-    x = data[:, 1:]
-    w, *_ = np.linalg.lstsq(x, y, rcond=None)
-    if not np.all(np.isfinite(w)) or np.max(np.abs(x @ w - y)) > 1e-6 or np.any(w < -1e-9):
-        return None
-    w = np.clip(w, 0.0, None)
-    total = float(w.sum())
-    if total <= 0:
-        return None
-    return {c: float(v) / total for c, v in zip(criteria, w)}
+    rows = [[as_float(f.attribute(i)) for i in idx] for f in layer.getFeatures(request)]
+    data = np.array([[np.nan if v is None else v for v in r] for r in rows], dtype=float).reshape(-1, len(idx))
+    return weights_from_rows(data[:, 0], {c: data[:, k + 1] for k, c in enumerate(criteria)})
+
+
+def layer_weights(layer, criteria: Sequence[str]) -> tuple[dict[str, float], str]:
+    """The weights to explain ``layer`` with (summing to 1) and a note that says where they come
+    from: the run record, else the result's own rows, else the algorithm's defaults, else equal."""
+    run = run_record_of(layer)
+    weights = _normalised(record.weights_of(run, criteria) or {}, criteria)
+    if weights:
+        return weights, tr("Weights from this result's run record ({alg}, {date}).").format(
+            alg=run.get("alg", ""), date=str(run.get("date", ""))[:10])
+    weights = weights_from_results(layer, criteria)
+    if weights:
+        return weights, tr("Weights as recovered from this result's own scores.")
+    weights, from_spec = default_weights(criteria, spec_of(layer, run))
+    if from_spec:
+        return weights, tr("The weights could not be recovered from this result; shown with the default weights of the algorithm.")
+    return weights, tr("The weights could not be recovered from this result; shown with equal weights.")
 
 
 @dataclass(frozen=True)
 class Bar:
     criterion: str
     value: float | None  # 0–1 normalised criterion, None when unknown for this feature
-    weight: float  # 0–1, weights of the layer's criteria sum to 1
-    points: float | None  # value × weight × 100: the criterion's share of the 0–100 score
+    weight: float  # 0–1: the criterion's share of the weights of the criteria known here
+    points: float | None  # the criterion's points of this feature's 0–100 score
+    label: str = ""
 
 
-def criteria_bars(feature: QgsFeature, weights: Mapping[str, float] | None = None) -> list[Bar]:
-    """One bar per c_* field of ``feature``: its value times its weight, in score points."""
+def criteria_bars(feature: QgsFeature, weights: Mapping[str, float] | None = None,
+                  spec: ScoringSpec | None = None) -> list[Bar]:
+    """One bar per c_* field of ``feature``: its points of the score (``common.contributions``,
+    the score formula itself: renormalised over the criteria known for this feature, so the
+    points add up to gi_score)."""
+    import numpy as np
+
     criteria = criterion_names(feature.fields())
     if weights is None:
-        weights, _ = default_weights(criteria)
+        weights, _ = default_weights(criteria, spec)
+    values = {c: as_float(feature[CRITERION_PREFIX + c]) for c in criteria}
+    arrays = {c: np.array([np.nan if v is None else v]) for c, v in values.items()}
+    points = contributions(arrays, weights)
+    known = _normalised(weights, [c for c in criteria if values[c] is not None])
+    every = _normalised(weights, criteria)
     bars = []
     for c in criteria:
-        value = as_float(feature[CRITERION_PREFIX + c])
-        w = float(weights.get(c, 0.0))
-        bars.append(Bar(c, value, w, None if value is None else 100.0 * value * w))
+        value = values[c]
+        if value is None:
+            bars.append(Bar(c, None, every.get(c, 0.0), None, criterion_label(c, spec)))
+        else:
+            pts = float(points[c][0]) if c in points else 0.0
+            bars.append(Bar(c, value, known.get(c, 0.0), pts, criterion_label(c, spec)))
     return bars
 
 
-def criterion_label(name: str) -> str:
-    labels = {
-        "slope": tr("Roof slope"),
-        "area": tr("Greenable area"),
-        "heat": tr("Thermal load"),
-        "rain": tr("Heavy rain"),
-        "sewer": tr("Combined sewer"),
-        "green": tr("Distance to parks"),
-        "scope": tr("2030 target area"),
-        "trees": tr("Street trees"),
-        "biotope": tr("Biotopverbund"),
-    }
-    return labels.get(name, name)
+def criterion_label(name: str, spec: ScoringSpec | None = None) -> str:
+    """The criterion's label from the spec that declares it (the layer's own spec first)."""
+    specs = ([spec] if spec is not None else []) + [s for s in all_specs() if s is not spec]
+    for s in specs:
+        if name in s.keys:
+            label = translate_marked(s.criterion(name).label)
+            return label[:1].upper() + label[1:]
+    return name
 
 
 def linked_handlungsziele(gi_hz: str | None) -> list:
@@ -298,14 +308,11 @@ def sample_raster(layer: QgsRasterLayer, point: QgsGeometry, crs: QgsCoordinateR
     return float(value)
 
 
-def rain_ring_m() -> float:
-    """The ring around a building in which gi:flatroofs reads the water depth (default 10 m)."""
-    try:
-        from ..scoring.roofs import RAIN_BUFFER_M
-
-        return float(RAIN_BUFFER_M)
-    except Exception:  # noqa: BLE001 - scoring module absent: its documented default
-        return 10.0
+def rain_ring_m(run: Mapping | None = None) -> float:
+    """The ring around a feature in which the run read the water depth (its RAIN_BUFFER), else
+    the default of the shared criteria."""
+    value = as_float(((run or {}).get("parameters") or {}).get("RAIN_BUFFER"))
+    return value if value is not None else float(RAIN_BUFFER_M)
 
 
 MAX_CELLS = 250_000  # a bigger neighbourhood is no "at this feature" look-up any more
@@ -433,7 +440,7 @@ def _label_field(layer: QgsVectorLayer, words: Sequence[str]) -> str | None:
 
 
 def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Mapping[str, QgsMapLayer],
-             project: QgsProject | None = None) -> dict[str, Any]:
+             project: QgsProject | None = None, ring_m: float | None = None) -> dict[str, Any]:
     """What the role layers say at one feature (``geometry`` in ``crs``).
 
     Keys (None when the role has no layer):
@@ -471,7 +478,7 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     rain = layer("rain")
     if isinstance(rain, QgsRasterLayer):
         facts["water_depth"] = sample_raster(rain, point, crs, project)
-        facts["water_depth_near"] = raster_max_near(rain, geometry, crs, project, rain_ring_m())
+        facts["water_depth_near"] = raster_max_near(rain, geometry, crs, project, ring_m if ring_m is not None else rain_ring_m())
     elif isinstance(rain, QgsVectorLayer):
         depth_field = guess_field(rain, ("depth", "tiefe", "wasser", "water", "h_max", "hmax"), numeric=True)
         facts["water_depth"] = as_float(value_at(rain, point, crs, project, depth_field)) if depth_field else None
@@ -539,7 +546,8 @@ def fmt_num(value: float, digits: int) -> str:
     return text
 
 
-def fact_rows(facts: Mapping[str, Any], roles: Mapping[str, QgsMapLayer]) -> list[tuple[str, str]]:
+def fact_rows(facts: Mapping[str, Any], roles: Mapping[str, QgsMapLayer],
+              ring_m: float | None = None) -> list[tuple[str, str]]:
     """(label, text) rows for the facts whose role has a layer, in a fixed order."""
     rows = []
 
@@ -555,7 +563,7 @@ def fact_rows(facts: Mapping[str, Any], roles: Mapping[str, QgsMapLayer]) -> lis
     add("klimatope", tr("Klimatop"), "klimatop")
     near = facts.get("water_depth_near")
     add("rain", tr("Water depth"), "water_depth",
-        tr("; deepest {v} within {d} m").format(d=fmt_num(rain_ring_m(), 0), v=format_fact("water_depth", near))
+        tr("; deepest {v} within {d} m").format(d=fmt_num(ring_m if ring_m is not None else rain_ring_m(), 0), v=format_fact("water_depth", near))
         if near is not None else None)
     stufe = facts.get("biotopverbund_stufe")
     add("biotopverbund", tr("In Biotopverbund"), "biotopverbund", f" ({stufe})" if stufe not in (None, "") else None)
@@ -618,7 +626,7 @@ class CriteriaChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetrics(self.font())
-        labels = [criterion_label(b.criterion) for b in self.bars]
+        labels = [b.label or criterion_label(b.criterion) for b in self.bars]
         label_w = max([fm.horizontalAdvance(t) for t in labels] + [40]) + 8
         text_w = fm.horizontalAdvance("00.0") + 8
         width = max(10, self.width() - label_w - text_w - 4)
@@ -678,7 +686,7 @@ class InspectorWidget(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._weights_cache: dict[tuple[str, int], dict[str, float]] = {}
+        self._weights_cache: dict[tuple[str, int], tuple[dict[str, float], str]] = {}
         self.layer: QgsVectorLayer | None = None
         self.feature: QgsFeature | None = None
         self.facts: dict[str, Any] = {}
@@ -816,18 +824,12 @@ class InspectorWidget(QWidget):
 
         criteria = criterion_names(layer)
         key = (layer.id(), layer.featureCount())
-        weights = self._weights_cache.get(key)
-        if weights is None:
-            weights = weights_from_results(layer, criteria) or {}
-            self._weights_cache[key] = weights
-        if weights:
-            note = tr("Weights as recovered from this result's own scores.")
-        else:
-            weights, from_algorithm = default_weights(criteria)
-            note = (tr("The weights could not be recovered from this result; shown with the default weights of the algorithm.")
-                    if from_algorithm else
-                    tr("The weights could not be recovered from this result; shown with equal weights."))
-        self.bars = criteria_bars(feature, weights)
+        cached = self._weights_cache.get(key)
+        if cached is None:
+            cached = self._weights_cache[key] = layer_weights(layer, criteria)
+        weights, note = cached
+        run = run_record_of(layer)
+        self.bars = criteria_bars(feature, weights, spec_of(layer, run))
         self.chart.set_bars(self.bars)
         self.weights_note.setText(note)
         reason = html.escape(summary.reason or "—")
@@ -835,12 +837,13 @@ class InspectorWidget(QWidget):
             reason += " <span style='color:#666'>[" + html.escape(summary.flags) + "]</span>"
         self.reason_label.setText(reason)
 
-        self.facts = facts_at(feature.geometry(), layer.crs(), roles, project) if feature.hasGeometry() else {}
+        ring_m = rain_ring_m(run)  # the ring of the run that wrote this result
+        self.facts = facts_at(feature.geometry(), layer.crs(), roles, project, ring_m) if feature.hasGeometry() else {}
         while self.facts_grid.count():
             item = self.facts_grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        rows = fact_rows(self.facts, roles)
+        rows = fact_rows(self.facts, roles, ring_m)
         self.fact_texts = dict(rows)
         for i, (label, text) in enumerate(rows):
             name = QLabel(label + ":")
@@ -864,5 +867,5 @@ class InspectorWidget(QWidget):
 
 __all__ = [
     "RESULT_FIELDS", "Bar", "CriteriaChart", "InspectorWidget", "ResultSummary", "criteria_bars",
-    "default_weights", "weights_from_results", "facts_at", "fact_rows", "is_result_layer", "linked_handlungsziele", "result_summary",
+    "default_weights", "layer_weights", "run_record_of", "weights_from_results", "facts_at", "fact_rows", "is_result_layer", "linked_handlungsziele", "result_summary",
 ]

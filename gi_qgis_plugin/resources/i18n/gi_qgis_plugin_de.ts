@@ -56,6 +56,14 @@
             <translation>Vom Benutzer abgebrochen: Es wurde keine Ausgabe geschrieben. Starten Sie den Algorithmus erneut, um ein Ergebnis zu erhalten.</translation>
         </message>
         <message>
+            <source>Raster {name} ({param}) has no coordinate system; it is assumed to be in {crs}, the CRS of the input. Set the raster's CRS if it is another.</source>
+            <translation>Raster {name} ({param}) hat kein Koordinatenbezugssystem; es wird angenommen, dass es in {crs} liegt, dem KBS der Eingabe. Setzen Sie das KBS des Rasters, wenn es ein anderes ist.</translation>
+        </message>
+        <message>
+            <source>Raster {name} ({param}) has {n} bands; only band 1 is used. Save the band you mean as a raster of its own if it is another.</source>
+            <translation>Raster {name} ({param}) hat {n} Bänder; nur Band 1 wird verwendet. Speichern Sie das gemeinte Band als eigenes Raster, wenn es ein anderes ist.</translation>
+        </message>
+        <message>
             <source>Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.</source>
             <translation>Layer {name} hat kein Koordinatenbezugssystem, und seine Koordinaten sehen nicht nach UTM-Zone 32N aus. Legen Sie das KBS fest (Layereigenschaften › Quelle) und starten Sie erneut.</translation>
         </message>
@@ -70,6 +78,14 @@
         <message>
             <source>Layer {name}: its CRS {crs} is not in metres; areas and distances are computed in metres after reprojection to EPSG:25832.</source>
             <translation>Layer {name}: sein KBS {crs} ist nicht metrisch; Flächen und Abstände werden nach Umprojektion in EPSG:25832 in Metern berechnet.</translation>
+        </message>
+        <message>
+            <source>Layer {name}: in its CRS {crs} one metre on the map is {k} m on the ground here (areas {k2} times too large), so it is processed in {work}, and the output is written in {work}.</source>
+            <translation>Layer {name}: In seinem KBS {crs} ist ein Meter auf der Karte hier {k} m in der Natur (Flächen {k2}-mal zu groß); er wird daher in {work} verarbeitet, und die Ausgabe wird in {work} geschrieben.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has the geographic CRS {crs} but no extent (no geometries); it is processed in EPSG:25832.</source>
+            <translation>Layer {name} hat das geographische KBS {crs}, aber keine Ausdehnung (keine Geometrien); er wird in EPSG:25832 verarbeitet.</translation>
         </message>
         <message>
             <source>Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.</source>
@@ -360,12 +376,16 @@
             <translation>Keine Stadtteile angegeben: Die Zieltabelle summiert je Zielgebiet-Polygon.</translation>
         </message>
         <message>
+            <source>Field {field} ({param}): {n} values such as '1.000' could mean 1 or 1000; they are not used. Write numbers without thousands separators (1000 or 1000,5).</source>
+            <translation>Feld {field} ({param}): {n} Werte wie '1.000' können 1 oder 1000 bedeuten; sie werden nicht verwendet. Schreiben Sie Zahlen ohne Tausendertrennzeichen (1000 oder 1000,5).</translation>
+        </message>
+        <message>
             <source>Field {field} ({param}) holds no numbers; it is ignored.</source>
             <translation>Feld {field} ({param}) enthält keine Zahlen; es wird ignoriert.</translation>
         </message>
         <message>
-            <source>Layer {name} ({param}) has no usable polygons; it is ignored.</source>
-            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
+            <source>Layer {name} ({param}) has no usable polygons (lines or points, empty or broken geometries); it is ignored, as if it were not given.</source>
+            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone (Linien oder Punkte, leere oder defekte Geometrien); er wird ignoriert, als wäre er nicht angegeben.</translation>
         </message>
         <message>
             <source>Raster {name} ({param}) does not overlap the input features: its criterion is left out and the weights are renormalised.</source>
@@ -386,6 +406,14 @@
         <message>
             <source>Field {field} ({param}) is not in its layer. Its fields are: {fields}.</source>
             <translation>Feld {field} ({param}) ist nicht in seinem Layer. Dessen Felder sind: {fields}.</translation>
+        </message>
+        <message>
+            <source>Field {field} ({param}): {n} values are implausibly large (e.g. {value}); they are not used.</source>
+            <translation>Feld {field} ({param}): {n} Werte sind unplausibel groß (z. B. {value}); sie werden nicht verwendet.</translation>
+        </message>
+        <message>
+            <source>Heat raster {name} ({param}) has the same value ({value}) under every feature, so it ranks nothing: the heat criterion is left out. Check that it is the right raster.</source>
+            <translation>Das Hitzeraster {name} ({param}) hat unter jedem Objekt denselben Wert ({value}) und unterscheidet daher nichts: Das Kriterium thermische Belastung entfällt. Prüfen Sie, ob es das richtige Raster ist.</translation>
         </message>
         <message>
             <source>Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.</source>
@@ -432,6 +460,10 @@
             <translation>Raster {name} ist gedreht; transformieren Sie es auf ein nordausgerichtetes Gitter (Raster › Projektionen › Transformieren) und starten Sie erneut.</translation>
         </message>
         <message>
+            <source>Raster {name} cannot be read completely (rows {row}–{end}: {detail}); the file may be truncated or damaged. Export or download it again.</source>
+            <translation>Raster {name} lässt sich nicht vollständig lesen (Zeilen {row}–{end}: {detail}); die Datei ist womöglich abgeschnitten oder beschädigt. Exportieren oder laden Sie sie erneut herunter.</translation>
+        </message>
+        <message>
             <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
             <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
         </message>
@@ -452,12 +484,28 @@
             <translation>{n} Objekte von {name} sind keine Linien (oder haben keine Länge); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
         </message>
         <message>
+            <source>{n} features of {name} have coordinates that are not finite or lie far outside the area of use of the CRS (e.g. an easting with the zone number in front); they are written with class X and flag geom_empty. Check their coordinates and the layer's CRS.</source>
+            <translation>{n} Objekte von {name} haben Koordinaten, die nicht endlich sind oder weit außerhalb des Anwendungsbereichs des KBS liegen (z. B. ein Ostwert mit vorangestellter Zonenkennung); sie werden mit Klasse X und Kennzeichen geom_empty geschrieben. Prüfen Sie ihre Koordinaten und das KBS des Layers.</translation>
+        </message>
+        <message>
             <source>Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).</source>
             <translation>Layer {name} hat kein KBS; es wird das KBS der Eingabe ({crs}) angenommen.</translation>
         </message>
         <message>
             <source>{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.</source>
             <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} have curved geometries (arcs); they were converted to straight segments before scoring.</source>
+            <translation>{n} Objekte von {name} haben gekrümmte Geometrien (Bögen); sie wurden vor der Bewertung in gerade Strecken umgewandelt.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} are geometry collections; only their polygonal (for lines: linear) parts are used.</source>
+            <translation>{n} Objekte von {name} sind Geometriesammlungen; nur ihre Polygon-Teile (bei Linien: ihre Linien-Teile) werden verwendet.</translation>
+        </message>
+        <message>
+            <source>The run record could not be stored in the output ({error}); it is in the output RUN_INFO.</source>
+            <translation>Das Laufprotokoll konnte nicht in der Ausgabe gespeichert werden ({error}); es steht in der Ausgabe RUN_INFO.</translation>
         </message>
         <message>
             <source>Generate sample district (Musterstadt)</source>
@@ -590,6 +638,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Ausgeschlossene Objekte (Klasse X)</translation>
         </message>
         <message>
+            <source>Run record (algorithm, version, date, parameters, weights; JSON)</source>
+            <translation>Laufprotokoll (Algorithmus, Version, Datum, Parameter, Gewichte; JSON)</translation>
+        </message>
+        <message>
             <source>Heat values</source>
             <translation>Hitzewerte</translation>
         </message>
@@ -644,6 +696,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.</source>
             <translation>Kriterium {name} entfällt (kein Layer, Feld oder Wert dafür); die übrigen Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>The input holds columns of an earlier result ({fields}); they are not carried into this one.</source>
+            <translation>Die Eingabe enthält Spalten eines früheren Ergebnisses ({fields}); sie werden nicht in dieses übernommen.</translation>
         </message>
         <message>
             <source>No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. {params}).</source>
@@ -990,36 +1046,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Noch keine Ergebnisebene im Projekt.</translation>
         </message>
         <message>
-            <source>Roof slope</source>
-            <translation>Dachneigung</translation>
-        </message>
-        <message>
-            <source>Greenable area</source>
-            <translation>Begrünbare Fläche</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Thermal load</source>
             <translation>Wärmebelastung</translation>
-        </message>
-        <message>
-            <source>Heavy rain</source>
-            <translation>Starkregen</translation>
-        </message>
-        <message>
-            <source>Combined sewer</source>
-            <translation>Mischwasserkanal</translation>
-        </message>
-        <message>
-            <source>Distance to parks</source>
-            <translation>Entfernung zu Parks</translation>
-        </message>
-        <message>
-            <source>Street trees</source>
-            <translation>Straßenbäume</translation>
-        </message>
-        <message>
-            <source>Biotopverbund</source>
-            <translation>Biotopverbund</translation>
         </message>
         <message>
             <source>Klimatop</source>
@@ -1064,6 +1096,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Soil</source>
             <translation>Boden</translation>
+        </message>
+        <message>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
+        </message>
+        <message>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
             <source>yes</source>
@@ -1114,10 +1154,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
-            <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
-        </message>
-        <message>
             <source>{m} m</source>
             <translation>{m} m</translation>
         </message>
@@ -1138,16 +1174,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>An dieser Stelle</translation>
         </message>
         <message>
-            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with equal weights.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
-        </message>
-        <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
+        </message>
+        <message>
+            <source>Weights from this result's run record ({alg}, {date}).</source>
+            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
         </message>
         <message>
             <source>; deepest {v} within {d} m</source>
@@ -1166,6 +1198,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Klimatope</translation>
         </message>
         <message>
+            <source>Heavy rain</source>
+            <translation>Starkregen</translation>
+        </message>
+        <message>
+            <source>Biotopverbund</source>
+            <translation>Biotopverbund</translation>
+        </message>
+        <message>
             <source>Regionale Grünzüge</source>
             <translation>Regionale Grünzüge</translation>
         </message>
@@ -1180,6 +1220,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Districts</source>
             <translation>Stadtteile</translation>
+        </message>
+        <message>
+            <source>Street trees</source>
+            <translation>Straßenbäume</translation>
         </message>
         <message>
             <source>Listed buildings</source>
