@@ -227,7 +227,8 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
         inp = roofs.RoofInputs(footprint_m2=footprint, tiebreak=main.fids)
         inp.slope_deg = inputs.numbers_of(main, f["slope"], self.SLOPE_FIELD, feedback)
         inp.roof_type = inputs.texts_of(main, f["roof_type"])
-        inp.area_m2 = inputs.numbers_of(main, f["area"], self.AREA_FIELD, feedback)
+        inp.area_m2 = inputs.numbers_of(main, f["area"], self.AREA_FIELD, feedback,
+                                        high=footprint * roofs.AREA_FOOTPRINT_FACTOR)
         inp.green = inputs.flags_of(main, f["green"])
         inp.pv = inputs.flags_of(main, f["pv"])
         listed = inputs.flags_of(main, f["listed"])
