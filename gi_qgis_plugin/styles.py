@@ -20,6 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from .contract import class_ranges, is_result_fields
 from .i18n import tr
 
 # Green for "green first": the darker, the higher the priority; grey for excluded.
@@ -30,7 +31,7 @@ CLASS_COLOURS = {
     "D": "#e7d4e8",
     "X": "#bdbdbd",
 }
-SCORE_RANGES = ((75.0, 100.0, "A"), (50.0, 75.0, "B"), (25.0, 50.0, "C"), (0.0, 25.0, "D"))
+SCORE_RANGES = class_ranges()
 
 
 def class_labels() -> dict[str, str]:
@@ -73,8 +74,7 @@ def is_result_layer(layer: QgsMapLayer | None) -> bool:
     """A layer carrying the contract fields (DESIGN.md §3)."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return False
-    names = set(layer.fields().names())
-    return {"gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason"} <= names
+    return is_result_fields(layer.fields().names())
 
 
 def apply_result_styles(layer: QgsVectorLayer) -> bool:

@@ -33,23 +33,9 @@ def moabit_dir() -> Path:
 
 
 def recording_feedback_class():
-    """A QgsProcessingFeedback that keeps warnings and infos, so tests can check what the user
-    is told (built lazily: QGIS must be importable first)."""
-    from qgis.core import QgsProcessingFeedback
-
-    class RecordingFeedback(QgsProcessingFeedback):
-        def __init__(self) -> None:
-            super().__init__()
-            self.warnings: list[str] = []
-            self.infos: list[str] = []
-
-        def pushWarning(self, text: str) -> None:  # noqa: N802
-            self.warnings.append(text)
-            super().pushWarning(text)
-
-        def pushInfo(self, text: str) -> None:  # noqa: N802
-            self.infos.append(text)
-            super().pushInfo(text)
+    """The recording feedback of ``tests/helpers/feedback.py`` (imported lazily: QGIS must be
+    importable first)."""
+    from helpers.feedback import RecordingFeedback
 
     return RecordingFeedback
 

@@ -619,20 +619,26 @@ def test_browser_selects_exactly_the_features_of_a_handlungsziel(german, project
 
 
 def test_progress_of_hz02_counts_green_flat_roof_area(german, project, dock):
-    from gi_qgis_plugin.ui.hz_browser import green_roof_progress
+    from gi_qgis_plugin.ui.hz_browser import target_progress
 
-    # 3 flat roofs already green (10×10 each = 300 m²), 7 flat roofs still to green (100 m² each),
-    # one pitched roof of 1,000 m² that HZ 02 does not count: 300 / 1,000 = 30 %
-    rows = [(square(20 * i, 0, 10), [None, "X", None, "", "green_exists", "Already green", 0, 0, 0, 0])
+    # a roof result (signature field greenable_m2, here empty: the polygons' own areas count)
+    # without slope classes: 3 flat roofs already green (10×10 each = 300 m²), 7 flat roofs still
+    # to green (100 m² each), one pitched roof of 1,000 m² that HZ 02 does not count: 300 / 1,000
+    greenable = [("greenable_m2", T.Double)]
+    rows = [(square(20 * i, 0, 10), [None, "X", None, "", "green_exists", "Already green", 0, 0, 0, 0, None])
             for i in range(3)]
-    rows += [(square(20 * i, 100, 10), [60.0, "B", i + 1, "02", "", "Flat", 1, 1, 1, 1]) for i in range(7)]
-    rows += [(rect(0, 500, 40, 525), [None, "X", None, "", "slope_gt_45", "Pitched", 0, 0, 0, 0])]
-    roofs = memory_layer("Flachdächer", "Polygon", RESULT_FIELDS, rows)
+    rows += [(square(20 * i, 100, 10), [60.0, "B", i + 1, "02", "", "Flat", 1, 1, 1, 1, None]) for i in range(7)]
+    rows += [(rect(0, 500, 40, 525), [None, "X", None, "", "slope_gt_45", "Pitched", 0, 0, 0, 0, None])]
+    roofs = memory_layer("Flachdächer", "Polygon", RESULT_FIELDS + greenable, rows)
     project.addMapLayer(roofs)
-    progress = green_roof_progress(roofs, project)
-    assert progress.flat_area_m2 == pytest.approx(1000.0)
-    assert progress.green_area_m2 == pytest.approx(300.0)
+    progress = target_progress(roofs, "02", project)
+    assert progress.measured.total == pytest.approx(1000.0)
+    assert progress.measured.done == pytest.approx(300.0)
     assert progress.share_percent == pytest.approx(30.0) and progress.target_percent == 50.0
+    assert target_progress(roofs, "24", project) is None  # the roof spec measures no HZ 24 target
+    # the same rows without the roof signature: no algorithm claims the layer, no tile
+    anonymous = memory_layer("anonymous", "Polygon", RESULT_FIELDS, [(g, v[:-1]) for g, v in rows])
+    assert target_progress(anonymous, "02", project) is None
 
     # as gi:flatroofs writes it: slope_class and greenable_m2 decide, not the polygon
     extra = [("slope_class", T.QString), ("greenable_m2", T.Double)]
@@ -642,9 +648,9 @@ def test_progress_of_hz02_counts_green_flat_roof_area(german, project, dock):
         (square(40, 0, 10), [None, "X", None, "", "listed", "", 1, 1, 1, 1, "0-5", None]),  # 100 m² polygon
         (square(60, 0, 10), [30.0, "C", 2, "02", "green_exists", "", 0.5, 1, 1, 1, "15-30", 500.0]),
     ])
-    progress = green_roof_progress(written, project)
-    assert progress.flat_area_m2 == pytest.approx(80 + 320 + 100)
-    assert progress.green_area_m2 == pytest.approx(80.0)
+    progress = target_progress(written, "02", project)
+    assert progress.measured.total == pytest.approx(80 + 320 + 100)
+    assert progress.measured.done == pytest.approx(80.0)
     assert not progress.in_target_area_only
 
     # with a target area (in_target_scope 1/0) only the roofs inside count: the target is for
@@ -655,9 +661,9 @@ def test_progress_of_hz02_counts_green_flat_roof_area(german, project, dock):
         (square(40, 0, 10), [50.0, "B", 2, "02", "", "", 1, 1, 1, 1, "0-5", 900.0, 0]),
         (square(60, 0, 10), [None, "X", None, "", "green_exists", "", 1, 1, 1, 1, "0-5", 700.0, 0]),
     ])
-    progress = green_roof_progress(scoped, project)
+    progress = target_progress(scoped, "02", project)
     assert progress.in_target_area_only and progress.share_percent == pytest.approx(20.0)
-    assert progress.flat_area_m2 == pytest.approx(400.0)
+    assert progress.measured.total == pytest.approx(400.0)
 
     dock.tabs.setCurrentIndex(dock.TAB_HZ)
     dock.browser.select_number("02")

@@ -7,18 +7,17 @@ import math
 import numpy as np
 import pytest
 from conftest import recording_feedback_class
-from osgeo import gdal, osr
+from helpers.feedback import CancelAt
+from helpers.layers import memory_layer, raster, square
 from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsRasterLayer,
     QgsVectorLayer,
 )
 
@@ -44,23 +43,9 @@ def run(alg, params, feedback=None):
     return processing.run(alg, params, feedback=fb), fb
 
 
-def square(x, y, w=20.0):
-    return f"POLYGON(({x} {y},{x + w} {y},{x + w} {y + w},{x} {y + w},{x} {y}))"
-
-
 def buildings(rows, crs="EPSG:25832", fields="slope_deg:double&field=roof_type:string", geom="Polygon"):
     """Memory layer from (wkt, *attributes) rows."""
-    uri = f"{geom}?field={fields}" + (f"&crs={crs}" if crs else "")
-    layer = QgsVectorLayer(uri, "buildings", "memory")
-    feats = []
-    for wkt, *attrs in rows:
-        f = QgsFeature(layer.fields())
-        if wkt is not None:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(list(attrs))
-        feats.append(f)
-    assert layer.dataProvider().addFeatures(feats)
-    return layer
+    return memory_layer(rows, fields, geom, crs, name="buildings")
 
 
 def null(value) -> bool:
@@ -73,19 +58,6 @@ def features(layer):
 
 def by_attr(layer, field, value):
     return [f for f in layer.getFeatures() if f[field] == value]
-
-
-def raster(path, array, x0, y0, cell, epsg=25832, nodata=-9999.0):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(nodata)
-    band.WriteArray(array)
-    ds = None
-    return QgsRasterLayer(str(path), path.stem)
 
 
 def three_roofs():
@@ -261,15 +233,6 @@ def test_missing_field_is_an_error_naming_it(alg):
         run(alg, {"INPUT": three_roofs(), "SLOPE_FIELD": "nope"})
 
 
-def test_empty_input_is_an_error(alg):
-    layer = buildings([])
-    with pytest.raises(QgsProcessingException, match="no features"):
-        run(alg, {"INPUT": layer})
-
-
-# ----------------------------------------------------------------------------------------------
-# Rasters
-# ----------------------------------------------------------------------------------------------
 def test_raster_that_does_not_overlap_drops_its_criterion(alg, tmp_path):
     far = raster(tmp_path / "far.tif", np.ones((10, 10), np.float32), X0 + 50000, Y0 + 50000, 10.0)
     res, fb = run(alg, {"INPUT": three_roofs(), "HEAT": far, "RAIN": far})
@@ -363,40 +326,13 @@ def test_processalgorithm_checks_numbers_itself(alg, qgis_processing):
 # ----------------------------------------------------------------------------------------------
 # Cancel
 # ----------------------------------------------------------------------------------------------
-class CancelAfterFirstProgress(Feedback):
-    def setProgress(self, progress):  # noqa: N802
-        super().setProgress(progress)
-        self.cancel()
-
-
-def test_cancel_ends_with_a_message_and_leaves_the_input_unchanged(alg):
-    layer = buildings([(square(X0 + 30 * i, Y0), 1.0, "1000") for i in range(50)])
-    fb = CancelAfterFirstProgress()
-    with pytest.raises(QgsProcessingException, match="Canceled"):
-        run(alg, {"INPUT": layer}, feedback=fb)
-    assert layer.featureCount() == 50
-
-
-class CancelPastProgress(Feedback):
-    """Cancels once progress passes a given percentage (a user pressing Cancel mid-run)."""
-
-    def __init__(self, at: float):
-        super().__init__()
-        self.at = at
-
-    def setProgress(self, progress):  # noqa: N802
-        super().setProgress(progress)
-        if progress >= self.at:
-            self.cancel()
-
-
 @pytest.mark.parametrize("at", [40.0, 85.0])  # while rasters are sampled / while the output is written
 def test_cancel_leaves_no_output_file(alg, sample_gpkg, tmp_path, at):
     """Cancel in the middle (park distances running on the other core) or while writing: the
     run ends with a message and the GeoPackage it had started is removed again."""
     g = str(sample_gpkg)
     out = tmp_path / "roofs.gpkg"
-    fb = CancelPastProgress(at)
+    fb = CancelAt(at)
     with pytest.raises(QgsProcessingException, match="Canceled"):
         run(alg, {"INPUT": f"{g}|layername=buildings", "HEAT": str(sample_gpkg.parent / "heat.tif"),
                   "RAIN": str(sample_gpkg.parent / "starkregen.tif"), "PARKS": f"{g}|layername=parks",

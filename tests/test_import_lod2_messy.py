@@ -134,7 +134,7 @@ def test_cancel_while_writing_keeps_the_earlier_output(gi_provider, tmp_path):
     fb = Feedback()
     # cancel once reading is done (75 %): the writer is interrupted
     fb.progressChanged.connect(lambda p: fb.cancel() if p >= 75 else None)
-    with pytest.raises(QgsProcessingException, match="Canceled: no output was written"):
+    with pytest.raises(QgsProcessingException, match="Canceled by the user: no output was written"):
         run({"INPUT": str(tile), "OUTPUT": str(out)}, fb)
     assert cli.digest(out) == before
     assert not any(i.startswith("NEW_") for i in read_ids(out))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
-from osgeo import gdal, osr
+from helpers.layers import raster
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsRasterLayer,
     QgsRectangle,
     QgsVectorLayer,
 )
@@ -24,21 +23,6 @@ from gi_qgis_plugin.processing.raster import zonal_mean
 from gi_qgis_plugin.processing.read import read_source
 from gi_qgis_plugin.processing.write import make_fields, write_sink
 from gi_qgis_plugin.scoring.progress import Progress
-
-
-def make_raster(path, array, x0, y0, cell, epsg=25832, nodata=-9999.0):
-    drv = gdal.GetDriverByName("GTiff")
-    rows, cols = array.shape
-    ds = drv.Create(str(path), cols, rows, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(nodata)
-    band.WriteArray(array)
-    ds = None
-    return QgsRasterLayer(str(path), "r")
 
 
 def memory_layer(wkts, crs="EPSG:25832", fields="name:string"):
@@ -65,7 +49,7 @@ def test_zonal_mean_of_cells_whose_centres_are_inside(tmp_path, context):
     # 10 x 10 raster of 1 m cells at (0..10, 0..10); value = column index
     arr = np.tile(np.arange(10, dtype=np.float32), (10, 1))
     arr[0, 0] = -9999  # nodata in the top-left cell
-    r = make_raster(tmp_path / "a.tif", arr, 0, 10, 1.0)
+    r = raster(tmp_path / "a.tif", arr, 0, 10, 1.0)
     geoms = np.array([
         shapely.box(0, 0, 2, 2),        # columns 0 and 1 -> mean 0.5
         shapely.box(0, 8, 2, 10),       # top-left 2x2 with one nodata -> (1 + 0 + 1) / 3
@@ -85,7 +69,7 @@ def test_zonal_mean_of_cells_whose_centres_are_inside(tmp_path, context):
 def test_zonal_mean_reprojects_polygons_to_the_raster_crs(tmp_path, context):
     arr = np.full((100, 100), 7.0, dtype=np.float32)
     arr[:, 50:] = 3.0
-    r = make_raster(tmp_path / "b.tif", arr, 360000, 5705100, 1.0)  # EPSG:25832
+    r = raster(tmp_path / "b.tif", arr, 360000, 5705100, 1.0)  # EPSG:25832
     # a square in EPSG:4326 around a point in the left half (value 7)
     from qgis.core import QgsCoordinateTransform, QgsPointXY
 
@@ -100,7 +84,7 @@ def test_zonal_mean_reprojects_polygons_to_the_raster_crs(tmp_path, context):
 
 def test_zonal_mean_reports_no_overlap_and_all_nodata(tmp_path, context):
     arr = np.full((5, 5), -9999, dtype=np.float32)
-    r = make_raster(tmp_path / "c.tif", arr, 0, 5, 1.0)
+    r = raster(tmp_path / "c.tif", arr, 0, 5, 1.0)
     inside = np.array([shapely.box(1, 1, 3, 3)], dtype=object)
     outside = np.array([shapely.box(100, 100, 103, 103)], dtype=object)
     crs = QgsCoordinateReferenceSystem("EPSG:25832")

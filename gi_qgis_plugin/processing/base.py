@@ -16,7 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from ..paths import icon_path
 from ..scoring.progress import Canceled, Progress
-from .outputs import GuardedOutput, input_files
+from .outputs import ClaimedFiles, GuardedOutput, input_files
 
 
 class GiAlgorithm(QgsProcessingAlgorithm):
@@ -102,6 +102,13 @@ class GiAlgorithm(QgsProcessingAlgorithm):
         for out in getattr(self, "_outputs", []):
             out.commit()
         self._outputs = []
+
+    def claim_files(self, *paths: str) -> None:
+        """Files this run writes itself (not through a sink): earlier files of these names are
+        set aside and come back on cancel or error, when what the run wrote is removed."""
+        if not hasattr(self, "_outputs"):
+            self._outputs = []
+        self._outputs.append(ClaimedFiles([str(p) for p in paths], getattr(self, "_feedback", None)))
 
     def close_sink(self, dest: str) -> None:
         """Close the sink of ``dest`` now (the file is complete, so its metadata can be written).

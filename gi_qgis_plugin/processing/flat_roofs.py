@@ -23,6 +23,7 @@ from ..scoring import geo, roofs
 from ..scoring.common import ScoreCore
 from ..scoring.progress import Progress
 from . import inputs
+from .help import num, scoring_help
 from .inputs import MainInput
 from .scoring_base import DOUBLE, ScoringAlgorithm
 from .write import make_fields, write_sink
@@ -76,68 +77,65 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
     def tags(self) -> list[str]:
         return self.tr("green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02").split(",")
 
-    def shortHelpString(self) -> str:
-        return self.tr(
-            "<p>Scores every roof of a building layer for greening and ranks the roofs: which "
-            "flat roofs to green first (Handlungsziel 02: half of the flat roofs in the inner "
-            "cities green by 2030), and how much rain they would keep back. Works with the output "
-            "of <i>Import LoD2 buildings</i>, with ALKIS or OpenStreetMap buildings (roof:shape) "
-            "and with any polygon layer.</p>"
-            "<p><b>Criteria</b> (each 0–1; gi_score = weighted mean × 100; default weight in "
-            "brackets)</p><ul>"
-            "<li><b>c_slope</b> (3): 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over "
-            "45° excluded (classes of the Münster green-roof potential; the values per class are "
-            "the plugin's choice). An unknown slope stays unknown (flag slope_unknown), never "
-            "0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without a slope counts as "
-            "0–5° (flag slope_from_type).</li>"
-            "<li><b>c_area</b> (2): greenable area from the area field (e.g. flat_roof_m2 of "
-            "the LoD2 import), else footprint / cos(slope) (as the Bonn roof-greening script); "
-            "0 at the minimum area, 1 at the full-score area (1000 m², plugin's choice). Roofs "
-            "under the minimum area (10 m², Düsseldorf and Bonn) are excluded.</li>"
-            "<li><b>c_heat</b> (2): heat raster (mean over the roof, min–max over this run) or "
-            "heat polygons with a class field: classes 1–5 → (class − 1) / 4; the labels sehr "
-            "ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 by name; other numbers "
-            "min–max. Serves HZ 01 where c_heat ≥ 0.5.</li>"
-            "<li><b>c_rain</b> (1): mean heavy-rain water depth in a ring around the building "
-            "(10 m), 0 m → 0, 0.25 m and deeper → 1 (Essen's depth class above 0.25 m). A finer "
-            "raster is first averaged to cells of half the ring width, so that a whole city "
-            "stays fast.</li>"
-            "<li><b>c_sewer</b> (1): 1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 "
-            "serves HZ 24 (sponge city).</li>"
-            "<li><b>c_green</b> (1): distance to the nearest park of at least 0.5 ha (GALK): 0 "
-            "next to it, 1 at 300 m or farther (3-30-300 rule).</li>"
-            "<li><b>c_scope</b> (1): 1 inside the 2030 target area, the scope polygons whose "
-            "scope field equals the scope value (default Innenstadt).</li></ul>"
-            "<p>A criterion whose layer is not given, does not overlap or holds only nodata is "
-            "left out and the weights are renormalised; a warning names it. Where a single roof "
-            "has no value (nodata), the weights are renormalised for that roof and a flag says "
-            "so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's "
-            "choice are assumptions: adjust them to your city.</p>"
-            "<p><b>Excluded</b> (class X, no rank, flags): listed (listed field or listed-"
-            "buildings layer), green_exists (green-roof field), slope_gt_45, area_lt_min, "
-            "geom_empty. A roof with PV stays in: flag pv_solar_green, HZ 26 (solar green "
-            "roof).</p>"
-            "<p><b>Retention</b>: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − "
-            "C_m), with 0.9 for the plain roof (fee practice) and C_m 0.3 for an extensive green "
-            "roof up to 5 % slope, 0.4 on steeper or unmeasured slopes (DIN 1986-100). "
-            "Precipitation: 890 mm/a by default, the value of the Gründachkataster NRW example "
-            "(Leverkusen); an assumption for the Ruhr, set your local annual value.</p>"
-            "<p><b>Outputs</b>: the input fields plus gi_score (0–100), gi_class (A ≥ 75, B ≥ 50, "
-            "C ≥ 25, D, X), gi_rank (1 = first), gi_hz (02, and 01, 24, 26), gi_flags, "
-            "gi_reason, the c_* of the criteria used, slope_deg, slope_class (0-5 … >45, "
-            "unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, empty without a scope "
-            "layer), written in the order of the input (sort by gi_rank for the priority list). "
-            "The optional district table gives per district (or "
-            "per scope polygon): flat_m2 (roofs of 0–5°, listed and green ones included), "
-            "green_m2, share_green, target_m2 (target share of flat_m2, 50 % by 2030), "
-            "missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ "
-            "missing_m2).</p>"
-            "<p>Fields left empty are found by name: slope (slope_deg, neigung, dachneigung, "
-            "roof_slope, slope), roof type (roof_type, dachform, dachf, roof:shape), area "
-            "(flat_roof_m2), listed (listed, denkmal), green roof (green_roof, gruendach), PV "
-            "(pv, solar). The input layer is never changed; a layer in geographic coordinates "
-            "is processed and written in its UTM zone.</p>"
-        )
+    def shortHelpString(self) -> str:  # noqa: N802
+        n = num
+        intro = self.tr(
+            "<p>Scores every roof of a building layer for greening and ranks the roofs: which flat roofs to green "
+            "first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain "
+            "they would keep back. Works with the output of <i>Import LoD2 buildings</i>, with ALKIS or "
+            "OpenStreetMap buildings (roof:shape) and with any polygon layer.</p>")
+        criteria = {
+            "slope": self.tr(
+                "0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster "
+                "green-roof potential; the values per class are the plugin's choice). An unknown slope stays "
+                "unknown (flag slope_unknown), never 0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without "
+                "a slope counts as 0–5° (flag slope_from_type)."),
+            "area": self.tr(
+                "greenable area from the area field (e.g. flat_roof_m2 of the LoD2 import), else footprint / "
+                "cos(slope) (as the Bonn roof-greening script); 0 at the minimum area, 1 at the full-score area "
+                "({full} m², plugin's choice). Roofs under the minimum area ({min} m², Düsseldorf and Bonn) are "
+                "excluded.").format(full=n(roofs.AREA_FULL_M2), min=n(roofs.MIN_AREA_M2)),
+            "heat": self.tr(
+                "heat raster (mean over the roof, min–max over this run) or heat polygons with a class field: "
+                "classes 1–5 → (class − 1) / 4; the labels sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → "
+                "5 … 1 by name; other numbers min–max. Serves HZ 01 where c_heat ≥ 0.5."),
+            "rain": self.tr(
+                "mean heavy-rain water depth in a ring around the building ({ring} m), 0 m → 0, {depth} m and "
+                "deeper → 1 (Essen's depth class above 0.25 m). A finer raster is first averaged to cells of half "
+                "the ring width, so that a whole city stays fast.").format(
+                ring=n(roofs.RAIN_BUFFER_M), depth=n(roofs.RAIN_DEPTH_M)),
+            "sewer": self.tr("1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city)."),
+            "green": self.tr(
+                "distance to the nearest park of at least {ha} ha (GALK): 0 next to it, 1 at {dist} m or farther "
+                "(3-30-300 rule).").format(ha=n(roofs.PARK_MIN_HA), dist=n(roofs.PARK_DISTANCE_M)),
+            "scope": self.tr(
+                "1 inside the 2030 target area, the scope polygons whose scope field equals the scope value "
+                "(default {value}).").format(value=roofs.SCOPE_VALUE),
+        }
+        excluded = self.tr(
+            "<p><b>Excluded</b> (class X, no rank, flags): listed (listed field or listed-buildings layer), "
+            "green_exists (green-roof field), slope_gt_45, area_lt_min, geom_empty. A roof with PV stays in: flag "
+            "pv_solar_green, HZ 26 (solar green roof).</p>")
+        retention = self.tr(
+            "<p><b>Retention</b>: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − C_m), with 0.9 for "
+            "the plain roof (fee practice) and C_m 0.3 for an extensive green roof up to 5 % slope, 0.4 on "
+            "steeper or unmeasured slopes (DIN 1986-100). Precipitation: {precip} mm/a by default, the value of "
+            "the Gründachkataster NRW example (Leverkusen); an assumption for the Ruhr, set your local annual "
+            "value.</p>").format(precip=n(roofs.PRECIP_MM))
+        fields = self.tr(
+            "slope_deg, slope_class (0-5 … >45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, "
+            "empty without a scope layer)")
+        table = self.tr(
+            "<p>The optional district table gives per district (or per scope polygon): flat_m2 (roofs of 0–5°, "
+            "listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, {share} % "
+            "by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ "
+            "missing_m2).</p>").format(share=n(100 * roofs.TARGET_SHARE))
+        detection = self.tr(
+            "<p>Fields left empty are found by name: slope ({slope}), roof type ({roof}), area ({area}), listed "
+            "({listed}), green roof ({green}), PV ({pv}).</p>").format(
+            **{k: ", ".join(v) for k, v in roofs.FIELD_CANDIDATES.items() if k != "roof_type"},
+            roof=", ".join(roofs.FIELD_CANDIDATES["roof_type"]))
+        return scoring_help(self.SPEC, intro, criteria, [excluded, retention], fields, [table, detection])
 
     def input_label(self) -> str:
         return self.tr("Buildings (roof polygons)")

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import numpy as np
-import shapely
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
@@ -23,9 +22,10 @@ from qgis.core import (
 
 from .. import lod2
 from ..lod2 import Lod2Error, read_tiles
+from ..scoring.geo import as_multi
 from ..scoring.progress import Canceled, Progress
 from .base import GiAlgorithm
-from .outputs import GuardedOutput
+from .outputs import check_not_an_input, destination
 from .write import make_fields, write_sink
 
 # Output fields (stable contract: models and the roof algorithms read them by name).
@@ -162,7 +162,7 @@ class ImportLod2Algorithm(GiAlgorithm):
             parameters = {k: v for k, v in parameters.items() if k != self.INPUT}
         return super().checkParameterValues(parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, progress: Progress, feedback) -> dict:
         paths = [
             p
             for p in (
@@ -179,17 +179,15 @@ class ImportLod2Algorithm(GiAlgorithm):
                 )
             )
         threshold = self.parameterAsDouble(parameters, self.FLAT_SLOPE, context)
-
-        def progress(fraction: float) -> None:
-            feedback.setProgress(100.0 * READ_SHARE * fraction)
-
         # read and compute everything first; the output is opened only when there is a result
+        reading = progress.sub(0.0, READ_SHARE)
         try:
             tiles = lod2.find_tiles(paths)
             inputs = [(self.INPUT if explicit else self.FOLDER, str(p), "") for p, explicit in tiles]
-            out = GuardedOutput(self, parameters, self.OUTPUT, context, inputs, feedback)
+            # refused before a whole city is read: OUTPUT onto one of the tiles
+            check_not_an_input(destination(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)), inputs)
             result = read_tiles(
-                paths, flat_threshold_deg=threshold, progress=progress, is_canceled=feedback.isCanceled
+                paths, flat_threshold_deg=threshold, progress=reading, is_canceled=feedback.isCanceled
             )
         except Lod2Error as err:
             raise QgsProcessingException(self._error_text(err)) from None
@@ -199,12 +197,7 @@ class ImportLod2Algorithm(GiAlgorithm):
                     path=getattr(err, "filename", "") or ", ".join(paths), error=err.strerror or str(err)
                 )
             ) from None
-        if result.canceled:
-            raise QgsProcessingException(self._canceled_text())
-
         self._report(result, feedback)
-        # the reader always returns EPSG:25832 (the CRS of the NRW tiles; others are flagged)
-        fields, _ = out.field_names(make_fields(FIELDS), own=range(len(FIELDS)))
         columns = [
             np.array(result.gml_id, dtype=object),
             np.array(result.function, dtype=object),
@@ -219,16 +212,21 @@ class ImportLod2Algorithm(GiAlgorithm):
             result.slope_max_deg,
             np.array(result.gemeindeschluessel, dtype=object),
         ]
-        try:
-            with out:
-                out.create(fields, Qgis.WkbType.MultiPolygon, QgsCoordinateReferenceSystem(lod2.DEFAULT_CRS))
-                out.written = write_sink(
-                    out.sink, fields, _as_multipolygons(result.geometry),
-                    [(name, kind, values) for (name, kind), values in zip(FIELDS, columns)],
-                    Progress(feedback, 100.0 * READ_SHARE, 100.0),
-                )
-        except Canceled:
-            raise QgsProcessingException(self._canceled_text()) from None
+        if result.canceled:
+            raise Canceled()  # the base removes what was started: no partial result
+        # only now the output: an input error or a cancel above leaves an earlier file untouched;
+        # the reader always returns EPSG:25832 (the CRS of the NRW tiles; others are flagged)
+        fields = make_fields(FIELDS)
+        sink, dest_id = self.sink(
+            parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon,
+            QgsCoordinateReferenceSystem(lod2.DEFAULT_CRS), own=range(len(FIELDS)),
+        )
+        written = write_sink(
+            sink, fields, as_multi(result.geometry),
+            [(name, kind, values) for (name, kind), values in zip(FIELDS, columns)],
+            progress.sub(READ_SHARE, 1.0),
+        )
+        del sink
         if not len(result):
             if result.n_skipped:
                 feedback.pushWarning(
@@ -245,13 +243,10 @@ class ImportLod2Algorithm(GiAlgorithm):
         else:
             feedback.pushInfo(
                 self.tr("Read {n} buildings from {files} file(s).").format(
-                    n=out.written, files=sum(1 for f in result.files if not (f.not_citygml or f.broken))
+                    n=written, files=sum(1 for f in result.files if not (f.not_citygml or f.broken))
                 )
             )
-        return {self.OUTPUT: out.dest_id}
-
-    def _canceled_text(self) -> str:
-        return self.tr("Canceled: no output was written (an earlier file of the same name is kept). Run again for the result.")
+        return {self.OUTPUT: dest_id}
 
     # -----------------------------------------------------------------------------------------
     def _error_text(self, err: Lod2Error) -> str:
@@ -354,17 +349,3 @@ class ImportLod2Algorithm(GiAlgorithm):
                 "{file}: {n} polygon reference(s) (xlink:href) point outside their "
                 "building and were ignored.")),
         ]
-
-
-def _as_multipolygons(geoms: np.ndarray) -> np.ndarray:
-    """Every Polygon as a one-part MultiPolygon (the sink is MultiPolygon).
-
-    The reader returns no empty geometry, so each index has at least one part.
-    """
-    parts, idx = shapely.get_parts(geoms, return_index=True)
-    out = np.full(len(geoms), None, dtype=object)
-    if len(parts):
-        multi = shapely.multipolygons(parts, indices=idx)
-        out[: len(multi)] = multi
-    return out
-

@@ -215,8 +215,7 @@ class GuardedOutput:
         self.sink = None
         self.dest_id = ""
         self.written: int | None = None
-        self._backup_dir: str = ""
-        self._moved: list[tuple[Path, Path]] = []
+        self._aside = Aside([], "")
         self._created = False
 
     # ------------------------------------------------------------------------------------------
@@ -273,50 +272,14 @@ class GuardedOutput:
             # copied aside) comes back below
             for p in self.dest.files():
                 _remove(p)
-        for original, backup in self._moved:
-            try:
-                os.replace(backup, original)
-            except OSError:
-                if self.feedback is not None:
-                    self.feedback.reportError(
-                        tr("The earlier output could not be put back; it is kept as {path}.").format(path=backup))
-                return
-        self._moved = []
-        self._drop_backup()
+        self._aside.restore(self.feedback)
 
     def _set_aside(self) -> None:
         """Move (or, for one layer inside a file, copy) the existing output aside."""
-        files = self.dest.files()
-        if not files:
-            return
-        parent = Path(self.dest.path).parent
-        try:
-            self._backup_dir = tempfile.mkdtemp(prefix=".gi-earlier-", dir=parent)
-            for p in files:
-                target = Path(self._backup_dir) / p.name
-                if self.dest.layer:
-                    shutil.copy2(p, target)
-                else:
-                    os.replace(p, target)
-                self._moved.append((p, target))
-        except OSError as err:
-            # put back what moved, then say what to do
-            for original, backup in self._moved:
-                if not self.dest.layer:
-                    os.replace(backup, original)
-            self._moved = []
-            self._drop_backup()
-            raise QgsProcessingException(
-                tr("Cannot replace the existing output {path} ({error}). Close it in other programs, check "
-                   "that its folder is writable, or choose another file name.").format(
-                    path=self.dest.path, error=err.strerror or str(err))
-            ) from None
+        self._aside = Aside(self.dest.files(), self.dest.path, copy=bool(self.dest.layer))
 
     def _drop_backup(self) -> None:
-        if self._backup_dir:
-            shutil.rmtree(self._backup_dir, ignore_errors=True)
-            self._backup_dir = ""
-        self._moved = []
+        self._aside.drop()
 
     def _check_readable(self) -> None:
         from osgeo import ogr
@@ -333,6 +296,82 @@ class GuardedOutput:
                 tr("The output {path} could not be written completely ({n} of {m} features readable). Check "
                    "the free space and run again.").format(path=self.dest.path, n=max(count, 0), m=self.written)
             )
+
+
+class Aside:
+    """Existing files moved (or copied) into a hidden folder beside them, to be put back when a
+    run fails (:meth:`restore`) or dropped when it succeeds (:meth:`drop`)."""
+
+    def __init__(self, files: Sequence[Path], where: str, copy: bool = False):
+        self._dir = ""
+        self._moved: list[tuple[Path, Path]] = []
+        if not files:
+            return
+        try:
+            self._dir = tempfile.mkdtemp(prefix=".gi-earlier-", dir=Path(where).parent)
+            for p in files:
+                target = Path(self._dir) / p.name
+                if copy:
+                    shutil.copy2(p, target)
+                else:
+                    os.replace(p, target)
+                self._moved.append((p, target))
+        except OSError as err:
+            if not copy:  # put back what moved, then say what to do
+                for original, backup in self._moved:
+                    os.replace(backup, original)
+            self._moved = []
+            self.drop()
+            raise QgsProcessingException(
+                tr("Cannot replace the existing output {path} ({error}). Close it in other programs, check "
+                   "that its folder is writable, or choose another file name.").format(
+                    path=where, error=err.strerror or str(err))
+            ) from None
+
+    def restore(self, feedback: QgsProcessingFeedback | None = None) -> None:
+        for original, backup in self._moved:
+            try:
+                os.replace(backup, original)
+            except OSError:
+                if feedback is not None:
+                    feedback.reportError(
+                        tr("The earlier output could not be put back; it is kept as {path}.").format(path=backup))
+                self._moved = []
+                return
+        self.drop()
+
+    def drop(self) -> None:
+        if self._dir:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            self._dir = ""
+        self._moved = []
+
+
+class ClaimedFiles:
+    """Files a run writes itself, not through a sink (the sample district's GeoPackage and
+    rasters): earlier files of the same names are set aside and come back if the run fails;
+    what the run wrote is removed then. The same interface as :class:`GuardedOutput` for the
+    algorithm base."""
+
+    dest_id = ""
+
+    def __init__(self, paths: Sequence[str], feedback: QgsProcessingFeedback | None = None):
+        self.paths = [Path(p) for p in paths]
+        self.feedback = feedback
+        existing = [p for p in self.paths if p.exists()]
+        self._aside = Aside(existing, str(existing[0]) if existing else "")
+
+    def close(self) -> None:
+        pass
+
+    def commit(self) -> None:
+        self._aside.drop()
+
+    def rollback(self) -> None:
+        for p in self.paths:
+            if p.exists():
+                _remove(p)
+        self._aside.restore(self.feedback)
 
 
 def input_files(alg, parameters: dict, context: QgsProcessingContext) -> list[tuple[str, str, str]]:

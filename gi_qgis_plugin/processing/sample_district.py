@@ -8,7 +8,6 @@ from qgis.core import (
     Qgis,
     QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProcessingOutputFile,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
@@ -18,7 +17,8 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..sample.generator import LAYERS, GenerationCanceled, generate
+from ..sample.generator import GPKG_NAME, HEAT_NAME, LAYERS, RAIN_NAME, generate
+from ..scoring.progress import Progress
 from .base import GiAlgorithm
 
 # Layers loaded into the project after a run from the toolbox, from top to bottom.
@@ -109,8 +109,7 @@ class SampleDistrictAlgorithm(GiAlgorithm):
         self.addOutput(QgsProcessingOutputVectorLayer(self.STREETS_LAYER, self.tr("Streets")))
         self.addOutput(QgsProcessingOutputVectorLayer(self.BROWNFIELDS_LAYER, self.tr("Brownfields")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        feedback = feedback or QgsProcessingFeedback()
+    def process(self, parameters, context, progress: Progress, feedback) -> dict:
         n_buildings = self.parameterAsInt(parameters, self.BUILDINGS, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
         folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context)
@@ -118,22 +117,19 @@ class SampleDistrictAlgorithm(GiAlgorithm):
             raise QgsProcessingException(
                 self.tr("No output folder given: choose a folder for the sample district.")
             )
+        # all or nothing: the generator writes into a hidden folder and moves the files into
+        # place at the end; earlier files of these names are set aside and come back on a cancel
+        # (GenerationCanceled is a Canceled) or an error (processing/base.py)
+        self.claim_files(*(str(Path(folder) / name) for name in (GPKG_NAME, HEAT_NAME, RAIN_NAME)))
         try:
             Path(folder).mkdir(parents=True, exist_ok=True)
             result = generate(
                 folder,
                 n_buildings=n_buildings,
                 seed=seed,
-                progress=feedback.setProgress,
+                progress=lambda percent: progress(percent / 100.0),
                 is_canceled=feedback.isCanceled,
             )
-        except GenerationCanceled:
-            raise QgsProcessingException(
-                self.tr(
-                    "Canceled: nothing was written to {folder} (files of an earlier run are kept); run "
-                    "the algorithm again."
-                ).format(folder=folder)
-            ) from None
         except OSError as err:
             raise QgsProcessingException(
                 self.tr("Could not write to {folder} ({error}): choose a folder you can write to.").format(

@@ -166,10 +166,15 @@ class ScoringAlgorithm(GiAlgorithm):
         """An optional polygon (or ``kinds``) layer that fills a role."""
         self.addParameter(set_role(QgsProcessingParameterFeatureSource(name, label, kinds or POLYGON, optional=optional), role))
 
-    def add_field(self, name: str, label: str, parent: str, numeric: bool = False) -> None:
+    def add_field(self, name: str, label: str, parent: str, numeric: bool = False,
+                  candidates: Sequence[str] = ()) -> None:
+        """An optional field of ``parent``; ``candidates``: the names looked for when it is empty
+        (declared on the parameter, so the dock pre-fills it by the same rule)."""
         param = QgsProcessingParameterField(name, label, parentLayerParameterName=parent, optional=True)
         if numeric:
             param.setDataType(Qgis.ProcessingFieldParameterDataType.Numeric)
+        if candidates:
+            param.setMetadata({**(param.metadata() or {}), "gi": {"candidates": list(candidates)}})
         self.addParameter(param)
 
     def add_number(self, name: str, label: str, default: float, low: float | None = 0.0, high: float | None = None) -> None:
@@ -184,8 +189,9 @@ class ScoringAlgorithm(GiAlgorithm):
         """HEAT (raster) or HEAT_POLYGONS with HEAT_FIELD, and HEAT_ORDER."""
         self.addParameter(set_role(QgsProcessingParameterRasterLayer(
             self.HEAT, self.tr("Heat raster (e.g. night temperature)"), optional=True), "heat"))
-        self.add_layer(self.HEAT_POLYGONS, self.tr("Heat polygons (e.g. Klimatope, thermal load classes)"), "klimatope")
-        self.add_field(self.HEAT_FIELD, self.tr("Heat class or value field"), self.HEAT_POLYGONS)
+        self.add_layer(self.HEAT_POLYGONS, self.tr("Heat polygons (e.g. Klimatope, thermal load classes)"), "heat")
+        self.add_field(self.HEAT_FIELD, self.tr("Heat class or value field"), self.HEAT_POLYGONS,
+                       candidates=inputs.HEAT_FIELD_CANDIDATES)
         self.addParameter(QgsProcessingParameterEnum(
             self.HEAT_ORDER, self.tr("Heat values"),
             options=[self.tr("higher value = more heat"), self.tr("lower value = more heat")], defaultValue=0))

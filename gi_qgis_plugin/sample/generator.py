@@ -83,6 +83,8 @@ import numpy as np
 import shapely
 from osgeo import gdal, ogr, osr
 
+from ..scoring.progress import Canceled
+
 CRS_EPSG = 25832
 CENTRE_E = 360000.0
 CENTRE_N = 5705000.0
@@ -399,8 +401,9 @@ RAIN_MAX_CELLS = 100_000_000
 HEAT_MAX_CELLS = 25_000_000
 
 
-class GenerationCanceled(RuntimeError):
-    """Raised when ``is_canceled()`` returns True; the output folder is then incomplete."""
+class GenerationCanceled(Canceled):
+    """Raised when ``is_canceled()`` returns True; the output folder is then incomplete (the
+    algorithm removes it: one cancel policy, ``processing/base.py``)."""
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,7 @@ from typing import ClassVar
 
 import numpy as np
 
-# Class breaks on the 0–100 score. Equal quarters: a transparent default that a council paper can
-# state in one sentence ("A = score 75 and more"); not a published threshold.
-CLASS_BREAKS = (75.0, 50.0, 25.0)
-CLASS_LABELS = ("A", "B", "C", "D")
-EXCLUDED = "X"
+from ..contract import CLASS_BREAKS, CLASS_LABELS, EXCLUDED  # noqa: F401 - the contract's breaks
 
 
 def clip01(values: np.ndarray) -> np.ndarray:

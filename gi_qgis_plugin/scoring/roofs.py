@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import ClassVar
 
@@ -38,7 +38,7 @@ from .criteria import (  # noqa: F401 - shared normalisations, part of this modu
     heat_minmax,
     rain_criterion,
 )
-from .spec import N_, Criterion, ExtraField, ScoringSpec
+from .spec import N_, Criterion, ExtraField, Measured, ScoringSpec, TargetMeasure
 from .tables import read_csv as _read_csv
 from .values import detect_field as _detect_field
 from .values import fold as _norm
@@ -669,3 +669,51 @@ def district_sums(district: np.ndarray, n_districts: int, area_m2: np.ndarray, f
         target_m2=target, missing_m2=missing, ab_m2=ab_m2,
         covers=(ab_m2 >= missing - 1e-9).astype(np.int64),
     )
+
+
+# Without a slope class field, flags that take a roof out of the flat-roof total.
+NOT_FLAT_FLAGS = ("slope_gt", "pitched", "not_flat")
+
+
+def has_flag(flags: np.ndarray, code: str, prefix: bool = False) -> np.ndarray:
+    """True where the comma-separated ``gi_flags`` hold ``code`` (or a code starting with it)."""
+    def one(text: str) -> bool:
+        codes = [c.strip().lower() for c in text.split(",") if c.strip()]
+        return any(c.startswith(code) if prefix else c == code for c in codes)
+    return _map_unique(np.asarray(flags, dtype=object), one).astype(bool)
+
+
+def green_flat_roofs(columns: Mapping[str, np.ndarray | None], areas_m2: np.ndarray) -> Measured:
+    """HZ 02 (half of the flat roofs green by 2030) measured on a roof result's own fields.
+
+    Counted as the district table counts (:func:`district_sums`): flat roofs are those of slope
+    class 0–5° (``slope_class``), whatever their score class; without that field, every roof
+    not flagged as steep. Green roofs carry the flag ``green_exists``. A roof's area is its
+    ``greenable_m2``, else its own polygon area. Where ``in_target_scope`` has values, only the
+    roofs with 1 count (the target is for the inner cities).
+    """
+    flags = columns.get("gi_flags")
+    n = len(areas_m2)
+    flags = np.full(n, "", dtype=object) if flags is None else np.where(np.equal(flags, None), "", flags)
+    slope_class = columns.get("slope_class")
+    if slope_class is not None:
+        flat = np.asarray(slope_class, dtype=object) == FLAT_CLASS
+    else:
+        flat = ~np.logical_or.reduce([has_flag(flags, p, prefix=True) for p in NOT_FLAT_FLAGS])
+    green = has_flag(flags, "green_exists")
+    given = columns.get("greenable_m2")
+    area = np.asarray(areas_m2, dtype=float)
+    if given is not None:
+        given = np.asarray(given, dtype=float)
+        area = np.where(np.isfinite(given), given, area)
+    scope = columns.get("in_target_scope")
+    scope = None if scope is None else np.asarray(scope, dtype=float)
+    scope_only = scope is not None and bool(np.isfinite(scope).any())
+    counted = (scope == 1) if scope_only else np.ones(n, bool)
+    sums = district_sums(np.where(counted, 0, -1), 1, area, flat, green, np.full(n, "X", dtype=object))
+    return Measured(done=float(sums.green_m2[0]), total=float(sums.flat_m2[0]), scope_only=scope_only)
+
+
+SPEC = replace(SPEC, measures=(TargetMeasure(
+    hz="02", target="green_flat_roofs", label=N_("Green flat roofs"),
+    fields=("gi_flags", "slope_class", "greenable_m2", "in_target_scope"), measure=green_flat_roofs),))

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import numpy as np
 
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation"
@@ -67,6 +69,34 @@ class ExtraField:
 
 
 @dataclass(frozen=True)
+class Measured:
+    """Progress towards a catalogue target, measured on a result's own rows."""
+
+    done: float  # e.g. green flat roof area, m²
+    total: float  # e.g. all flat roof area, m²
+    scope_only: bool = False  # counted inside the target area only
+
+    @property
+    def share_percent(self) -> float:
+        return 100.0 * self.done / self.total if self.total > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class TargetMeasure:
+    """How an algorithm's output measures a catalogue target (the dock's progress tile).
+
+    ``measure(columns, areas)`` gets the output fields named in ``fields`` as arrays (None for a
+    field the layer lacks) and each feature's own area in m², and returns a :class:`Measured`.
+    """
+
+    hz: str  # "02"
+    target: str  # target id in resources/handlungsziele.json ("green_flat_roofs")
+    label: str  # N_-marked ("Green flat roofs")
+    fields: tuple[str, ...]
+    measure: Callable[[Mapping[str, np.ndarray | None], np.ndarray], Measured]
+
+
+@dataclass(frozen=True)
 class ScoringSpec:
     """What a scoring algorithm is, declared once."""
 
@@ -82,6 +112,7 @@ class ScoringSpec:
     feature_label: str = N_("feature")  # N_-marked singular noun for messages ("roof")
     targets: tuple[str, ...] = ()  # catalogue target ids this algorithm's outputs measure
     flag_labels: Mapping[str, str] = field(default_factory=dict)  # code -> N_-marked words
+    measures: tuple[TargetMeasure, ...] = ()  # catalogue targets its outputs measure (dock)
 
     @property
     def keys(self) -> tuple[str, ...]:

@@ -29,13 +29,13 @@ from ..i18n import tr
 from .hz_browser import HzBrowserWidget, result_layers, select_hz
 from .inspector import InspectorWidget
 from .roles import (
-    DOCK_ALGORITHMS,
-    INPUT_ROLE,
     POINT,
     POLYGON,
     RASTER,
     ROLE_KEYS,
     ROLES,
+    dock_algorithms,
+    input_role,
     is_result_layer,
     load_roles,
     open_algorithm_dialog,
@@ -193,7 +193,7 @@ class GiDock(QgsDockWidget):
         box_lay = QVBoxLayout(box)
         self.algorithm_buttons: dict[str, QPushButton] = {}
         registry = QgsApplication.processingRegistry()
-        for alg_id in DOCK_ALGORITHMS:
+        for alg_id in dock_algorithms():
             alg = registry.algorithmById(alg_id)
             if alg is None:
                 continue
@@ -291,7 +291,8 @@ class GiDock(QgsDockWidget):
         layers = load_sample(self.project, folder)
         found = suggest_roles(layers)
         self.set_roles(found)
-        main = self.project.mapLayer(self.roles.get(INPUT_ROLE["gi:flatroofs"]) or "")
+        inputs = [self.roles.get(input_role(a) or "") for a in dock_algorithms()]
+        main = next((self.project.mapLayer(i) for i in inputs if i and self.project.mapLayer(i)), None)
         if main is not None and self.iface is not None:
             canvas = self.iface.mapCanvas()
             if canvas is not None:

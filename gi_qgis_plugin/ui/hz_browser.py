@@ -2,7 +2,7 @@
 
 ``hz_expression`` is the QGIS expression that finds features serving a Handlungsziel in the
 ``gi_hz`` field; ``hz_results`` counts them and sums their area or length per result layer;
-``select_hz`` selects them on the map; ``green_roof_progress`` measures Handlungsziel 02 (half of
+``select_hz`` selects them on the map; ``target_progress`` measures a goal's target (HZ 02: half of
 the flat roofs green by 2030) on a roof result layer. ``HzBrowserWidget`` shows all of it.
 """
 
@@ -12,6 +12,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from qgis.core import (
     Qgis,
     QgsExpression,
@@ -35,9 +36,10 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..catalog import CatalogError, load_catalog, normalise_number
-from ..i18n import language, tr
-from .inspector import as_float, fmt_num, measurer, plain
-from .roles import fold, is_result_layer
+from ..i18n import language, tr, translate_marked
+from ..scoring.spec import Measured
+from .inspector import as_float, fmt_num, measurer, plain, run_record_of, spec_of
+from .roles import is_result_layer
 
 HZ_FIELD = "gi_hz"
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -120,102 +122,70 @@ def select_hz(number: int | str, layers: Iterable[QgsVectorLayer]) -> dict[str, 
 
 
 # ----------------------------------------------------------------------------------------------
-# Progress of Handlungsziel 02: half of the flat roofs green by 2030
+# Progress towards a catalogue target, as the algorithm that wrote a result measures it
 # ----------------------------------------------------------------------------------------------
-GREEN_FLAG = "green_exists"
-# Without a slope class field, flags that take a roof out of the flat-roof total.
-NOT_FLAT_FLAGS = ("slope_gt", "pitched", "not_flat")
-SLOPE_CLASS_FIELD = "slope_class"
-# Roof area, in this order of preference: the greenable area gi:flatroofs writes, other area
-# fields, else the polygon's own area.
-AREA_FIELDS = ("greenable_m2", "flat_area_m2", "roof_area_m2", "area_m2")
-GREENABLE_FIELD = "greenable_m2"
-SCOPE_FIELD = "in_target_scope"  # 1/0 from gi:flatroofs, NULL when it had no target area layer
-
-
-def _flat_class() -> str:
-    from ..scoring.roofs import FLAT_CLASS
-
-    return FLAT_CLASS
-
-
 @dataclass(frozen=True)
-class RoofProgress:
+class TargetProgress:
     layer_id: str
     layer_name: str
-    flat_area_m2: float
-    green_area_m2: float
+    label: str  # "Green flat roofs", in the UI language
+    measured: Measured
     target_percent: float
-    in_target_area_only: bool = False  # True: counted inside the 2030 target area only
+    year: int | None = None
 
     @property
     def share_percent(self) -> float:
-        return 100.0 * self.green_area_m2 / self.flat_area_m2 if self.flat_area_m2 > 0 else 0.0
+        return self.measured.share_percent
+
+    @property
+    def in_target_area_only(self) -> bool:
+        return self.measured.scope_only
 
 
-def is_roof_result(layer: QgsVectorLayer) -> bool:
-    """A roof result: a result layer with a field greenable_m2 or features flagged green_exists."""
-    if not is_result_layer(layer):
-        return False
-    if GREENABLE_FIELD in layer.fields().names():
-        return True
-    request = QgsFeatureRequest().setFilterExpression(
-        f"regexp_match({QgsExpression.quotedColumnRef('gi_flags')}, '(^|,) *{GREEN_FLAG} *(,|$)')"
-    ).setLimit(1)
-    request.setNoAttributes()
-    return next(layer.getFeatures(request), None) is not None
-
-
-def green_roof_progress(layer: QgsVectorLayer, project: QgsProject | None = None) -> RoofProgress | None:
-    """Share of the flat roof area that is already green, against the 50 % of Handlungsziel 02.
-
-    Counted as gi:flatroofs counts its district table: flat roofs are those of slope class
-    0–5° (field ``slope_class``), whatever their score class (listed and already green ones
-    too); without that field, every roof not flagged as steep (``slope_gt…``). Where the layer
-    has ``in_target_scope`` values, only roofs with 1 count (the target is for the inner
-    cities). Green roofs carry the flag ``green_exists``. A roof's area is its ``greenable_m2`` (or another area field),
-    else its polygon area. None when the layer is not a roof result.
-    """
-    if not is_roof_result(layer):
-        return None
-    project = project or QgsProject.instance()
-    target = 50.0
-    try:
-        target = float(load_catalog().get("02").target("green_flat_roofs").value)
-    except CatalogError:
-        pass
-    names = layer.fields().names()
-    area_field = next((n for n in AREA_FIELDS if n in names), None)
-    class_field = SLOPE_CLASS_FIELD if SLOPE_CLASS_FIELD in names else None
-    flat_class = _flat_class()
-    # The target holds "in the inner cities": where gi:flatroofs had a target area (field
-    # in_target_scope filled), count only the roofs inside it.
-    scope_field = SCOPE_FIELD if SCOPE_FIELD in names else None
-    if scope_field is not None:
-        request = QgsFeatureRequest().setFilterExpression(f"{QgsExpression.quotedColumnRef(scope_field)} IS NOT NULL")
-        request.setNoAttributes()
-        request.setLimit(1)
-        if next(layer.getFeatures(request), None) is None:
-            scope_field = None
+def _columns(layer: QgsVectorLayer, names, project: QgsProject) -> tuple[dict, np.ndarray]:
+    """The fields ``names`` of ``layer`` as arrays (float with NaN, or objects with None; None
+    for a field the layer lacks) and each feature's area in m²."""
+    fields = layer.fields()
+    present = [n for n in names if fields.lookupField(n) >= 0]
+    values: dict[str, list] = {n: [] for n in present}
+    areas = []
     da = measurer(layer.crs(), project)
-    flat = green = 0.0
+    polygon = layer.geometryType() == Qgis.GeometryType.Polygon
     for f in layer.getFeatures():
-        if scope_field is not None and as_float(f[scope_field]) != 1:
-            continue
-        flags = {fold(x.strip()) for x in str(plain(f["gi_flags"]) or "").split(",") if x.strip()}
-        if class_field is not None:
-            if str(plain(f[class_field]) or "").strip() != flat_class:
-                continue
-        elif any(flag.startswith(p) for flag in flags for p in NOT_FLAT_FLAGS):
-            continue
-        area = as_float(f[area_field]) if area_field else None
-        if area is None and f.hasGeometry():
-            area = da.convertAreaMeasurement(da.measureArea(f.geometry()), Qgis.AreaUnit.SquareMeters)
-        area = area or 0.0
-        flat += area
-        if GREEN_FLAG in flags:
-            green += area
-    return RoofProgress(layer.id(), layer.name(), flat, green, target, scope_field is not None)
+        for n in present:
+            values[n].append(plain(f[n]))
+        area = da.measureArea(f.geometry()) if polygon and f.hasGeometry() else float("nan")
+        areas.append(da.convertAreaMeasurement(area, Qgis.AreaUnit.SquareMeters) if area == area else area)
+    out: dict = dict.fromkeys(names)
+    for n in present:
+        if fields.field(n).isNumeric():
+            out[n] = np.array([np.nan if v is None else as_float(v) for v in values[n]], dtype=float)
+        else:
+            arr = np.empty(len(values[n]), dtype=object)
+            arr[:] = [None if v is None else str(v) for v in values[n]]
+            out[n] = arr
+    return out, np.asarray(areas, dtype=float)
+
+
+def target_progress(layer: QgsVectorLayer, number: str, project: QgsProject | None = None) -> TargetProgress | None:
+    """Progress of Handlungsziel ``number`` measured on ``layer``: by the measure that the spec of
+    the algorithm which wrote the layer declares (``ScoringSpec.measures``); None when that
+    algorithm measures none of this goal's targets, or the layer is no result."""
+    if not is_result_layer(layer):
+        return None
+    spec = spec_of(layer, run_record_of(layer))
+    measure = next((m for m in (spec.measures if spec else ()) if m.hz == normalise_number(number)), None)
+    if measure is None:
+        return None
+    target, year = 0.0, None
+    try:
+        t = load_catalog().get(measure.hz).target(measure.target)
+        target, year = float(t.value), t.year
+    except (CatalogError, KeyError, AttributeError):
+        return None
+    columns, areas = _columns(layer, measure.fields, project or QgsProject.instance())
+    return TargetProgress(layer.id(), layer.name(), translate_marked(measure.label),
+                          measure.measure(columns, areas), target, year)
 
 
 def format_area(m2: float) -> str:
@@ -247,7 +217,7 @@ class HzBrowserWidget(QWidget):
         self.project: QgsProject = QgsProject.instance()
         self.number: str | None = None
         self.results: list[HzResult] = []
-        self.progress: RoofProgress | None = None
+        self.progress: TargetProgress | None = None
         self._dirty = False
 
         lay = QVBoxLayout(self)
@@ -410,18 +380,18 @@ class HzBrowserWidget(QWidget):
         self.select_button.setEnabled(total > 0)
 
         self.progress = None
-        if self.number == "02":
-            self.progress = next((p for p in (green_roof_progress(lyr, self.project) for lyr in layers)
+        if self.number:
+            self.progress = next((p for p in (target_progress(lyr, self.number, self.project) for lyr in layers)
                                   if p is not None), None)
         self.progress_label.setVisible(self.progress is not None)
         self.progress_bar.setVisible(self.progress is not None)
         if self.progress is not None:
             p = self.progress
-            text = tr("Green flat roofs in “{layer}”: {green} of {flat} ({share} %; target {target} % by 2030)").format(
-                layer=p.layer_name, green=format_area(p.green_area_m2), flat=format_area(p.flat_area_m2),
-                share=fmt_num(p.share_percent, 1), target=fmt_num(p.target_percent, 0))
+            text = tr("{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})").format(
+                label=p.label, layer=p.layer_name, done=format_area(p.measured.done), total=format_area(p.measured.total),
+                share=fmt_num(p.share_percent, 1), target=fmt_num(p.target_percent, 0), year=p.year or "—")
             if p.in_target_area_only:
-                text += " " + tr("(roofs in the 2030 target area)")
+                text += " " + tr("(in the 2030 target area only)")
             self.progress_label.setText(text)
             # the bar runs to the target: full = 50 % of the flat roof area green
             self.progress_bar.setValue(int(round(min(100.0, 100.0 * p.share_percent / p.target_percent))))

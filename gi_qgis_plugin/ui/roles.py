@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
 
+from ..contract import RESULT_FIELDS  # noqa: F401 - part of this module's interface
 from ..i18n import tr
+from ..styles import is_result_layer  # noqa: F401 - results never play a role
 
 SCOPE = "gi_qgis_plugin"  # project-file scope of every entry the plugin writes
 ENTRY = "roles/{role}"
 
-# Fields that make a layer a scoring result (DESIGN.md §3); results never play a role.
-RESULT_FIELDS = ("gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason")
 
 RASTER, POLYGON, LINE, POINT = "raster", "polygon", "line", "point"
 
@@ -119,14 +119,6 @@ def layer_kind(layer: QgsMapLayer) -> str | None:
             Qgis.GeometryType.Point: POINT,
         }.get(layer.geometryType())
     return None
-
-
-def is_result_layer(layer: QgsMapLayer | None) -> bool:
-    """A vector layer with all contract fields of a scoring output (from any run, any format)."""
-    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
-        return False
-    names = set(layer.fields().names())
-    return all(f in names for f in RESULT_FIELDS)
 
 
 _STRIP = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -250,36 +242,78 @@ def resolve(roles: Mapping[str, str], project: QgsProject) -> dict[str, QgsMapLa
 # ----------------------------------------------------------------------------------------------
 # Filling the algorithm dialogs
 # ----------------------------------------------------------------------------------------------
-# The main input of each algorithm (DESIGN.md §3: INPUT) by the role that provides it.
-INPUT_ROLE = {
-    "gi:flatroofs": "buildings",
-    "gi:streets": "streets",
-    "gi:streettrees": "streets",
-    "gi:brownfields": "brownfields",
-}
+# Which role fills which parameter is declared on the parameter itself, where the algorithm
+# defines it: ``param.setMetadata({"gi": {"role": "parks"}})`` (processing/scoring_base.py:
+# set_role); a field parameter may declare ``{"gi": {"candidates": [...]}}``, the names the
+# algorithm itself looks for. The dock reads the registered algorithms' parameters, so a new
+# algorithm brings its roles along and nothing here names it.
+@dataclass(frozen=True)
+class ParamInfo:
+    """What the dock needs of one algorithm parameter (copied: no wrapped C++ object kept)."""
 
-# Other parameters by name -> role. A parameter the algorithm does not have is dropped when the
-# caller passes ``param_names`` (the dock passes the registered algorithm's parameter names).
-PARAM_ROLES = {
-    "RAIN": "rain",
-    "SEWER": "sewer",
-    "PARKS": "parks",
-    "SCOPE": "raumtyp",
-    "RAUMTYP": "raumtyp",
-    "DISTRICTS": "districts",
-    "LISTED_LAYER": "listed",
-    "TREES": "trees",
-    "KLIMATOPE": "klimatope",
-    "BIOTOPVERBUND": "biotopverbund",
-    "GRUENZUEGE": "gruenzuege",
-    "PROTECTED": "protected",
-    "SOILS": "soils",
-    "BUILDINGS": "buildings",
-    "STREETS": "streets",
-}
+    name: str
+    type: str  # "raster", "source", "field" …
+    gi: Mapping  # the parameter's "gi" metadata: role, candidates
+    parent: str = ""  # field parameters: the layer parameter they belong to
 
-# Algorithms the dock offers a button for, in this order.
-DOCK_ALGORITHMS = ("gi:flatroofs", "gi:streets", "gi:brownfields")
+
+def _gi(definition) -> dict:
+    """The "gi" metadata of a parameter definition (a copy)."""
+    meta = definition.metadata() or {}
+    gi = meta.get("gi") if isinstance(meta, Mapping) else None
+    return dict(gi) if isinstance(gi, Mapping) else {}
+
+
+def _definitions(alg_id: str) -> list[ParamInfo]:
+    """The parameters of ``alg_id``: registered, else built from the plugin's provider."""
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+    if alg is None:
+        from ..processing.provider import algorithm_classes
+
+        name = alg_id.split(":", 1)[-1]
+        for cls in algorithm_classes():
+            if cls.ALG_ID == name:
+                alg = cls()
+                alg.initAlgorithm()
+                break
+    if alg is None:
+        return []
+    return [ParamInfo(d.name(), d.type(), _gi(d), d.parentLayerParameterName() if d.type() == "field" else "")
+            for d in alg.parameterDefinitions()]
+
+
+def parameter_roles(alg_id: str) -> dict[str, str]:
+    """Parameter name -> role, as the algorithm's parameters declare them."""
+    return {d.name: d.gi["role"] for d in _definitions(alg_id) if d.gi.get("role")}
+
+
+def input_role(alg_id: str) -> str | None:
+    """The role that provides the main input ``INPUT`` of ``alg_id``."""
+    return parameter_roles(alg_id).get("INPUT")
+
+
+def dock_algorithms() -> list[str]:
+    """The registered ``gi`` algorithms whose main input comes from a role, in toolbox order."""
+    from qgis.core import QgsApplication
+
+    provider = QgsApplication.processingRegistry().providerById("gi")
+    if provider is None:
+        return []
+    out = []
+    for alg in provider.algorithms():
+        inp = alg.parameterDefinition("INPUT")
+        if inp is not None and _gi(inp).get("role"):
+            out.append(alg.id())
+    return out
+
+
+def _fits(definition: ParamInfo, layer: QgsMapLayer) -> bool:
+    """A raster layer for a raster parameter, a vector layer for a feature source."""
+    if definition.type == "raster":
+        return isinstance(layer, QgsRasterLayer)
+    return isinstance(layer, QgsVectorLayer)
 
 
 def algorithm_params(
@@ -287,38 +321,35 @@ def algorithm_params(
     roles: Mapping[str, QgsMapLayer | None],
     param_names: Iterable[str] | None = None,
 ) -> dict[str, str]:
-    """Parameter values (layer ids) for ``alg_id`` from the role layers.
+    """Parameter values (layer ids, field names) for ``alg_id`` from the role layers.
 
-    Thermal load goes to ``HEAT`` when it is a raster and to ``HEAT_POLYGONS`` plus a guessed
-    ``HEAT_FIELD`` when it is a polygon layer, as gi:flatroofs expects. ``param_names`` limits
-    the result to parameters the algorithm really has. Pure: opens no dialog, needs no registry.
+    Each parameter that declares a role gets that role's layer when the layer kind fits (thermal
+    load as a raster goes to ``HEAT``, as polygons to ``HEAT_POLYGONS``); a field parameter with
+    declared candidates gets the first candidate field of its parent layer (the same rule the
+    algorithm applies, ``scoring.values.detect_field``). The main input's role fills only
+    ``INPUT``. ``param_names`` limits the result to these parameters. Opens no dialog.
     """
+    from ..scoring.values import detect_field
+
     params: dict[str, str] = {}
-
-    def layer(role: str) -> QgsMapLayer | None:
-        lyr = roles.get(role)
-        return lyr if isinstance(lyr, QgsMapLayer) and lyr.isValid() else None
-
-    main = layer(INPUT_ROLE.get(alg_id, ""))
-    if main is not None:
-        params["INPUT"] = main.id()
-    heat = layer("heat")
-    if isinstance(heat, QgsRasterLayer):
-        params["HEAT"] = heat.id()
-    elif isinstance(heat, QgsVectorLayer):
-        params["HEAT_POLYGONS"] = heat.id()
-        heat_field = guess_field(heat, HEAT_FIELD_WORDS, numeric=True)
-        if heat_field:
-            params["HEAT_FIELD"] = heat_field
-    rain = layer("rain")
-    if isinstance(rain, QgsRasterLayer):
-        params["RAIN"] = rain.id()
-    for name, role in PARAM_ROLES.items():
-        if name == "RAIN" or name in params:
+    definitions = _definitions(alg_id)
+    main_role = next((d.gi.get("role") for d in definitions if d.name == "INPUT"), None)
+    chosen: dict[str, QgsMapLayer] = {}
+    for d in definitions:
+        role = d.gi.get("role")
+        if not role or (role == main_role and d.name != "INPUT"):
             continue
-        lyr = layer(role)
-        if lyr is not None and role != INPUT_ROLE.get(alg_id):
-            params[name] = lyr.id()
+        lyr = roles.get(role)
+        if isinstance(lyr, QgsMapLayer) and lyr.isValid() and _fits(d, lyr):
+            params[d.name] = lyr.id()
+            chosen[d.name] = lyr
+    for d in definitions:
+        candidates = d.gi.get("candidates")
+        parent = chosen.get(d.parent)
+        if candidates and isinstance(parent, QgsVectorLayer):
+            found = detect_field(parent.fields().names(), list(candidates))
+            if found:
+                params[d.name] = found
     if param_names is not None:
         keep = set(param_names)
         params = {k: v for k, v in params.items() if k in keep}

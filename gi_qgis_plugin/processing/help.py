@@ -1,0 +1,67 @@
+"""Help of the scoring algorithms, built from short sections (each its own translation unit).
+
+Shared sections (criteria heading, missing data, outputs, CRS) are written once here; an
+algorithm gives its introduction, one item per criterion, and its own sections. Defaults are
+formatted in from the spec and the constants (``{weight}``, ``{min_area}`` …), never typed as
+literals, so help and code cannot drift apart. Numbers use the decimal separator of the UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..contract import CLASS_BREAKS
+from ..i18n import language, tr, translate_marked
+from ..scoring.reasons import number
+from ..scoring.spec import ScoringSpec
+
+
+def decimal() -> str:
+    return "," if language() == "de" else "."
+
+
+def num(value: float) -> str:
+    """A default for the help text ("0.25", "0,25"; "10", not "10.0")."""
+    return number(value, decimal())
+
+
+def criteria_section(spec: ScoringSpec, items: Mapping[str, str]) -> str:
+    """The list of criteria with their default weights; ``items`` key -> the criterion's text
+    (already translated and formatted), else the spec's one-sentence help."""
+    head = tr("<p><b>Criteria</b> (each 0–1; gi_score = weighted mean × 100; default weight in brackets)</p>")
+    rows = []
+    for c in spec.criteria:
+        text = items.get(c.key) or translate_marked(c.help)
+        rows.append(f"<li><b>{c.field}</b> ({num(c.default_weight)}): {text}</li>")
+    return head + "<ul>" + "".join(rows) + "</ul>"
+
+
+def missing_data_section() -> str:
+    return tr(
+        "<p>A criterion whose layer is not given, does not overlap or holds only nodata is left out and the "
+        "weights are renormalised; a warning names it. Where a single feature has no value (nodata), the "
+        "weights are renormalised for that feature and a flag says so (heat_nodata, rain_nodata). All weights "
+        "and the values marked as the plugin's choice are assumptions: adjust them to your city.</p>")
+
+
+def outputs_section(domain_fields: str) -> str:
+    """The contract fields, then the algorithm's own (``domain_fields``, translated)."""
+    a, b, c = (num(x) for x in CLASS_BREAKS)
+    return tr(
+        "<p><b>Outputs</b>: the input fields plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), "
+        "gi_rank (1 = first), gi_hz, gi_flags, gi_reason, the c_* of the criteria used, {fields}, written in the "
+        "order of the input (sort by gi_rank for the priority list). The output RUN_INFO and the layer's "
+        "metadata keep the run record: algorithm, plugin version, date, every parameter and the weights.</p>"
+    ).format(a=a, b=b, c=c, fields=domain_fields)
+
+
+def input_section() -> str:
+    return tr("<p>The input layer is never changed; a layer in geographic coordinates is processed and written "
+              "in its UTM zone. Canceling leaves no partial output.</p>")
+
+
+def scoring_help(spec: ScoringSpec, intro: str, criteria: Mapping[str, str], middle: Sequence[str],
+                 domain_fields: str, end: Sequence[str] = ()) -> str:
+    """intro, criteria, missing data, ``middle`` (exclusions …), outputs, ``end``, input."""
+    return "".join([intro, criteria_section(spec, criteria), missing_data_section(), *middle,
+                    outputs_section(domain_fields), *end, input_section()])

@@ -1,0 +1,1 @@
+"""Shared test helpers: layer factories, a recording feedback, the contract check."""
