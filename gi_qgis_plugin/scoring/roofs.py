@@ -54,9 +54,10 @@ MIN_AREA_M2 = 10.0
 # Area at which c_area reaches 1: plugin's choice [U] (a large flat roof of a school or a hall).
 AREA_FULL_M2 = 1000.0
 # An area field value above this multiple of the footprint is not a roof area of that building
-# (a unit error, a typing error, 1e12): it is not used. A roof of 60° has twice its footprint;
-# overhangs add a little. [U] our bound, generous on purpose.
-AREA_FOOTPRINT_FACTOR = 10.0
+# (cm² instead of m² is 10,000 times, a typing error 1e12): it is not used. A roof of 60° has
+# twice its footprint, overhangs and building parts drawn apart from the footprint add some.
+# [U] our bound, generous on purpose.
+AREA_FOOTPRINT_FACTOR = 20.0
 # Annual precipitation: 890 mm/a of the Gründachkataster NRW example (Leverkusen, ksta.de) [V];
 # the Ruhr lies around this value, but use the local figure (DWD) [U].
 PRECIP_MM = 890.0
