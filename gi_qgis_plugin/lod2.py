@@ -31,6 +31,8 @@ from pathlib import Path
 import numpy as np
 import shapely
 
+from .scoring.tables import read_csv
+
 __all__ = [
     "DEFAULT_CRS",
     "DEFAULT_FLAT_THRESHOLD_DEG",
@@ -48,22 +50,8 @@ __all__ = [
 # ALKIS-Objektartenkatalog, AdV GeoInfoDok), which the AdV CityGML profile uses for
 # ``bldg:roofType``; the same codes appear in XPlanung's BP_Dachform (xleitstelle.de).
 ROOF_TYPE_NAMES: dict[str, str] = {
-    "1000": "Flachdach",
-    "2100": "Pultdach",
-    "2200": "Versetztes Pultdach",
-    "3100": "Satteldach",
-    "3200": "Walmdach",
-    "3300": "Krüppelwalmdach",
-    "3400": "Mansardendach",
-    "3500": "Zeltdach",
-    "3600": "Kegeldach",
-    "3700": "Kuppeldach",
-    "3800": "Sheddach",
-    "3900": "Bogendach",
-    "4000": "Turmdach",
-    "5000": "Mischform",
-    "9999": "Sonstiges",
-}
+    row["code"]: row["name_de"] for row in read_csv("roof_types.csv")
+}  # the one table of roof types: resources/roof_types.csv (its source column names the list)
 
 # Flat roof = slope 0–5°: slope class 1 ("sehr gut geeignet") of the Münster green-roof
 # potential (opendata.stadt-muenster.de/node/41471; ../shared/research/domain_methods.md §1).

@@ -465,7 +465,7 @@ EXPECTED_FACTS_ROOF_1 = {
 
 
 def test_facts_at_reads_the_role_layers_at_the_feature(tmp_path, project):
-    from gi_qgis_plugin.ui.inspector import facts_at
+    from gi_qgis_plugin.ui.facts import facts_at
 
     scene = inspector_scene(tmp_path, project)
     roles = {k: v for k, v in scene.items() if k != "result"}
@@ -501,7 +501,7 @@ def test_facts_at_reads_the_role_layers_at_the_feature(tmp_path, project):
 
 def test_selecting_a_result_feature_fills_the_inspector(german, tmp_path, project, dock):
     from gi_qgis_plugin.catalog import load_catalog
-    from gi_qgis_plugin.ui.inspector import default_weights
+    from gi_qgis_plugin.ui.explain import default_weights
 
     scene = inspector_scene(tmp_path, project)
     result = scene["result"]
@@ -771,7 +771,7 @@ def test_the_whole_loop_on_the_sample(flatroofs, german, project, qgis_iface, sa
         assert "02" in [hz.number for hz in ins.hzs]
         assert ins.fact_texts  # facts from the sample's role layers
         heat = next(iter(project.mapLayersByName("heat")))
-        from gi_qgis_plugin.ui.inspector import sample_raster
+        from gi_qgis_plugin.ui.facts import sample_raster
 
         centroid = best.geometry().centroid()
         assert ins.facts["heat"] == pytest.approx(sample_raster(heat, centroid, result.crs(), project))

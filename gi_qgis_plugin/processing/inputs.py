@@ -79,6 +79,17 @@ def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float =
                      fields=dict(fields or {}))
 
 
+def derived_input(main: MainInput, geoms: np.ndarray, source_index: np.ndarray,
+                  line_zone_m: float = 10.0) -> MainInput:
+    """A :class:`MainInput` of features derived from the main input (the segments of street
+    lines): ``geoms`` in the working CRS, ``source_index`` the input row of each. The input
+    functions of this module then work on the segments; ``fids`` are the source features'."""
+    src = np.asarray(source_index, dtype=np.int64)
+    arrays = FeatureArrays(fids=main.fids[src], geoms=np.asarray(geoms, dtype=object), fields=main.arrays.fields,
+                           rows=None, columns={k: v[src] for k, v in main.arrays.columns.items()}, crs=main.crs)
+    return main_input(arrays, main.name, main.kind, line_zone_m, main.fields)
+
+
 # ----------------------------------------------------------------------------------------------
 # Names and fields
 # ----------------------------------------------------------------------------------------------

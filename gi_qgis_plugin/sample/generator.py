@@ -83,6 +83,8 @@ import numpy as np
 import shapely
 from osgeo import gdal, ogr, osr
 
+from ..lod2 import ROOF_TYPE_NAMES
+from ..scoring.geo import as_multi
 from ..scoring.progress import Canceled
 
 CRS_EPSG = 25832
@@ -181,7 +183,7 @@ N_KINDS = 15
 
 # AdV Dachform codes (NRW LoD2 bldg:roofType).
 ROOF_CODES = ("1000", "2100", "3100", "3200", "3300", "5000")
-ROOF_NAMES = ("Flachdach", "Pultdach", "Satteldach", "Walmdach", "Krüppelwalmdach", "Mischform")
+ROOF_NAMES = tuple(ROOF_TYPE_NAMES[c] for c in ROOF_CODES)  # from resources/roof_types.csv
 R_FLAT, R_PULT, R_SATTEL, R_WALM, R_KWALM, R_MISCH = range(6)
 
 # ALKIS Gebäudefunktion as written by the NRW LoD2 model (31001_<code>).
@@ -1420,11 +1422,6 @@ def _dissolve(cells_geom: np.ndarray, key: np.ndarray, explode: bool):
     return np.asarray(keys), np.asarray(geoms, dtype=object)
 
 
-def _as_multi(geoms: np.ndarray) -> np.ndarray:
-    parts, idx = shapely.get_parts(geoms, return_index=True)
-    return shapely.multipolygons(parts, indices=idx)
-
-
 def _green_objects(rng: np.random.Generator, L: _Layout):
     """Parks (cell parks, merged parks, pocket parks) and brownfields (cells, merged, partial)."""
     nb = L.groups.shape[0]
@@ -1901,7 +1898,7 @@ def _generate(
                 ("raumtyp", "text", _texts(k // 1000, RAUMTYP)),
                 ("name", "text", _texts(k % 1000, L.district_names)),
             ],
-            _as_multi(g),
+            as_multi(g),
             "Raumbilder of the Strategie Grüne Infrastruktur Metropole Ruhr (synthetic)",
         )
         k, g = _dissolve(cells, L.district, explode=False)
@@ -1909,7 +1906,7 @@ def _generate(
             ds,
             "districts",
             [("name", "text", _texts(k, L.district_names)), ("district_id", "int", _ints(k + 1))],
-            _as_multi(g),
+            as_multi(g),
             "Stadtteile (synthetic)",
         )
         step(26)
@@ -1934,7 +1931,7 @@ def _generate(
             ds,
             "gruenzuege",
             [("name", "text", _texts(k, letters))],
-            _as_multi(g),
+            as_multi(g),
             "Regionale Grünzüge (synthetic)",
         )
         # Biotopverbund: Stufe I = forest cores, Stufe II = other forest, open land, corridors, brownfields
@@ -1964,7 +1961,7 @@ def _generate(
             ds,
             "sewer_combined",
             [("name", "text", _texts(k, [f"Mischwassergebiet {d}" for d in L.district_names]))],
-            _as_multi(g),
+            as_multi(g),
             "Combined sewer (Mischwasser) catchments (synthetic)",
         )
         step(34)

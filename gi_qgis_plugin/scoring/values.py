@@ -13,6 +13,13 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_UMLAUTS_BARE = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def fold_case(text, bare: bool = False) -> str:
+    """Case-folded with umlauts spelt out ("Wärme" -> "waerme"), or dropped with ``bare``
+    ("Bäume" -> "baume", so that the plural still contains the singular "baum")."""
+    return str(text if text is not None else "").casefold().translate(_UMLAUTS_BARE if bare else _UMLAUTS)
 
 
 def fold(text) -> str:
@@ -20,7 +27,7 @@ def fold(text) -> str:
 
     So "Sehr ungünstig", "sehr_unguenstig" and "SEHR UNGÜNSTIG" compare equal.
     """
-    t = str(text if text is not None else "").strip().casefold().translate(_UMLAUTS)
+    t = fold_case(text).strip()
     return re.sub(r"[\s_]+", " ", t).replace("favorable", "favourable")
 
 
@@ -109,4 +116,15 @@ def detect_field(names: Iterable[str], candidates: Sequence[str]) -> str | None:
     for cand in candidates:
         if cand.lower() in lower:
             return lower[cand.lower()]
+    return None
+
+
+def guess_field(names: Sequence[str], words: Sequence[str], allowed: Sequence[bool] | None = None) -> str | None:
+    """The first field whose folded name *contains* one of ``words`` (in the order of ``words``);
+    ``allowed`` (per name) skips fields of the wrong kind. For the dock's look-ups of facts in
+    layers of any origin; the algorithms use the exact :func:`detect_field`."""
+    for word in words:
+        for i, name in enumerate(names):
+            if (allowed is None or allowed[i]) and word in fold_case(name):
+                return name
     return None

@@ -38,8 +38,10 @@ from qgis.PyQt.QtWidgets import (
 from ..catalog import CatalogError, load_catalog, normalise_number
 from ..i18n import language, tr, translate_marked
 from ..scoring.spec import Measured
-from .inspector import as_float, fmt_num, measurer, plain, run_record_of, spec_of
+from .explain import run_record_of, spec_of
+from .facts import measurer
 from .roles import is_result_layer
+from .values import as_float, fmt_num, format_area, plain
 
 HZ_FIELD = "gi_hz"
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -186,12 +188,6 @@ def target_progress(layer: QgsVectorLayer, number: str, project: QgsProject | No
     columns, areas = _columns(layer, measure.fields, project or QgsProject.instance())
     return TargetProgress(layer.id(), layer.name(), translate_marked(measure.label),
                           measure.measure(columns, areas), target, year)
-
-
-def format_area(m2: float) -> str:
-    if m2 >= 10000:
-        return tr("{ha} ha").format(ha=fmt_num(m2 / 10000.0, 2))
-    return tr("{m2} m²").format(m2=fmt_num(m2, 0))
 
 
 def format_result(res: HzResult) -> str:

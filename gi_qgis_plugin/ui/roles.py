@@ -18,6 +18,8 @@ from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLa
 
 from ..contract import RESULT_FIELDS  # noqa: F401 - part of this module's interface
 from ..i18n import tr
+from ..scoring.values import fold_case
+from ..scoring.values import guess_field as values_guess_field
 from ..styles import is_result_layer  # noqa: F401 - results never play a role
 
 SCOPE = "gi_qgis_plugin"  # project-file scope of every entry the plugin writes
@@ -100,12 +102,9 @@ def role_label(key: str) -> str:
 # ----------------------------------------------------------------------------------------------
 # Suggesting roles
 # ----------------------------------------------------------------------------------------------
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
 def fold(text: str) -> str:
     """Lower case with umlauts written out, so "Wärme", "waerme" and "WAERME" compare equal."""
-    return (text or "").casefold().translate(_FOLD)
+    return fold_case(text)
 
 
 def layer_kind(layer: QgsMapLayer) -> str | None:
@@ -121,14 +120,10 @@ def layer_kind(layer: QgsMapLayer) -> str | None:
     return None
 
 
-_STRIP = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
-
-
 def _variants(text: str) -> tuple[str, str]:
     """"Stadtbäume" as "stadtbaeume" and "stadtbaume": plurals with umlauts ("Bäume",
     "Denkmäler", "Parkplätze") then still contain the singular's letters ("baum", "denkmal")."""
-    low = (text or "").casefold()
-    return low.translate(_FOLD), low.translate(_STRIP)
+    return fold_case(text), fold_case(text, bare=True)
 
 
 def _matches(text: str, role: Role, words: Sequence[str]) -> bool:
@@ -179,17 +174,12 @@ def suggest_roles(layers: Iterable[QgsMapLayer], only: Iterable[str] | None = No
 
 
 def guess_field(layer: QgsMapLayer | None, words: Sequence[str], numeric: bool | None = None) -> str | None:
-    """The first field whose folded name contains one of ``words`` (in the order of ``words``)."""
+    """The first field whose folded name contains one of ``words`` (``scoring.values.guess_field``)."""
     if not isinstance(layer, QgsVectorLayer):
         return None
     fields = layer.fields()
-    for word in words:
-        for f in fields:
-            if numeric is not None and f.isNumeric() != numeric:
-                continue
-            if word in fold(f.name()):
-                return f.name()
-    return None
+    allowed = None if numeric is None else [f.isNumeric() == numeric for f in fields]
+    return values_guess_field(fields.names(), words, allowed)
 
 
 HEAT_FIELD_WORDS = ("heat_class", "hitze", "heat", "waerme", "thermal", "belastung", "klasse", "class")

@@ -1050,64 +1050,28 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Der Algorithmus {alg} ist nicht verfügbar.</translation>
         </message>
         <message>
-            <source>{m2} m²</source>
-            <translation>{m2} m²</translation>
+            <source>The weights could not be recovered from this result; shown with equal weights.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
-            <source>{n} features</source>
-            <translation>{n} Objekte</translation>
+            <source>Weights as recovered from this result's own scores.</source>
+            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
         </message>
         <message>
-            <source>Search Handlungsziele …</source>
-            <translation>Handlungsziele durchsuchen …</translation>
+            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
+            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
         </message>
         <message>
-            <source>Choose a Handlungsziel to see its agreements, targets and results.</source>
-            <translation>Ein Handlungsziel wählen, um Vereinbarungen, Zielwerte und Ergebnisse zu sehen.</translation>
+            <source>Weights from this result's run record ({alg}, {date}).</source>
+            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
         </message>
         <message>
-            <source>Select these features on the map</source>
-            <translation>Diese Objekte in der Karte auswählen</translation>
-        </message>
-        <message>
-            <source>{ha} ha</source>
-            <translation>{ha} ha</translation>
-        </message>
-        <message>
-            <source>{km} km</source>
-            <translation>{km} km</translation>
-        </message>
-        <message>
-            <source>{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})</source>
-            <translation>{label} in „{layer}“: {done} von {total} ({share} %; Ziel {target} % bis {year})</translation>
-        </message>
-        <message>
-            <source>(in the 2030 target area only)</source>
-            <translation>(nur im Zielgebiet 2030)</translation>
-        </message>
-        <message>
-            <source>Agreements:</source>
-            <translation>Vereinbarungen:</translation>
-        </message>
-        <message>
-            <source>Results in this project</source>
-            <translation>Ergebnisse in diesem Projekt</translation>
-        </message>
-        <message>
-            <source>{share} % of the target</source>
-            <translation>{share} % des Ziels</translation>
+            <source>No Handlungsziel linked.</source>
+            <translation>Kein Handlungsziel verknüpft.</translation>
         </message>
         <message>
             <source>Targets:</source>
             <translation>Zielwerte:</translation>
-        </message>
-        <message>
-            <source>No result layer in the project yet.</source>
-            <translation>Noch keine Ergebnisebene im Projekt.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with equal weights.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit gleichen Gewichten.</translation>
         </message>
         <message>
             <source>Thermal load</source>
@@ -1158,20 +1122,64 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Boden</translation>
         </message>
         <message>
-            <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
-        </message>
-        <message>
-            <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
-            <translation>Die Gewichte ließen sich aus diesem Ergebnis nicht ermitteln; dargestellt mit den Standardgewichten des Algorithmus.</translation>
-        </message>
-        <message>
             <source>yes</source>
             <translation>ja</translation>
         </message>
         <message>
             <source>no</source>
             <translation>nein</translation>
+        </message>
+        <message>
+            <source>{m} m</source>
+            <translation>{m} m</translation>
+        </message>
+        <message>
+            <source>; deepest {v} within {d} m</source>
+            <translation>; max. {v} im Umkreis von {d} m</translation>
+        </message>
+        <message>
+            <source>{n} features</source>
+            <translation>{n} Objekte</translation>
+        </message>
+        <message>
+            <source>Search Handlungsziele …</source>
+            <translation>Handlungsziele durchsuchen …</translation>
+        </message>
+        <message>
+            <source>Choose a Handlungsziel to see its agreements, targets and results.</source>
+            <translation>Ein Handlungsziel wählen, um Vereinbarungen, Zielwerte und Ergebnisse zu sehen.</translation>
+        </message>
+        <message>
+            <source>Select these features on the map</source>
+            <translation>Diese Objekte in der Karte auswählen</translation>
+        </message>
+        <message>
+            <source>{km} km</source>
+            <translation>{km} km</translation>
+        </message>
+        <message>
+            <source>{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})</source>
+            <translation>{label} in „{layer}“: {done} von {total} ({share} %; Ziel {target} % bis {year})</translation>
+        </message>
+        <message>
+            <source>(in the 2030 target area only)</source>
+            <translation>(nur im Zielgebiet 2030)</translation>
+        </message>
+        <message>
+            <source>Agreements:</source>
+            <translation>Vereinbarungen:</translation>
+        </message>
+        <message>
+            <source>Results in this project</source>
+            <translation>Ergebnisse in diesem Projekt</translation>
+        </message>
+        <message>
+            <source>{share} % of the target</source>
+            <translation>{share} % des Ziels</translation>
+        </message>
+        <message>
+            <source>No result layer in the project yet.</source>
+            <translation>Noch keine Ergebnisebene im Projekt.</translation>
         </message>
         <message>
             <source>Result layers: layers with the fields gi_score, gi_class, gi_rank, gi_hz, gi_flags and gi_reason</source>
@@ -1214,10 +1222,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
-            <source>{m} m</source>
-            <translation>{m} m</translation>
-        </message>
-        <message>
             <source>No criteria fields (c_*) in this layer.</source>
             <translation>Keine Kriterienfelder (c_*) in dieser Ebene.</translation>
         </message>
@@ -1236,18 +1240,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
-        </message>
-        <message>
-            <source>Weights from this result's run record ({alg}, {date}).</source>
-            <translation>Gewichte aus dem Laufprotokoll dieses Ergebnisses ({alg}, {date}).</translation>
-        </message>
-        <message>
-            <source>; deepest {v} within {d} m</source>
-            <translation>; max. {v} im Umkreis von {d} m</translation>
-        </message>
-        <message>
-            <source>No Handlungsziel linked.</source>
-            <translation>Kein Handlungsziel verknüpft.</translation>
         </message>
         <message>
             <source>Buildings / roofs</source>
@@ -1300,6 +1292,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Musterstadt (sample data)</source>
             <translation>Musterstadt (Beispieldaten)</translation>
+        </message>
+        <message>
+            <source>{m2} m²</source>
+            <translation>{m2} m²</translation>
+        </message>
+        <message>
+            <source>{ha} ha</source>
+            <translation>{ha} ha</translation>
         </message>
     </context>
 </TS>

@@ -1,4 +1,4 @@
-"""The inspector recovers a result's weights from its own rows (also for a file from last year)."""
+"""Explaining a result (ui/explain.py): weights from the run record, else its own rows, else the spec; bars = score formula."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from qgis.core import QgsVectorLayer
 def test_weights_recovered_from_a_result_scored_with_custom_weights(sample_gpkg, gi_provider, tmp_path):
     import processing
 
-    from gi_qgis_plugin.ui.inspector import criterion_names, weights_from_results
+    from gi_qgis_plugin.ui.explain import criterion_names, weights_from_results
 
     g = str(sample_gpkg)
     out = tmp_path / "roofs.gpkg"
@@ -31,7 +31,7 @@ def test_weights_recovered_from_a_result_scored_with_custom_weights(sample_gpkg,
 
 
 def test_no_weights_from_an_edited_result(qgis_app):
-    from gi_qgis_plugin.ui.inspector import weights_from_results
+    from gi_qgis_plugin.ui.explain import weights_from_results
 
     layer = QgsVectorLayer("Point?field=gi_score:double&field=c_a:double&field=c_b:double", "x", "memory")
     from qgis.core import QgsFeature
@@ -64,7 +64,7 @@ def memory_result(rows, extra_fields=""):
 def test_bars_sum_to_the_score_with_and_without_a_missing_criterion(qgis_app):
     """Weights 3/2/2: (slope 1, area 0.5, heat unknown) → (3·1 + 2·0.5) / 5 = 80 points, bars 60 + 20;
     with heat 1 → (3 + 1 + 2) / 7 = 85.71 points."""
-    from gi_qgis_plugin.ui.inspector import criteria_bars
+    from gi_qgis_plugin.ui.explain import criteria_bars
 
     layer = memory_result([(80.0, 1.0, 0.5, None), (600 / 7, 1.0, 0.5, 1.0)])
     weights = {"slope": 3.0, "area": 2.0, "heat": 2.0}
@@ -79,7 +79,7 @@ def test_bars_sum_to_the_score_with_and_without_a_missing_criterion(qgis_app):
 
 def test_weights_come_from_the_run_record_first_then_rows_then_the_spec(qgis_app):
     from gi_qgis_plugin.scoring import record
-    from gi_qgis_plugin.ui.inspector import layer_weights
+    from gi_qgis_plugin.ui.explain import layer_weights
 
     # rows that fit weights 1/1/1 exactly, but the record says 3/2/2: the record wins
     rows = [(100 * (a + b + c) / 3, a, b, c) for a, b, c in [(1, 0, 0), (0, 1, 0), (0, 0, 1), (1, 1, 0), (0.5, 0.2, 1)]]
@@ -95,7 +95,7 @@ def test_weights_come_from_the_run_record_first_then_rows_then_the_spec(qgis_app
 
 
 def test_an_old_file_without_record_gets_its_own_algorithms_defaults_never_anothers(qgis_app):
-    from gi_qgis_plugin.ui.inspector import layer_weights
+    from gi_qgis_plugin.ui.explain import layer_weights
 
     # scores that fit no weights (edited): a roof result (signature field greenable_m2) gets the
     # roof defaults 3/2/2; the same criteria without the signature get equal weights
