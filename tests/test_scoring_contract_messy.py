@@ -356,9 +356,11 @@ def test_constant_heat_raster_ranks_nothing_and_is_left_out(case, tmp_path):
     assert not any("01" in (r["gi_hz"] or "").split(",") for r in rows)
 
 
-def test_truncated_geotiff_is_a_clear_error(case, tmp_path):
-    if not case.raster_param:
-        pytest.skip(f"{case.alg_id} has no raster parameter")
+@pytest.mark.parametrize("which", ["case", "RAIN"])
+def test_truncated_geotiff_is_a_clear_error(case, tmp_path, which):
+    param = case.raster_param if which == "case" else which
+    if not param or not has_param(case, param):
+        pytest.skip(f"{case.alg_id} has no raster parameter {which}")
     good = tmp_path / "good.tif"
     raster_file(good, np.random.default_rng(1).random((400, 120), dtype=np.float32) + 18, y0=Y0 + 1000)
     cut = tmp_path / "cut.tif"
@@ -366,10 +368,10 @@ def test_truncated_geotiff_is_a_clear_error(case, tmp_path):
     cut.write_bytes(data[: len(data) // 2])
     out = tmp_path / "out.gpkg"
     with pytest.raises(QgsProcessingException) as err:
-        run(case.alg_id, {"INPUT": case.make_input(), **case.params(tmp_path), case.raster_param: str(cut),
+        run(case.alg_id, {"INPUT": case.make_input(), **case.params(tmp_path), param: str(cut),
                           "OUTPUT": str(out)})
     text = str(err.value)
-    assert "cut" in text and ("truncated" in text or case.raster_param in text) and "Traceback" not in text
+    assert "cut" in text and ("truncated" in text or param in text) and "Traceback" not in text
     assert not out.exists()
 
 
