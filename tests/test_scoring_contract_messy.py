@@ -482,3 +482,31 @@ def test_zonal_mean_of_a_huge_feature_runs_in_bands_with_progress_and_cancel(gi_
     with pytest.raises(Canceled):
         rasters.zonal_mean(layer, geoms, crs, QgsProcessingContext(), Progress(fb))
     assert max(fb.progress_values) < 90  # stopped inside the feature
+
+
+# ----------------------------------------------------------------------------------------------
+# the same machinery on lines (the line demo algorithm of test_scoring_base_lines, until streets
+# registers its own case)
+# ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("wkt,geom_type,length", [
+    # half a circle of radius 50 m
+    (f"CIRCULARSTRING({X0} {Y0 + 10},{X0 + 50} {Y0 + 60},{X0 + 100} {Y0 + 10})", "CircularString", math.pi * 50.0),
+    # a line of 100 m with a point beside it
+    (f"GEOMETRYCOLLECTION(LINESTRING({X0} {Y0 + 10},{X0 + 100} {Y0 + 10}),POINT({X0} {Y0}))", "GeometryCollection", 100.0),
+])
+def test_lines_curved_or_in_collections_are_scored_as_lines(gi_provider, tmp_path, wkt, geom_type, length):
+    import processing
+    from helpers.layers import memory_layer
+    from test_scoring_base_lines import make_algorithm
+
+    layer = memory_layer([(wkt, "A")], "name:string", geom=geom_type, name="streets")
+    if not layer.crs().isValid():
+        layer.setCrs(QgsCoordinateReferenceSystem("EPSG:25832"))
+    heat = raster_file(tmp_path / "heat.tif", eastward(40, 80), x0=X0 - 50, y0=Y0 + 100, cell=5.0)
+    fb = RecordingFeedback()
+    out = processing.run(make_algorithm(), {"INPUT": layer, "HEAT": heat, "OUTPUT": "TEMPORARY_OUTPUT"},
+                         feedback=fb)["OUTPUT"]
+    halves = [f.geometry().length() for f in out.getFeatures()]
+    assert sum(halves) == pytest.approx(length, rel=1e-2) and len(halves) == 2
+    assert all(f.geometry().type().name == "Line" for f in out.getFeatures())
+    assert any("curved geometries" in w or "geometry collections" in w for w in fb.warnings), fb.warnings
