@@ -56,7 +56,7 @@ def has_param(case, name: str) -> bool:
 # messy variants of a case's ordinary input
 # ----------------------------------------------------------------------------------------------
 def variant(case, geoms: dict | None = None, geom_type: str = "", crs: str = "EPSG:25832",
-            extra: list[tuple[str, QMetaType.Type, object]] = ()) -> QgsVectorLayer:
+            extra: list[tuple] = ()) -> QgsVectorLayer:
     """The case's input as a new memory layer: each feature named F0, F1 … (field ``name``),
     ``geoms`` replacing the geometry of some (index -> WKT), in ``crs`` (reprojected), of
     ``geom_type``, with ``extra`` fields (name, type, value or per-feature list)."""
