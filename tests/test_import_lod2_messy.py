@@ -238,3 +238,20 @@ def test_qgis_process_exit_codes_follow_the_output(env, tmp_path):
     assert ok.returncode == 0, ok.stderr[-2000:]
     assert "flat_roof_m2 → flat_roof_" in ok.stdout + ok.stderr
     assert set(read_ids(shp)) == IDS
+
+
+def test_a_new_layer_inside_an_existing_geopackage_leaves_its_other_layers(gi_provider, folder, tmp_path):
+    gpkg = tmp_path / "city.gpkg"
+    good_output(gpkg)  # a GeoPackage holding a layer "city"
+    target = f"ogr:dbname='{gpkg}' table=\"lod2\" (geom)"
+    # an input error: the GeoPackage is as it was
+    before = cli.digest(gpkg)
+    bad = tmp_path / "bad.gml"
+    bad.write_text("kein XML", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="is not a CityGML file"):
+        run({"INPUT": str(bad), "OUTPUT": target})
+    assert cli.digest(gpkg) == before
+    # a good run adds the layer next to the earlier one
+    run({"FOLDER": str(folder), "OUTPUT": target})
+    assert set(read_ids(gpkg, "lod2")) == IDS and set(read_ids(gpkg, "city")) == IDS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.gml", "city.gpkg", "tiles"]

@@ -86,3 +86,15 @@ def test_a_new_generation_replaces_the_files_at_once(tmp_path):
     assert second.gpkg == first.gpkg and set(after) == set(before)
     assert after[second.gpkg] != before[first.gpkg]  # another seed, another district
     assert sorted(p.name for p in tmp_path.iterdir()) == ["heat.tif", "musterstadt.gpkg", "starkregen.tif"]
+
+
+def test_qgis_process_into_a_read_only_folder_exits_non_zero(tmp_path):
+    env = cli.install_profile(tmp_path / "profile")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with read_only(folder):
+        res = cli.run(env, "gi:sampledistrict", BUILDINGS=100, SEED=1, OUTPUT_FOLDER=folder)
+    text = res.stdout + res.stderr
+    assert res.returncode != 0
+    assert "choose a folder you can write to" in text and "Traceback" not in text
+    assert list(folder.iterdir()) == []

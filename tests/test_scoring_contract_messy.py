@@ -387,6 +387,21 @@ def test_output_onto_the_input_geopackage_is_refused_naming_both(case, tmp_path)
     assert file_hash(gpkg) == before
 
 
+def test_output_onto_the_file_of_another_input_layer_is_refused(case, tmp_path):
+    others = [p.name() for p in algorithm(case).parameterDefinitions()
+              if p.type() == "source" and p.name() != "INPUT"]
+    if not others:
+        pytest.skip(f"{case.alg_id} has no second vector input")
+    from helpers.layers import memory_layer, square
+
+    gpkg = tmp_path / "other.gpkg"
+    src = save_gpkg(memory_layer([(square(X0 - 500, Y0 - 500), "x")], name="other"), gpkg)
+    before = file_hash(gpkg)
+    with pytest.raises(QgsProcessingException, match=f"is the file of the input {others[0]}"):
+        run(case.alg_id, {"INPUT": case.make_input(), **case.params(tmp_path), others[0]: src, "OUTPUT": str(gpkg)})
+    assert file_hash(gpkg) == before
+
+
 def test_cancel_keeps_the_earlier_output(case, tmp_path):
     out = tmp_path / "out.gpkg"
     run(case.alg_id, {"INPUT": case.make_input(), **case.params(tmp_path), "OUTPUT": str(out)})
