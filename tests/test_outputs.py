@@ -78,3 +78,31 @@ def test_output_onto_an_input_is_refused_naming_both(tmp_path):
         check_not_an_input(destination(f"ogr:dbname='{gpkg}' table=\"Buildings\" (geom)"),
                            [("INPUT", str(gpkg), "buildings")])
     check_not_an_input(destination(str(tmp_path / "other.gpkg")), [("INPUT", str(gpkg), "buildings")])
+
+
+def test_a_finished_output_is_opened_again_and_counted(gi_provider, tmp_path):
+    from osgeo import ogr, osr
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    from gi_qgis_plugin.processing.outputs import GuardedOutput
+
+    path = tmp_path / "out.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    lyr = ds.CreateLayer("out", srs, ogr.wkbPoint)
+    for i in range(3):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT({i} 0)"))
+        lyr.CreateFeature(f)
+    ds = None
+    alg = QgsApplication.processingRegistry().createAlgorithmById("gi:importlod2")
+    out = GuardedOutput(alg, {"OUTPUT": str(path)}, "OUTPUT", QgsProcessingContext())
+    out.written = 3
+    out._check_readable()  # complete: no complaint
+    out.written = 4  # one feature lost on the way
+    with pytest.raises(QgsProcessingException, match=r"could not be written completely \(3 of 4"):
+        out._check_readable()
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # a GeoPackage without its layer
+    with pytest.raises(QgsProcessingException, match="could not be written completely"):
+        out._check_readable()

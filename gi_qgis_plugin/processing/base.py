@@ -110,12 +110,14 @@ class GiAlgorithm(QgsProcessingAlgorithm):
             self._outputs = []
         self._outputs.append(ClaimedFiles([str(p) for p in paths], getattr(self, "_feedback", None)))
 
-    def close_sink(self, dest: str) -> None:
-        """Close the sink of ``dest`` now (the file is complete, so its metadata can be written).
-        A later cancel or error still removes the output and puts an earlier file back."""
+    def close_sink(self, dest: str, written: int | None = None) -> None:
+        """Close the sink of ``dest`` now (the file is complete, so its metadata can be written);
+        ``written``: the features written, checked in the file when the run ends. A later cancel
+        or error still removes the output and puts an earlier file back."""
         for out in getattr(self, "_outputs", []):
             if out.dest_id == dest:
                 out.close()
+                out.written = written
 
     def _discard_outputs(self, err: BaseException, context) -> None:
         outputs = getattr(self, "_outputs", [])

@@ -227,6 +227,7 @@ class ImportLod2Algorithm(GiAlgorithm):
             progress.sub(READ_SHARE, 1.0),
         )
         del sink
+        self.close_sink(dest_id, written)
         if not len(result):
             if result.n_skipped:
                 feedback.pushWarning(

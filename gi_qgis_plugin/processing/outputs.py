@@ -25,7 +25,6 @@ import os
 import re
 import shutil
 import tempfile
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +50,8 @@ SIDECARS = {
     ".dbf": (".cpg", ".qmd"),
     ".tab": (".dat", ".map", ".id", ".ind"),
 }
+# Formats whose files are opened again after writing, to be sure they are complete.
+READABLE = (".gpkg", ".shp", ".dbf", ".sqlite", ".geojson", ".json", ".fgb", ".csv", ".gml", ".kml", ".tab")
 SHAPEFILE_FIELD_LENGTH = 10  # dBASE III field names: at most 10 characters (ESRI Shapefile spec)
 # Column names a GeoPackage written by QGIS uses itself: the feature id and the geometry.
 GPKG_RESERVED = ("fid", "geom")
@@ -187,20 +188,10 @@ def safe_field_names(fields: QgsFields, dest: Destination, feedback: QgsProcessi
 
 
 class GuardedOutput:
-    """One all-or-nothing output of an algorithm (see the module text).
-
-    ::
-
-        with GuardedOutput(alg, parameters, "OUTPUT", context, inputs) as out:
-            out.create(fields, wkb_type, crs)
-            write_sink(out.sink, ...)
-            out.written = n
-        return {"OUTPUT": out.dest_id}
-
-    Leaving the block with an exception (``Canceled``, ``QgsProcessingException`` …) removes
-    what the run wrote and puts back the earlier file; leaving it normally closes the sink,
-    checks the file and drops the earlier copy. Use ``out.sink`` directly (do not keep it in a
-    local variable of your own).
+    """One all-or-nothing output of an algorithm (see the module text), driven by the algorithm
+    base (``processing/base.py``): :meth:`create` sets an earlier file aside and opens the sink,
+    :meth:`close` closes it at once, :meth:`commit` checks the file and drops the earlier copy,
+    :meth:`rollback` removes what the run wrote and puts the earlier file back.
     """
 
     def __init__(self, alg, parameters: dict, name: str, context: QgsProcessingContext,
@@ -232,23 +223,6 @@ class GuardedOutput:
         self.sink = sink
         del sink
         return self.dest_id
-
-    def __enter__(self) -> GuardedOutput:
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        if tb is not None:
-            # frames below this one keep the sink (and big arrays) alive through the traceback
-            traceback.clear_frames(tb)
-        if exc is None:
-            try:
-                self.commit()
-            except BaseException:
-                self.rollback()
-                raise
-        else:
-            self.rollback()
-        return False
 
     # ------------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -282,7 +256,12 @@ class GuardedOutput:
         self._aside.drop()
 
     def _check_readable(self) -> None:
+        """The file opens and holds the layer with every feature written (formats OGR reads
+        back; others are left alone)."""
         from osgeo import ogr
+
+        if self.dest.suffix not in READABLE:
+            return
 
         with ogr.ExceptionMgr(useExceptions=False):
             ds = ogr.Open(self.dest.path)

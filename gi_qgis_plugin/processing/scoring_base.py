@@ -418,8 +418,8 @@ class ScoringAlgorithm(GiAlgorithm):
         sink, dest = self.sink(parameters, self.OUTPUT, context, out_fields, WKB_TYPES[kind], main.crs,
                                own=own, keep_fid=_fid_usable(main.arrays))
         geoms = main.geoms if scored.geoms is None else scored.geoms
-        write_sink(sink, out_fields, geo.as_multi(geoms), columns, progress, rows=main.arrays.rows, keep=keep,
-                   source_index=scored.source_index)
+        written = write_sink(sink, out_fields, geo.as_multi(geoms), columns, progress, rows=main.arrays.rows,
+                             keep=keep, source_index=scored.source_index)
         del sink
-        self.close_sink(dest)
+        self.close_sink(dest, written)
         return dest
