@@ -98,3 +98,16 @@ def test_qgis_process_into_a_read_only_folder_exits_non_zero(tmp_path):
     assert res.returncode != 0
     assert "choose a folder you can write to" in text and "Traceback" not in text
     assert list(folder.iterdir()) == []
+
+
+def test_a_canceled_sampledistrict_run_keeps_the_earlier_district(gi_provider, tmp_path):
+    import processing
+    from helpers.feedback import CancelAt
+
+    params = {"BUILDINGS": 100, "SEED": 1, "OUTPUT_FOLDER": str(tmp_path)}
+    processing.run("gi:sampledistrict", params, feedback=QgsProcessingFeedback())
+    before = cli.digest(tmp_path)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        processing.run("gi:sampledistrict", {**params, "SEED": 2}, feedback=CancelAt(50.0))
+    assert cli.digest(tmp_path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["heat.tif", "musterstadt.gpkg", "starkregen.tif"]
