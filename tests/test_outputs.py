@@ -106,3 +106,13 @@ def test_a_finished_output_is_opened_again_and_counted(gi_provider, tmp_path):
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # a GeoPackage without its layer
     with pytest.raises(QgsProcessingException, match="could not be written completely"):
         out._check_readable()
+
+
+def test_unique_ids_from_lists_and_arrays():
+    import numpy as np
+
+    from gi_qgis_plugin.processing.checks import unique_ids
+
+    assert unique_ids([1, 2, 3]) and not unique_ids([1, 1, 2]) and not unique_ids([1, None]) and not unique_ids(["1"])
+    assert unique_ids(np.array([4, 5, 6])) and not unique_ids(np.array([4, 4]))
+    assert not unique_ids(np.array([4, 5]), np.array([False, True]))  # a NULL id

@@ -174,8 +174,11 @@ def stale_result_fields(fields: QgsFields) -> list[str]:
     return [n for n in fields.names() if n.lower() in contract or n.lower() in criteria]
 
 
-def unique_ids(values: Sequence) -> bool:
-    """True if ``values`` are integers without NULL and without repeats (a usable ``fid``)."""
+def unique_ids(values: Sequence | np.ndarray, nulls: np.ndarray | None = None) -> bool:
+    """True if ``values`` are integers without NULL and without repeats (a usable ``fid``).
+    An integer array (a column read through OGR, ``nulls`` its NULL mask) is checked at once."""
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        return not (nulls is not None and nulls.any()) and np.unique(values).size == values.size
     arr = np.asarray([v if isinstance(v, (int, np.integer)) and not isinstance(v, bool) else None for v in values],
                      dtype=object)
     if np.equal(arr, None).any():

@@ -65,7 +65,7 @@ MAX_WEIGHT = 1000.0
 def _fid_usable(arrays) -> bool:
     """True unless the input has a field ``fid`` that a GeoPackage cannot take as its feature id
     (not integers, NULL or repeated values): then the output renames it."""
-    from .read import field_values
+    from .read import ColumnTable, field_values
 
     idx = arrays.fields.lookupField("fid")
     if idx < 0 or arrays.rows is None:
@@ -73,6 +73,8 @@ def _fid_usable(arrays) -> bool:
     fld = arrays.fields.at(idx)
     if fld.type() not in (QMetaType.Type.Int, QMetaType.Type.LongLong, QMetaType.Type.UInt, QMetaType.Type.ULongLong):
         return False
+    if isinstance(arrays.rows, ColumnTable):  # read through OGR: the column as an array
+        return checks.unique_ids(*arrays.rows.columns[idx])
     return checks.unique_ids(field_values(arrays.rows, idx))
 
 
