@@ -132,3 +132,18 @@ def test_cancel_leaves_no_output_file(case, tmp_path):
             feedback=CancelAt(80.0))
     assert not out.exists()
     assert not QgsVectorLayer(str(out), "x", "ogr").isValid()
+
+
+def test_layer_parameters_declare_roles_and_weights_come_from_the_spec(case):
+    """The dock fills dialogs from parameter metadata, and the weights are the spec's."""
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById(case.alg_id)
+    spec = spec_of(case.alg_id)
+    defs = {d.name(): d for d in alg.parameterDefinitions()}
+    for name, d in defs.items():
+        if d.type() in ("source", "raster"):
+            assert (d.metadata() or {}).get("gi", {}).get("role"), f"{name} declares no role"
+    for c in spec.criteria:
+        w = defs[c.weight_param]
+        assert w.defaultValue() == c.default_weight and w.help()
