@@ -164,6 +164,8 @@ def test_output_onto_an_input_tile_is_refused_naming_both(gi_provider, folder):
 
 
 def test_shapefile_output_renames_long_fields_up_front_and_flatroofs_finds_them(gi_provider, folder, tmp_path):
+    from gi_qgis_plugin import lod2
+
     out = tmp_path / "lod2.shp"
     _, fb = run({"FOLDER": str(folder), "OUTPUT": str(out)})
     ds = ogr.Open(str(out))
@@ -172,15 +174,19 @@ def test_shapefile_output_renames_long_fields_up_front_and_flatroofs_finds_them(
     flat = {f.GetField("gml_id"): f.GetField("flat_roof_") for f in ds.GetLayer(0)}
     ds = None
     assert names == ["gml_id", "function", "roof_type", "roof_name", "roof_src", "height_m", "footprint_",
-                     "roof_area_", "flat_roof_", "slope_deg", "slope_max_", "gem_schl"]
+                     "roof_area_", "flat_roof_", "slope_deg", "slope_max_", "gem_schl",
+                     *lod2.CLASS_TRUE_FIELDS, *lod2.CLASS_HORIZ_FIELDS]
     assert any("flat_roof_m2 → flat_roof_" in w and "slope_max_deg → slope_max_" in w for w in fb.warnings)
     assert flat["FLAT"] == pytest.approx(100.0)  # the 10 × 10 m flat roof, unchanged by the rename
 
+    # the roof algorithm finds every field it reads by name in the Shapefile
     import processing
 
     fb2 = Feedback()
     processing.run("gi:flatroofs", {"INPUT": str(out), "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=fb2)
-    assert any("greenable area = flat_roof_" in i for i in fb2.infos), fb2.infos
+    used = next(i for i in fb2.infos if i.startswith("Fields used"))
+    assert "slope = slope_deg" in used and "roof type = roof_type" in used and "height = height_m" in used
+    assert "per slope class" in used, used
 
 
 def test_no_output_file_when_the_folder_of_output_is_missing(gi_provider, folder, tmp_path):

@@ -66,21 +66,23 @@ class MainInput:
         return len(self.arrays)
 
 
-def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float = 10.0,
+def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float | np.ndarray = 10.0,
                fields: Mapping[str, str | None] | None = None) -> MainInput:
-    """The :class:`MainInput` of read arrays; lines are buffered by ``line_zone_m`` for rasters."""
+    """The :class:`MainInput` of read arrays; lines are buffered by ``line_zone_m`` for rasters
+    (one distance, or one per feature: half of each street's width)."""
     geoms = arrays.geoms
     zones = geoms
     if kind == "line":
         zones = np.full(len(geoms), None, dtype=object)
         ok = arrays.usable
-        zones[ok] = shapely.buffer(geoms[ok], line_zone_m, cap_style="flat")
+        dist = line_zone_m if np.isscalar(line_zone_m) else np.asarray(line_zone_m, dtype=float)[ok]
+        zones[ok] = shapely.buffer(geoms[ok], dist, cap_style="flat")
     return MainInput(arrays=arrays, name=name, kind=kind, points=geo.points_on_surface(geoms), zones=zones,
                      fields=dict(fields or {}))
 
 
 def derived_input(main: MainInput, geoms: np.ndarray, source_index: np.ndarray,
-                  line_zone_m: float = 10.0) -> MainInput:
+                  line_zone_m: float | np.ndarray = 10.0) -> MainInput:
     """A :class:`MainInput` of features derived from the main input (the segments of street
     lines): ``geoms`` in the working CRS, ``source_index`` the input row of each. The input
     functions of this module then work on the segments; ``fids`` are the source features'."""
@@ -220,6 +222,26 @@ def polygon_flag_input(alg, parameters, param: str, context, main: MainInput, pr
     return geo.intersects_any(main.points, lay.geoms[lay.usable], progress.sub(0.5, 1.0))
 
 
+def polygon_field_at_points(alg, parameters, layer_param: str, field_param: str, context, main: MainInput,
+                            candidates: Sequence[str], progress: Progress, feedback) -> np.ndarray | None:
+    """The value of a field of the polygon of ``layer_param`` at each feature's point (the first
+    polygon where they overlap, None outside: soil kf, depth to groundwater …); None without the
+    layer. A layer without the field is refused with a message naming ``field_param``."""
+    source = alg.parameterAsSource(parameters, layer_param, context)
+    if source is None:
+        return None
+    field = chosen_field(alg, parameters, field_param, context, source, candidates)
+    if not field:
+        raise QgsProcessingException(tr("Layer {param} is given but no field with its values was found: choose {field_param}.").format(
+            param=layer_param, field_param=field_param))
+    lay = overlay(alg, parameters, layer_param, context, main, progress.sub(0.0, 0.6), feedback, fields=[field])
+    ok = lay.usable
+    values = np.asarray(lay.columns.get(field, np.full(len(lay), None)), dtype=object)
+    out = geo.category_at_points(main.points, lay.geoms[ok], values[ok])
+    progress(1.0)
+    return out
+
+
 def checked_mean(res: rasters.ZonalResult, layer, param: str, feedback) -> np.ndarray | None:
     """The zonal mean, or None with a warning when the raster misses the features or is nodata."""
     if not res.overlaps:
@@ -246,11 +268,11 @@ def raster_mean_input(alg, parameters, param: str, context, main: MainInput, pro
 
 
 def ring_mean_input(alg, parameters, param: str, context, main: MainInput, ring_m: float, progress: Progress,
-                    feedback, nodata_is_zero: bool = False) -> np.ndarray | None:
+                    feedback, nodata_is_zero: bool = False, cell_m: float | None = None) -> np.ndarray | None:
     """Mean of a raster in a ring of ``ring_m`` around each feature's zone (heavy rain).
 
-    A fine raster is first averaged to cells of half the ring width (:class:`raster.Coarsened`).
-    ``ring_m`` 0: the mean over the zone itself. ``nodata_is_zero``: nodata cells inside the
+    A fine raster is first averaged to cells of half the ring width, or of ``cell_m``
+    (:class:`raster.Coarsened`). ``ring_m`` 0: the mean over the zone itself. ``nodata_is_zero``: nodata cells inside the
     raster's extent count as 0 (a heavy-rain map that leaves dry cells empty).
     """
     layer = alg.parameterAsRasterLayer(parameters, param, context)
@@ -259,7 +281,8 @@ def ring_mean_input(alg, parameters, param: str, context, main: MainInput, ring_
     for note in raster_notes(layer, param, main.crs):
         feedback.pushWarning(note)
     zones, has = main.zones, main.usable
-    with rasters.Coarsened(layer, ring_m / 2.0, zones[has], ring_m, main.crs, context) as coarse:
+    cell = ring_m / 2.0 if cell_m is None else cell_m
+    with rasters.Coarsened(layer, cell, zones[has], ring_m, main.crs, context) as coarse:
         progress(0.1)
         sub = progress.sub(0.1, 1.0)
         if ring_m > 0 and has.any():
@@ -322,6 +345,82 @@ def heat_input(alg, parameters, context, main: MainInput, higher_is_hotter: bool
         feedback.pushWarning(tr("No input feature lies in a heat polygon with a value: the heat criterion is left out."))
         return None
     return c
+
+
+def heat_classes_input(alg, parameters, context, main: MainInput, scale: criteria.HeatScale, progress: Progress,
+                       feedback, raster_param: str = "HEAT", polygons_param: str = "HEAT_POLYGONS",
+                       field_param: str = "HEAT_FIELD") -> criteria.HeatClasses | None:
+    """Thermal-load classes per feature (issue 9), never scaled over the features of one run:
+
+    - a raster: its mean over each feature's zone, in classes by ``scale.breaks`` or by the
+      z-score against the whole raster (the reference extent); a constant raster gives no
+      signal: a warning and None;
+    - polygons: the labels of heat_classes.csv by name (five classes); whole numbers 1..n of
+      the layer as class numbers; other numbers in classes by the breaks or by the z-score
+      against every polygon of the layer. A feature takes the most burdened polygon at its point.
+
+    None when neither is given or nothing overlaps.
+    """
+    layer = alg.parameterAsRasterLayer(parameters, raster_param, context)
+    polys = alg.parameterAsSource(parameters, polygons_param, context)
+    if layer is not None:
+        if polys is not None:
+            feedback.pushWarning(tr("Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored."))
+        mean = raster_mean_input(alg, parameters, raster_param, context, main, progress.sub(0.0, 0.7), feedback)
+        if mean is None:  # not overlapping, or only nodata there: warned
+            return None
+        stats = rasters.band_stats(layer, progress.sub(0.7, 1.0))
+        if stats.constant:
+            feedback.pushWarning(tr("Raster {name} ({param}) has the same value everywhere: it carries no thermal-load signal, so the criterion is left out and no roof is assigned to HZ 01 by it.").format(
+                name=layer.name(), param=raster_param))
+            return None
+        return criteria.classes_of_values(mean, scale, stats.mean, stats.sd)
+    if polys is None:
+        return None
+    field = chosen_field(alg, parameters, field_param, context, polys, HEAT_FIELD_CANDIDATES)
+    if not field:
+        raise QgsProcessingException(tr("Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value)."))
+    lay = overlay(alg, parameters, polygons_param, context, main, progress.sub(0.0, 0.3), feedback, fields=[field])
+    values = lay.columns.get(field)
+    n_poly = len(lay)
+    labels = np.full(n_poly, np.nan)
+    if values is None or values.dtype == object:
+        texts = values if values is not None else np.full(n_poly, None, dtype=object)
+        labels, numbers = criteria.classes_of_labels(texts)
+        unread = [str(t) for t, a, b in zip(texts.tolist(), labels, numbers) if t not in (None, "") and np.isnan(a) and np.isnan(b)]
+        if unread:
+            feedback.pushWarning(tr("Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.").format(
+                field=field, values=", ".join(sorted(set(unread))[:10])))
+    else:
+        numbers = np.asarray(values, dtype=float)
+    # the reference extent is every polygon with a usable geometry
+    labels = np.where(lay.usable, labels, np.nan)
+    numbers = np.where(lay.usable, numbers, np.nan)
+    cls = np.full(n_poly, np.nan)
+    n = criteria.HEAT_N_CLASSES
+    if np.isfinite(numbers).any():
+        # classes or measured values is decided from the whole polygon layer (the reference
+        # extent), never from the features that happen to be in the run
+        as_classes = criteria.classes_of_numbers(numbers, scale)
+        if as_classes is not None:
+            cls, n = as_classes.cls, as_classes.n
+        else:
+            fin = numbers[np.isfinite(numbers)]
+            if fin.min() == fin.max():
+                feedback.pushWarning(tr("Heat field {field} has the same value in every polygon: it carries no thermal-load signal, so the criterion is left out.").format(field=field))
+                return None
+            measured = criteria.classes_of_values(numbers, scale, float(fin.mean()), float(fin.std()))
+            cls, n = measured.cls, measured.n
+    if np.isfinite(labels).any():
+        if np.isfinite(numbers).any() and n != criteria.HEAT_N_CLASSES:
+            feedback.pushWarning(tr("Heat field {field} mixes class labels and numbers; the labels are read as five classes, the numbers as {n}.").format(field=field, n=n))
+        cls = np.where(np.isfinite(labels), labels, cls)
+        n = criteria.HEAT_N_CLASSES if not np.isfinite(numbers).any() else n
+    k = geo.value_at_points(main.points, lay.geoms, cls, "max", progress.sub(0.3, 1.0))
+    if not np.isfinite(k).any():
+        feedback.pushWarning(tr("No input feature lies in a heat polygon with a value: the heat criterion is left out."))
+        return None
+    return criteria.HeatClasses(k, n)
 
 
 class Pending:

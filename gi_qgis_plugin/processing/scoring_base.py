@@ -125,6 +125,7 @@ class ScoringAlgorithm(GiAlgorithm):
     SCOPE_VALUE = "SCOPE_VALUE"
     DISTRICTS = "DISTRICTS"
     DISTRICT_FIELD = "DISTRICT_FIELD"
+    PRECIP = "PRECIP"
 
     # ------------------------------------------------------------------------------------------
     # Texts the subclass gives
@@ -189,13 +190,23 @@ class ScoringAlgorithm(GiAlgorithm):
         self.add(param, help_text)
 
     def add_number(self, name: str, label: str, default: float, low: float | None = 0.0, high: float | None = None,
-                   help_text: str = "") -> None:
+                   help_text: str = "", advanced: bool = False) -> None:
         param = QgsProcessingParameterNumber(name, label, DOUBLE, default)
         if low is not None:
             param.setMinimum(low)
         if high is not None:
             param.setMaximum(high)
-        self.add(param, help_text)
+        if advanced:
+            if help_text:
+                param.setHelp(help_text)
+            self.add_advanced(param)
+        else:
+            self.add(param, help_text)
+
+    def add_precip_parameter(self, default_mm: float) -> None:
+        """PRECIP: the annual precipitation (mm/a) of the water figures."""
+        self.add_number(self.PRECIP, self.tr("Annual precipitation (mm/a; assumption, set your local value)"),
+                        default_mm, low=1.0, high=10000.0)
 
     def add_heat_parameters(self) -> None:
         """HEAT (raster) or HEAT_POLYGONS with HEAT_FIELD, and HEAT_ORDER."""
@@ -354,8 +365,9 @@ class ScoringAlgorithm(GiAlgorithm):
         results.update(self.more_outputs(parameters, context, main, gathered, settings, scored, core,
                                          progress.sub(0.96, 1.0), feedback))
         counts = {c: int((core.gi_class == c).sum()) for c in ("A", "B", "C", "D", "X")}
-        feedback.pushInfo(self.tr("Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}.").format(
-            a=counts["A"], b=counts["B"], c=counts["C"], d=counts["D"], x=counts["X"]))
+        a, b, c = (f"{v:g}" for v in self.SPEC.class_breaks)
+        feedback.pushInfo(self.tr("Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x} (A from score {ba}, B from {bb}, C from {bc}).").format(
+            a=counts["A"], b=counts["B"], c=counts["C"], d=counts["D"], x=counts["X"], ba=a, bb=b, bc=c))
         results.update({"N_SCORED": int((~core.excluded).sum()), "N_EXCLUDED": int(core.excluded.sum())})
         progress(1.0)
         return results
@@ -392,7 +404,7 @@ class ScoringAlgorithm(GiAlgorithm):
     def finish(self, scored: Scored, weights: Mapping[str, float], progress: Progress) -> tuple[ScoreCore, np.ndarray]:
         """The shared finish and the reasons in the UI language."""
         try:
-            core = common.finish_scored(self.SPEC.keys, scored, weights, self.groups())
+            core = common.finish_scored(self.SPEC.keys, scored, weights, self.groups(), self.SPEC.class_breaks)
         except ValueError:
             params = ", ".join(c.weight_param for c in self.SPEC.criteria[:2])
             raise QgsProcessingException(self.tr(
@@ -403,6 +415,13 @@ class ScoringAlgorithm(GiAlgorithm):
         reason = scored.reasons(core, texts, tick=progress.sub(0.1, 1.0))
         progress(1.0)
         return core, reason
+
+    def report_counts(self, core: ScoreCore, texts: Sequence[tuple[str, str]], feedback) -> None:
+        """One warning per flag code that some features carry: (code, "… {n} …") pairs."""
+        for code, text in texts:
+            count = int(core.masks[code].sum()) if code in core.masks else 0
+            if count:
+                feedback.pushWarning(text.format(n=count))
 
     def report_left_out(self, core: ScoreCore, feedback) -> None:
         for key in core.left_out:
@@ -430,11 +449,16 @@ class ScoringAlgorithm(GiAlgorithm):
         """
         columns = self.result_columns(scored, core, reason)
         src_fields = main.arrays.fields
-        stale = checks.stale_result_fields(src_fields)
-        if stale:
+        drop = checks.stale_result_fields(src_fields)
+        if drop:
             feedback.pushInfo(self.tr("The input holds columns of an earlier result ({fields}); they are not carried into this one.").format(
-                fields=", ".join(stale)))
-        out_fields, keep = output_fields(src_fields, make_fields(columns), drop=stale)
+                fields=", ".join(drop)))
+        if scored.source_index is not None:
+            # several output rows per input feature (street sections): the input's "fid" would
+            # repeat and break a GeoPackage's primary key; the feature id goes to src_fid instead
+            drop = [*drop, "fid"]
+            columns.append(("src_fid", "long", main.fids[np.asarray(scored.source_index, dtype=np.int64)]))
+        out_fields, keep = output_fields(src_fields, make_fields(columns), drop)
         kind = main.kind
         own = range(len(keep), out_fields.count())
         sink, dest = self.sink(parameters, self.OUTPUT, context, out_fields, WKB_TYPES[kind], main.crs,

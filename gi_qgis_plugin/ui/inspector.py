@@ -44,6 +44,7 @@ from .explain import (
     hz_html,
     layer_weights,
     linked_handlungsziele,
+    need_share_of,
     result_summary,
     run_record_of,
     spec_of,
@@ -287,7 +288,7 @@ class InspectorWidget(QWidget):
             cached = self._weights_cache[key] = layer_weights(layer, criteria)
         weights, note = cached
         run = run_record_of(layer)
-        self.bars = criteria_bars(feature, weights, spec_of(layer, run))
+        self.bars = criteria_bars(feature, weights, spec_of(layer, run), need_share_of(run))
         self.chart.set_bars(self.bars)
         self.weights_note.setText(note)
         reason = html.escape(summary.reason or "—")
