@@ -198,7 +198,8 @@ def texts_of(main: MainInput, name: str | None) -> np.ndarray | None:
 # ----------------------------------------------------------------------------------------------
 def overlay(alg, parameters, param: str, context, main: MainInput, progress: Progress, feedback,
             fields: Sequence[str] = ()) -> FeatureArrays | None:
-    """The polygon layer of ``param`` read into the working CRS; None when not given."""
+    """The polygon layer of ``param`` read into the working CRS; None when not given or when it
+    has no usable polygon (then it is ignored, with a warning, as if not given)."""
     source = alg.parameterAsSource(parameters, param, context)
     if source is None:
         return None
@@ -235,6 +236,8 @@ def polygon_field_at_points(alg, parameters, layer_param: str, field_param: str,
         raise QgsProcessingException(tr("Layer {param} is given but no field with its values was found: choose {field_param}.").format(
             param=layer_param, field_param=field_param))
     lay = overlay(alg, parameters, layer_param, context, main, progress.sub(0.0, 0.6), feedback, fields=[field])
+    if lay is None:
+        return None
     ok = lay.usable
     values = np.asarray(lay.columns.get(field, np.full(len(lay), None)), dtype=object)
     out = geo.category_at_points(main.points, lay.geoms[ok], values[ok])
@@ -381,6 +384,8 @@ def heat_classes_input(alg, parameters, context, main: MainInput, scale: criteri
     if not field:
         raise QgsProcessingException(tr("Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value)."))
     lay = overlay(alg, parameters, polygons_param, context, main, progress.sub(0.0, 0.3), feedback, fields=[field])
+    if lay is None:
+        return None
     values = lay.columns.get(field)
     n_poly = len(lay)
     labels = np.full(n_poly, np.nan)

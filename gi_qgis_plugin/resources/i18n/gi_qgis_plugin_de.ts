@@ -89,7 +89,7 @@
         </message>
         <message>
             <source>Layer {name} has the geographic CRS {crs} but no extent (no geometries); it is processed in EPSG:25832.</source>
-            <translation>Layer {name} hat das geographische KBS {crs}, aber keine Ausdehnung (keine Geometrien); er wird in EPSG:25832 verarbeitet.</translation>
+            <translation>Layer {name} hat das geografische KBS {crs}, aber keine Ausdehnung (keine Geometrien); er wird in EPSG:25832 verarbeitet.</translation>
         </message>
         <message>
             <source>Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.</source>
