@@ -440,6 +440,17 @@ def test_a_failed_run_keeps_the_earlier_output(case, tmp_path):
     assert file_hash(out) == before
 
 
+def on_disk(value, path):
+    """A parameter value for the command line: a memory layer saved to ``path``, a layer's source."""
+    from qgis.core import QgsMapLayer
+
+    if isinstance(value, QgsVectorLayer) and value.providerType() == "memory":
+        return save_gpkg(value, path)
+    if isinstance(value, QgsMapLayer):
+        return value.source()
+    return value
+
+
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     return cli.install_profile(tmp_path_factory.mktemp("profile"))
@@ -449,7 +460,7 @@ def test_qgis_process_exit_code_says_whether_a_result_was_written(case, env, tmp
     gpkg = tmp_path / "city.gpkg"
     src = save_gpkg(case.make_input(), gpkg)
     before = file_hash(gpkg)
-    params = {k: v for k, v in case.params(tmp_path).items()}
+    params = {k: on_disk(v, tmp_path / f"param_{k.lower()}.gpkg") for k, v in case.params(tmp_path).items()}
     onto = cli.run(env, case.alg_id, INPUT=src, OUTPUT=gpkg, **params)
     text = onto.stdout + onto.stderr
     assert onto.returncode != 0 and "is the file of the input" in text and "Traceback" not in text
