@@ -83,11 +83,23 @@ class _Grid:
         ds = getattr(self._local, "ds", None)
         if ds is None:
             ds = self._local.ds = self._open()
+        from osgeo import gdal
+
         band = ds.GetRasterBand(self.band)
-        block = band.ReadAsArray(c0, r0, w, h)
+        try:
+            with gdal.ExceptionMgr(useExceptions=True):
+                block = band.ReadAsArray(c0, r0, w, h)
+        except RuntimeError as err:
+            block, detail = None, str(err)
+        else:
+            detail = ""
         # every window is read once: GDAL's block cache (per dataset, i.e. per thread) would only
         # hold copies of the raster in memory
         band.FlushCache()
+        if block is None:
+            raise QgsProcessingException(
+                tr("Raster {name} cannot be read completely (rows {row}–{end}: {detail}); the file may be truncated or damaged. Export or download it again.").format(
+                    name=self.source, row=r0, end=r0 + h - 1, detail=detail or "no data"))
         return block
 
     def window_of(self, bounds: np.ndarray):
@@ -152,8 +164,6 @@ def _values(grid: _Grid, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
     for s in range(rmin, rmax + 1, strip):
         sel = slice(None) if strip > rmax - rmin else (rows >= s) & (rows < s + strip)
         block = grid.read(cmin, s, width, min(strip, rmax - s + 1))
-        if block is None:
-            continue
         vals = block[rows[sel] - s, cols[sel] - cmin].astype(float)
         bad = ~np.isfinite(vals)
         if grid.nodata is not None:
@@ -182,6 +192,7 @@ def _chunks(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> list[np.ndarra
     bounds[:, 2:] += grow
     c0, r0, wc, wr = grid.window_of(bounds)
     size = np.where(ok, wc * wr, 0)
+    size[size > CELL_BUDGET] = 0  # huge features: done alone in bands (_big_sums)
     order = np.argsort(np.where(ok, r0, -1), kind="stable")
     cum = np.cumsum(size[order])
     out = []
@@ -200,6 +211,52 @@ def _threads_for(geoms: np.ndarray) -> int:
     (GEOS prepares a geometry lazily and not thread-safely; two chunks must never share one)."""
     objects = [id(g) for g in geoms.tolist() if g is not None]
     return workers() if len(set(objects)) == len(objects) else 1
+
+
+def _huge(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> np.ndarray:
+    """Indexes of features whose window holds more than CELL_BUDGET cells (a 10 km polygon on
+    a 1 m raster): they are sampled alone, band by band, so memory stays bounded."""
+    ok = ~shapely.is_missing(geoms)
+    bounds = np.full((len(geoms), 4), np.nan)
+    bounds[ok] = shapely.bounds(geoms[ok])
+    bounds[:, :2] -= grow
+    bounds[:, 2:] += grow
+    _, _, wc, wr = grid.window_of(bounds)
+    return np.flatnonzero(ok & (wc * wr > CELL_BUDGET))
+
+
+def _without(chunks: list[np.ndarray], huge: np.ndarray, n: int) -> list[np.ndarray]:
+    """The chunks without the huge features (sampled on their own), empty chunks dropped."""
+    if huge.size == 0:
+        return chunks
+    skip = np.zeros(n, dtype=bool)
+    skip[huge] = True
+    return [c[~skip[c]] for c in chunks if (~skip[c]).any()]
+
+
+def _big_sums(grid: _Grid, geom, fallback: bool, progress: Progress) -> tuple[float, int, bool]:
+    """(sum, count, hit) of one huge polygon's cells, in bands of rows of at most CELL_BUDGET
+    candidate cells, with progress and cancel between bands."""
+    c0, r0, wc, wr = (int(v[0]) for v in grid.window_of(np.array([shapely.bounds(geom)])))
+    band_rows = max(1, CELL_BUDGET // max(wc, 1))
+    shapely.prepare(geom)
+    total, count, hit = 0.0, 0, False
+    for ra in range(r0, r0 + wr, band_rows):
+        nr = min(band_rows, r0 + wr - ra)
+        cols = np.tile(np.arange(c0, c0 + wc, dtype=np.int64), nr)
+        rows = np.repeat(np.arange(ra, ra + nr, dtype=np.int64), wc)
+        inside = shapely.contains_xy(geom, grid.x0 + (cols + 0.5) * grid.dx, grid.y0 + (rows + 0.5) * grid.dy)
+        if inside.any():
+            hit = True
+            s, c = _sums(np.zeros(int(inside.sum()), dtype=np.int64), _values(grid, cols[inside], rows[inside]), 1)
+            total += float(s[0])
+            count += int(c[0])
+        progress((ra + nr - r0) / max(wr, 1))
+    if not hit and fallback:
+        fi, cols, rows, h = _zone_cells(grid, np.array([geom], dtype=object), True)
+        s, c = _sums(fi, _values(grid, cols, rows), 1)
+        total, count, hit = float(s[0]), int(c[0]), bool(h[0])
+    return total, count, hit
 
 
 def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> list:
@@ -271,7 +328,16 @@ def zonal_mean(
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
-    for idx, s, c, h in _run(_chunks(g, grid), task, progress, _threads_for(g)):
+    huge = _huge(g, grid)
+    share = huge.size / max(n, 1) if huge.size < n else 1.0
+    share = max(share, 0.5) if huge.size else 0.0  # a huge feature takes most of the work
+    for k, f in enumerate(huge.tolist()):
+        sums[f], counts[f], hit_any[f] = _big_sums(grid, g[f], fallback,
+                                                   progress.sub(share * k / huge.size, share * (k + 1) / huge.size))
+    rest = g.copy()
+    rest[huge] = None
+    chunks = _without(_chunks(rest, grid), huge, n)
+    for idx, s, c, h in _run(chunks, task, progress.sub(share, 1.0), _threads_for(g)):
         sums[idx], counts[idx], hit_any[idx] = s, c, h
     progress(1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -334,7 +400,22 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     sums = np.zeros(n)
     cells = np.zeros(n, dtype=np.int64)
     overlaps = False
-    chunks = _chunks(np.where(has, geoms, None), grid, ring_m)
+    usable = np.where(has, geoms, None)
+    huge = _huge(usable, grid, ring_m)
+    share = max(huge.size / max(n, 1), 0.5) if huge.size else 0.0
+    for k, f in enumerate(huge.tolist()):
+        sub = progress.sub(share * k / huge.size, share * (k + 1) / huge.size)
+        outer, inner = shapely.buffer(geoms[f], ring_m, quad_segs=2), geoms[f]
+        if xform is not None:
+            outer, inner = transform_geoms(np.array([outer], dtype=object), xform)[0], \
+                transform_geoms(np.array([inner], dtype=object), xform)[0]
+        so, co, ho = _big_sums(grid, outer, True, sub.sub(0.0, 0.7))
+        si, ci, _ = _big_sums(grid, inner, False, sub.sub(0.7, 1.0))
+        sums[f], cells[f] = so - si, co - ci
+        overlaps = overlaps or ho
+    usable[huge] = None
+    progress = progress.sub(share, 1.0)
+    chunks = _without(_chunks(usable, grid, ring_m), huge, n)
     # a QgsCoordinateTransform belongs to one thread: another CRS is sampled on this one
     for idx, s, c, hit in _run(chunks, task, progress, 1 if xform is not None else _threads_for(geoms)):
         sums[idx], cells[idx] = s, c

@@ -76,29 +76,28 @@ class _Layout:
         kinds = {ogr.OFTReal: "double", ogr.OFTInteger: "int", ogr.OFTInteger64: "long", ogr.OFTString: "text"}
         defn = lyr.GetLayerDefn()
         qnames = [fields.at(i).name() for i in range(fields.count())]
-        lower = {name.lower(): i for i, name in enumerate(qnames)}
         self.fid_column = lyr.GetFIDColumn()
         self.geom_column = lyr.GetGeometryColumn() or "geom"
-        # output field i of QGIS: a kept input field (row table column keep[i]) or column i - len(keep)
-        self.items: list[tuple[str, str, str, int]] = []  # (name, kind, "row"|"col", index)
-        self.ok = True
-        used = set()
-        for j in range(defn.GetFieldCount()):
+        # QGIS's fields in order, one of them (a field named like the FID column) perhaps taken as
+        # the FID; the output may carry other names than ``fields`` (renamed up front for the
+        # format), so the fields are matched by position and type
+        fid_i = None
+        if defn.GetFieldCount() == len(qnames) - 1:
+            fid_i = next((i for i, q in enumerate(qnames) if self.fid_column and q.lower() == self.fid_column.lower()), None)
+        plain = [i for i in range(len(qnames)) if i != fid_i]
+        self.items: list[tuple[str, str, str, int]] = []  # (OGR name, kind, "row"|"col", index)
+        self.ok = len(plain) == defn.GetFieldCount() and len(keep) + n_columns == len(qnames)
+        self.fid = None if fid_i is None else self._source(fid_i, keep)
+        if not self.ok:
+            return
+        for j, i in enumerate(plain):
             fd = defn.GetFieldDefn(j)
-            i = lower.get(fd.GetName().lower())
             kind = kinds.get(fd.GetType())
-            qkind = None if i is None else QT_KINDS.get(fields.at(i).type())
+            qkind = QT_KINDS.get(fields.at(i).type())
             if kind is None or not (qkind == kind or {qkind, kind} <= {"int", "long"}):
                 self.ok = False
                 return
-            used.add(i)
             self.items.append((fd.GetName(), kind, *self._source(i, keep)))
-        fid_i = lower.get(self.fid_column.lower()) if self.fid_column else None
-        self.fid = None if fid_i is None else self._source(fid_i, keep)
-        if fid_i is not None:
-            used.add(fid_i)
-        if len(used) != len(qnames) or len(keep) + n_columns != len(qnames):
-            self.ok = False
 
     @staticmethod
     def _source(i: int, keep: Sequence[int]) -> tuple[str, int]:
