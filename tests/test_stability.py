@@ -1,0 +1,92 @@
+"""Rank stability under weight variants, checked by hand (no QGIS)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from gi_qgis_plugin.scoring.common import finish
+from gi_qgis_plugin.scoring.stability import draw_weights, rank_stability
+
+
+def _beta_sf(x: float, a: float, b: float, steps: int = 20000) -> float:
+    """P(X ≥ x) for X ~ Beta(a, b), by the midpoint rule (independent of numpy's sampler)."""
+    log_norm = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
+    h = (1.0 - x) / steps
+    total = 0.0
+    for i in range(steps):
+        t = x + (i + 0.5) * h
+        total += math.exp(log_norm + (a - 1) * math.log(t) + (b - 1) * math.log(1 - t))
+    return total * h
+
+
+def _three_features():
+    # F0: only criterion a (c_a 1, c_b 0): score = 100 × share of a → class A iff share ≥ 0.75
+    # F1: dominates on every criterion (1, 1): score 100 whatever the weights
+    # F2: only criterion b (0, 1): score = 100 × share of b ≤ 25 → class C or D
+    crit = {"a": np.array([1.0, 1.0, 0.0]), "b": np.array([0.0, 1.0, 1.0])}
+    weights = {"a": 4.0, "b": 1.0}  # share of a 0.8 → F0 scores 80, class A
+    core = finish(["a", "b"], crit, weights, {}, {}, [], 3)
+    return crit, weights, core
+
+
+def test_class_flip_share_matches_the_weight_ratio():
+    crit, weights, core = _three_features()
+    assert core.gi_class.tolist() == ["A", "A", "D"]  # 80, 100, 20
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=4000,
+                        concentration=50.0, seed=7)
+    # F0 keeps class A exactly in the variants whose share of a is ≥ 0.75
+    shares = draw_weights(weights, 4000, 50.0, seed=7)[:, 0]
+    assert st.stab[0] == pytest.approx(np.mean(shares >= 0.75), abs=1e-12)
+    # and that share follows Beta(50 × 0.8, 50 × 0.2) = Beta(40, 10)
+    assert st.stab[0] == pytest.approx(_beta_sf(0.75, 40.0, 10.0), abs=0.03)
+
+
+def test_a_feature_that_dominates_every_criterion_is_fully_stable():
+    _, _, core = _three_features()
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=300)
+    assert st.stab[1] == 1.0
+    assert (st.rank_lo[1], st.rank_hi[1]) == (1, 1)
+
+
+def test_rank_band_contains_the_run_rank_and_excluded_features_get_none():
+    crit = {"a": np.array([0.9, 0.5, 0.6, 0.2]), "b": np.array([0.1, 0.5, 0.45, 0.9])}
+    core = finish(["a", "b"], crit, {"a": 1.0, "b": 1.0}, {"listed": np.array([0, 0, 0, 1], bool)}, {}, [], 4)
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=500)
+    assert np.isnan(st.stab[3]) and st.rank_lo[3] == 0 and st.rank_hi[3] == 0
+    for i in range(3):
+        assert st.rank_lo[i] <= core.rank[i] <= st.rank_hi[i]
+        assert 1 <= st.rank_lo[i] <= st.rank_hi[i] <= 3
+
+
+def test_missing_criterion_is_renormalised_per_feature_as_in_the_score():
+    # F0 has no b: its score is c_a × 100 = 90 in every variant (class A, stable)
+    crit = {"a": np.array([0.9, 0.5]), "b": np.array([np.nan, 0.5])}
+    core = finish(["a", "b"], crit, {"a": 1.0, "b": 1.0}, {}, {}, [], 2)
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=200)
+    assert st.stab.tolist() == [1.0, 1.0]
+    assert st.rank_lo.tolist() == [1, 2] and st.rank_hi.tolist() == [1, 2]
+
+
+def test_memory_bound_reduces_the_variants_and_says_so():
+    crit = {"a": np.linspace(0, 1, 1000), "b": np.linspace(1, 0, 1000)}
+    core = finish(["a", "b"], crit, {"a": 1.0, "b": 2.0}, {}, {}, [], 1000)
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=200, max_cells=50_000)
+    assert st.draws == 50 and st.reduced
+
+
+def test_zero_draws_is_off_and_bad_weights_are_refused():
+    _, _, core = _three_features()
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=0)
+    assert np.isnan(st.stab).all() and st.draws == 0
+    with pytest.raises(ValueError):
+        draw_weights({"a": -1.0, "b": 1.0}, 10)
+
+
+def test_same_seed_same_result():
+    _, _, core = _three_features()
+    a = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=100, seed=3)
+    b = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=100, seed=3)
+    assert np.array_equal(a.stab, b.stab) and np.array_equal(a.rank_hi, b.rank_hi)
