@@ -74,7 +74,7 @@ def test_memory_bound_reduces_the_variants_and_says_so():
     crit = {"a": np.linspace(0, 1, 1000), "b": np.linspace(1, 0, 1000)}
     core = finish(["a", "b"], crit, {"a": 1.0, "b": 2.0}, {}, {}, [], 1000)
     st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=200, max_cells=50_000)
-    assert st.draws == 50 and st.reduced
+    assert st.rank_draws == 50 and st.draws == 200 and st.reduced
 
 
 def test_zero_draws_is_off_and_bad_weights_are_refused():
