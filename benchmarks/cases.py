@@ -131,6 +131,15 @@ def flatroofs_klimatope(d: Dataset, names: set[str]) -> dict | None:
     return p
 
 
+def flatroofs_heat_raster_no_stability(d: Dataset, names: set[str]) -> dict | None:
+    """As "heat raster", with the rank stability switched off (STAB_DRAWS 0): the difference
+    between the two rows is the cost of gi_stab and the rank band (200 weight variants)."""
+    p = flatroofs_heat_raster(d, names)
+    if p is None or "STAB_DRAWS" not in names:
+        return None
+    return {**p, "STAB_DRAWS": 0}
+
+
 def flatroofs_native(d: Dataset) -> list[Step]:
     """The Model Builder chain for the same question: zonal means of both rasters, the Klimatop
     heat class by location, the distance to the nearest park, then a weighted score."""
@@ -173,7 +182,8 @@ def flatroofs_native(d: Dataset) -> list[Step]:
 register(Case(
     algorithm="gi:flatroofs",
     layer="buildings",
-    ours={"heat raster": flatroofs_heat_raster, "Klimatope": flatroofs_klimatope},
+    ours={"heat raster": flatroofs_heat_raster, "heat raster, no stability": flatroofs_heat_raster_no_stability,
+          "Klimatope": flatroofs_klimatope},
     native_chain=flatroofs_native,
     description="flat roofs scored with heat (raster + Klimatope), heavy rain and park distance",
 ))
