@@ -39,7 +39,7 @@ from ..scoring import record as rec
 from ..scoring.common import ScoreCore, Scored
 from ..scoring.progress import Progress
 from ..scoring.reasons import Texts
-from ..scoring.spec import NEED, SUITABILITY, ScoringSpec
+from ..scoring.spec import ScoringSpec
 from ..scoring.stability import Stability
 from . import inputs, record
 from .base import GiAlgorithm
@@ -378,8 +378,7 @@ class ScoringAlgorithm(GiAlgorithm):
 
     def groups(self) -> dict[str, tuple[str, ...]] | None:
         """Suitability and need criteria, when the spec separates them (gi_suit, gi_need)."""
-        suit, need = self.SPEC.group_keys(SUITABILITY), self.SPEC.group_keys(NEED)
-        return {SUITABILITY: suit, NEED: need} if suit and need else None
+        return self.SPEC.score_groups()
 
     def finish(self, scored: Scored, weights: Mapping[str, float], progress: Progress) -> tuple[ScoreCore, np.ndarray]:
         """The shared finish and the reasons in the UI language."""

@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from ..i18n import tr
 from .hz_browser import HzBrowserWidget, result_layers, select_hz
 from .inspector import InspectorWidget
+from .live_weights import LiveWeightsWidget
 from .roles import (
     POINT,
     POLYGON,
@@ -66,7 +67,7 @@ def _role_tooltip(kinds) -> str:
 class GiDock(QgsDockWidget):
     """The plugin's panel. ``iface`` gives the map canvas; the project is QgsProject.instance()."""
 
-    TAB_ROLES, TAB_RESULT, TAB_HZ = 0, 1, 2
+    TAB_ROLES, TAB_RESULT, TAB_HZ, TAB_WEIGHTS = 0, 1, 2, 3
 
     def __init__(self, iface, parent=None):
         super().__init__(tr("Green Infrastructure"), parent if parent is not None else iface.mainWindow())
@@ -91,6 +92,11 @@ class GiDock(QgsDockWidget):
         self.browser.set_project(self.project)
         self.browser.selectRequested.connect(self.select_hz_on_map)
         self.tabs.addTab(self.browser, tr("Handlungsziele"))
+        self.weights_panel = LiveWeightsWidget(self.project)
+        self.weights_panel.weightsChanged.connect(self._live_weights_changed)
+        self.inspector.live = self.weights_panel
+        self.browser.live = self.weights_panel
+        self.tabs.addTab(self.weights_panel, tr("Weights"))
         container = QWidget()
         lay = QVBoxLayout(container)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -131,6 +137,7 @@ class GiDock(QgsDockWidget):
         for layer_id in list(self._selection_slots):
             self._disconnect_selection(layer_id)
         self.stop_pick()
+        self.weights_panel.release()
         self._closed = True
 
     # ------------------------------------------------------------------------------------------
@@ -317,6 +324,7 @@ class GiDock(QgsDockWidget):
         self._refresh_results()
 
     def _on_layers_will_be_removed(self, layer_ids) -> None:
+        self.weights_panel.forget(layer_ids)
         for layer_id in layer_ids:
             self._disconnect_selection(layer_id)
         if self.inspector.layer is not None and self.inspector.layer.id() in set(layer_ids):
@@ -365,6 +373,14 @@ class GiDock(QgsDockWidget):
                 layer.selectionChanged.connect(slot)
                 self._selection_slots[layer.id()] = (layer, slot)
         self.inspector.set_layers(layers)
+        self.weights_panel.set_layers(layers)
+        self.browser.refresh()
+
+    def _live_weights_changed(self, layer_id: str) -> None:
+        """The tab "Weights" re-scored ``layer_id``: the inspector's bars and the goals follow."""
+        layer, feature = self.inspector.layer, self.inspector.feature
+        if layer is not None and feature is not None and layer.id() == layer_id:
+            self.inspector.show_feature(layer, feature, self.role_layers(), self.project)
         self.browser.refresh()
 
     def _disconnect_selection(self, layer_id: str) -> None:

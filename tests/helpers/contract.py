@@ -7,7 +7,13 @@ import re
 from qgis.core import NULL, QgsVectorLayer
 from qgis.PyQt.QtCore import QMetaType
 
-from gi_qgis_plugin.contract import CLASS_BREAKS, CLASS_LABELS, EXCLUDED, RESULT_FIELD_TYPES, STABILITY_FIELD_TYPES
+from gi_qgis_plugin.contract import (
+    CLASS_BREAKS,
+    CLASS_LABELS,
+    EXCLUDED,
+    RESULT_FIELD_TYPES,
+    STABILITY_FIELD_TYPES,
+)
 
 TYPES = {"double": (QMetaType.Type.Double,), "text": (QMetaType.Type.QString,),
          "int": (QMetaType.Type.Int, QMetaType.Type.LongLong)}

@@ -1,0 +1,198 @@
+"""Live weights in the dock (ui/live_weights.py) and their pure core (scoring/live.py).
+
+Expected classes are worked out by hand, or from the layer's own c_* values (a single weighted
+criterion: score = 100 × its value), never copied from the output.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from helpers.layers import X0, Y0, memory_layer, raster, square
+from qgis.core import NULL, QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtTest import QTest
+
+from gi_qgis_plugin.scoring import record
+from gi_qgis_plugin.scoring.common import classify
+from gi_qgis_plugin.scoring.live import class_expression, rescore, rule_excluded
+
+# five results of a run with the weights a = 3, b = 1 (c_a, c_b, gi_class, gi_flags):
+ROWS = [
+    (1.0, 0.0, "A", ""),  # 100 × (3 × 1 + 1 × 0) / 4 = 75 → A
+    (0.0, 1.0, "C", ""),  # 100 × 1 / 4 = 25 → C
+    (0.6, 0.6, "B", ""),  # 60 → B
+    (0.9, 0.9, "X", "listed"),  # excluded by a rule: X whatever the weights
+    (None, 0.9, "D", ""),  # no c_a: renormalised over b alone: 90 → A under any weights with b > 0
+    (None, 0.4, "X", "no_criteria"),  # under a = 1, b = 0 it had no criterion; with b > 0: 40 → C
+]
+# with a = 1, b = 3: 25 → C, 75 → A, 60 → B, X, 90 → A, 40 → C
+EXPECTED_1_3 = ["C", "A", "B", "X", "A", "C"]
+
+
+def _arrays():
+    a = np.array([np.nan if r[0] is None else r[0] for r in ROWS])
+    b = np.array([r[1] for r in ROWS])
+    return {"a": a, "b": b}, [r[2] for r in ROWS], [r[3] for r in ROWS]
+
+
+def test_rescore_by_hand_keeps_rule_exclusions_and_revives_no_criteria():
+    crit, classes, flags = _arrays()
+    excluded = rule_excluded(classes, flags)
+    assert excluded.tolist() == [False, False, False, True, False, False]
+    core = rescore(["a", "b"], crit, {"a": 1.0, "b": 3.0}, excluded)
+    assert core.gi_class.tolist() == EXPECTED_1_3
+    assert core.score[[0, 1, 2, 4, 5]] == pytest.approx([25.0, 75.0, 60.0, 90.0, 40.0])
+    # ranks by score: 90 (row 4) 1, 75 (row 1) 2, 60 3, 40 4, 25 5; excluded 0
+    assert core.rank.tolist() == [5, 2, 3, 0, 1, 4]
+
+
+def test_class_expression_is_the_same_formula_as_rescore(qgis_app):
+    from qgis.PyQt.QtCore import QMetaType
+
+    layer = memory_layer([(square(X0 + 20 * i, Y0), r[0], r[1], r[2], r[3]) for i, r in enumerate(ROWS)],
+                         "c_a:double&field=c_b:double&field=gi_class:string&field=gi_flags:string", name="r")
+    assert layer.fields().field("c_a").type() == QMetaType.Type.Double
+    for weights, expected in (({"a": 1.0, "b": 3.0}, EXPECTED_1_3), ({"a": 3.0, "b": 1.0}, ["A", "C", "B", "X", "A", "C"])):
+        expr = QgsExpression(class_expression(weights))
+        assert not expr.hasParserError(), expr.parserErrorString()
+        ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        got = []
+        for f in layer.getFeatures():
+            ctx.setFeature(f)
+            got.append(expr.evaluate(ctx))
+        assert got == expected
+        crit, classes, flags = _arrays()
+        assert rescore(["a", "b"], crit, weights, rule_excluded(classes, flags)).gi_class.tolist() == expected
+
+
+# ----------------------------------------------------------------------------------------------
+# The dock's tab "Weights", as a user works it
+# ----------------------------------------------------------------------------------------------
+@pytest.fixture
+def project(qgis_new_project):
+    qgis_new_project.clear()
+    return qgis_new_project
+
+
+@pytest.fixture
+def dock(qgis_iface, project):
+    from qgis.PyQt.QtCore import QEvent
+
+    from gi_qgis_plugin.ui.dock import GiDock
+
+    widget = GiDock(qgis_iface)
+    widget.resize(440, 820)
+    yield widget
+    widget.cleanup()
+    widget.setParent(None)
+    widget.deleteLater()
+    event = QEvent.Type.DeferredDelete
+    QCoreApplication.sendPostedEvents(None, getattr(event, "value", event))
+
+
+def _roof_result(tmp_path):
+    """A real gi:flatroofs result (memory layer with its run record) of six roofs and a heat raster."""
+    import processing
+
+    rows = [(square(X0 + 30 * i, Y0 + 30 * (i % 2)), float(s), t)
+            for i, (s, t) in enumerate([(0, "1000"), (3, "1000"), (10, "3100"), (20, "3100"), (12, "3100"), (2, "1000")])]
+    roofs = memory_layer(rows, "slope_deg:double&field=roof_type:string", name="roofs")
+    heat = raster(tmp_path / "heat.tif", np.linspace(18, 24, 400, dtype="float32").reshape(20, 20), X0 - 50, Y0 + 150, 10.0)
+    res = processing.run("gi:flatroofs", {"INPUT": roofs, "HEAT": heat.source(), "OUTPUT": "TEMPORARY_OUTPUT"})
+    layer = res["OUTPUT"]
+    layer.setName("Dächer Ergebnis")
+    from gi_qgis_plugin.styles import apply_result_styles
+
+    apply_result_styles(layer)  # as Processing does when it loads the result
+    return layer
+
+
+def _values(layer, name):
+    return [None if f[name] == NULL else f[name] for f in layer.getFeatures()]
+
+
+def _renderer_classes(layer):
+    """The class the layer's current renderer draws each feature in (its class attribute evaluated)."""
+    attr = layer.renderer().classAttribute()
+    expr = QgsExpression(attr if QgsExpression(attr).isField() is False else QgsExpression.quotedColumnRef(attr))
+    ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    out = []
+    for f in layer.getFeatures():
+        ctx.setFeature(f)
+        out.append(expr.evaluate(ctx))
+    return out
+
+
+def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock, project, gi_provider, tmp_path):
+    layer = _roof_result(tmp_path)
+    project.addMapLayer(layer)
+    panel = dock.weights_panel
+    dock.tabs.setCurrentIndex(dock.TAB_WEIGHTS)
+    dock.show()
+    assert panel.layer is not None and panel.layer.id() == layer.id()
+    keys = list(panel.sliders)
+    assert "heat" in keys and "slope" in keys
+    # labels from the roof spec's criterion declarations
+    labels = [panel.grid.itemAtPosition(r, 0).widget().text() for r in range(len(keys))]
+    assert "Heat load" in labels
+    run_classes = _values(layer, "gi_class")
+    assert _renderer_classes(layer) == run_classes  # the run's style: by gi_class
+
+    # the user selects a roof: its bars are those of the run's weights
+    fid = next(f.id() for f in layer.getFeatures() if f["gi_class"] != "X")
+    layer.selectByIds([fid])
+    assert dock.inspector.feature is not None and dock.inspector.feature.id() == fid
+    bars_before = {b.criterion: b.points for b in dock.inspector.bars}
+
+    # only the heat load counts: every other slider to 0 (keyboard Home, as a user would), heat up
+    for key in keys:
+        if key != "heat":
+            panel.sliders[key].setFocus()
+            QTest.keyClick(panel.sliders[key], Qt.Key.Key_Home)
+    panel.sliders["heat"].setValue(panel.sliders["heat"].maximum())
+    QCoreApplication.processEvents()
+    QTest.qWait(20)
+    assert panel.is_live()
+
+    # expected from the layer's own c_heat: score = 100 × c_heat; excluded roofs stay X
+    heat = np.array([np.nan if v is None else v for v in _values(layer, "c_heat")])
+    excluded = np.array([c == "X" and "no_criteria" not in (fl or "") for c, fl in zip(run_classes, _values(layer, "gi_flags"))])
+    expected = classify(100.0 * heat, excluded).tolist()
+    assert expected != run_classes, "the test data must change a class"
+    assert _renderer_classes(layer) == expected  # the map draws the new classes
+    assert layer.renderer().classAttribute() != "gi_class"
+
+    bars_after = {b.criterion: b.points for b in dock.inspector.bars}
+    c_heat = heat[[f.id() for f in layer.getFeatures()].index(fid)]
+    assert bars_after["heat"] == pytest.approx(100.0 * c_heat)
+    assert all(p in (None, 0.0) for k, p in bars_after.items() if k != "heat")
+    assert bars_after != bars_before
+    assert "→" in dock.inspector.class_label.text()
+
+    # "Save as new result": a new layer with the new classes and a run record with the new weights
+    n_layers = len(project.mapLayers())
+    panel.save_button.click()
+    assert len(project.mapLayers()) == n_layers + 1
+    saved = next(lyr for lyr in project.mapLayers().values() if lyr.id() not in (layer.id(),) and lyr.name().startswith("Dächer Ergebnis ("))
+    assert _values(saved, "gi_class") == expected
+    run = record.loads(saved.customProperty(record.PROPERTY))
+    assert run["alg"] == "gi:flatroofs"
+    assert run["weights"]["heat"] == pytest.approx(1.0)
+    assert all(w == 0.0 for k, w in run["weights"].items() if k != "heat")
+    assert run["parameters"]["W_HEAT"] == pytest.approx(1.0)
+    assert run["reweighted_from"]["layer"] == "Dächer Ergebnis"
+    scored = [r for r in _values(saved, "gi_rank") if r is not None]
+    assert sorted(scored) == list(range(1, len(scored) + 1))
+    # the saved result carries the rank stability around its own weights (the run had it)
+    stab = _values(saved, "gi_stab")
+    assert all((s is None) == (c == "X") for s, c in zip(stab, expected))
+    # the original layer is untouched
+    assert _values(layer, "gi_class") == run_classes
+
+    # "Reset": the run's weights, the layer's own style, the run's bars
+    panel.reset_button.click()
+    assert not panel.is_live()
+    assert _renderer_classes(layer) == run_classes
+    assert {b.criterion: b.points for b in dock.inspector.bars} == bars_before
+    assert QgsProject.instance() is project
