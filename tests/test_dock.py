@@ -453,7 +453,9 @@ EXPECTED_FACTS_ROOF_1 = {
     "heat": 911.0,
     "klimatop": "Stadtkernklima",
     "water_depth": pytest.approx(0.42, abs=1e-6),
-    "water_depth_near": pytest.approx(0.42, abs=1e-6),  # the one deep cell lies under the roof
+    # the criterion's statistic: the mean of the 12 cells in the 10 m ring (16 cell centres in the
+    # buffered roof minus the 4 under it); the one deep cell lies under the roof, so 0.1
+    "water_depth_near": pytest.approx(0.1, abs=1e-6),
     "biotopverbund": True,
     "biotopverbund_stufe": 2,
     "gruenzug": False,
@@ -487,16 +489,25 @@ def test_facts_at_reads_the_role_layers_at_the_feature(tmp_path, project):
     far = facts_at(QgsGeometry.fromWkt(square(3000, 3000, 10)), QgsCoordinateReferenceSystem(CRS), roles, project)
     assert far["klimatop"] == "Freilandklima" and far["biotopverbund"] is False
 
-    # the deepest water near a roof west of the deep cell (cell centre at x 1015, y 1005):
-    # from x 985-995 the 10 m ring reaches x 1005, short of it; from x 996-1006 it reaches 1016
+    # the ring mean near a roof west of the deep cell (cell centre at x 1015, y 1005): from
+    # x 985-995 the 10 m ring reaches x 1005, short of it: every ring cell holds 0.1. From x 996-1006
+    # the ring reaches 1016: 7 cell centres in the buffered roof (x 995/1005 × y 995/1005/1015, and
+    # the deep cell; (1015, 995) and (1015, 1015) lie 10.3 m from the corners), minus the one under
+    # the roof (1005, 1005): (0.42 + 5 × 0.1) / 6
     roof_w = QgsGeometry.fromWkt(rect(985, 1000, 995, 1010))
     assert facts_at(roof_w, QgsCoordinateReferenceSystem(CRS), roles, project)["water_depth_near"] == \
         pytest.approx(0.1)
     roof_e = QgsGeometry.fromWkt(rect(996, 1000, 1006, 1010))
     assert facts_at(roof_e, QgsCoordinateReferenceSystem(CRS), roles, project)["water_depth_near"] == \
-        pytest.approx(0.42)
+        pytest.approx(0.92 / 6)
     assert far["heat"] is None and far["water_depth_near"] is None  # outside the rasters
     assert far["park_distance_m"] == pytest.approx(math.hypot(3000 - 1200, 3000 - 1100))
+    # a park smaller than the 0.5 ha that count for the criterion (Fernpark, 100 m², 10 m away)
+    # is no park here either: the nearest that counts is the Stadtgarten
+    by_fern = facts_at(QgsGeometry.fromWkt(square(20, 2000, 10)), QgsCoordinateReferenceSystem(CRS), roles, project)
+    assert by_fern["park_name"] == "Stadtgarten"
+    assert facts_at(QgsGeometry.fromWkt(square(20, 2000, 10)), QgsCoordinateReferenceSystem(CRS), roles, project,
+                    min_park_ha=0.0)["park_distance_m"] == pytest.approx(10.0)
 
 
 def test_selecting_a_result_feature_fills_the_inspector(german, tmp_path, project, dock):

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from ..contract import CLASS_BREAKS, CLASS_LABELS, EXCLUDED  # noqa: F401 - the contract's breaks
+from ..contract import CLASS_BREAKS, CLASS_LABELS, EXCLUDED
 
 
 def clip01(values: np.ndarray) -> np.ndarray:
@@ -63,13 +63,6 @@ def weighted_score(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
     with np.errstate(invalid="ignore", divide="ignore"):
         score = np.where(wsum > 0, 100.0 * total / wsum, np.nan)
     return score
-
-
-def normalise_weights(weights: Mapping[str, float], active: Sequence[str]) -> dict[str, float]:
-    """Weights of the active criteria scaled to sum 1 (for the explanation bars)."""
-    w = {k: float(weights[k]) for k in active if weights.get(k, 0) > 0}
-    s = sum(w.values())
-    return {k: v / s for k, v in w.items()} if s > 0 else {}
 
 
 def classify(score: np.ndarray, excluded: np.ndarray, breaks: Sequence[float] = CLASS_BREAKS) -> np.ndarray:

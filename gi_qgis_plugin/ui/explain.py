@@ -13,13 +13,12 @@ from qgis.core import (
 )
 
 from ..catalog import CatalogError, load_catalog
+from ..contract import CRITERION_PREFIX, criterion_keys
 from ..i18n import tr, translate_marked
 from ..scoring import record
 from ..scoring.common import contributions, weights_from_rows
 from ..scoring.spec import ScoringSpec, all_specs, spec_for, spec_for_fields
 from .values import as_float, plain
-
-CRITERION_PREFIX = "c_"
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def result_summary(feature: QgsFeature) -> ResultSummary:
 def criterion_names(layer_or_fields) -> list[str]:
     """Criterion names (without ``c_``) of a result layer, in field order."""
     fields = layer_or_fields.fields() if hasattr(layer_or_fields, "fields") else layer_or_fields
-    return [n[len(CRITERION_PREFIX):] for n in fields.names() if n.startswith(CRITERION_PREFIX)]
+    return criterion_keys(fields.names())
 
 
 def run_record_of(layer) -> dict | None:

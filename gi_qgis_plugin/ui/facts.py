@@ -16,16 +16,14 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsMapLayer,
-    QgsPoint,
     QgsPointXY,
     QgsProject,
     QgsRasterLayer,
-    QgsRectangle,
     QgsVectorLayer,
 )
 
 from ..i18n import tr
-from ..scoring.criteria import RAIN_BUFFER_M
+from ..scoring.criteria import PARK_MIN_HA, RAIN_BUFFER_M
 from .roles import fold, guess_field
 from .values import as_float, fmt_num, plain
 
@@ -69,58 +67,50 @@ def sample_raster(layer: QgsRasterLayer, point: QgsGeometry, crs: QgsCoordinateR
     return float(value)
 
 
+def run_number(run: Mapping | None, name: str, default: float) -> float:
+    """A number parameter of the run that wrote a result (its run record), else ``default``."""
+    value = as_float(((run or {}).get("parameters") or {}).get(name))
+    return value if value is not None else float(default)
+
+
 def rain_ring_m(run: Mapping | None = None) -> float:
     """The ring around a feature in which the run read the water depth (its RAIN_BUFFER), else
     the default of the shared criteria."""
-    value = as_float(((run or {}).get("parameters") or {}).get("RAIN_BUFFER"))
-    return value if value is not None else float(RAIN_BUFFER_M)
+    return run_number(run, "RAIN_BUFFER", RAIN_BUFFER_M)
 
 
-MAX_CELLS = 250_000  # a bigger neighbourhood is no "at this feature" look-up any more
+def park_min_ha(run: Mapping | None = None) -> float:
+    """The smallest park that counted in the run (its PARK_MIN_HA), else the default (GALK)."""
+    return run_number(run, "PARK_MIN_HA", PARK_MIN_HA)
 
 
-def raster_max_near(layer: QgsRasterLayer, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem,
-                    project: QgsProject, distance: float, band: int = 1) -> float | None:
-    """Largest band value of the cells whose centre lies within ``distance`` (m) of the feature.
+def ring_mean_near(layer: QgsRasterLayer, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem,
+                   project: QgsProject, ring_m: float) -> float | None:
+    """Mean of the raster in the ring of ``ring_m`` around the feature, its own cells left out:
+    the statistic of the heavy-rain criterion (``processing/raster.py: ring_mean`` on the same
+    averaged grid), so the inspector shows the depth the score used. None without a valid cell
+    or when neither the feature's nor the raster's CRS is in metres."""
+    import numpy as np
+    import shapely
+    from qgis.core import QgsProcessingContext
 
-    Buildings are dry in a heavy-rain map (the water stands around them), so the value at the
-    centroid says little; gi:flatroofs reads a ring of 10 m around the building, and the
-    inspector shows the deepest water in the same neighbourhood. None without a valid cell.
-    """
-    geom = _in_crs(geometry, _transform(crs, layer.crs(), project))
-    if layer.crs().isGeographic():
-        distance = distance / 111_320.0  # metres to degrees, near enough for a neighbourhood
-    zone = geom.buffer(distance, 8)
-    ext = layer.extent()
-    px, py = layer.rasterUnitsPerPixelX(), layer.rasterUnitsPerPixelY()
-    if px <= 0 or py <= 0:
+    from ..processing.raster import Coarsened, ring_mean, zonal_mean
+    from ..scoring.progress import Progress
+
+    work = crs if crs.isValid() and not crs.isGeographic() else layer.crs()
+    if not work.isValid() or work.isGeographic():
         return None
-    box = zone.boundingBox().intersect(ext)
-    if box.isEmpty():
-        return None
-    c0 = max(0, math.floor((box.xMinimum() - ext.xMinimum()) / px))
-    c1 = min(layer.width(), math.ceil((box.xMaximum() - ext.xMinimum()) / px))
-    r0 = max(0, math.floor((ext.yMaximum() - box.yMaximum()) / py))
-    r1 = min(layer.height(), math.ceil((ext.yMaximum() - box.yMinimum()) / py))
-    cols, rows = c1 - c0, r1 - r0
-    if cols <= 0 or rows <= 0 or cols * rows > MAX_CELLS:
-        return None
-    x0, y0 = ext.xMinimum() + c0 * px, ext.yMaximum() - r0 * py
-    block = layer.dataProvider().block(band, QgsRectangle(x0, y0 - rows * py, x0 + cols * px, y0), cols, rows)
-    engine = QgsGeometry.createGeometryEngine(zone.constGet())
-    engine.prepareGeometry()
-    best = None
-    for r in range(rows):
-        for c in range(cols):
-            if block.isNoData(r, c):
-                continue
-            centre = QgsPoint(x0 + (c + 0.5) * px, y0 - (r + 0.5) * py)
-            if not engine.intersects(centre):  # a centre on the ring's edge counts
-                continue
-            value = block.value(r, c)
-            if not math.isnan(value) and (best is None or value > best):
-                best = float(value)
-    return best
+    geom = _in_crs(geometry, _transform(crs, work, project))
+    geoms = np.array([shapely.from_wkb(bytes(geom.asWkb()))], dtype=object)
+    context = QgsProcessingContext()
+    context.setProject(project)
+    with Coarsened(layer, ring_m / 2.0, geoms, ring_m, work, context) as coarse:
+        if ring_m > 0:
+            res = ring_mean(coarse, geoms, ring_m, work, context, Progress(None))
+        else:
+            res = zonal_mean(coarse, geoms, work, context, Progress(None))
+    value = float(res.mean[0])
+    return None if math.isnan(value) else value
 
 
 def _features_touching(layer: QgsVectorLayer, geom: QgsGeometry, attrs: Sequence[str] = ()):
@@ -162,11 +152,14 @@ def measurer(crs: QgsCoordinateReferenceSystem, project: QgsProject) -> QgsDista
     return da
 
 
-def nearest_distance(layer: QgsVectorLayer, geometry: QgsGeometry, crs, project,
-                     name_field: str | None = None) -> tuple[float | None, Any]:
-    """Distance in metres from ``geometry`` to the nearest feature of ``layer``, and its name."""
+def nearest_named(layer: QgsVectorLayer, geometry: QgsGeometry, crs, project,
+                  name_field: str | None = None, min_area_m2: float = 0.0) -> tuple[float | None, Any]:
+    """Distance in metres from ``geometry`` to the nearest feature of ``layer`` with at least
+    ``min_area_m2`` (the parks that count for the criterion), and its name. One feature, read
+    live (the algorithms measure in bulk with ``scoring.geo.nearest_distance``)."""
     xform = _transform(layer.crs(), crs, project)
     da = measurer(crs, project)
+    area_of = measurer(layer.crs(), project)
     best, best_name = None, None
     request = QgsFeatureRequest()
     if name_field:
@@ -175,6 +168,9 @@ def nearest_distance(layer: QgsVectorLayer, geometry: QgsGeometry, crs, project,
         request.setNoAttributes()
     for f in layer.getFeatures(request):
         if not f.hasGeometry():
+            continue
+        if min_area_m2 > 0 and area_of.convertAreaMeasurement(
+                area_of.measureArea(f.geometry()), Qgis.AreaUnit.SquareMeters) < min_area_m2:
             continue
         other = _in_crs(f.geometry(), xform)
         if crs.isGeographic():
@@ -201,17 +197,19 @@ def _label_field(layer: QgsVectorLayer, words: Sequence[str]) -> str | None:
 
 
 def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Mapping[str, QgsMapLayer],
-             project: QgsProject | None = None, ring_m: float | None = None) -> dict[str, Any]:
+             project: QgsProject | None = None, ring_m: float | None = None,
+             min_park_ha: float | None = None) -> dict[str, Any]:
     """What the role layers say at one feature (``geometry`` in ``crs``).
 
     Keys (None when the role has no layer):
     ``heat`` raster value at the reference point, or the class field of the heat polygon there;
     ``klimatop`` the Klimatop at the reference point; ``water_depth`` heavy-rain raster value
-    (or polygon depth field) at the reference point and ``water_depth_near`` the deepest cell
-    within the ring gi:flatroofs reads (10 m); ``biotopverbund`` / ``gruenzug`` /
+    (or polygon depth field) at the reference point and ``water_depth_near`` the mean depth in
+    the ring around the feature that the heavy-rain criterion reads (the run's RAIN_BUFFER); ``biotopverbund`` / ``gruenzug`` /
     ``protected`` / ``sewer`` / ``listed`` True if the feature intersects a polygon of that
     role (``biotopverbund_stufe`` its level); ``park_distance_m`` the distance from the feature's
-    outline to the nearest park (0 inside), ``park_name``; ``raumtyp``, ``district``, ``soil``
+    outline to the nearest park that counts (at least ``min_park_ha``, as in the run; 0 inside),
+    ``park_name``; ``raumtyp``, ``district``, ``soil``
     the label at the reference point. The reference point is the centroid (a point on the
     surface if the centroid falls outside the polygon).
     """
@@ -239,7 +237,7 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     rain = layer("rain")
     if isinstance(rain, QgsRasterLayer):
         facts["water_depth"] = sample_raster(rain, point, crs, project)
-        facts["water_depth_near"] = raster_max_near(rain, geometry, crs, project, ring_m if ring_m is not None else rain_ring_m())
+        facts["water_depth_near"] = ring_mean_near(rain, geometry, crs, project, ring_m if ring_m is not None else rain_ring_m())
     elif isinstance(rain, QgsVectorLayer):
         depth_field = guess_field(rain, ("depth", "tiefe", "wasser", "water", "h_max", "hmax"), numeric=True)
         facts["water_depth"] = as_float(value_at(rain, point, crs, project, depth_field)) if depth_field else None
@@ -262,7 +260,9 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     parks = layer("parks")
     if isinstance(parks, QgsVectorLayer):
         name_field = guess_field(parks, ("name", "bezeichnung", "label"), numeric=False)
-        facts["park_distance_m"], facts["park_name"] = nearest_distance(parks, geometry, crs, project, name_field)
+        min_ha = min_park_ha if min_park_ha is not None else park_min_ha()
+        facts["park_distance_m"], facts["park_name"] = nearest_named(parks, geometry, crs, project, name_field,
+                                                                     min_ha * 10000.0)
 
     for role, key, words in (("raumtyp", "raumtyp", ("raumtyp", "typ", "type", "name")),
                              ("districts", "district", ("name", "stadtteil", "bezirk", "district")),
@@ -317,7 +317,7 @@ def fact_rows(facts: Mapping[str, Any], roles: Mapping[str, QgsMapLayer],
     add("klimatope", tr("Klimatop"), "klimatop")
     near = facts.get("water_depth_near")
     add("rain", tr("Water depth"), "water_depth",
-        tr("; deepest {v} within {d} m").format(d=fmt_num(ring_m if ring_m is not None else rain_ring_m(), 0), v=format_fact("water_depth", near))
+        tr("; mean {v} in the {d} m ring around it").format(d=fmt_num(ring_m if ring_m is not None else rain_ring_m(), 0), v=format_fact("water_depth", near))
         if near is not None else None)
     stufe = facts.get("biotopverbund_stufe")
     add("biotopverbund", tr("In Biotopverbund"), "biotopverbund", f" ({stufe})" if stufe not in (None, "") else None)

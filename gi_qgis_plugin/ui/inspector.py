@@ -48,7 +48,7 @@ from .explain import (
     run_record_of,
     spec_of,
 )
-from .facts import fact_rows, facts_at, label_field, rain_ring_m
+from .facts import fact_rows, facts_at, label_field, park_min_ha, rain_ring_m
 from .live_weights import stability_text
 from .values import fmt_num, plain
 
@@ -314,7 +314,8 @@ class InspectorWidget(QWidget):
         self.reason_label.setText(reason)
 
         ring_m = rain_ring_m(run)  # the ring of the run that wrote this result
-        self.facts = facts_at(feature.geometry(), layer.crs(), roles, project, ring_m) if feature.hasGeometry() else {}
+        self.facts = facts_at(feature.geometry(), layer.crs(), roles, project, ring_m,
+                              park_min_ha(run)) if feature.hasGeometry() else {}
         while self.facts_grid.count():
             item = self.facts_grid.takeAt(0)
             if item.widget() is not None:

@@ -1026,8 +1026,8 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{m} m</translation>
         </message>
         <message>
-            <source>; deepest {v} within {d} m</source>
-            <translation>; max. {v} im Umkreis von {d} m</translation>
+            <source>; mean {v} in the {d} m ring around it</source>
+            <translation>; im Mittel {v} im Ring von {d} m um das Objekt</translation>
         </message>
         <message>
             <source>{n} features</source>
