@@ -66,6 +66,14 @@ def test_class_expression_is_the_same_formula_as_rescore(qgis_app):
         assert rescore(["a", "b"], crit, weights, rule_excluded(classes, flags)).gi_class.tolist() == expected
 
 
+def test_stability_band_text(qgis_app):
+    from gi_qgis_plugin.ui.live_weights import stability_text
+
+    assert stability_text(12, 8, 19, 0.87) == "Rank 12, 8–19 under other weightings; class the same in 87 % of them"
+    assert stability_text(12, None, None, None) == "12"  # a result without stability fields
+    assert stability_text(None, None, None, None) == "—"  # excluded
+
+
 # ----------------------------------------------------------------------------------------------
 # The dock's tab "Weights", as a user works it
 # ----------------------------------------------------------------------------------------------
@@ -144,6 +152,11 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
     layer.selectByIds([fid])
     assert dock.inspector.feature is not None and dock.inspector.feature.id() == fid
     bars_before = {b.criterion: b.points for b in dock.inspector.bars}
+    # the stability band of the roof, from its own fields
+    f = next(layer.getFeatures([fid]))
+    assert dock.inspector.rank_label.text() == (
+        f"Rank {f['gi_rank']}, {f['gi_rank_lo']}–{f['gi_rank_hi']} under other weightings; "
+        f"class the same in {100 * f['gi_stab']:.0f} % of them")
 
     # only the heat load counts: every other slider to 0 (keyboard Home, as a user would), heat up
     for key in keys:

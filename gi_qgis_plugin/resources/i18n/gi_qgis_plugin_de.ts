@@ -276,6 +276,10 @@
             <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;&lt;b&gt;How robust is a priority?&lt;/b&gt; The weights are a choice. With STAB_DRAWS above 0 the result is scored again with that many other weightings around the chosen one (STAB_SPREAD sets how far they vary) and tells per feature: gi_stab, the share of weightings in which it keeps its class (0.8 and more: a robust priority; less: its class depends on the weighting), and gi_rank_lo – gi_rank_hi, the ranks it takes in the middle 80 % of the weightings (rank 12 with a band of 8–19: first 20 under most weightings). Excluded features get NULL. 0 switches it off.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Wie robust ist eine Priorität?&lt;/b&gt; Die Gewichte sind eine Festlegung. Mit STAB_DRAWS über 0 wird das Ergebnis mit ebenso vielen anderen Gewichtungen rund um die gewählte erneut bewertet (STAB_SPREAD legt fest, wie weit sie abweichen), und für jedes Objekt wird ausgegeben: gi_stab, der Anteil der Gewichtungen, in denen es seine Klasse behält (ab 0,8: robuste Priorität; darunter: die Klasse hängt von der Gewichtung ab), und gi_rank_lo – gi_rank_hi, die Ränge, die es in den mittleren 80 % der Gewichtungen einnimmt (Rang 12 mit der Spanne 8–19: bei den meisten Gewichtungen unter den ersten 20). Ausgeschlossene Objekte erhalten NULL. 0 schaltet die Berechnung ab.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>&lt;p&gt;The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone. Canceling leaves no partial output.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben. Ein Abbruch hinterlässt keine unvollständige Ausgabe.&lt;/p&gt;</translation>
         </message>
@@ -582,6 +586,22 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Feld Stadtteilname</translation>
         </message>
         <message>
+            <source>Rank stability: weight variants (0 = off)</source>
+            <translation>Robustheit des Rangs: Gewichtungsvarianten (0 = aus)</translation>
+        </message>
+        <message>
+            <source>How many other weightings around the chosen weights are tried, to tell a robust priority from one that depends on the weighting (fields gi_stab, gi_rank_lo, gi_rank_hi).</source>
+            <translation>Wie viele andere Gewichtungen rund um die gewählten Gewichte durchgerechnet werden, um eine robuste Priorität von einer zu unterscheiden, die von der Gewichtung abhängt (Felder gi_stab, gi_rank_lo, gi_rank_hi).</translation>
+        </message>
+        <message>
+            <source>Rank stability: concentration of the weight variants (larger = closer to the chosen weights)</source>
+            <translation>Robustheit des Rangs: Konzentration der Gewichtungsvarianten (größer = näher an den gewählten Gewichten)</translation>
+        </message>
+        <message>
+            <source>Each weight share p varies by about √(p(1 − p)/(κ + 1)): κ = 50 moves a share of 0.3 by about ±0.06, κ = 10 by about ±0.14. The plugin's choice; adjust it to the disagreement you expect about the weights.</source>
+            <translation>Jeder Gewichtsanteil p schwankt um etwa √(p(1 − p)/(κ + 1)): κ = 50 verschiebt einen Anteil von 0,3 um etwa ±0,06, κ = 10 um etwa ±0,14. Wahl des Plugins; passen Sie den Wert an den Dissens an, den Sie bei den Gewichten erwarten.</translation>
+        </message>
+        <message>
             <source>Features scored</source>
             <translation>Bewertete Objekte</translation>
         </message>
@@ -626,6 +646,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{n} Objekte aus {name} gelesen; Arbeits-KBS {crs}.</translation>
         </message>
         <message>
+            <source>Rank stability over {draws} weightings around the chosen weights: {robust} of {n} scored features keep their class in at least {share} % of them (robust priority); the others depend on the weighting.</source>
+            <translation>Robustheit des Rangs über {draws} Gewichtungen rund um die gewählten Gewichte: {robust} von {n} bewerteten Objekten behalten ihre Klasse in mindestens {share} % davon (robuste Priorität); bei den übrigen hängt sie von der Gewichtung ab.</translation>
+        </message>
+        <message>
             <source>higher value = more heat</source>
             <translation>höherer Wert = mehr Hitze</translation>
         </message>
@@ -644,6 +668,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>All weights ({first} … {last}) are 0: give at least one criterion a weight above 0.</source>
             <translation>Alle Gewichte ({first} … {last}) sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>The rank band (gi_rank_lo, gi_rank_hi) uses the first {k} of the {draws} weightings, to bound the memory at this number of features.</source>
+            <translation>Die Rangspanne (gi_rank_lo, gi_rank_hi) beruht auf den ersten {k} der {draws} Gewichtungen, um den Speicherbedarf bei dieser Zahl von Objekten zu begrenzen.</translation>
         </message>
         <message>
             <source>Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.</source>
@@ -894,6 +922,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Handlungsziele</translation>
         </message>
         <message>
+            <source>Weights</source>
+            <translation>Gewichte</translation>
+        </message>
+        <message>
             <source>Which layer plays which part? Suggested from layer and field names; kept in the project file.</source>
             <translation>Welche Ebene spielt welche Rolle? Vorgeschlagen nach Ebenen- und Feldnamen; im Projekt gespeichert.</translation>
         </message>
@@ -1074,6 +1106,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Noch keine Ergebnisebene im Projekt.</translation>
         </message>
         <message>
+            <source>“{layer}” with the live weights: {now} of {n} features serving HZ {hz} are class A (in the run: {run}).</source>
+            <translation>„{layer}“ mit den angepassten Gewichten: {now} von {n} Objekten, die HZ {hz} dienen, sind Klasse A (im Lauf: {run}).</translation>
+        </message>
+        <message>
             <source>Result layers: layers with the fields gi_score, gi_class, gi_rank, gi_hz, gi_flags and gi_reason</source>
             <translation>Ergebnisebenen: Ebenen mit den Feldern gi_score, gi_class, gi_rank, gi_hz, gi_flags und gi_reason</translation>
         </message>
@@ -1114,6 +1150,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
+            <source>Bars with the live weights of the tab “Weights” (not saved).</source>
+            <translation>Balken mit den angepassten Gewichten aus dem Reiter „Gewichte“ (nicht gespeichert).</translation>
+        </message>
+        <message>
             <source>No criteria fields (c_*) in this layer.</source>
             <translation>Keine Kriterienfelder (c_*) in dieser Ebene.</translation>
         </message>
@@ -1130,8 +1170,64 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>An dieser Stelle</translation>
         </message>
         <message>
+            <source>(live weights)</source>
+            <translation>(angepasste Gewichte)</translation>
+        </message>
+        <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
+        </message>
+        <message>
+            <source>Rank {rank}, {lo}–{hi} under other weightings; class the same in {share} % of them</source>
+            <translation>Rang {rank}, bei anderen Gewichtungen {lo}–{hi}; Klasse in {share} % der Varianten gleich</translation>
+        </message>
+        <message>
+            <source>Move the sliders to weight the criteria differently: the map, the bars in “Result” and the Handlungsziele follow at once, from the result's own criteria (c_*), without a new run.</source>
+            <translation>Schieberegler bewegen, um die Kriterien anders zu gewichten: Karte, Balken im Reiter „Ergebnis“ und Handlungsziele folgen sofort, berechnet aus den Kriterien des Ergebnisses (c_*), ohne neuen Lauf.</translation>
+        </message>
+        <message>
+            <source>The result layer whose weights are tuned</source>
+            <translation>Der Ergebnis-Layer, dessen Gewichte angepasst werden</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Back to the weights of the run and the layer's own style</source>
+            <translation>Zurück zu den Gewichten des Laufs und zum eigenen Stil des Layers</translation>
+        </message>
+        <message>
+            <source>Save as new result</source>
+            <translation>Speichern als neues Ergebnis</translation>
+        </message>
+        <message>
+            <source>Write a new result layer with these weights and its own run record</source>
+            <translation>Einen neuen Ergebnis-Layer mit diesen Gewichten und eigenem Laufprotokoll schreiben</translation>
+        </message>
+        <message>
+            <source>All weights are 0: give at least one criterion a weight above 0.</source>
+            <translation>Alle Gewichte sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>{name} (weights tuned)</source>
+            <translation>{name} (Gewichte angepasst)</translation>
+        </message>
+        <message>
+            <source>No criterion with values has a weight above 0.</source>
+            <translation>Kein Kriterium mit Werten hat ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>With these weights: A {a}, B {b}, C {c}, D {d}, X {x}; {changed} features change their class.</source>
+            <translation>Mit diesen Gewichten: A {a}, B {b}, C {c}, D {d}, X {x}; {changed} Objekte wechseln die Klasse.</translation>
+        </message>
+        <message>
+            <source>Saved as “{name}” (a temporary layer: export it to keep it).</source>
+            <translation>Gespeichert als „{name}“ (ein temporärer Layer: zum Behalten exportieren).</translation>
+        </message>
+        <message>
+            <source>Weight of {criterion}</source>
+            <translation>Gewicht von {criterion}</translation>
         </message>
         <message>
             <source>Buildings / roofs</source>
