@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import test_dock
 from helpers.layers import X0, Y0, memory_layer, raster, square
 from qgis.core import NULL, QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
@@ -16,6 +17,8 @@ from qgis.PyQt.QtTest import QTest
 from gi_qgis_plugin.scoring import record
 from gi_qgis_plugin.scoring.common import classify
 from gi_qgis_plugin.scoring.live import class_expression, rescore, rule_excluded
+
+dock, project = test_dock.dock, test_dock.project  # the dock tests' fixtures (a fresh project, a dock)
 
 # five results of a run with the weights a = 3, b = 1 (c_a, c_b, gi_class, gi_flags):
 ROWS = [
@@ -77,28 +80,6 @@ def test_stability_band_text(qgis_app):
 # ----------------------------------------------------------------------------------------------
 # The dock's tab "Weights", as a user works it
 # ----------------------------------------------------------------------------------------------
-@pytest.fixture
-def project(qgis_new_project):
-    qgis_new_project.clear()
-    return qgis_new_project
-
-
-@pytest.fixture
-def dock(qgis_iface, project):
-    from qgis.PyQt.QtCore import QEvent
-
-    from gi_qgis_plugin.ui.dock import GiDock
-
-    widget = GiDock(qgis_iface)
-    widget.resize(440, 820)
-    yield widget
-    widget.cleanup()
-    widget.setParent(None)
-    widget.deleteLater()
-    event = QEvent.Type.DeferredDelete
-    QCoreApplication.sendPostedEvents(None, getattr(event, "value", event))
-
-
 def _roof_result(tmp_path):
     """A real gi:flatroofs result (memory layer with its run record) of six roofs and a heat raster."""
     import processing

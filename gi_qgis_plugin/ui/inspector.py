@@ -50,7 +50,7 @@ from .explain import (
 )
 from .facts import fact_rows, facts_at, label_field, park_min_ha, rain_ring_m
 from .live_weights import stability_text
-from .values import fmt_num, plain
+from .values import fill_layer_combo, fmt_num, plain
 
 
 # ----------------------------------------------------------------------------------------------
@@ -235,14 +235,7 @@ class InspectorWidget(QWidget):
 
     # -- layer list ---------------------------------------------------------------------------
     def set_layers(self, layers: Sequence[QgsVectorLayer]) -> None:
-        current = self.layer_combo.currentData()
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        for lyr in layers:
-            self.layer_combo.addItem(lyr.name(), lyr.id())
-        index = self.layer_combo.findData(current)
-        self.layer_combo.setCurrentIndex(index if index >= 0 else (0 if layers else -1))
-        self.layer_combo.blockSignals(False)
+        fill_layer_combo(self.layer_combo, layers, self.layer_combo.currentData())
         self.layer_combo.setEnabled(bool(layers))
         self.pick_button.setEnabled(bool(layers))
         if self.layer is not None and self.layer_combo.findData(self.layer.id()) < 0:

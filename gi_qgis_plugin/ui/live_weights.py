@@ -51,7 +51,7 @@ from ..scoring.live import class_expression, rescore, rule_excluded
 from ..scoring.spec import ScoringSpec
 from ..styles import apply_result_styles, class_renderer
 from .explain import criterion_label, criterion_names, layer_weights, run_record_of, spec_of
-from .values import as_float, plain
+from .values import as_float, fill_layer_combo, plain
 
 SLIDER_MAX = 100  # a slider's value is the criterion's weight in percent of the run's largest weight × …
 LIVE_FIELDS = ("gi_score", "gi_class", "gi_rank")
@@ -256,14 +256,14 @@ class LiveWeightsWidget(QWidget):
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         buttons = QHBoxLayout()
-        self.reset_button = QPushButton(tr("Reset"))
-        self.reset_button.setToolTip(tr("Back to the weights of the run and the layer's own style"))
-        self.reset_button.clicked.connect(self.reset)
-        buttons.addWidget(self.reset_button)
-        self.save_button = QPushButton(tr("Save as new result"))
-        self.save_button.setToolTip(tr("Write a new result layer with these weights and its own run record"))
-        self.save_button.clicked.connect(self.save)
-        buttons.addWidget(self.save_button)
+        self.reset_button, self.save_button = (QPushButton(tr("Reset")), QPushButton(tr("Save as new result")))
+        for button, tip, slot in (
+            (self.reset_button, tr("Back to the weights of the run and the layer's own style"), self.reset),
+            (self.save_button, tr("Write a new result layer with these weights and its own run record"), self.save),
+        ):
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
         lay.addLayout(buttons)
         lay.addStretch(1)
         self._update_buttons()
@@ -271,13 +271,7 @@ class LiveWeightsWidget(QWidget):
     # -- layers ---------------------------------------------------------------------------------
     def set_layers(self, layers: Sequence[QgsVectorLayer]) -> None:
         current = self.layer.id() if self.layer is not None else self.layer_combo.currentData()
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        for lyr in layers:
-            self.layer_combo.addItem(lyr.name(), lyr.id())
-        index = self.layer_combo.findData(current)
-        self.layer_combo.setCurrentIndex(index if index >= 0 else (0 if layers else -1))
-        self.layer_combo.blockSignals(False)
+        index = fill_layer_combo(self.layer_combo, layers, current)
         if self.layer is not None and index < 0:
             self.release()
         if self.layer is None or self.layer.id() != self.layer_combo.currentData():
