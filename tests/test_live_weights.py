@@ -190,3 +190,40 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
     assert _renderer_classes(layer) == run_classes
     assert {b.criterion: b.points for b in dock.inspector.bars} == bars_before
     assert QgsProject.instance() is project
+
+
+def test_a_line_result_of_another_algorithm_is_tuned_the_same_way(qgis_app, project):
+    """No algorithm-specific code: a line result with other criteria (a and b, no run record;
+    the weights 3 : 1 are recovered from its own scores) is tuned like the roofs."""
+    from gi_qgis_plugin.ui.live_weights import LiveWeightsWidget
+
+    lines = [(f"LINESTRING({X0 + 20 * i} {Y0},{X0 + 20 * i + 10} {Y0})", r[0], r[1],
+              None if r[2] == "X" else 100.0 * ((3 * (r[0] or 0) + r[1]) / (3 + 1) if r[0] is not None else r[1]),
+              r[2], None if r[2] == "X" else 1, "", r[3], "")
+             for i, r in enumerate(ROWS)]
+    layer = memory_layer(lines, "c_a:double&field=c_b:double&field=gi_score:double&field=gi_class:string"
+                                "&field=gi_rank:integer&field=gi_hz:string&field=gi_flags:string&field=gi_reason:string",
+                         geom="LineString", name="Straßen Ergebnis")
+    project.addMapLayer(layer)
+    from gi_qgis_plugin.styles import apply_result_styles
+
+    apply_result_styles(layer)
+    panel = LiveWeightsWidget(project)
+    panel.set_layers([layer])
+    assert list(panel.sliders) == ["a", "b"]
+    assert panel.run_weights == pytest.approx({"a": 0.75, "b": 0.25})
+    # a : b = 1 : 4 (sliders 20 and 80): 100 × 1/5 = 20 → D, 100 × 4/5 = 80 → A, 60 → B, X,
+    # 90 → A (b alone), 40 → C (b alone)
+    panel.sliders["b"].setValue(80)
+    panel.sliders["a"].setValue(20)
+    QTest.qWait(20)
+    assert panel.core is not None
+    expected = ["D", "A", "B", "X", "A", "C"]
+    assert _renderer_classes(layer) == expected
+    saved = panel.save()
+    assert _values(saved, "gi_class") == expected
+    assert saved.geometryType() == layer.geometryType()
+    run = record.loads(saved.customProperty(record.PROPERTY))
+    assert run["weights"] == pytest.approx({"a": 0.2, "b": 0.8})
+    panel.reset_button.click()
+    assert _renderer_classes(layer) == [r[2] for r in ROWS]

@@ -79,8 +79,20 @@ class LiveData:
         return self.spec.score_groups() if self.spec is not None else None
 
 
+def criteria_of(layer: QgsVectorLayer) -> tuple[list[str], ScoringSpec | None, dict | None]:
+    """The layer's criteria in the spec's order (then any the spec does not declare), the spec
+    of the algorithm that wrote it (by the run record's id, else the signature field), the record."""
+    keys = criterion_names(layer)
+    run = run_record_of(layer)
+    spec = spec_of(layer, run)
+    order = [c for c in (spec.keys if spec is not None else ()) if c in keys] + \
+        [c for c in keys if spec is None or c not in spec.keys]
+    return order, spec, run
+
+
 def read_live_data(layer: QgsVectorLayer) -> LiveData:
     """The ``c_*`` fields, gi_class, gi_flags and gi_hz of every feature (no geometry)."""
+    order, spec, run = criteria_of(layer)
     keys = criterion_names(layer)
     names = [CRITERION_PREFIX + k for k in keys] + ["gi_class", "gi_flags", "gi_hz"]
     fields = layer.fields()
@@ -98,10 +110,6 @@ def read_live_data(layer: QgsVectorLayer) -> LiveData:
     classes = np.array([r[k] for r in rows], dtype=object)
     flags = [r[k + 1] for r in rows]
     hz = np.array([str(r[k + 2] or "") for r in rows], dtype=object)
-    run = run_record_of(layer)
-    spec = spec_of(layer, run)
-    order = [c for c in (spec.keys if spec is not None else ()) if c in keys] + \
-        [c for c in keys if spec is None or c not in spec.keys]
     fid_arr = np.array(fids, dtype=np.int64)
     return LiveData(layer.id(), fid_arr, crit, rule_excluded(classes, flags), classes, hz, spec, run, order,
                     {int(f): i for i, f in enumerate(fids)})
@@ -302,15 +310,16 @@ class LiveWeightsWidget(QWidget):
             self.layer_combo.blockSignals(True)
             self.layer_combo.setCurrentIndex(index)
             self.layer_combo.blockSignals(False)
-        self.data = read_live_data(layer)
-        weights, note = layer_weights(layer, self.data.order)
-        self.run_weights = {k: float(weights.get(k, 0.0)) for k in self.data.order}
+        self.data = None  # the features are read at the first slider move (live_data())
+        order, spec, _run = criteria_of(layer)
+        weights, note = layer_weights(layer, order)
+        self.run_weights = {k: float(weights.get(k, 0.0)) for k in order}
         self.weights = dict(self.run_weights)
         self.note.setText(note)
         top = max(self.run_weights.values(), default=0.0) or 1.0
         self._scale = top * 2.0 / SLIDER_MAX  # the run's largest weight sits in the middle of its slider
-        for row, key in enumerate(self.data.order):
-            label = QLabel(criterion_label(key, self.data.spec))
+        for row, key in enumerate(order):
+            label = QLabel(criterion_label(key, spec))
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"weight_{key}")
             slider.setRange(0, SLIDER_MAX)
@@ -327,6 +336,12 @@ class LiveWeightsWidget(QWidget):
         self._show_shares()
         self.summary.setText("")
         self._update_buttons()
+
+    def live_data(self) -> LiveData | None:
+        """The chosen layer's criteria and classes, read once (at the first slider move)."""
+        if self.layer is not None and (self.data is None or len(self.data.fids) != self.layer.featureCount()):
+            self.data = read_live_data(self.layer)  # again when features were added or deleted
+        return self.data
 
     def release(self) -> None:
         """Give the current layer its own renderer back (before switching, on reset, on close)."""
@@ -357,7 +372,7 @@ class LiveWeightsWidget(QWidget):
             return
         self.weights[key] = self.sliders[key].value() * self._scale
         self._show_shares()
-        large = self.data is not None and len(self.data.fids) > self.LARGE
+        large = self.layer is not None and self.layer.featureCount() > self.LARGE
         self._timer.start(200 if large else 0)
 
     def _show_shares(self) -> None:
@@ -367,7 +382,7 @@ class LiveWeightsWidget(QWidget):
 
     def apply(self) -> bool:
         """Re-score with the sliders' weights: the map's style, the summary, ``weightsChanged``."""
-        if self.layer is None or self.data is None:
+        if self.layer is None or self.live_data() is None:
             return False
         if sum(self.weights.values()) <= 0:
             self.summary.setText(tr("All weights are 0: give at least one criterion a weight above 0."))
@@ -411,7 +426,7 @@ class LiveWeightsWidget(QWidget):
 
     def save(self) -> QgsVectorLayer | None:
         """The tuned result as a new layer in the project (see :func:`save_reweighted`)."""
-        if self.layer is None or self.data is None or sum(self.weights.values()) <= 0:
+        if self.layer is None or self.live_data() is None or sum(self.weights.values()) <= 0:
             return None
         total = sum(self.weights.values())
         weights = {k: w / total for k, w in self.weights.items()}
