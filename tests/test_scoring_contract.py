@@ -152,3 +152,18 @@ def test_rank_stability_fields_off_with_zero_draws_and_in_the_run_record(case, t
 def test_rank_stability_parameters_are_checked(case, tmp_path):
     with pytest.raises(QgsProcessingException, match="STAB_SPREAD"):
         run(case.alg_id, {"INPUT": case.make_input(), **case.params(tmp_path), "STAB_SPREAD": 0.0})
+
+
+def test_layer_parameters_declare_roles_and_weights_come_from_the_spec(case):
+    """The dock fills dialogs from parameter metadata, and the weights are the spec's."""
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById(case.alg_id)
+    spec = spec_of(case.alg_id)
+    defs = {d.name(): d for d in alg.parameterDefinitions()}
+    for name, d in defs.items():
+        if d.type() in ("source", "raster"):
+            assert (d.metadata() or {}).get("gi", {}).get("role"), f"{name} declares no role"
+    for c in spec.criteria:
+        w = defs[c.weight_param]
+        assert w.defaultValue() == c.default_weight and w.help()

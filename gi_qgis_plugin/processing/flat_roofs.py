@@ -14,7 +14,6 @@ import shapely
 from qgis.core import (
     Qgis,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
 )
@@ -173,8 +172,7 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
         self.add_advanced(QgsProcessingParameterNumber(
             self.TARGET_SHARE, self.tr("Target share of green flat roofs (%)"), DOUBLE, 100 * roofs.TARGET_SHARE,
             minValue=0.0, maxValue=100.0))
-        self.add_advanced(QgsProcessingParameterBoolean(
-            self.RAIN_NODATA_DRY, self.tr("Rain raster: nodata means dry (0 m)"), defaultValue=False))
+        self.add_rain_nodata_parameter()
 
     def init_outputs(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSink(

@@ -44,7 +44,7 @@ class FeatureArrays:
     fids: np.ndarray
     geoms: np.ndarray  # shapely geometries in ``crs`` (None where missing or unusable)
     fields: QgsFields
-    rows: list[list] | ColumnTable | None  # all attribute values (for copying to the output)
+    rows: ColumnTable | None  # all attribute values (for copying to the output)
     columns: dict[str, np.ndarray]  # requested fields as typed arrays
     crs: QgsCoordinateReferenceSystem
     skipped: Counter = field(default_factory=Counter)  # reason code -> count
@@ -87,20 +87,25 @@ class ColumnTable:
         return [list(r) for r in zip(*cols)] if cols else [[] for _ in range(len(idx))]
 
 
-def field_values(rows, k: int) -> list:
-    """All values of field ``k`` from a ColumnTable or a list of attribute rows."""
-    if isinstance(rows, ColumnTable):
-        return rows.values(k)
-    return [r[k] for r in rows]
+def field_values(rows: ColumnTable, k: int) -> list:
+    """All values of field ``k``."""
+    return rows.values(k)
 
 
-def rows_for(rows, idx: np.ndarray, keep: Sequence[int]) -> list[list]:
+def rows_for(rows: ColumnTable, idx: np.ndarray, keep: Sequence[int]) -> list[list]:
     """Attribute rows of the features ``idx`` restricted to the fields ``keep``."""
-    if isinstance(rows, ColumnTable):
-        return rows.rows_for(idx, keep)
-    if list(keep) == list(range(len(rows[0]) if len(rows) else 0)):
-        return [list(rows[i]) for i in idx.tolist()]
-    return [[rows[i][k] for k in keep] for i in idx.tolist()]
+    return rows.rows_for(idx, keep)
+
+
+def column_table(rows: list[list], n_fields: int) -> ColumnTable:
+    """Attribute rows (QGIS's iterator) as a :class:`ColumnTable` of object columns, so every
+    consumer reads one kind of table whichever reader was used."""
+    columns = []
+    for k in range(n_fields):
+        data = np.empty(len(rows), dtype=object)
+        data[:] = [r[k] for r in rows]
+        columns.append((data, None))
+    return ColumnTable(columns, len(rows))
 
 
 def read_source(
@@ -244,7 +249,7 @@ def _read_qgis(source, context, work_crs, progress, keep_rows, fields):
         geom = feat.geometry()
         wkbs.append(None if geom.isNull() else bytes(geom.asWkb()))
         rows.append(feat.attributes())
-    return fids, _object_array(wkbs), rows
+    return fids, _object_array(wkbs), column_table(rows, src_fields.count())
 
 
 def plain_ogr_layer(alg, parameters: dict, name: str, context: QgsProcessingContext) -> QgsVectorLayer | None:

@@ -122,8 +122,8 @@ class ScoringAlgorithm(GiAlgorithm):
     # ------------------------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
         kind = self.SPEC.geometry
-        self.addParameter(set_role(QgsProcessingParameterFeatureSource(self.INPUT, self.input_label(), SOURCE_TYPES[kind]),
-                                   self.INPUT_ROLE))
+        self.add(QgsProcessingParameterFeatureSource(self.INPUT, self.input_label(), SOURCE_TYPES[kind]),
+                 role=self.INPUT_ROLE)
         self.init_parameters(config)
         self.add_weight_parameters()
         self.add_stability_parameters()
@@ -148,12 +148,21 @@ class ScoringAlgorithm(GiAlgorithm):
         param.setFlags(param.flags() | Qgis.ProcessingParameterFlag.Advanced)
         self.addParameter(param)
 
-    def add_layer(self, name: str, label: str, role: str, kinds=None, optional: bool = True) -> None:
+    def add(self, param: QgsProcessingParameterDefinition, help_text: str = "", role: str = "") -> None:
+        """Add ``param`` with its tooltip (``setHelp``) and the layer role that fills it."""
+        if help_text:
+            param.setHelp(help_text)
+        if role:
+            set_role(param, role)
+        self.addParameter(param)
+
+    def add_layer(self, name: str, label: str, role: str, kinds=None, optional: bool = True,
+                  help_text: str = "") -> None:
         """An optional polygon (or ``kinds``) layer that fills a role."""
-        self.addParameter(set_role(QgsProcessingParameterFeatureSource(name, label, kinds or POLYGON, optional=optional), role))
+        self.add(QgsProcessingParameterFeatureSource(name, label, kinds or POLYGON, optional=optional), help_text, role)
 
     def add_field(self, name: str, label: str, parent: str, numeric: bool = False,
-                  candidates: Sequence[str] = ()) -> None:
+                  candidates: Sequence[str] = (), help_text: str = "") -> None:
         """An optional field of ``parent``; ``candidates``: the names looked for when it is empty
         (declared on the parameter, so the dock pre-fills it by the same rule)."""
         param = QgsProcessingParameterField(name, label, parentLayerParameterName=parent, optional=True)
@@ -161,34 +170,40 @@ class ScoringAlgorithm(GiAlgorithm):
             param.setDataType(Qgis.ProcessingFieldParameterDataType.Numeric)
         if candidates:
             param.setMetadata({**(param.metadata() or {}), "gi": {"candidates": list(candidates)}})
-        self.addParameter(param)
+        self.add(param, help_text)
 
-    def add_number(self, name: str, label: str, default: float, low: float | None = 0.0, high: float | None = None) -> None:
+    def add_number(self, name: str, label: str, default: float, low: float | None = 0.0, high: float | None = None,
+                   help_text: str = "") -> None:
         param = QgsProcessingParameterNumber(name, label, DOUBLE, default)
         if low is not None:
             param.setMinimum(low)
         if high is not None:
             param.setMaximum(high)
-        self.addParameter(param)
+        self.add(param, help_text)
 
     def add_heat_parameters(self) -> None:
         """HEAT (raster) or HEAT_POLYGONS with HEAT_FIELD, and HEAT_ORDER."""
-        self.addParameter(set_role(QgsProcessingParameterRasterLayer(
-            self.HEAT, self.tr("Heat raster (e.g. night temperature)"), optional=True), "heat"))
-        self.add_layer(self.HEAT_POLYGONS, self.tr("Heat polygons (e.g. Klimatope, thermal load classes)"), "heat")
+        self.add(QgsProcessingParameterRasterLayer(self.HEAT, self.tr("Heat raster (e.g. night temperature)"), optional=True),
+                 self.tr("Mean over each feature, scaled min–max over this run. Given both, the raster is used."), "heat")
+        self.add_layer(self.HEAT_POLYGONS, self.tr("Heat polygons (e.g. Klimatope, thermal load classes)"), "heat",
+                       help_text=self.tr("Read at a point inside each feature: classes 1–5 or the labels sehr ungünstig … sehr günstig, else min–max of the values."))
         self.add_field(self.HEAT_FIELD, self.tr("Heat class or value field"), self.HEAT_POLYGONS,
-                       candidates=inputs.HEAT_FIELD_CANDIDATES)
-        self.addParameter(QgsProcessingParameterEnum(
+                       candidates=inputs.HEAT_FIELD_CANDIDATES,
+                       help_text=self.tr("Empty: the first of {names}.").format(names=", ".join(inputs.HEAT_FIELD_CANDIDATES)))
+        self.add(QgsProcessingParameterEnum(
             self.HEAT_ORDER, self.tr("Heat values"),
-            options=[self.tr("higher value = more heat"), self.tr("lower value = more heat")], defaultValue=0))
+            options=[self.tr("higher value = more heat"), self.tr("lower value = more heat")], defaultValue=0),
+            self.tr("For values such as a cooling index, where a low value means more heat."))
 
     def add_rain_parameters(self, ring_label: str, ring_m: float = criteria.RAIN_BUFFER_M,
                             depth_m: float = criteria.RAIN_DEPTH_M) -> None:
         """RAIN (water depth raster), RAIN_BUFFER (ring width) and RAIN_DEPTH (full score)."""
-        self.addParameter(set_role(QgsProcessingParameterRasterLayer(
-            self.RAIN, self.tr("Heavy-rain water depth raster (m)"), optional=True), "rain"))
-        self.add_number(self.RAIN_BUFFER, ring_label, ring_m)
-        self.add_number(self.RAIN_DEPTH, self.tr("Water depth for the full rain score (m)"), depth_m, low=0.001)
+        self.add(QgsProcessingParameterRasterLayer(self.RAIN, self.tr("Heavy-rain water depth raster (m)"), optional=True),
+                 self.tr("Maximum water depth of a heavy-rain simulation (Starkregengefahrenkarte), in metres."), "rain")
+        self.add_number(self.RAIN_BUFFER, ring_label, ring_m,
+                        help_text=self.tr("The depth is averaged in this ring around each feature, the feature's own cells left out (plugin's choice)."))
+        self.add_number(self.RAIN_DEPTH, self.tr("Water depth for the full rain score (m)"), depth_m, low=0.001,
+                        help_text=self.tr("0 m gives 0, this depth and deeper give 1 (Essen's top depth class)."))
 
     def add_rain_nodata_parameter(self) -> None:
         self.add_advanced(QgsProcessingParameterBoolean(self.RAIN_NODATA_DRY, self.tr("Rain raster: nodata means dry (0 m)"),
@@ -198,20 +213,25 @@ class ScoringAlgorithm(GiAlgorithm):
                             distance_m: float = criteria.PARK_DISTANCE_M) -> None:
         """PARKS, PARK_MIN_HA and PARK_DISTANCE."""
         self.add_layer(self.PARKS, self.tr("Parks and public green spaces (polygons)"), "parks")
-        self.add_number(self.PARK_MIN_HA, self.tr("Smallest park that counts (ha)"), min_ha)
-        self.add_number(self.PARK_DISTANCE, distance_label, distance_m, low=1.0)
+        self.add_number(self.PARK_MIN_HA, self.tr("Smallest park that counts (ha)"), min_ha,
+                        help_text=self.tr("Public green of at least 0.5 ha supplies a neighbourhood (GALK)."))
+        self.add_number(self.PARK_DISTANCE, distance_label, distance_m, low=1.0,
+                        help_text=self.tr("0 next to a park, 1 at this distance or farther (3-30-300 rule: a park within 300 m)."))
 
     def add_scope_parameters(self, default_value: str = "") -> None:
         """SCOPE (target area polygons), SCOPE_FIELD and SCOPE_VALUE."""
         self.add_layer(self.SCOPE, self.tr("2030 target area (e.g. Raumtyp polygons)"), "raumtyp")
-        self.add_field(self.SCOPE_FIELD, self.tr("Target area field (empty = raumtyp, else every polygon)"), self.SCOPE)
-        self.addParameter(QgsProcessingParameterString(self.SCOPE_VALUE, self.tr("Target area value"),
-                                                       defaultValue=default_value, optional=True))
+        self.add_field(self.SCOPE_FIELD, self.tr("Target area field (empty = raumtyp, else every polygon)"), self.SCOPE,
+                       candidates=inputs.SCOPE_FIELD_CANDIDATES)
+        self.add(QgsProcessingParameterString(self.SCOPE_VALUE, self.tr("Target area value"),
+                                              defaultValue=default_value, optional=True),
+                 self.tr("Polygons whose target area field holds this value (case and umlauts ignored) form the target area."))
 
     def add_district_parameters(self) -> None:
         """DISTRICTS and DISTRICT_FIELD (for sums per district)."""
         self.add_layer(self.DISTRICTS, self.tr("Districts for the target table (polygons)"), "districts")
-        self.add_field(self.DISTRICT_FIELD, self.tr("District name field"), self.DISTRICTS)
+        self.add_field(self.DISTRICT_FIELD, self.tr("District name field"), self.DISTRICTS,
+                       candidates=inputs.DISTRICT_FIELD_CANDIDATES)
 
     def add_weight_parameters(self) -> None:
         """``W_<KEY>`` per criterion of the spec: label, help and default from the spec."""

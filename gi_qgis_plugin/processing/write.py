@@ -77,7 +77,7 @@ def write_sink(
     geoms: np.ndarray,
     columns: Sequence[Column],
     progress: Progress,
-    rows: list[list] | ColumnTable | None = None,
+    rows: ColumnTable | None = None,
     keep: Sequence[int] = (),
     source_index: np.ndarray | None = None,
 ) -> int:

@@ -42,6 +42,9 @@ def check_contract(layer: QgsVectorLayer, spec=None, stability: bool = True) -> 
         assert set(criteria) <= {c.field for c in spec.criteria}
         order = [c.field for c in spec.criteria if c.field in criteria]
         assert criteria == order, "c_* fields in the spec's order"
+        for extra in spec.extra_fields:  # the domain fields the spec declares, with their types
+            assert fields.lookupField(extra.name) >= 0, f"declared field {extra.name} missing"
+            assert fields.field(extra.name).type() in TYPES[extra.type if extra.type != "long" else "int"], extra.name
     for c in criteria:
         assert fields.field(c).type() == QMetaType.Type.Double
     rows = result_rows(layer)

@@ -192,10 +192,6 @@
             <translation>Zielanteil begrünter Flachdächer (%)</translation>
         </message>
         <message>
-            <source>Rain raster: nodata means dry (0 m)</source>
-            <translation>Starkregen-Raster: NoData bedeutet trocken (0 m)</translation>
-        </message>
-        <message>
             <source>Flat-roof target per district</source>
             <translation>Flachdach-Ziel je Stadtteil</translation>
         </message>
@@ -550,12 +546,24 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Der Eingabe-Layer {name} hat keine Objekte: nichts zu bewerten. Wählen Sie einen Layer mit Objekten, die bewertet werden sollen.</translation>
         </message>
         <message>
+            <source>Mean over each feature, scaled min–max over this run. Given both, the raster is used.</source>
+            <translation>Mittel über jedes Objekt, Min–Max über diesen Lauf skaliert. Sind beide angegeben, wird das Raster verwendet.</translation>
+        </message>
+        <message>
             <source>Heat polygons (e.g. Klimatope, thermal load classes)</source>
             <translation>Hitze-Polygone (z. B. Klimatope, Klassen der Wärmebelastung)</translation>
         </message>
         <message>
             <source>Heat class or value field</source>
             <translation>Feld Hitzeklasse oder -wert</translation>
+        </message>
+        <message>
+            <source>For values such as a cooling index, where a low value means more heat.</source>
+            <translation>Für Werte wie einen Kühlungsindex, bei dem ein niedriger Wert mehr Hitze bedeutet.</translation>
+        </message>
+        <message>
+            <source>Maximum water depth of a heavy-rain simulation (Starkregengefahrenkarte), in metres.</source>
+            <translation>Maximale Überflutungstiefe einer Starkregensimulation (Starkregengefahrenkarte), in Metern.</translation>
         </message>
         <message>
             <source>Water depth for the full rain score (m)</source>
@@ -576,6 +584,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Target area field (empty = raumtyp, else every polygon)</source>
             <translation>Feld Zielgebiet (leer = raumtyp, sonst jedes Polygon)</translation>
+        </message>
+        <message>
+            <source>Polygons whose target area field holds this value (case and umlauts ignored) form the target area.</source>
+            <translation>Die Polygone, deren Zielgebietsfeld diesen Wert hat (Groß-/Kleinschreibung und Umlaute egal), bilden das Zielgebiet.</translation>
         </message>
         <message>
             <source>Districts for the target table (polygons)</source>
@@ -614,20 +626,44 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Laufprotokoll (Algorithmus, Version, Datum, Parameter, Gewichte; JSON)</translation>
         </message>
         <message>
-            <source>Heat values</source>
-            <translation>Hitzewerte</translation>
-        </message>
-        <message>
-            <source>Target area value</source>
-            <translation>Wert für das Zielgebiet</translation>
-        </message>
-        <message>
             <source>Heat raster (e.g. night temperature)</source>
             <translation>Hitze-Raster (z. B. Nachttemperatur)</translation>
         </message>
         <message>
+            <source>Read at a point inside each feature: classes 1–5 or the labels sehr ungünstig … sehr günstig, else min–max of the values.</source>
+            <translation>Gelesen an einem Punkt in jedem Objekt: Klassen 1–5 oder die Bezeichnungen sehr ungünstig … sehr günstig, sonst Min–Max der Werte.</translation>
+        </message>
+        <message>
+            <source>Heat values</source>
+            <translation>Hitzewerte</translation>
+        </message>
+        <message>
             <source>Heavy-rain water depth raster (m)</source>
             <translation>Raster Wassertiefe bei Starkregen (m)</translation>
+        </message>
+        <message>
+            <source>The depth is averaged in this ring around each feature, the feature's own cells left out (plugin's choice).</source>
+            <translation>Die Tiefe wird in diesem Ring um jedes Objekt gemittelt, ohne die Zellen des Objekts selbst (Wahl des Plugins).</translation>
+        </message>
+        <message>
+            <source>0 m gives 0, this depth and deeper give 1 (Essen's top depth class).</source>
+            <translation>0 m ergibt 0, diese Tiefe und mehr ergeben 1 (oberste Tiefenklasse der Stadt Essen).</translation>
+        </message>
+        <message>
+            <source>Rain raster: nodata means dry (0 m)</source>
+            <translation>Starkregen-Raster: NoData bedeutet trocken (0 m)</translation>
+        </message>
+        <message>
+            <source>Public green of at least 0.5 ha supplies a neighbourhood (GALK).</source>
+            <translation>Öffentliches Grün ab 0,5 ha versorgt ein Quartier (GALK).</translation>
+        </message>
+        <message>
+            <source>0 next to a park, 1 at this distance or farther (3-30-300 rule: a park within 300 m).</source>
+            <translation>0 direkt am Park, 1 ab dieser Entfernung (3-30-300-Regel: ein Park innerhalb von 300 m).</translation>
+        </message>
+        <message>
+            <source>Target area value</source>
+            <translation>Wert für das Zielgebiet</translation>
         </message>
         <message>
             <source>{param} must be greater than {low} (it is {value}).</source>
@@ -648,6 +684,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Rank stability over {draws} weightings around the chosen weights: {robust} of {n} scored features keep their class in at least {share} % of them (robust priority); the others depend on the weighting.</source>
             <translation>Robustheit des Rangs über {draws} Gewichtungen rund um die gewählten Gewichte: {robust} von {n} bewerteten Objekten behalten ihre Klasse in mindestens {share} % davon (robuste Priorität); bei den übrigen hängt sie von der Gewichtung ab.</translation>
+        </message>
+        <message>
+            <source>Empty: the first of {names}.</source>
+            <translation>Leer: das erste von {names}.</translation>
         </message>
         <message>
             <source>higher value = more heat</source>
@@ -1194,12 +1234,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Zurücksetzen</translation>
         </message>
         <message>
-            <source>Back to the weights of the run and the layer's own style</source>
-            <translation>Zurück zu den Gewichten des Laufs und zum eigenen Stil des Layers</translation>
-        </message>
-        <message>
             <source>Save as new result</source>
             <translation>Speichern als neues Ergebnis</translation>
+        </message>
+        <message>
+            <source>Back to the weights of the run and the layer's own style</source>
+            <translation>Zurück zu den Gewichten des Laufs und zum eigenen Stil des Layers</translation>
         </message>
         <message>
             <source>Write a new result layer with these weights and its own run record</source>
