@@ -18,7 +18,7 @@ from gi_qgis_plugin.scoring import record
 from gi_qgis_plugin.scoring.common import classify
 from gi_qgis_plugin.scoring.live import class_expression, rescore, rule_excluded
 
-dock, project = test_dock.dock, test_dock.project  # the dock tests' fixtures (a fresh project, a dock)
+dock, project, german = test_dock.dock, test_dock.project, test_dock.german  # the dock tests' fixtures
 
 # five results of a run with the weights a = 3, b = 1 (c_a, c_b, gi_class, gi_flags):
 ROWS = [
@@ -75,6 +75,12 @@ def test_stability_band_text(qgis_app):
     assert stability_text(12, 8, 19, 0.87) == "Rank 12, 8–19 under other weightings; class the same in 87 % of them"
     assert stability_text(12, None, None, None) == "12"  # a result without stability fields
     assert stability_text(None, None, None, None) == "—"  # excluded
+
+
+def test_stability_band_text_in_german(german):
+    from gi_qgis_plugin.ui.live_weights import stability_text
+
+    assert stability_text(12, 8, 19, 0.87) == "Rang 12, bei anderen Gewichtungen 8–19; Klasse in 87 % der Varianten gleich"
 
 
 # ----------------------------------------------------------------------------------------------
