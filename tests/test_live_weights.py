@@ -16,7 +16,7 @@ from qgis.PyQt.QtTest import QTest
 
 from gi_qgis_plugin.scoring import record
 from gi_qgis_plugin.scoring.common import classify
-from gi_qgis_plugin.scoring.live import class_expression, rescore, rule_excluded
+from gi_qgis_plugin.scoring.live import rescore, rule_excluded
 
 dock, project, german = test_dock.dock, test_dock.project, test_dock.german  # the dock tests' fixtures
 
@@ -50,23 +50,13 @@ def test_rescore_by_hand_keeps_rule_exclusions_and_revives_no_criteria():
     assert core.rank.tolist() == [5, 2, 3, 0, 1, 4]
 
 
-def test_class_expression_is_the_same_formula_as_rescore(qgis_app):
-    from qgis.PyQt.QtCore import QMetaType
+def test_class_letters_one_per_feature_id_with_gaps_as_x():
+    from gi_qgis_plugin.ui.live_weights import class_letters
 
-    layer = memory_layer([(square(X0 + 20 * i, Y0), r[0], r[1], r[2], r[3]) for i, r in enumerate(ROWS)],
-                         "c_a:double&field=c_b:double&field=gi_class:string&field=gi_flags:string", name="r")
-    assert layer.fields().field("c_a").type() == QMetaType.Type.Double
-    for weights, expected in (({"a": 1.0, "b": 3.0}, EXPECTED_1_3), ({"a": 3.0, "b": 1.0}, ["A", "C", "B", "X", "A", "C"])):
-        expr = QgsExpression(class_expression(weights))
-        assert not expr.hasParserError(), expr.parserErrorString()
-        ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
-        got = []
-        for f in layer.getFeatures():
-            ctx.setFeature(f)
-            got.append(expr.evaluate(ctx))
-        assert got == expected
-        crit, classes, flags = _arrays()
-        assert rescore(["a", "b"], crit, weights, rule_excluded(classes, flags)).gi_class.tolist() == expected
+    # ids 3, 5, 4 → positions 0, 2, 1 from the smallest id 3; base = 2 so that $id − base is 1-based
+    assert class_letters(np.array([3, 5, 4]), np.array(["A", "B", "C"], dtype=object)) == ("ACB", 2)
+    # a gap (ids 3 and 4 deleted) reads as X; substr(s, 5 − 1, 1) = "B"
+    assert class_letters(np.array([2, 5]), np.array(["A", "B"], dtype=object)) == ("AXXB", 1)
 
 
 def test_stability_band_text(qgis_app):
@@ -233,3 +223,29 @@ def test_a_line_result_of_another_algorithm_is_tuned_the_same_way(qgis_app, proj
     assert run["weights"] == pytest.approx({"a": 0.2, "b": 0.8})
     panel.reset_button.click()
     assert _renderer_classes(layer) == [r[2] for r in ROWS]
+    assert "gi_live_class" not in (layer.customProperty("variableNames") or [])
+
+
+def test_a_result_whose_scores_are_not_the_weighted_mean_is_not_reweighted(qgis_app, project):
+    """A run record says a = 1, b = 1, but the scores were made with 3 : 1 (another formula, as
+    far as the panel can tell): the sliders refuse to re-score rather than show wrong classes."""
+    from gi_qgis_plugin.ui.live_weights import LiveWeightsWidget
+
+    rows = [(square(X0 + 20 * i, Y0), r[0], r[1],
+             None if r[2] == "X" else 100.0 * ((3 * (r[0] or 0) + r[1]) / 4 if r[0] is not None else r[1]),
+             r[2], None, "", r[3], "") for i, r in enumerate(ROWS)]
+    layer = memory_layer(rows, "c_a:double&field=c_b:double&field=gi_score:double&field=gi_class:string"
+                               "&field=gi_rank:integer&field=gi_hz:string&field=gi_flags:string&field=gi_reason:string",
+                         name="fremd")
+    layer.setCustomProperty(record.PROPERTY, record.dumps(record.make_record("gi:other", "1", {}, {"a": 1.0, "b": 1.0})))
+    project.addMapLayer(layer)
+    from gi_qgis_plugin.styles import apply_result_styles
+
+    apply_result_styles(layer)
+    panel = LiveWeightsWidget(project)
+    panel.set_layers([layer])
+    panel.sliders["a"].setValue(10)
+    QTest.qWait(20)
+    assert not panel.is_live()
+    assert "not the weighted mean" in panel.summary.text()
+    assert _renderer_classes(layer) == [r[2] for r in ROWS]  # the map keeps the run's classes

@@ -90,3 +90,20 @@ def test_same_seed_same_result():
     a = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=100, seed=3)
     b = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=100, seed=3)
     assert np.array_equal(a.stab, b.stab) and np.array_equal(a.rank_hi, b.rank_hi)
+
+
+def test_a_score_function_replaces_the_weighted_mean():
+    # the same weighted mean given as a function: the same result as the fast path
+    from gi_qgis_plugin.scoring.common import weighted_score
+
+    crit, weights, core = _three_features()
+    fast = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=300, seed=5)
+    slow = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=300, seed=5,
+                          score_fn=lambda w: weighted_score(crit, w))
+    assert np.array_equal(fast.stab, slow.stab) and np.array_equal(fast.rank_hi, slow.rank_hi)
+    # a score that ignores the weights (always 100 × c_a = 100, 100, 0: classes A, A, D, the run's
+    # classes): every feature keeps its class in every variant, and the ranks never move
+    fixed = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=50,
+                           score_fn=lambda w: 100.0 * crit["a"])
+    assert fixed.stab.tolist() == [1.0, 1.0, 1.0]
+    assert fixed.rank_lo.tolist() == fixed.rank_hi.tolist() == [1, 2, 3]  # tie 100/100 by position

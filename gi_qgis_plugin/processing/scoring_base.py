@@ -421,9 +421,18 @@ class ScoringAlgorithm(GiAlgorithm):
         draws, spread = self.stability_settings(parameters, context)
         if draws <= 0:
             return None
-        stab = stability.rank_stability({k: core.criteria[k] for k in core.scored}, core.weights, core.excluded,
-                                        core.gi_class, draws=draws, concentration=spread, tiebreak=scored.tiebreak,
-                                        progress=progress)
+        criteria_used = {k: core.criteria[k] for k in core.scored}
+        score_fn = self.variant_score(scored, core)
+        ok = ~core.excluded
+        if score_fn is None and not np.allclose(core.score[ok], common.weighted_score(criteria_used, core.weights)[ok],
+                                                atol=1e-9, equal_nan=True):
+            feedback.pushWarning(self.tr("Rank stability is left out: the score of this algorithm is not the weighted "
+                                         "mean of its criteria, so other weightings cannot be scored the same way."))
+            return None
+        stab = stability.rank_stability(criteria_used, core.weights, core.excluded, core.gi_class, draws=draws,
+                                        concentration=spread, tiebreak=scored.tiebreak, progress=progress,
+                                        breaks=getattr(self.SPEC, "class_breaks", stability.CLASS_BREAKS),
+                                        score_fn=score_fn)
         if stab.draws == 0:
             return None
         robust = int((stab.stab >= stability.STABLE_SHARE).sum())
@@ -436,6 +445,12 @@ class ScoringAlgorithm(GiAlgorithm):
                                       "weightings, to bound the memory at this number of features.").format(
                 k=stab.rank_draws, draws=stab.draws))
         return stab
+
+    def variant_score(self, scored: Scored, core: ScoreCore):
+        """Hook: the score as a function of the weights (dict -> scores of all features) when it
+        is not the weighted mean of the criteria; None = the weighted mean (the fast path). Without
+        it, a score of another form leaves the rank stability out with a warning."""
+        return None
 
     def report_left_out(self, core: ScoreCore, feedback) -> None:
         for key in core.left_out:

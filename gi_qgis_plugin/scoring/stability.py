@@ -111,13 +111,16 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
                    base_class: np.ndarray, draws: int = DRAWS, concentration: float = CONCENTRATION,
                    seed: int = 0, tiebreak: np.ndarray | None = None, breaks: Sequence[float] = CLASS_BREAKS,
                    max_cells: int = MAX_CELLS, block: int = 8,
-                   progress: Callable[[float], None] | None = None) -> Stability:
+                   progress: Callable[[float], None] | None = None,
+                   score_fn: Callable[[dict[str, float]], np.ndarray] | None = None) -> Stability:
     """Class stability and rank band of every feature under weight variants (see module doc).
 
     ``criteria`` and ``weights`` are those of the run's score (the criteria in the score with
     their weights); ``excluded`` the features without rank; ``base_class`` the run's classes.
     ``progress`` (optional) is called with 0–1 after each block of variants and may raise to
-    cancel. Deterministic for a given ``seed``.
+    cancel. Deterministic for a given ``seed``. The scores of a variant are the weighted mean
+    (:func:`common.weighted_score`, one matrix-vector product); an algorithm whose score is
+    another function of the weights gives it as ``score_fn`` (weights -> scores of all features).
     """
     keys = [k for k in criteria if float(weights.get(k, 0.0)) > 0]
     excl = np.asarray(excluded, bool)
@@ -145,8 +148,11 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
     ranker = _Ranker(m)
     with np.errstate(invalid="ignore", divide="ignore"):
         for j in range(draws):
-            score = 100.0 * (w[j] @ c)  # rows of w sum to 1: weighted_score where every criterion is known
-            if known is not None:
+            if score_fn is not None:
+                score = np.asarray(score_fn(dict(zip(keys, w[j]))), dtype=float)[ok][by_tb]
+            else:
+                score = 100.0 * (w[j] @ c)  # rows of w sum to 1: weighted_score where every criterion is known
+            if score_fn is None and known is not None:
                 wsum = w[j] @ known
                 score = np.where(wsum > 0, score / wsum, np.nan)
             same += (score >= low) & (score < high)
@@ -166,5 +172,5 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
     return Stability(stab, lo, hi, draws, use)
 
 
-__all__ = ["CLASS_LABELS", "CONCENTRATION", "DRAWS", "EXCLUDED", "STABLE_SHARE", "Stability", "draw_weights",
+__all__ = ["CLASS_BREAKS", "CLASS_LABELS", "CONCENTRATION", "DRAWS", "EXCLUDED", "STABLE_SHARE", "Stability", "draw_weights",
            "rank_stability"]

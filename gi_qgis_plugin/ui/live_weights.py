@@ -8,9 +8,11 @@ How it works (the same for every scoring algorithm, no algorithm-specific code):
   (``explain.spec_of``), the starting weights from the run record (``explain.layer_weights``).
 - moving a slider re-scores every feature with ``scoring.live.rescore`` (the shared finish,
   numpy): score, class and rank of each feature, and gi_suit / gi_need where the spec has them.
-- the map: the layer's renderer classifies by ``scoring.live.class_expression`` (the same formula
-  as a QGIS expression over the layer's own ``c_*`` fields), so nothing is copied and the layer's
-  data stay as the run wrote them; "Reset" puts the layer's own renderer back.
+- the map: the new classes, one letter per feature id, are a layer variable
+  (``@gi_live_class``), and the layer's renderer draws the class of each feature from it
+  (``substr(@gi_live_class, $id - @gi_live_base, 1)``): the map shows exactly what the numpy
+  re-scoring computed, with one formula in one place, nothing is copied and the layer's data stay
+  as the run wrote them; "Reset" puts the layer's own renderer back and removes the variable.
 - "Save as new result" writes a new memory layer: the features with the new gi_score, gi_class,
   gi_rank (and the rank stability around the new weights when the run computed it), styled, with
   a run record of its own that holds the new weights and names the result it came from.
@@ -24,6 +26,7 @@ from datetime import datetime, timezone
 
 import numpy as np
 from qgis.core import (
+    QgsExpressionContextUtils,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -47,14 +50,16 @@ from ..i18n import tr
 from ..scoring import record as rec
 from ..scoring import stability
 from ..scoring.common import ScoreCore
-from ..scoring.live import class_expression, rescore, rule_excluded
+from ..scoring.live import rescore, rule_excluded
 from ..scoring.spec import ScoringSpec
 from ..styles import apply_result_styles, class_renderer
 from .explain import criterion_label, criterion_names, layer_weights, run_record_of, spec_of
 from .values import as_float, fill_layer_combo, plain
 
-SLIDER_MAX = 100  # a slider's value is the criterion's weight in percent of the run's largest weight × …
-LIVE_FIELDS = ("gi_score", "gi_class", "gi_rank")
+SLIDER_MAX = 100  # slider steps; the run's largest weight sits at the middle (50)
+CLASS_VARIABLE, BASE_VARIABLE = "gi_live_class", "gi_live_base"  # layer variables while live
+CLASS_EXPRESSION = f"substr(@{CLASS_VARIABLE}, $id - @{BASE_VARIABLE}, 1)"
+MAX_ID_SPAN = 50_000_000  # feature ids spread wider than this: the map cannot follow (one letter per id)
 
 
 @dataclass
@@ -66,6 +71,7 @@ class LiveData:
     criteria: dict[str, np.ndarray]  # key -> 0–1, NaN where unknown
     excluded: np.ndarray  # excluded by a rule (stays X whatever the weights)
     classes: np.ndarray  # the run's gi_class
+    scores: np.ndarray  # the run's gi_score (NaN where NULL)
     hz: np.ndarray  # the run's gi_hz (text)
     spec: ScoringSpec | None
     run: dict | None
@@ -94,7 +100,7 @@ def read_live_data(layer: QgsVectorLayer) -> LiveData:
     """The ``c_*`` fields, gi_class, gi_flags and gi_hz of every feature (no geometry)."""
     order, spec, run = criteria_of(layer)
     keys = criterion_names(layer)
-    names = [CRITERION_PREFIX + k for k in keys] + ["gi_class", "gi_flags", "gi_hz"]
+    names = [CRITERION_PREFIX + k for k in keys] + ["gi_class", "gi_flags", "gi_hz", "gi_score"]
     fields = layer.fields()
     idx = [fields.lookupField(n) for n in names]
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
@@ -110,14 +116,47 @@ def read_live_data(layer: QgsVectorLayer) -> LiveData:
     classes = np.array([r[k] for r in rows], dtype=object)
     flags = [r[k + 1] for r in rows]
     hz = np.array([str(r[k + 2] or "") for r in rows], dtype=object)
+    scores = np.array([np.nan if (v := as_float(r[k + 3])) is None else v for r in rows], dtype=float)
     fid_arr = np.array(fids, dtype=np.int64)
-    return LiveData(layer.id(), fid_arr, crit, rule_excluded(classes, flags), classes, hz, spec, run, order,
+    return LiveData(layer.id(), fid_arr, crit, rule_excluded(classes, flags), classes, scores, hz, spec, run, order,
                     {int(f): i for i, f in enumerate(fids)})
 
 
 def live_score(data: LiveData, weights: Mapping[str, float]) -> ScoreCore:
     """Every feature re-scored under ``weights`` (ties by feature id, as the run by input order)."""
     return rescore(data.order, data.criteria, weights, data.excluded, data.fids, data.groups())
+
+
+def reproduces_run(data: LiveData, weights: Mapping[str, float], tol: float = 0.01) -> bool:
+    """True when re-scoring with the run's weights gives the run's gi_score (within ``tol``
+    points) on every scored feature: the result's score is the weighted mean of its c_*."""
+    try:
+        score = live_score(data, weights).score
+    except ValueError:
+        return False
+    have = np.isfinite(data.scores)
+    return bool(np.all(np.isfinite(score[have])) and np.all(np.abs(score[have] - data.scores[have]) <= tol))
+
+
+def class_letters(fids: np.ndarray, classes: np.ndarray) -> tuple[str, int] | None:
+    """One class letter per feature id from the smallest to the largest id ("X" for a gap) and
+    the base (smallest id − 1) for :data:`CLASS_EXPRESSION`; None when the ids spread too wide."""
+    if fids.size == 0:
+        return "", 0
+    lo, hi = int(fids.min()), int(fids.max())
+    if hi - lo + 1 > MAX_ID_SPAN:
+        return None
+    buf = np.full(hi - lo + 1, EXCLUDED.encode(), dtype="S1")
+    buf[fids - lo] = np.array([str(c).encode() for c in classes], dtype="S1")
+    return buf.tobytes().decode("ascii"), lo - 1
+
+
+def _set_variables(layer: QgsVectorLayer, values: Mapping[str, object] | None) -> None:
+    """Set (``values``) or remove (None) the live variables, keeping the layer's other variables."""
+    names = list(layer.customProperty("variableNames") or [])
+    vals = list(layer.customProperty("variableValues") or [])
+    keep = {n: v for n, v in zip(names, vals) if n not in (CLASS_VARIABLE, BASE_VARIABLE)}
+    QgsExpressionContextUtils.setLayerVariables(layer, {**keep, **(values or {})})
 
 
 def stability_text(rank, lo, hi, stab) -> str:
@@ -348,6 +387,7 @@ class LiveWeightsWidget(QWidget):
         if self.layer is not None and self._renderer is not None:
             try:
                 self.layer.setRenderer(self._renderer)
+                _set_variables(self.layer, None)
                 self.layer.triggerRepaint()
             except RuntimeError:  # the layer was deleted
                 pass
@@ -387,18 +427,25 @@ class LiveWeightsWidget(QWidget):
         if sum(self.weights.values()) <= 0:
             self.summary.setText(tr("All weights are 0: give at least one criterion a weight above 0."))
             return False
+        if self.data.run is not None and not reproduces_run(self.data, self.run_weights):
+            self.summary.setText(tr("This result's scores are not the weighted mean of its criteria (c_*), so they "
+                                    "cannot be re-weighted here: run the algorithm again with other weights."))
+            return False
         try:
             core = live_score(self.data, self.weights)
         except ValueError:
             self.summary.setText(tr("No criterion with values has a weight above 0."))
             return False
         self.core = core
-        if self._renderer is None:
-            self._renderer = self.layer.renderer().clone() if self.layer.renderer() is not None else None
-        renderer = class_renderer(self.layer)
-        renderer.setClassAttribute(class_expression({k: w for k, w in self.weights.items() if w > 0}))
-        self.layer.setRenderer(renderer)
-        self.layer.triggerRepaint()
+        letters = class_letters(self.data.fids, core.gi_class)
+        if letters is not None:
+            if self._renderer is None:
+                self._renderer = self.layer.renderer().clone() if self.layer.renderer() is not None else None
+            _set_variables(self.layer, {CLASS_VARIABLE: letters[0], BASE_VARIABLE: letters[1]})
+            renderer = class_renderer(self.layer)
+            renderer.setClassAttribute(CLASS_EXPRESSION)
+            self.layer.setRenderer(renderer)
+            self.layer.triggerRepaint()
         counts = {c: int((core.gi_class == c).sum()) for c in (*CLASS_LABELS, EXCLUDED)}
         changed = int((core.gi_class != self.data.classes).sum())
         self.summary.setText(tr("With these weights: A {a}, B {b}, C {c}, D {d}, X {x}; {changed} features change "

@@ -666,6 +666,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Wert für das Zielgebiet</translation>
         </message>
         <message>
+            <source>Rank stability is left out: the score of this algorithm is not the weighted mean of its criteria, so other weightings cannot be scored the same way.</source>
+            <translation>Die Robustheit des Rangs entfällt: Die Punktzahl dieses Algorithmus ist kein gewichteter Mittelwert seiner Kriterien, daher lassen sich andere Gewichtungen nicht auf dieselbe Weise bewerten.</translation>
+        </message>
+        <message>
             <source>{param} must be greater than {low} (it is {value}).</source>
             <translation>{param} muss größer als {low} sein (ist {value}).</translation>
         </message>
@@ -1248,6 +1252,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>All weights are 0: give at least one criterion a weight above 0.</source>
             <translation>Alle Gewichte sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>This result's scores are not the weighted mean of its criteria (c_*), so they cannot be re-weighted here: run the algorithm again with other weights.</source>
+            <translation>Die Punktzahlen dieses Ergebnisses sind kein gewichteter Mittelwert seiner Kriterien (c_*) und lassen sich hier nicht neu gewichten: Starten Sie den Algorithmus erneut mit anderen Gewichten.</translation>
         </message>
         <message>
             <source>{name} (weights tuned)</source>
