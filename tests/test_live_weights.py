@@ -159,6 +159,12 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
     assert all(p in (None, 0.0) for k, p in bars_after.items() if k != "heat")
     assert bars_after != bars_before
     assert "→" in dock.inspector.class_label.text()
+    # its live rank by hand: 1 + the scored roofs with a higher 100 × c_heat (ties: smaller id first)
+    fids = [g.id() for g in layer.getFeatures()]
+    me = fids.index(fid)
+    live_rank = 1 + sum(1 for i, x in enumerate(fids) if not excluded[i] and np.isfinite(heat[i])
+                        and (heat[i] > heat[me] or (heat[i] == heat[me] and x < fid)))
+    assert dock.inspector.rank_label.text() == f"{f['gi_rank']} → {live_rank} (live weights)"
 
     # "Save as new result": a new layer with the new classes and a run record with the new weights
     n_layers = len(project.mapLayers())

@@ -285,7 +285,9 @@ class InspectorWidget(QWidget):
             suffix = " " + tr("(live weights)")
             self.score_label.setText(self.score_label.text() + " → " + ("—" if score is None else fmt_num(score, 1)) + suffix)
             self.class_label.setText(self.class_label.text() + " → " + klass + suffix)
-            self.rank_label.setText(self.rank_label.text() + " → " + ("—" if rank is None else str(rank)) + suffix)
+            # the band belongs to the run's weights: under live weights the rank's change says more
+            self.rank_label.setText(("—" if summary.rank is None else str(summary.rank)) + " → "
+                                    + ("—" if rank is None else str(rank)) + suffix)
 
         criteria = criterion_names(layer)
         key = (layer.id(), layer.featureCount())
