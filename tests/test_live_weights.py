@@ -166,6 +166,21 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
                         and (heat[i] > heat[me] or (heat[i] == heat[me] and x < fid)))
     assert dock.inspector.rank_label.text() == f"{f['gi_rank']} → {live_rank} (live weights)"
 
+    # the Handlungsziele tab: how many roofs serving HZ 02 are class A now and in the run
+    hz = [set((v or "").split(",")) for v in _values(layer, "gi_hz")]
+    serves = [("02" in h) for h in hz]
+    dock.tabs.setCurrentIndex(dock.TAB_HZ)
+    dock.browser.select_number("02")
+    QCoreApplication.processEvents()
+    n02 = sum(serves)
+    a_now = sum(1 for s_, c in zip(serves, expected) if s_ and c == "A")
+    a_run = sum(1 for s_, c in zip(serves, run_classes) if s_ and c == "A")
+    assert n02 and a_now != a_run, "the test data must change the class A count of HZ 02"
+    assert dock.browser.live_label.text() == (
+        f"“Dächer Ergebnis” with the live weights: {a_now} of {n02} features serving HZ 02 are class A "
+        f"(in the run: {a_run}).")
+    dock.tabs.setCurrentIndex(dock.TAB_WEIGHTS)
+
     # "Save as new result": a new layer with the new classes and a run record with the new weights
     n_layers = len(project.mapLayers())
     panel.save_button.click()
