@@ -18,6 +18,16 @@ Targets carry a ``comparator``:
 ``eq``  exactly ``value``
 ``by``  a deadline: something exists by the calendar year ``value`` (``unit`` is ``"year"``)
 
+A target may carry a ``note_de``/``note_en`` (an open definition or the plugin's reading of the
+text, e.g. the denominator of HZ 15) and ``progress: false`` when the plugin must not compute
+progress against it until the reading is checked. A Handlungsziel may carry ``notes_de``/
+``notes_en``: the strategy's footnotes (quoted) and the plugin's remarks on its summary.
+
+``related_targets`` (optional, top level) holds quantified targets from *outside* the strategy
+that planners expect next to certain Handlungsziele (the Zukunftsinitiative Klima.Werk's 2040
+targets next to HZ 02 and 24). Each names its programme and source, and the catalogue keeps
+them apart from the strategy's own targets so that no report mixes the two.
+
 The output field ``gi_hz`` lists Handlungsziel numbers as two digits, comma separated
 (``"02,24"``); :func:`parse_hz_list` and :func:`format_hz_list` read and write that format.
 """
@@ -40,7 +50,7 @@ HZ_NUMBERS = tuple(f"{i:02d}" for i in range(1, 28))
 COMPARATORS = ("ge", "le", "lt", "eq", "by")
 
 _TOP_REQUIRED = {"source", "leitthemen_note", "leitthemen", "handlungsziele"}
-_TOP_OPTIONAL = {"agreements_note"}
+_TOP_OPTIONAL = {"agreements_note", "related_targets_note", "related_targets"}
 _LT_KEYS = {"id", "title_de", "title_en", "motto_de", "motto_en"}
 _HZ_KEYS = {
     "number",
@@ -52,6 +62,7 @@ _HZ_KEYS = {
     "targets",
     "keywords",
 }
+_HZ_OPTIONAL = {"notes_de", "notes_en"}
 _TARGET_KEYS = {
     "id",
     "indicator_de",
@@ -64,6 +75,8 @@ _TARGET_KEYS = {
     "scope_en",
     "comparator",
 }
+_TARGET_OPTIONAL = {"note_de", "note_en", "progress"}
+_RELATED_KEYS = _TARGET_KEYS | {"programme_de", "programme_en", "hz", "source"}
 
 # Words for describe(); kept here rather than in the .ts catalogue because the catalogue's texts
 # are bilingual data chosen by ``lang``, not by the QGIS UI locale.
@@ -71,7 +84,10 @@ _COMPARATOR_WORDS = {
     "de": {"ge": "mindestens ", "le": "höchstens ", "lt": "unter ", "eq": "", "by": "bis "},
     "en": {"ge": "at least ", "le": "at most ", "lt": "below ", "eq": "", "by": "by "},
 }
-_UNIT_WORDS = {"years": {"de": ("Jahr", "Jahre"), "en": ("year", "years")}}
+_UNIT_WORDS = {
+    "years": {"de": ("Jahr", "Jahre"), "en": ("year", "years")},
+    "pp": {"de": ("Prozentpunkt", "Prozentpunkte"), "en": ("percentage point", "percentage points")},
+}
 _BY_YEAR = {"de": " bis {year}", "en": " by {year}"}
 _BASELINE = {"de": " (Ausgangswert {baseline})", "en": " (baseline {baseline})"}
 
@@ -142,6 +158,18 @@ class Target:
     scope_de: str
     scope_en: str
     comparator: str
+    note_de: str = ""
+    note_en: str = ""
+    progress: bool = True  # False: the plugin's reading is unchecked, compute no progress
+
+    def note(self, lang: str = "de") -> str:
+        """An open definition or the plugin's reading of the target ("" when there is none)."""
+        return self.note_de if _check_lang(lang) == "de" else self.note_en
+
+    def is_overdue(self, current_year: int) -> bool:
+        """A deadline target (``by``) whose year has passed: show "deadline passed, status
+        unknown" rather than "open", since the plugin cannot know whether it was met."""
+        return self.comparator == "by" and current_year > int(self.value)
 
     def indicator(self, lang: str = "de") -> str:
         return self.indicator_de if _check_lang(lang) == "de" else self.indicator_en
@@ -179,6 +207,24 @@ class Target:
 
 
 @dataclass(frozen=True)
+class RelatedTarget(Target):
+    """A target from outside the strategy, shown next to the Handlungsziele in ``hz``."""
+
+    programme_de: str = ""
+    programme_en: str = ""
+    hz: tuple[str, ...] = ()
+    source: str = ""
+
+    def programme(self, lang: str = "de") -> str:
+        return self.programme_de if _check_lang(lang) == "de" else self.programme_en
+
+    def describe(self, lang: str = "de") -> str:
+        """``Zukunftsinitiative Klima.Werk: Anteil … mindestens 25 % bis 2040``: always names
+        the programme, so the sentence cannot be mistaken for one of the strategy's targets."""
+        return f"{self.programme(lang)}: {super().describe(lang)}"
+
+
+@dataclass(frozen=True)
 class Handlungsziel:
     """One of the 27 Handlungsziele (numbered "01".."27")."""
 
@@ -190,6 +236,12 @@ class Handlungsziel:
     agreements_en: tuple[str, ...]
     targets: tuple[Target, ...]
     keywords: tuple[str, ...]
+    notes_de: tuple[str, ...] = ()
+    notes_en: tuple[str, ...] = ()
+
+    def notes(self, lang: str = "de") -> tuple[str, ...]:
+        """The strategy's footnotes (quoted) and the plugin's remarks on its summary."""
+        return self.notes_de if _check_lang(lang) == "de" else self.notes_en
 
     def title(self, lang: str = "de") -> str:
         return self.title_de if _check_lang(lang) == "de" else self.title_en
@@ -237,6 +289,13 @@ class Catalog:
     agreements_note: str
     leitthemen: tuple[Leitthema, ...]
     handlungsziele: tuple[Handlungsziel, ...]
+    related_targets: tuple[RelatedTarget, ...] = ()
+    related_targets_note: str = ""
+
+    def related_to(self, key: int | str) -> list[RelatedTarget]:
+        """External targets shown next to this Handlungsziel (e.g. Klima.Werk next to HZ 02)."""
+        number = normalise_number(key)
+        return [t for t in self.related_targets if number in t.hz]
 
     def __iter__(self) -> Iterator[Handlungsziel]:
         return iter(self.handlungsziele)
@@ -380,11 +439,17 @@ def _parse_leitthema(entry: Any, index: int) -> Leitthema:
     )
 
 
-def _parse_target(entry: Any, hz_where: str, index: int) -> Target:
-    where = f"{hz_where}, target {index}"
-    _check_keys(entry, _TARGET_KEYS, set(), where)
+def _optional_text(entry: Mapping[str, Any], key: str, where: str) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise CatalogError(f"{where}: {key} must be text")
+    return value.strip()
+
+
+def _target_fields(entry: Any, where: str) -> dict[str, Any]:
+    """The fields shared by the strategy's targets and related (external) targets, checked."""
     target_id = _text(entry, "id", where)
-    where = f"{hz_where}, target {index} ({target_id})"
+    where = f"{where} ({target_id})"
     comparator = entry["comparator"]
     if comparator not in COMPARATORS:
         raise CatalogError(f"{where}: comparator {comparator!r} is not one of {', '.join(COMPARATORS)}")
@@ -396,18 +461,51 @@ def _parse_target(entry: Any, hz_where: str, index: int) -> Target:
         raise CatalogError(f"{where}: year must be a calendar year (integer) or null, not {year!r}")
     if comparator == "by" and (unit != "year" or not float(value).is_integer()):
         raise CatalogError(f"{where}: comparator 'by' is a deadline: unit must be 'year' and value a year")
-    return Target(
-        id=target_id,
-        indicator_de=_text(entry, "indicator_de", where),
-        indicator_en=_text(entry, "indicator_en", where),
-        value=value,
-        unit=unit,
-        baseline=baseline,
-        year=year,
-        scope_de=_text(entry, "scope_de", where),
-        scope_en=_text(entry, "scope_en", where),
-        comparator=comparator,
+    progress = entry.get("progress", True)
+    if not isinstance(progress, bool):
+        raise CatalogError(f"{where}: progress must be true or false, not {progress!r}")
+    note_de = _optional_text(entry, "note_de", where)
+    note_en = _optional_text(entry, "note_en", where)
+    if bool(note_de) != bool(note_en):
+        raise CatalogError(f"{where}: note_de and note_en must both be given or both be left out")
+    return {
+        "id": target_id,
+        "indicator_de": _text(entry, "indicator_de", where),
+        "indicator_en": _text(entry, "indicator_en", where),
+        "value": value,
+        "unit": unit,
+        "baseline": baseline,
+        "year": year,
+        "scope_de": _text(entry, "scope_de", where),
+        "scope_en": _text(entry, "scope_en", where),
+        "comparator": comparator,
+        "note_de": note_de,
+        "note_en": note_en,
+        "progress": progress,
+    }
+
+
+def _parse_related_target(entry: Any, index: int) -> RelatedTarget:
+    where = f"related target {index}"
+    _check_keys(entry, _RELATED_KEYS, _TARGET_OPTIONAL, where)
+    fields = _target_fields(entry, where)
+    where = f"{where} ({fields['id']})"
+    hz = entry["hz"]
+    if not isinstance(hz, list) or not hz or any(n not in HZ_NUMBERS for n in hz):
+        raise CatalogError(f"{where}: hz must list the Handlungsziel numbers it is shown with ('02', '24')")
+    return RelatedTarget(
+        **fields,
+        programme_de=_text(entry, "programme_de", where),
+        programme_en=_text(entry, "programme_en", where),
+        hz=tuple(hz),
+        source=_text(entry, "source", where),
     )
+
+
+def _parse_target(entry: Any, hz_where: str, index: int) -> Target:
+    where = f"{hz_where}, target {index}"
+    _check_keys(entry, _TARGET_KEYS, _TARGET_OPTIONAL, where)
+    return Target(**_target_fields(entry, where))
 
 
 def _parse_handlungsziel(entry: Any, index: int) -> Handlungsziel:
@@ -418,7 +516,7 @@ def _parse_handlungsziel(entry: Any, index: int) -> Handlungsziel:
     if not isinstance(number, str) or number not in HZ_NUMBERS:
         raise CatalogError(f"{where}: number {number!r} must be a two-digit string '01'..'27'")
     where = f"Handlungsziel {number}"
-    _check_keys(entry, _HZ_KEYS, set(), where)
+    _check_keys(entry, _HZ_KEYS, _HZ_OPTIONAL, where)
 
     agreements_de = _texts(entry, "agreements_de", where)
     agreements_en = _texts(entry, "agreements_en", where)
@@ -450,6 +548,14 @@ def _parse_handlungsziel(entry: Any, index: int) -> Handlungsziel:
     if len(set(ids)) != len(ids):
         raise CatalogError(f"{where}: target ids must be unique, found {', '.join(ids)}")
 
+    notes_de = _texts(entry, "notes_de", where) if "notes_de" in entry else ()
+    notes_en = _texts(entry, "notes_en", where) if "notes_en" in entry else ()
+    if len(notes_de) != len(notes_en):
+        raise CatalogError(
+            f"{where}: notes_de has {len(notes_de)} items but notes_en has {len(notes_en)}; "
+            "each note needs both languages"
+        )
+
     return Handlungsziel(
         number=number,
         title_de=_text(entry, "title_de", where),
@@ -459,6 +565,8 @@ def _parse_handlungsziel(entry: Any, index: int) -> Handlungsziel:
         agreements_en=agreements_en,
         targets=targets,
         keywords=keywords,
+        notes_de=notes_de,
+        notes_en=notes_en,
     )
 
 
@@ -491,12 +599,25 @@ def parse_catalog(data: Any) -> Catalog:
             f"handlungsziele: missing number(s) {', '.join(missing)}; the strategy has 27 (01-27)"
         )
 
+    raw_related = data.get("related_targets", [])
+    if not isinstance(raw_related, list):
+        raise CatalogError("top level: related_targets must be a list")
+    related = tuple(_parse_related_target(e, i) for i, e in enumerate(raw_related, start=1))
+    related_note = (data.get("related_targets_note") or "").strip()
+    if related and not related_note:
+        raise CatalogError("top level: related_targets_note must say that these targets are external")
+    all_ids = [t.id for hz in by_number.values() for t in hz.targets] + [t.id for t in related]
+    if len(set(all_ids)) != len(all_ids):
+        raise CatalogError("related_targets: an id repeats a target id of the strategy")
+
     return Catalog(
         source=_text(data, "source", "top level"),
         leitthemen_note=_text(data, "leitthemen_note", "top level"),
         agreements_note=(data.get("agreements_note") or "").strip(),
         leitthemen=tuple(sorted(leitthemen, key=lambda lt: LEITTHEMA_IDS.index(lt.id))),
         handlungsziele=tuple(by_number[n] for n in HZ_NUMBERS),
+        related_targets=related,
+        related_targets_note=related_note,
     )
 
 

@@ -34,9 +34,10 @@ CLASS_LABELS = ("A", "B", "C", "D")
 EXCLUDED = "X"
 
 
-def class_ranges() -> tuple[tuple[float, float, str], ...]:
-    """(low, high, class) per class A–D on the 0–100 score: ``(75, 100, "A") … (0, 25, "D")``."""
-    bounds = (100.0, *CLASS_BREAKS, 0.0)
+def class_ranges(breaks: tuple[float, ...] = CLASS_BREAKS) -> tuple[tuple[float, float, str], ...]:
+    """(low, high, class) per class A–D on the 0–100 score: ``(75, 100, "A") … (0, 25, "D")``;
+    ``breaks``: an algorithm's own lowest scores of A, B and C (its spec's ``class_breaks``)."""
+    bounds = (100.0, *breaks, 0.0)
     return tuple((bounds[i + 1], bounds[i], CLASS_LABELS[i]) for i in range(len(CLASS_LABELS)))
 
 

@@ -57,6 +57,31 @@ ROOF_TYPE_NAMES: dict[str, str] = {
 # potential (opendata.stadt-muenster.de/node/41471; ../shared/research/domain_methods.md §1).
 DEFAULT_FLAT_THRESHOLD_DEG = 5.0
 
+# Slope classes of the roof surfaces: the Münster green-roof potential classes of
+# resources/roof_slope_classes.csv (upper bound inclusive). Per class the import writes the true
+# (3D) roof area ``t_<class>_m2`` and its horizontal projection ``h_<class>_m2``, so the roof
+# algorithm can count the greenable surfaces of pitched and mixed roofs and put the rain on the
+# horizontal projection (domain_review.md §2.1).
+def _slope_classes() -> tuple[tuple[str, ...], np.ndarray]:
+    rows = sorted(read_csv("roof_slope_classes.csv"), key=lambda r: float(r["max_deg"]))
+    return tuple(r["slope_class"] for r in rows), np.array([float(r["max_deg"]) for r in rows])
+
+
+SLOPE_CLASSES, SLOPE_CLASS_UPPER = _slope_classes()
+
+
+def class_field_key(label: str) -> str:
+    """Slope class label -> field name part: "0-5" -> "0_5", ">45" -> "gt45"."""
+    return label.replace(">", "gt").replace("-", "_")
+
+
+# Slopes within this of a class bound count to the lower class: a roof built at exactly 30°
+# comes out of the coordinates as 30.000000000000004°, and must not drop into the 30–45° class.
+SLOPE_EPS_DEG = 1e-9
+
+CLASS_TRUE_FIELDS = tuple(f"t_{class_field_key(c)}_m2" for c in SLOPE_CLASSES)
+CLASS_HORIZ_FIELDS = tuple(f"h_{class_field_key(c)}_m2" for c in SLOPE_CLASSES)
+
 # Roof polygons smaller than this (m², 3D) do not count for ``slope_max_deg``: LoD2 models carry
 # numerical slivers of a few cm² whose normals are arbitrary. [U] our choice; they still count
 # (with their tiny weight) in the area sums and the area-weighted mean slope.
@@ -138,6 +163,9 @@ class Lod2Result:
     flat_roof_m2: np.ndarray = field(default_factory=lambda: np.empty(0))
     slope_deg: np.ndarray = field(default_factory=lambda: np.empty(0))
     slope_max_deg: np.ndarray = field(default_factory=lambda: np.empty(0))
+    # per slope class (columns in SLOPE_CLASSES order): true roof area and horizontal projection
+    class_true_m2: np.ndarray = field(default_factory=lambda: np.empty((0, len(SLOPE_CLASSES))))
+    class_horiz_m2: np.ndarray = field(default_factory=lambda: np.empty((0, len(SLOPE_CLASSES))))
     geometry: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
     file_index: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
     files: list[FileReport] = field(default_factory=list)
@@ -444,7 +472,7 @@ class _Builder:
             k: []
             for k in (
                 "gml_id function roof_type roof_type_name roof_src gem height footprint roof_area "
-                "flat_roof slope slope_max geometry file_index"
+                "flat_roof slope slope_max class_true class_horiz geometry file_index"
             ).split()
         }
 
@@ -508,6 +536,16 @@ class _Builder:
         slope[~has_roof] = np.nan
         flat_roof[np.isnan(roof_area)] = np.nan
         slope_max[~np.isfinite(slope_max) | ~has_roof] = np.nan
+        # per slope class: true area and horizontal projection (area × cos slope, exact for a
+        # planar polygon with its holes)
+        k = len(SLOPE_CLASSES)
+        cls = np.minimum(np.searchsorted(SLOPE_CLASS_UPPER, rs - SLOPE_EPS_DEG, side="left"), k - 1)
+        cell = rb * k + cls
+        class_true = np.bincount(cell, weights=ra, minlength=nb * k).astype(float).reshape(nb, k)
+        class_horiz = (np.bincount(cell, weights=ra * np.cos(np.radians(rs)), minlength=nb * k)
+                       .astype(float).reshape(nb, k))
+        class_true[np.isnan(roof_area)] = np.nan
+        class_horiz[np.isnan(roof_area)] = np.nan
 
         # roof area per (building, unit) for resolving roof types from parts
         max_units = max(len(r.unit_roof_types) for r in raws)
@@ -551,6 +589,8 @@ class _Builder:
             c["flat_roof"].append(flat_roof[bi])
             c["slope"].append(slope[bi])
             c["slope_max"].append(slope_max[bi])
+            c["class_true"].append(class_true[bi])
+            c["class_horiz"].append(class_horiz[bi])
             c["geometry"].append(geom)
             c["file_index"].append(file_index)
             report.n_read += 1
@@ -609,6 +649,8 @@ class _Builder:
             flat_roof_m2=f("flat_roof"),
             slope_deg=f("slope"),
             slope_max_deg=f("slope_max"),
+            class_true_m2=np.asarray(c["class_true"], dtype=float).reshape(-1, len(SLOPE_CLASSES)),
+            class_horiz_m2=np.asarray(c["class_horiz"], dtype=float).reshape(-1, len(SLOPE_CLASSES)),
             geometry=geometry,
             file_index=np.asarray(c["file_index"], dtype=np.int64),
             flat_threshold_deg=self.flat,

@@ -61,10 +61,19 @@ def class_renderer(layer: QgsVectorLayer) -> QgsCategorizedSymbolRenderer:
     return QgsCategorizedSymbolRenderer("gi_class", cats)
 
 
+def score_ranges(layer: QgsVectorLayer) -> tuple[tuple[float, float, str], ...]:
+    """The graduated ranges in the class breaks of the algorithm that wrote the layer (found by
+    its signature field), else the equal quarters."""
+    from .scoring.spec import spec_for_fields
+
+    spec = spec_for_fields(layer.fields().names())
+    return SCORE_RANGES if spec is None else class_ranges(spec.class_breaks)
+
+
 def score_renderer(layer: QgsVectorLayer) -> QgsGraduatedSymbolRenderer:
     ranges = [
         QgsRendererRange(lo, hi, _symbol(layer, CLASS_COLOURS[k]), f"{lo:.0f} – {hi:.0f}")
-        for lo, hi, k in SCORE_RANGES
+        for lo, hi, k in score_ranges(layer)
     ]
     renderer = QgsGraduatedSymbolRenderer("gi_score", ranges)
     return renderer

@@ -9,11 +9,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def shared_path(*parts: str) -> Path:
-    """Path into ../shared/data; skips (or fails under GI_REQUIRE_SHARED_DATA=1) if absent."""
-    path = SHARED_DATA.joinpath(*parts)
+def shared_path(*parts: str, base: Path = SHARED_DATA) -> Path:
+    """Path into ../shared/data (or ``base``); skips (or fails under GI_REQUIRE_SHARED_DATA=1)
+    if absent."""
+    path = base.joinpath(*parts)
     if not path.exists():
         reason = f"real test data not found at {path} (clone with ../shared beside the project)"
         if os.environ.get("GI_REQUIRE_SHARED_DATA") == "1":
@@ -30,6 +32,13 @@ def lod2_dir() -> Path:
 @pytest.fixture
 def moabit_dir() -> Path:
     return shared_path("moabit_osm")
+
+
+@pytest.fixture(scope="session")
+def strategy_seed_text() -> str:
+    """The text of the strategy's Kurzfassung (../shared/seeds/002_*.txt): the reference the
+    Handlungsziele catalogue is checked against."""
+    return shared_path("002_4a180cabb97981ad.txt", base=SHARED_SEEDS).read_text(encoding="utf-8")
 
 
 def recording_feedback_class():
@@ -89,3 +98,18 @@ def pytest_unconfigure(config):
 
 def pytest_sessionfinish(session, exitstatus):
     session.config._gi_exitstatus = exitstatus
+
+
+@pytest.fixture
+def german(qgis_app):
+    """The German catalogue installed for one test (compiled first if needed)."""
+    import subprocess
+    import sys
+
+    from gi_qgis_plugin.i18n import install_translator, remove_translator
+
+    if not install_translator("de"):
+        subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "compile"], check=True)
+        assert install_translator("de"), "German catalogue could not be compiled"
+    yield
+    remove_translator()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 from pathlib import Path
 
@@ -26,16 +25,15 @@ from gi_qgis_plugin.catalog import (
     parse_hz_list,
 )
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "002_4a180cabb97981ad.txt"
-
 # HZ number -> {target id: (value, unit, baseline, year, comparator)}, from the Kurzfassung.
 EXPECTED_TARGETS = {
     "02": {"green_flat_roofs": (50, "%", None, 2030, "ge"), "green_facades": (5, "%", None, 2030, "ge")},
     "14": {"regional_park_concept": (2025, "year", None, 2025, "by")},
     "15": {"protected_share_habitat_network": (15, "%", None, None, "ge")},
     "19": {
-        "poor_water_structure_conurbation": (45, "%", 73, 2030, "lt"),
-        "poor_water_structure_outside": (25, "%", 73, 2030, "lt"),
+        # "von aktuell 73 %" is the region-wide baseline, not one per sub-area (review 1.2)
+        "poor_water_structure_conurbation": (45, "%", None, 2030, "lt"),
+        "poor_water_structure_outside": (25, "%", None, 2030, "lt"),
     },
     "22": {"forest_share": (25, "%", 23, 2030, "ge")},
     "23": {
@@ -99,16 +97,102 @@ def test_titles_are_the_strategys_without_pdf_hyphenation(catalog):
         assert "  " not in hz.title_de and "Klima straßen" not in hz.title_de
 
 
-def test_titles_appear_in_the_seed_text():
-    if not SEED.exists():
-        reason = f"seed text not found at {SEED} (clone with ../shared beside the project)"
-        if os.environ.get("GI_REQUIRE_SHARED_DATA") == "1":
-            pytest.fail(reason + "; GI_REQUIRE_SHARED_DATA=1 requires it")
-        pytest.skip(reason)
-    # Compare without spaces and hyphens: the PDF text breaks words at arbitrary places.
-    seed = re.sub(r"[\s\-]", "", SEED.read_text(encoding="utf-8"))
+def _squeeze(text: str) -> str:
+    """Without spaces and hyphens: the PDF text breaks words at arbitrary places."""
+    return re.sub(r"[\s\-\u2013]", "", text)
+
+
+def test_titles_appear_in_the_seed_text(strategy_seed_text):
+    seed = _squeeze(strategy_seed_text)
     for hz in load_catalog():
-        assert re.sub(r"[\s\-]", "", hz.title_de) in seed, hz.number
+        assert _squeeze(hz.title_de) in seed, hz.number
+
+
+# Wording the seed uses and the catalogue must now carry (domain review §1), as
+# (HZ, phrase that must be in one agreement_de and in the seed).
+SEED_PHRASES = [
+    ("07", "Neubauten ressourcenschonend und klimaneutral zu errichten"),  # 1.8: about new buildings
+    ("11", "ihre verbindenden Korridore schützen"),  # 1.4: "schützen", not "unter Schutz stellen"
+    ("12", "Gesundheitsförderung, Naherholung und Umweltbildung"),  # 1.9: the purpose clause
+    ("14", "Bis 2025 eine Regionalparkkonzeption für die gesamte Metropole Ruhr aufstellen."),  # 1.5
+    ("14", "Weitere Regionalparks ausweisen."),  # 1.5: a separate agreement, no deadline
+    ("15", "Anteil gesetzlich geschützter Flächen innerhalb des Biotopverbunds auf insgesamt 15 %"),
+    ("24", "Regenwasser als wertvolle Ressource anerkennen"),  # 1.3
+    ("24", "von der Regel zur Ausnahme machen"),  # 1.3
+]
+
+
+@pytest.mark.parametrize(("number", "phrase"), SEED_PHRASES)
+def test_fixed_agreements_carry_the_seeds_wording(catalog, strategy_seed_text, number, phrase):
+    assert _squeeze(phrase) in _squeeze(strategy_seed_text), "phrase not in the seed: fix the test"
+    assert any(phrase in a for a in catalog.get(number).agreements_de), number
+
+
+def test_fixed_agreements_drop_what_the_seed_does_not_say(catalog, strategy_seed_text):
+    seed = _squeeze(strategy_seed_text)
+    hz11 = " ".join(catalog.get("11").agreements_de)
+    assert "unter Schutz stellen" not in hz11 and _squeeze("unter Schutz stellen") not in seed
+    # HZ 14: the 2025 deadline belongs to the Konzeption only, not to the designation of parks
+    (deadline,) = [a for a in catalog.get("14").agreements_de if "2025" in a]
+    assert "Regionalparks" not in deadline and "festlegen" not in deadline
+    # HZ 24: the seed never says that retention becomes "die Regel"
+    for agreement in catalog.get("24").agreements_de:
+        assert "die Regel" not in agreement.replace("von der Regel", "")
+    assert "Zurückhalten" not in " ".join(catalog.get("24").agreements_de)
+
+
+def test_footnotes_are_quoted_verbatim_from_the_seed(catalog, strategy_seed_text):
+    seed = _squeeze(strategy_seed_text)
+    expected = {"15": "Fußnote 1", "19": "Fußnote 2", "22": "Fußnote 3"}
+    for number, label in expected.items():
+        notes = [n for n in catalog.get(number).notes_de if n.startswith(label)]
+        assert len(notes) == 1, number
+        quoted = re.search(r"„(.+)“", notes[0]).group(1)
+        assert _squeeze(quoted) in seed, (number, quoted)
+    assert "§ 35 LNatSchG NRW" in catalog.get("15").notes_de[0]
+    for hz in catalog:
+        assert len(hz.notes_de) == len(hz.notes_en), hz.number
+
+
+def test_interpretations_are_marked_and_hz15_gets_no_progress(catalog):
+    habitat = catalog.get("15").target("protected_share_habitat_network")
+    assert habitat.progress is False and "Auslegung" in habitat.note_de and "Gemeindefläche" in habitat.note_de
+    for target in catalog.get("19").targets:  # region-wide 73 % in a note, not per scope
+        assert target.baseline is None and "73 %" in target.note_de
+    roofs = catalog.get("02").target("green_flat_roofs")
+    assert "Abgrenzung der Innenstädte" in roofs.note_de and "Anzahl" in roofs.note_de
+    assert "Auslegung" in catalog.get("22").target("forest_share").note_de
+    concept = catalog.get("14").target("regional_park_concept")
+    assert concept.is_overdue(2026) and not concept.is_overdue(2025)
+    assert catalog.get("02").target("green_flat_roofs").is_overdue(2031) is False  # not a deadline target
+
+
+def test_compensation_pools_and_ko_habitation(catalog):
+    hz08 = catalog.get("08")
+    assert "compensation land pools" in hz08.title_en
+    assert "Flächenpool NRW" in hz08.notes_de[0] and "nicht" in hz08.notes_de[0]
+    assert catalog.leitthema("III").motto_de.startswith("Ko-Habitation ")
+    assert "Zuordnung des Plugins" in catalog.leitthemen_note
+
+
+def test_regional_2040_targets_are_a_separate_external_block(catalog):
+    related = {t.id: t for t in catalog.related_targets}
+    assert set(related) == {"klimawerk_disconnection", "klimawerk_evaporation"}
+    disconnection, evaporation = related["klimawerk_disconnection"], related["klimawerk_evaporation"]
+    assert (disconnection.value, disconnection.unit, disconnection.year) == (25, "%", 2040)
+    assert (evaporation.value, evaporation.unit, evaporation.year) == (10, "pp", 2040)
+    for target in related.values():
+        assert "Klima.Werk" in target.source and "essen.de" in target.source
+        assert target.hz == ("02", "24")
+        assert target.describe("de").startswith("Zukunftsinitiative Klima.Werk: ")
+    assert evaporation.describe("de").endswith("mindestens 10 Prozentpunkte bis 2040")
+    assert evaporation.describe("en").endswith("at least 10 percentage points by 2040")
+    # never mixed into the strategy's own targets
+    strategy_ids = {t.id for hz in catalog for t in hz.targets}
+    assert not strategy_ids & set(related)
+    assert catalog.related_to("24") == catalog.related_to(2) == list(catalog.related_targets)
+    assert catalog.related_to("15") == []
+    assert "nicht Teil der Strategie" in catalog.related_targets_note
 
 
 def test_leitthemen_are_the_five_of_the_charta(catalog):
@@ -314,6 +398,22 @@ def _float_year_14(data):
     _entry(data, "14")["targets"][0]["year"] = 2025.5
 
 
+def _related_without_source(data):
+    del data["related_targets"][0]["source"]
+
+
+def _related_unknown_hz(data):
+    data["related_targets"][1]["hz"] = ["02", "30"]
+
+
+def _note_without_translation_15(data):
+    del _entry(data, "15")["notes_en"]
+
+
+def _progress_not_bool_15(data):
+    _entry(data, "15")["targets"][0]["progress"] = "no"
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
@@ -333,6 +433,10 @@ def _float_year_14(data):
         (_empty_leitthema_motto, r"Leitthema IV: motto_en is missing or empty"),
         (_missing_leitthema, r"leitthemen: expected each of I, II, III, IV, V exactly once"),
         (_float_year_14, r"Handlungsziel 14, target 1 .*year must be a calendar year"),
+        (_related_without_source, r"related target 1: missing field\(s\) source"),
+        (_related_unknown_hz, r"related target 2 \(klimawerk_evaporation\): hz must list"),
+        (_note_without_translation_15, r"Handlungsziel 15: notes_de has 1 items but notes_en has 0"),
+        (_progress_not_bool_15, r"Handlungsziel 15, target 1 .*progress must be true or false"),
     ],
 )
 def test_broken_copies_raise_catalog_error_naming_the_problem(tmp_path, raw, change, expected):

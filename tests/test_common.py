@@ -64,3 +64,42 @@ def test_weights_from_rows_recovers_exact_weights_or_none():
     w = common.weights_from_rows(score, crit)
     assert w == pytest.approx({"a": 0.75, "b": 0.25})
     assert common.weights_from_rows(score + rng.random(20) * 10, crit) is None
+
+
+def test_suitability_and_need_combine_by_a_weighted_geometric_mean():
+    """Suitability (s1 weight 1, s2 weight 1) and need (n1): share 0.5 = √(suit × need).
+
+    Roof 1: suit (1 + 0.5) / 2 = 75, need 16 → √(75 × 16) = 34.64… (an average would give
+    45.5 and let a large roof in a cool place outrank); roof 2: suit 64, need 100 → 80;
+    roof 3: no need value → its suitability, 50; roof 4: excluded.
+    """
+    crit = {"s1": np.array([1.0, 0.64, 0.5, 1.0]), "s2": np.array([0.5, 0.64, 0.5, 1.0]),
+            "n1": np.array([0.16, 1.0, np.nan, 1.0])}
+    weights = {"s1": 1.0, "s2": 1.0, "n1": 1.0}
+    groups = {"suit": ("s1", "s2"), "need": ("n1",)}
+    core = common.finish(("s1", "s2", "n1"), crit, weights, {"x": np.array([0, 0, 0, 1], bool)}, {}, [], 4,
+                         groups=groups, breaks=(70.0, 55.0, 40.0), need_share=0.5)
+    assert core.score[:3] == pytest.approx([np.sqrt(75 * 16), 80.0, 50.0])
+    assert np.isnan(core.score[3]) and core.gi_class.tolist() == ["D", "A", "C", "X"]
+    assert core.suit[:3] == pytest.approx([75.0, 64.0, 50.0]) and core.need[:2] == pytest.approx([16.0, 100.0])
+    assert np.isnan(core.need[2])
+    # share 0.25: 100 × 0.75^0.75 × 0.16^0.25 = 51.2…
+    quarter = common.combine_suit_need(np.array([75.0]), np.array([16.0]), 0.25, 1)
+    assert quarter[0] == pytest.approx(100 * 0.75 ** 0.75 * 0.16 ** 0.25)
+    # the inspector's split: each side gets its share of the score, by its criteria's points
+    points = common.contributions_split(crit, weights, groups, 0.5)
+    total = np.nansum(np.column_stack([points[k] for k in ("s1", "s2", "n1")]), axis=1)
+    np.testing.assert_allclose(total[:3], core.score[:3])
+    # roof 1: suit side 0.5 × 34.64 split 2:1 between s1 (1.0) and s2 (0.5)
+    assert points["s1"][0] == pytest.approx(0.5 * np.sqrt(1200) * 2 / 3)
+    assert points["n1"][0] == pytest.approx(0.5 * np.sqrt(1200))
+
+
+def test_contributions_split_with_one_side_weighted_zero():
+    # need side only (suitability weights 0): the score is the need's weighted mean, 100 × 0.4 = 40,
+    # all of it from the need criterion; the suitability criterion gets no points
+    from gi_qgis_plugin.scoring.common import contributions_split
+
+    pts = contributions_split({"s": np.array([0.9]), "n": np.array([0.4])}, {"s": 0.0, "n": 2.0},
+                              {"suit": ("s",), "need": ("n",)}, 0.5)
+    assert pts["n"][0] == pytest.approx(40.0) and "s" not in pts

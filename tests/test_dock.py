@@ -803,7 +803,7 @@ def test_roles_tab_screenshot_in_german(german, tmp_path, project, qgis_iface, f
     assert dock.algorithm_buttons["gi:flatroofs"].text().startswith(flatroofs.displayName())
     project.addMapLayers(sample_like_layers(tmp_path))
     dock.tabs.setCurrentIndex(dock.TAB_ROLES)
-    assert dock.tabs.tabText(0) == "Ebenen/Rollen" and dock.windowTitle() == "Grüne Infrastruktur"
+    assert dock.tabs.tabText(0) == "Layer/Rollen" and dock.windowTitle() == "Grüne Infrastruktur"
     path = screenshot(dock, "dock_roles.png")
     assert path.stat().st_size > 10_000
     dock.cleanup()

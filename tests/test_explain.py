@@ -13,19 +13,21 @@ def test_weights_recovered_from_a_result_scored_with_custom_weights(sample_gpkg,
 
     g = str(sample_gpkg)
     out = tmp_path / "roofs.gpkg"
+    # the need criteria get weight 0 (written, not scored): the score is then gi_suit, a
+    # weighted mean the rows can be solved for (a score combining gi_suit and gi_need is not)
     processing.run("gi:flatroofs", {
         "INPUT": f"{g}|layername=buildings", "HEAT": str(sample_gpkg.parent / "heat.tif"),
         "PARKS": f"{g}|layername=parks",
-        "W_SLOPE": 2, "W_AREA": 1, "W_HEAT": 3, "W_GREEN": 4, "W_RAIN": 0, "W_SEWER": 0, "W_SCOPE": 0,
+        "W_SLOPE": 2, "W_AREA": 1, "W_BUILD": 3, "W_HEAT": 0, "W_GREEN": 0, "W_RAIN": 0, "W_SEWER": 0, "W_SCOPE": 0,
         "OUTPUT": str(out),
     })
     layer = QgsVectorLayer(str(out), "roofs", "ogr")  # read back from disk, as a year later
     criteria = criterion_names(layer)
-    assert {"slope", "area", "heat", "green"} <= set(criteria)
+    assert {"slope", "area", "build", "heat", "green"} <= set(criteria)
     weights = weights_from_results(layer, criteria)
     assert weights is not None
-    # 2 + 1 + 3 + 4 = 10
-    expected = {"slope": 0.2, "area": 0.1, "heat": 0.3, "green": 0.4}
+    # 2 + 1 + 3 = 6
+    expected = {"slope": 2 / 6, "area": 1 / 6, "build": 3 / 6}
     for c in criteria:
         assert weights[c] == pytest.approx(expected.get(c, 0.0), abs=1e-6), c
 
@@ -98,12 +100,30 @@ def test_an_old_file_without_record_gets_its_own_algorithms_defaults_never_anoth
     from gi_qgis_plugin.ui.explain import layer_weights
 
     # scores that fit no weights (edited): a roof result (signature field greenable_m2) gets the
-    # roof defaults 3/2/2; the same criteria without the signature get equal weights
+    # roof defaults 2/2/2; the same criteria without the signature get equal weights (the same
+    # numbers here, so the note tells them apart)
     rows = [(50.0, 1, 0, 0, 10.0), (50.0, 0, 1, 0, 10.0), (90.0, 1, 1, 1, 10.0), (10.0, 0, 0, 0, 10.0),
             (40.0, 0.5, 0.5, 0.5, 10.0)]
     roof = memory_result(rows, "&field=greenable_m2:double")
     weights, note = layer_weights(roof, ["slope", "area", "heat"])
-    assert weights == pytest.approx({"slope": 3 / 7, "area": 2 / 7, "heat": 2 / 7}) and "default" in note
+    assert weights == pytest.approx({"slope": 2 / 6, "area": 2 / 6, "heat": 2 / 6}) and "default" in note
     other = memory_result([r[:4] for r in rows])
     weights, note = layer_weights(other, ["slope", "area", "heat"])
     assert weights == pytest.approx({"slope": 1 / 3, "area": 1 / 3, "heat": 1 / 3}) and "equal" in note
+
+
+def test_targets_html_shows_notes_overdue_deadlines_and_external_targets_apart(qgis_app):
+    from gi_qgis_plugin.catalog import load_catalog
+    from gi_qgis_plugin.ui.explain import targets_html
+
+    catalog = load_catalog()
+    hz02 = targets_html(catalog.get("02"), "en", current_year=2026)
+    # the strategy's target first, the Klima.Werk 2040 targets after, under their own heading
+    assert hz02.index("Share of green flat roofs") < hz02.index("not part of the strategy") < hz02.index("Klima.Werk")
+    assert "at least 25% by 2040" in hz02 and "essen.de" in hz02
+    assert "delineation of the inner cities" in hz02  # the open definition of "Innenstädte"
+    hz14 = targets_html(catalog.get("14"), "en", current_year=2026)
+    assert "deadline passed, status unknown" in hz14
+    assert "deadline passed" not in targets_html(catalog.get("14"), "en", current_year=2025)
+    hz15 = targets_html(catalog.get("15"), "de", current_year=2026)
+    assert "§ 35 LNatSchG NRW" in hz15 and "Klima.Werk" not in hz15

@@ -80,7 +80,7 @@ def test_geographic_input_is_scored_in_metres_and_written_in_utm(alg):
     out = res["OUTPUT"]
     assert out.crs().authid() == "EPSG:25832"
     f = features(out)[0]
-    assert f["greenable_m2"] == pytest.approx(900.0, rel=1e-3)
+    assert f["greenable_m2"] == pytest.approx(0.75 * 900.0, rel=1e-3)  # 30 m × 30 m, NET_FACTOR 0.75
     assert any("geographic" in w for w in fb.warnings)
     assert layer.crs().authid() == "EPSG:4326" and features(layer)[0].geometry().asWkt(12) == wkt.asWkt(12)
 
@@ -107,7 +107,7 @@ def test_missing_crs_with_utm_coordinates_assumes_25832(alg, tmp_path):
     layer = shapefile_without_crs(tmp_path / "nocrs.shp", [square(X0, Y0)])
     res, fb = run(alg, {"INPUT": layer})
     assert res["OUTPUT"].crs().authid() == "EPSG:25832"
-    assert features(res["OUTPUT"])[0]["greenable_m2"] == pytest.approx(400 / math.cos(math.radians(1)))
+    assert features(res["OUTPUT"])[0]["greenable_m2"] == pytest.approx(0.75 * 400 / math.cos(math.radians(1)))
     assert any("no CRS" in w for w in fb.warnings)
 
 
@@ -147,9 +147,11 @@ def test_other_layers_and_rasters_in_other_crs_are_reprojected(alg, tmp_path):
     assert out[2.0]["c_green"] == pytest.approx(0.5, abs=0.01)
     assert out[20.0]["c_green"] == pytest.approx(250 / 300, abs=0.01)
     assert out[50.0]["c_green"] == 1.0  # 350 m: beyond PARK_DISTANCE
-    # heat: min-max over the roofs, west = coolest
-    assert out[2.0]["c_heat"] == pytest.approx(0.0) and out[50.0]["c_heat"] == pytest.approx(1.0)
-    assert 0.4 < out[20.0]["c_heat"] < 0.6
+    # heat: classes by the z-score against the whole raster (values 0…69 from west to east,
+    # mean 34.5, sd √((70² − 1) / 12) = 20.2; cells about 5 m): roof 1 (50–70 m from the raster's
+    # west edge) ≈ 12 → z ≈ −1.1 → class 1; roof 2 ≈ 32 → z ≈ −0.1 → class 2; roof 3 ≈ 52 →
+    # z ≈ 0.9 → class 3; c_heat = (class − 1) / 4. Never min–max over the three roofs.
+    assert [out[s]["c_heat"] for s in (2.0, 20.0, 50.0)] == [0.0, 0.25, 0.5]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -170,7 +172,8 @@ def test_invalid_empty_multipart_and_zm_geometries(alg):
     out = features(res["OUTPUT"])
     assert len(out) == 5
     area = sorted(f["greenable_m2"] for f in out if not null(f["greenable_m2"]))
-    assert area == pytest.approx(sorted([200 / math.cos(math.radians(1)), 200 / math.cos(math.radians(1)), 400 / math.cos(math.radians(1))]), rel=1e-6)
+    # footprint / cos(1°) × NET_FACTOR 0.75
+    assert area == pytest.approx(sorted([150 / math.cos(math.radians(1)), 150 / math.cos(math.radians(1)), 300 / math.cos(math.radians(1))]), rel=1e-6)
     empty = [f for f in out if f.geometry().isNull() or f.geometry().isEmpty()]
     assert len(empty) == 2
     assert all(f["gi_class"] == "X" and f["gi_flags"].startswith("geom_empty") and null(f["gi_rank"]) for f in empty)
@@ -198,8 +201,9 @@ def test_null_slope_and_roof_type_are_unknown_never_flat(alg):
     assert c["slope_class"] == "0-5" and c["c_slope"] == 1.0 and "slope_from_type" in c["gi_flags"]
     assert null(c["slope_deg"])
     assert d["slope_class"] == "0-5" and d["gi_flags"] == ""
-    # unknown slope is left out of the score, not read as 0°: score = c_area only
-    assert a["gi_score"] == pytest.approx(100 * (400 - 10) / 990)
+    # unknown slope is left out of the score, not read as 0°: score = gi_suit = c_area only,
+    # 0.75 × 400 m² = 300 m² net → log10(300 / 10) / log10(1000 / 10) = 0.7386
+    assert a["gi_score"] == pytest.approx(100 * math.log10(30) / 2)
     assert any("slope_unknown" in w for w in fb.warnings)
 
 
@@ -234,12 +238,39 @@ def test_missing_field_is_an_error_naming_it(alg):
 
 
 def test_raster_that_does_not_overlap_drops_its_criterion(alg, tmp_path):
-    far = raster(tmp_path / "far.tif", np.ones((10, 10), np.float32), X0 + 50000, Y0 + 50000, 10.0)
+    values = np.arange(100, dtype=np.float32).reshape(10, 10)  # not constant: the overlap is what fails
+    far = raster(tmp_path / "far.tif", values, X0 + 50000, Y0 + 50000, 10.0)
     res, fb = run(alg, {"INPUT": three_roofs(), "HEAT": far, "RAIN": far})
     names = res["OUTPUT"].fields().names()
     assert "c_heat" not in names and "c_rain" not in names
     assert sum("does not overlap" in w for w in fb.warnings) == 2
-    assert any("heat load (c_heat)" in w for w in fb.warnings)
+    assert any("thermal load (c_heat)" in w for w in fb.warnings)
+
+
+def test_constant_heat_raster_gives_no_heat_signal_and_a_warning(alg, tmp_path):
+    """One value everywhere (e.g. a clipped raster of one class): no c_heat, no HZ 01 from it,
+    never 0.5 for every roof."""
+    flat = raster(tmp_path / "flat.tif", np.full((40, 40), 21.0, np.float32), X0 - 50, Y0 + 150, 10.0)
+    res, fb = run(alg, {"INPUT": three_roofs(), "HEAT": flat})
+    out = features(res["OUTPUT"])
+    assert "c_heat" not in res["OUTPUT"].fields().names()
+    assert all("01" not in f["gi_hz"] for f in out)
+    assert any("same value everywhere" in w for w in fb.warnings)
+
+
+def test_precipitation_raster_replaces_the_value_where_it_has_one(alg, tmp_path):
+    # 700 mm/a west of X0 + 90, nodata east of it: roof 1 takes 700, roof 2 the default (flag)
+    arr = np.full((40, 40), 700.0, np.float32)
+    arr[:, 14:] = -9999
+    precip = raster(tmp_path / "precip.tif", arr, X0 - 50, Y0 + 150, 10.0)
+    res, fb = run(alg, {"INPUT": three_roofs(), "PRECIP_RASTER": precip, "PRECIP": 900})
+    out = {f["slope_deg"]: f for f in features(res["OUTPUT"])}
+    # roof 1: 20 m × 20 m flat (2°): 0.7 m/a × 0.75 × 400 m² × (0.9 − 0.5) = 84 m³/a
+    assert out[2.0]["retention_m3a"] == pytest.approx(0.7 * 0.75 * 400 * 0.4) and out[2.0]["gi_flags"] == ""
+    # roof 2 (20°, sloped rows): 0.9 m/a × 0.75 × 400 m² × (0.9 − 0.6) = 81 m³/a
+    assert out[20.0]["retention_m3a"] == pytest.approx(0.9 * 0.75 * 400 * 0.3)
+    assert "precip_default" in out[20.0]["gi_flags"]
+    assert any("precip_default" in w for w in fb.warnings)
 
 
 def test_all_nodata_raster_drops_its_criterion(alg, tmp_path):
@@ -258,8 +289,9 @@ def test_nodata_at_one_building_renormalises_and_flags(alg, tmp_path):
     assert out[2.0]["c_rain"] == pytest.approx(1.0)
     assert "rain_nodata" not in out[2.0]["gi_flags"] and "24" in out[2.0]["gi_hz"]
     assert null(out[20.0]["c_rain"]) and "rain_nodata" in out[20.0]["gi_flags"]
-    area = 400 / math.cos(math.radians(20))
-    assert out[20.0]["gi_score"] == pytest.approx(100 * (3 * 0.5 + 2 * (area - 10) / 990) / 5)
+    # no need value for roof 2: its score is its suitability, (3 × c_slope + 2 × c_area) / 5
+    area = 0.75 * 400 / math.cos(math.radians(20))
+    assert out[20.0]["gi_score"] == pytest.approx(100 * (3 * 0.5 + 2 * math.log10(area / 10) / 2) / 5)
     assert any("rain_nodata" in w for w in fb.warnings)
     # option: nodata means dry
     res, _ = run(alg, {"INPUT": three_roofs(), "RAIN": rain, "RAIN_NODATA_DRY": True})
@@ -294,6 +326,13 @@ def test_heat_polygons_need_a_field_and_text_classes_map_by_name(alg):
     ({"PARK_DISTANCE": 0}, "PARK_DISTANCE"),
     ({"MIN_AREA": 2000}, "AREA_FULL"),
     ({"TARGET_SHARE": 150}, "TARGET_SHARE"),
+    ({"MAX_SLOPE": 100}, "MAX_SLOPE"),
+    ({"NET_FACTOR": 0}, "NET_FACTOR"),
+    ({"LISTED_MALUS": 2}, "LISTED_MALUS"),
+    ({"HEAT_BREAKS": "16,warm,18"}, "HEAT_BREAKS"),
+    ({"HEAT_BURDENED": 5}, "HEAT_BURDENED"),
+    ({"NEED_SHARE": 1.5}, "NEED_SHARE"),
+    ({"HEIGHT_LOW": 5}, "HEIGHT_LOW"),
 ])
 def test_absurd_parameters_are_errors_naming_the_parameter(alg, params, name):
     with pytest.raises(QgsProcessingException, match=name):
@@ -301,13 +340,13 @@ def test_absurd_parameters_are_errors_naming_the_parameter(alg, params, name):
 
 
 def test_all_weights_zero_is_a_clear_error(alg):
-    zero = {p: 0 for p in ("W_SLOPE", "W_AREA", "W_HEAT", "W_RAIN", "W_SEWER", "W_GREEN", "W_SCOPE")}
+    zero = {p: 0 for p in ("W_SLOPE", "W_AREA", "W_BUILD", "W_HEAT", "W_RAIN", "W_SEWER", "W_GREEN", "W_SCOPE")}
     with pytest.raises(QgsProcessingException, match="weights"):
         run(alg, {"INPUT": three_roofs(), **zero})
 
 
 def test_weight_only_on_a_criterion_without_data_is_an_error(alg):
-    only_heat = {p: 0 for p in ("W_SLOPE", "W_AREA", "W_RAIN", "W_SEWER", "W_GREEN", "W_SCOPE")}
+    only_heat = {p: 0 for p in ("W_SLOPE", "W_AREA", "W_BUILD", "W_RAIN", "W_SEWER", "W_GREEN", "W_SCOPE")}
     with pytest.raises(QgsProcessingException, match="No criterion with data"):
         run(alg, {"INPUT": three_roofs(), "W_HEAT": 1, **only_heat})
 
@@ -343,12 +382,18 @@ def test_cancel_leaves_no_output_file(alg, sample_gpkg, tmp_path, at):
 # ----------------------------------------------------------------------------------------------
 # Secondary layers that do not fit
 # ----------------------------------------------------------------------------------------------
-def test_listed_layer_excludes_the_roofs_inside_it(alg):
+def test_listed_layer_flags_the_roofs_inside_it_with_a_malus(alg):
+    """DSchG NRW asks for a permit, not a ban: a listed roof keeps its rank, with c_build 0.5."""
     denkmal = buildings([(square(X0 + 90, Y0 - 10, 40.0), "Denkmalbereich Altstadt")], fields="name:string")
     res, fb = run(alg, {"INPUT": three_roofs(), "LISTED_LAYER": denkmal})
     out = {f["slope_deg"]: f for f in features(res["OUTPUT"])}
-    assert out[20.0]["gi_class"] == "X" and out[20.0]["gi_flags"].split(",")[0] == "listed"
+    assert out[20.0]["gi_class"] != "X" and out[20.0]["gi_flags"].split(",")[0] == "listed"
+    assert out[20.0]["c_build"] == 0.5 and out[2.0]["c_build"] == 1.0
+    assert "monument law" in out[20.0]["gi_reason"]
     assert "listed" not in out[2.0]["gi_flags"]
+    # roof 2 (20°, 0.75 × 400 / cos 20° m²): suit = (2 × 0.5 + 2 × c_area + 1 × 0.5) / 5
+    c_area = math.log10(0.75 * 400 / math.cos(math.radians(20)) / 10) / 2
+    assert out[20.0]["gi_suit"] == pytest.approx(100 * (2 * 0.5 + 2 * c_area + 0.5) / 5)
     assert any("1 buildings lie in a listed-buildings polygon" in i for i in fb.infos)
 
 

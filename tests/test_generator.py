@@ -367,12 +367,12 @@ def test_categorical_values_use_the_documented_vocabulary(district):
         "versiegelt",
         "Schotter",
     }
-    assert values("brownfields", "contam") <= {"unbedenklich", "Verdacht", "saniert", "belastet"}
+    assert values("brownfields", "contam") <= {"kein Verdacht", "altlastverdächtige Fläche", "Altlast saniert", "Altlast"}
     assert values("biotopverbund", "stufe") == {"I", "II"}
     assert values("klimatope", "klimatop") <= {
         "Freilandklima",
         "Waldklima",
-        "Parkklima",
+        "Klima innerstädtischer Grünflächen",
         "Vorstadtklima",
         "Stadtrandklima",
         "Stadtklima",

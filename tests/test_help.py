@@ -12,8 +12,12 @@ def test_roof_help_formats_defaults_from_the_spec_and_constants(qgis_processing)
         assert f"<b>{c.field}</b> ({c.default_weight:g})" in text
     positions = [text.index(f"<b>{c.field}</b>") for c in roofs.SPEC.criteria]
     assert positions == sorted(positions)
-    assert f"({roofs.AREA_FULL_M2:g} m²" in text and f"{roofs.PRECIP_MM:g} mm/a" in text
-    assert "A ≥ 75, B ≥ 50, C ≥ 25" in text  # the contract's class breaks
+    assert f"{roofs.AREA_FULL_M2:g} m² → 1" in text and f"{roofs.PRECIP_MM:g} mm/a" in text
+    assert f"MAX_SLOPE ({roofs.MAX_SLOPE_DEG:g}°" in text and f"NET_FACTOR ({roofs.NET_FACTOR:g}" in text
+    a, b, c = roofs.SPEC.class_breaks  # the roofs' own class breaks, in both places
+    assert f"A ≥ {a:g}, B ≥ {b:g}, C ≥ {c:g}" in text and f"A from {a:g}, B from {b:g}, C from {c:g}" in text
+    # the annual retention shares come from surfaces.csv: plain roof 0.1, extensive ≥ 10 cm 0.5
+    assert "plain roof 0.1;" in text and "from 10 cm 0.5" in text
     assert "RUN_INFO" in text and "roof_shape" in text  # shared outputs section; real candidates
 
 
@@ -26,4 +30,4 @@ def test_german_help_uses_the_decimal_comma(qgis_processing):
         text = FlatRoofsAlgorithm().shortHelpString()
     finally:
         remove_translator()
-    assert "Kriterien" in text and "0,25 m und tiefer" in text and "0,5 ha" in text
+    assert "Kriterien" in text and "0,25 m → 1" in text and "0,5 ha" in text and "NET_FACTOR (0,75" in text

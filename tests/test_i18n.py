@@ -53,3 +53,55 @@ def test_english_without_translator(gi_provider, qgis_app):
     remove_translator()
     assert language() == "en"
     assert gi_provider.name() == "Green Infrastructure"
+
+
+def _german_catalogue() -> dict[str, str]:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import i18n as tool
+    finally:
+        sys.path.pop(0)
+    return {src: de for src, (de, _unfinished) in tool.read_ts().items() if de}
+
+
+# One word per concept (domain review §3): terms that must not appear in the German texts,
+# with the planning term that replaces them.
+AVOIDED_TERMS = {
+    r"\bEbenen?\b|Ergebnisebene": "Layer (as in the German QGIS UI)",
+    r"Mischwasserkanal|Mischwassergebiet": "Mischsystem / Gebiet mit Mischkanalisation",
+    r"Wärmebelastung|Hitze-Raster|Hitze-Polygon|Hitzewert": "thermische Belastung (Hitzebelastung in reasons)",
+    r"Wahl des Plugins": "Annahme des Plugins",
+    r"geographisch": "geografisch",
+    r"\bFlags?\b": "Kennzeichen",
+    r"Punktzahl": "Bewertung",
+    r"\bNimmt\b": "Zulässig",
+}
+
+
+@pytest.mark.parametrize("pattern", sorted(AVOIDED_TERMS))
+def test_german_uses_one_planning_word_per_concept(pattern):
+    import re
+
+    found = [de[:80] for de in _german_catalogue().values() if re.search(pattern, de)]
+    assert found == [], f"use {AVOIDED_TERMS[pattern]!r} instead: {found}"
+
+
+# English concept -> the German term every translation of it must carry.
+CONCEPTS = {
+    r"combined[- ]sewer": r"Mischsystem|Mischkanalisation",
+    r"water depth": r"Überflutungstiefe",
+    r"heat load|thermal load": r"thermische|Hitzebelastung",
+    r"\blayers?\b": r"Layer",
+}
+
+
+@pytest.mark.parametrize("concept", sorted(CONCEPTS))
+def test_each_concept_has_its_german_term(concept):
+    import re
+
+    wrong = [
+        (src[:60], de[:60])
+        for src, de in _german_catalogue().items()
+        if re.search(concept, src, re.IGNORECASE) and not re.search(CONCEPTS[concept], de, re.IGNORECASE)
+    ]
+    assert wrong == []

@@ -17,6 +17,8 @@ from test_lod2 import X0, Y0, independent_counts, synthetic_tile
 FIELD_NAMES = [
     "gml_id", "function", "roof_type", "roof_name", "roof_src", "height_m", "footprint_m2",
     "roof_area_m2", "flat_roof_m2", "slope_deg", "slope_max_deg", "gem_schl",
+    "t_0_5_m2", "t_5_15_m2", "t_15_30_m2", "t_30_45_m2", "t_gt45_m2",
+    "h_0_5_m2", "h_5_15_m2", "h_15_30_m2", "h_30_45_m2", "h_gt45_m2",
 ]
 
 
@@ -87,6 +89,10 @@ def test_synthetic_tile_fields_and_hand_worked_values(gi_provider, tile, tmp_pat
     assert gable["slope_max_deg"] == pytest.approx(30.0, abs=1e-6)
     assert gable["flat_roof_m2"] == pytest.approx(0.0, abs=1e-6)
     assert gable["roof_name"] == "Satteldach"
+    # per slope class: both halves at 30° in 15–30°, horizontally the 10 × 10 m footprint
+    assert gable["t_15_30_m2"] == pytest.approx(2 * half, abs=1e-6) and gable["h_15_30_m2"] == pytest.approx(100.0, abs=1e-6)
+    assert gable["t_30_45_m2"] == pytest.approx(0.0, abs=1e-9) and gable["t_0_5_m2"] == pytest.approx(0.0, abs=1e-9)
+    assert flat["t_0_5_m2"] == pytest.approx(100.0, abs=1e-6) and flat["h_0_5_m2"] == pytest.approx(100.0, abs=1e-6)
 
     assert (r["PARTS"]["roof_type"], r["PARTS"]["roof_src"]) == ("1000", "parts")
     assert (r["AGREE"]["roof_type"], r["AGREE"]["roof_src"]) == ("3100", "parts")

@@ -120,7 +120,10 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
     assert "heat" in keys and "slope" in keys
     # labels from the roof spec's criterion declarations
     labels = [panel.grid.itemAtPosition(r, 0).widget().text() for r in range(len(keys))]
-    assert "Heat load" in labels
+    from gi_qgis_plugin.scoring.spec import spec_for
+
+    declared = spec_for("flatroofs").criterion("heat").label  # the declaration, e.g. "thermal load"
+    assert declared[:1].upper() + declared[1:] in labels
     run_classes = _values(layer, "gi_class")
     assert _renderer_classes(layer) == run_classes  # the run's style: by gi_class
 
@@ -148,7 +151,7 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
     # expected from the layer's own c_heat: score = 100 × c_heat; excluded roofs stay X
     heat = np.array([np.nan if v is None else v for v in _values(layer, "c_heat")])
     excluded = np.array([c == "X" and "no_criteria" not in (fl or "") for c, fl in zip(run_classes, _values(layer, "gi_flags"))])
-    expected = classify(100.0 * heat, excluded).tolist()
+    expected = classify(100.0 * heat, excluded, spec_for("flatroofs").class_breaks).tolist()  # the roofs' breaks
     assert expected != run_classes, "the test data must change a class"
     assert _renderer_classes(layer) == expected  # the map draws the new classes
     assert layer.renderer().classAttribute() != "gi_class"
@@ -193,6 +196,7 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
     assert all(w == 0.0 for k, w in run["weights"].items() if k != "heat")
     assert run["parameters"]["W_HEAT"] == pytest.approx(1.0)
     assert run["reweighted_from"]["layer"] == "Dächer Ergebnis"
+    assert run["formula"] == record.loads(layer.customProperty(record.PROPERTY))["formula"]  # same score form
     scored = [r for r in _values(saved, "gi_rank") if r is not None]
     assert sorted(scored) == list(range(1, len(scored) + 1))
     # the saved result carries the rank stability around its own weights (the run had it)
@@ -270,3 +274,36 @@ def test_a_result_whose_scores_are_not_the_weighted_mean_is_not_reweighted(qgis_
     assert not panel.is_live()
     assert "not the weighted mean" in panel.summary.text()
     assert _renderer_classes(layer) == [r[2] for r in ROWS]  # the map keeps the run's classes
+
+
+def test_live_scores_follow_the_roofs_suitability_times_need(dock, project, gi_provider, tmp_path):
+    """The roof score is 100 × (suit/100)^(1 − s) × (need/100)^s (NEED_SHARE s of the run): with the
+    area's weight set to 0 by the user, every roof's live score is that formula over its own c_*."""
+    from gi_qgis_plugin.scoring.spec import spec_for
+
+    layer = _roof_result(tmp_path)
+    project.addMapLayer(layer)
+    panel = dock.weights_panel
+    panel.sliders["area"].setFocus()
+    QTest.keyClick(panel.sliders["area"], Qt.Key.Key_Home)
+    QTest.qWait(20)
+    assert panel.is_live() and panel.weights["area"] == 0.0
+    spec = spec_for("flatroofs")
+    s = record.loads(layer.customProperty(record.PROPERTY))["parameters"]["NEED_SHARE"]
+    w = panel.weights
+
+    def mean(f, keys):
+        pairs = [(w[k], f["c_" + k]) for k in keys if k in w and w[k] > 0 and f["c_" + k] not in (None, NULL)]
+        return 100.0 * sum(a * c for a, c in pairs) / sum(a for a, _ in pairs) if pairs else None
+
+    checked = 0
+    for f in layer.getFeatures():
+        live = panel.live_values(layer.id(), f.id())
+        if f["gi_class"] == "X":
+            continue
+        suit, need = mean(f, spec.group_keys("suit")), mean(f, spec.group_keys("need"))
+        expected = 100.0 * (suit / 100.0) ** (1 - s) * (need / 100.0) ** s if suit is not None and need is not None \
+            else (suit if suit is not None else need)
+        assert live[0] == pytest.approx(expected), f.id()
+        checked += 1
+    assert checked >= 3

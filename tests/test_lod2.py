@@ -253,6 +253,27 @@ def test_gable_roof_at_30_degrees(tile):
     assert r.roof_type_name[i] == "Satteldach"
 
 
+def test_roof_area_per_slope_class_true_and_horizontal(tile):
+    """t_* / h_* of the import: the true area and its horizontal projection per Münster class.
+
+    GABLE: two halves at 30° (computed 30.000000000000004°: still the 15–30° class), true
+    2 × 57.735 = 115.470 m², horizontal 100 m² (the footprint); PARTS: a flat part 200 m² and a
+    30° gable part (115.470 / 100); FLAT: 100 / 100 in 0–5°.
+    """
+    r = read_tiles(tile)
+    half = 10.0 * 5.0 / math.cos(math.radians(30.0))
+    expected = {"FLAT": ([100, 0, 0, 0, 0], [100, 0, 0, 0, 0]),
+                "GABLE": ([0, 0, 2 * half, 0, 0], [0, 0, 100, 0, 0]),
+                "PARTS": ([200, 0, 2 * half, 0, 0], [200, 0, 100, 0, 0])}
+    for gml_id, (true, horiz) in expected.items():
+        i = row(r, gml_id)
+        np.testing.assert_allclose(r.class_true_m2[i], true, atol=1e-6)
+        np.testing.assert_allclose(r.class_horiz_m2[i], horiz, atol=1e-6)
+    # the classes add up to the roof area; the 0–5° class is the flat roof area
+    np.testing.assert_allclose(r.class_true_m2.sum(axis=1), r.roof_area_m2, atol=1e-6)
+    np.testing.assert_allclose(r.class_true_m2[:, 0], r.flat_roof_m2, atol=1e-6)
+
+
 def test_flat_threshold_is_a_parameter(tile):
     r = read_tiles(tile, flat_threshold_deg=31.0)
     i = row(r, "GABLE")

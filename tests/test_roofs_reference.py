@@ -15,6 +15,7 @@ from qgis.core import NULL, QgsVectorLayer
 from reference_roofs import reference_flat_roofs
 
 TEXT_FIELDS = ("gi_class", "gi_rank", "gi_flags", "gi_hz", "slope_class", "in_target_scope")
+KEY = "bid"
 FINE = 1e-9  # scores and criteria
 COARSE = 1e-6  # m² and m³/a
 
@@ -23,13 +24,13 @@ def null(value) -> bool:
     return value is None or value == NULL or (isinstance(value, float) and math.isnan(value))
 
 
-def run_alg(params: dict):
+def run_alg(params: dict, key: str = KEY):
     import processing
 
     res = processing.run("gi:flatroofs", {"OUTPUT": "TEMPORARY_OUTPUT", **params})
     layer = res["OUTPUT"]
     names = layer.fields().names()
-    return layer, {f["bid"]: dict(zip(names, f.attributes())) for f in layer.getFeatures()}
+    return layer, {f[key]: dict(zip(names, f.attributes())) for f in layer.getFeatures()}
 
 
 def compare(out_layer, out: dict, ref) -> list[str]:
@@ -40,8 +41,8 @@ def compare(out_layer, out: dict, ref) -> list[str]:
         problems.append(f"criteria differ: algorithm {c_fields}, reference {sorted(ref.criteria)}")
     if set(out) != set(ref.rows):
         problems.append(f"buildings differ: {sorted(set(out) ^ set(ref.rows))[:10]}")
-    numbers = [(n, FINE) for n in ["gi_score", *ref.criteria]]
-    numbers += [("greenable_m2", COARSE), ("retention_m3a", COARSE), ("slope_deg", FINE)]
+    numbers = [(n, FINE) for n in ["gi_score", "gi_suit", "gi_need", *ref.criteria]]
+    numbers += [("greenable_m2", COARSE), ("retention_m3a", COARSE), ("cm_green", FINE), ("slope_deg", FINE)]
     for bid, want in sorted(ref.rows.items()):
         got = out.get(bid)
         if got is None:
@@ -82,7 +83,7 @@ def layer(gpkg, name):
 
 
 SAMPLE_FIELDS = {"slope_field": "slope_deg", "roof_type_field": "roof_type", "listed_field": "listed",
-                 "green_field": "green_roof", "pv_field": "pv"}
+                 "green_field": "green_roof", "pv_field": "pv", "height_field": "height_m"}
 
 
 def test_sample_heat_raster_rain_sewer_parks_scope(sample_gpkg, coarse_rain, gi_provider):
@@ -99,9 +100,12 @@ def test_sample_heat_raster_rain_sewer_parks_scope(sample_gpkg, coarse_rain, gi_
         scope_field="raumtyp",
     )
     assert len(ref.rows) == 2000
-    assert ref.scored == ["slope", "area", "heat", "rain", "sewer", "green", "scope"]
-    # the comparison is not vacuous: every class, wet and dry rings, parks near and far
+    assert ref.scored == ["slope", "area", "build", "heat", "rain", "sewer", "green", "scope"]
+    # the comparison is not vacuous: every class, wet and dry rings, parks near and far, listed
+    # roofs with the malus, burdened and unburdened heat classes, tall buildings
     assert {r["gi_class"] for r in ref.rows.values()} == {"A", "B", "C", "D", "X"}
+    assert any(r["c_build"] == 0.5 and r["gi_class"] != "X" for r in ref.rows.values())
+    assert any("01" in r["gi_hz"] for r in ref.rows.values()) and any("01" not in r["gi_hz"] for r in ref.rows.values())
     assert any(r["c_rain"] > 0 for r in ref.rows.values()) and any(r["c_rain"] == 0 for r in ref.rows.values())
     assert any(0 < r["c_green"] < 1 for r in ref.rows.values()) and any(r["c_green"] == 1 for r in ref.rows.values())
     assert any(r["heat_from_point"] for r in ref.rows.values())  # roofs that catch no 10 m cell centre
@@ -175,12 +179,14 @@ def holey_rain(coarse_rain):
 def test_small_district_heat_polygons_area_field_and_other_parameters(sample_gpkg, small_district, holey_rain, gi_provider):
     g = str(sample_gpkg)
     params = {"MIN_AREA": 15.0, "AREA_FULL": 400.0, "PARK_DISTANCE": 200.0, "PARK_MIN_HA": 0.6,
-              "W_GREEN": 0.5, "W_SCOPE": 0.0, "PRECIP": 750.0, "HEAT_ORDER": 1, "RAIN_NODATA_DRY": True}
+              "W_GREEN": 0.5, "W_SCOPE": 0.0, "PRECIP": 750.0, "HEAT_ORDER": 1, "RAIN_NODATA_DRY": True,
+              "MAX_SLOPE": 45.0, "NET_FACTOR": 0.9, "BUILDUP": 0, "LISTED_MALUS": 0.3, "HEAT_BURDENED": 1,
+              "NEED_SHARE": 0.7, "HEIGHT_FULL": 5.0, "HEIGHT_LOW": 15.0, "HEIGHT_FACTOR": 0.2}
     out_layer, out = run_alg({
         # a subset string makes the algorithm read through QGIS's feature iterator, not OGR's Arrow stream
         "INPUT": f"{small_district}|layername=buildings|subset=\"bid\" > 0", "HEAT_POLYGONS": f"{g}|layername=klimatope",
         "HEAT_FIELD": "heat_class", "RAIN": str(holey_rain), "SEWER": f"{g}|layername=sewer_combined",
-        "PARKS": f"{g}|layername=parks", "SCOPE": f"{g}|layername=raumtyp", **params,
+        "PARKS": f"{g}|layername=parks", "SCOPE": f"{g}|layername=raumtyp", "AREA_FIELD": "flat_roof_m2", **params,
     })
     ref = reference_flat_roofs(
         layer(small_district, "buildings"), "bid", **SAMPLE_FIELDS, area_field="flat_roof_m2",
@@ -189,13 +195,12 @@ def test_small_district_heat_polygons_area_field_and_other_parameters(sample_gpk
         params=params,
     )
     assert len(ref.rows) == 256
-    assert ref.scored == ["slope", "area", "heat", "rain", "sewer", "green"]
+    assert ref.scored == ["slope", "area", "build", "heat", "rain", "sewer", "green"]
     assert "c_scope" in ref.criteria  # weight 0: written, not scored
     flags = {bid: r["gi_flags"].split(",") for bid, r in ref.rows.items()}
-    assert "geom_empty" in flags[90001] and "slope_gt_45" in flags[90006] and "slope_unknown" in flags[90005]
+    assert "geom_empty" in flags[90001] and "slope_gt_max" in flags[90006] and "slope_unknown" in flags[90005]
     assert "slope_from_type" in flags[90004] and ref.rows[90003]["gi_class"] != "X"  # 4 m², area field 50 m²
     assert sum("area_from_footprint" in f for f in flags.values()) > 30
-    assert {r["c_heat"] for r in ref.rows.values() if not null(r["c_heat"])} <= {0.0, 0.25, 0.5, 0.75, 1.0}
     assert_same(out_layer, out, ref)
 
 
@@ -219,11 +224,13 @@ def test_rain_of_a_roof_does_not_depend_on_the_other_roofs(sample_gpkg, tmp_path
     assert not differ, f"{len(differ)} of {len(south_east)} roofs: (whole district, south-east part) {list(differ.items())[:5]}"
 
 
-def test_heat_raster_of_whole_numbers_is_scaled_min_max(tmp_path, gi_provider):
+def test_heat_raster_of_whole_numbers_is_classed_against_the_whole_raster(tmp_path, gi_provider):
+    """Values 2 (west half) and 3 (east half) are measured values, not classes 1–5 of a map:
+    against the whole raster (mean 2.5, sd 0.5) they are z −1 and +1 → classes 1 and 3, so
+    c_heat 0 and 0.5 and no roof in HZ 01 (once min–max over the run gave 0 and 1)."""
     from osgeo import osr
     from qgis.core import QgsFeature, QgsGeometry
 
-    # 10 m cells: value 2 west of x = 500100, 3 east of it
     path = tmp_path / "heat_classes.tif"
     ds = gdal.GetDriverByName("GTiff").Create(str(path), 20, 10, 1, gdal.GDT_Float32)
     ds.SetGeoTransform((500000.0, 10.0, 0.0, 5700100.0, 0.0, -10.0))
@@ -244,5 +251,21 @@ def test_heat_raster_of_whole_numbers_is_scaled_min_max(tmp_path, gi_provider):
     roofs.dataProvider().addFeatures(feats)
     out_layer, out = run_alg({"INPUT": roofs, "HEAT": str(path)})
     ref = reference_flat_roofs(roofs, "bid", heat_raster=str(path))
-    assert [ref.rows[b]["c_heat"] for b in (1, 2)] == [0.0, 1.0]  # min-max over this run
+    assert [ref.rows[b]["c_heat"] for b in (1, 2)] == [0.0, 0.5]
+    assert all("01" not in ref.rows[b]["gi_hz"] for b in (1, 2))
+    assert_same(out_layer, out, ref)
+
+
+@pytest.mark.shared_data
+def test_wesel_lod2_tiles_match_the_reference(lod2_dir, gi_provider):
+    """The LoD2 tiles through gi:importlod2 and gi:flatroofs with defaults, against the reference
+    reading the slope-class fields one building at a time."""
+    import processing
+
+    lod2 = processing.run("gi:importlod2", {"FOLDER": str(lod2_dir), "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    out_layer, out = run_alg({"INPUT": lod2}, key="gml_id")
+    ref = reference_flat_roofs(lod2, "gml_id", slope_field="slope_deg", roof_type_field="roof_type",
+                               height_field="height_m", lod2_classes=True)
+    assert len(ref.rows) == 311 and ref.scored == ["slope", "area"]
+    assert {r["gi_class"] for r in ref.rows.values()} == {"A", "B", "C", "D", "X"}
     assert_same(out_layer, out, ref)

@@ -33,8 +33,9 @@ def test_a_geopackage_result_carries_its_run_record_a_year_later(sample_gpkg, gi
     })
     info = record.loads(res["RUN_INFO"])
     assert info["alg"] == "gi:flatroofs" and info["version"]
-    assert info["weights"] == {"slope": 2.0, "area": 1.0, "heat": 3.0, "rain": 0.0, "sewer": 0.0, "green": 4.0,
-                               "scope": 0.0}
+    # W_BUILD not given: its default (1) is recorded too
+    assert info["weights"] == {"slope": 2.0, "area": 1.0, "build": 1.0, "heat": 3.0, "rain": 0.0, "sewer": 0.0,
+                               "green": 4.0, "scope": 0.0}
     assert info["parameters"]["RAIN_BUFFER"] == pytest.approx(15)
     assert "buildings" in str(info["parameters"]["INPUT"])
 
@@ -54,4 +55,4 @@ def test_a_loaded_memory_result_carries_the_record_as_a_property(sample_gpkg, gi
                          context=context)
     layer = res["OUTPUT"]
     assert record.loads(layer.customProperty(record.PROPERTY)) == record.loads(res["RUN_INFO"])
-    assert record.from_history(layer.metadata().history())["weights"]["slope"] == 3.0
+    assert record.from_history(layer.metadata().history())["weights"]["slope"] == 2.0  # the default W_SLOPE

@@ -70,6 +70,56 @@ def print_district_table(path: str) -> None:
               f" {f.GetField('missing_m2'):21,.0f} {f.GetField('ab_m2'):14,.0f}   {'yes' if f.GetField('covers') else 'no'}")
 
 
+def write_sample_design(path: Path) -> None:
+    """A 60 m × 40 m Quartiersplatz in EPSG:25832 (Essen): a building with a green and a plain
+    roof, paving, grass pavers, a water-bound path, lawn, planting beds, tree pits; trees, the
+    street edge along its southern side and the Bestand (half asphalt car park, half ruderal
+    fallow) as biotope types."""
+    from osgeo import ogr, osr
+
+    ogr.UseExceptions()
+    x0, y0 = 362500.0, 5701200.0
+
+    def box(a, b, c, d):
+        return ogr.CreateGeometryFromWkt(
+            f"POLYGON(({x0 + a} {y0 + b},{x0 + c} {y0 + b},{x0 + c} {y0 + d},{x0 + a} {y0 + d},{x0 + a} {y0 + b}))")
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    design = ds.CreateLayer("design", srs, ogr.wkbPolygon)
+    design.CreateField(ogr.FieldDefn("belag", ogr.OFTString))
+    design.CreateField(ogr.FieldDefn("abgekoppelt", ogr.OFTInteger))
+    parts = [  # (x0, y0, x1, y1, surface code, runoff led to a swale)
+        (0, 20, 20, 40, "green_ext", 1), (20, 28, 32, 40, "roof_plain", 0), (0, 0, 30, 20, "paving", 0),
+        (30, 0, 42, 20, "grass_pavers", 1), (42, 0, 46, 40, "water_bound", 1), (46, 0, 60, 30, "lawn", 1),
+        (46, 30, 60, 40, "planting_bed", 1), (20, 20, 42, 28, "lawn", 1), (32, 28, 42, 40, "tree_pit", 1),
+    ]
+    for a, b, c, d, code, disc in parts:
+        f = ogr.Feature(design.GetLayerDefn())
+        f.SetGeometry(box(a, b, c, d))
+        f.SetField("belag", code)
+        f.SetField("abgekoppelt", disc)
+        design.CreateFeature(f)
+    trees = ds.CreateLayer("trees", srs, ogr.wkbPoint)
+    for x, y in ((5, 5), (12, 5), (19, 5), (26, 5), (36, 32), (38, 37), (52, 15)):
+        f = ogr.Feature(trees.GetLayerDefn())
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT({x0 + x} {y0 + y})"))
+        trees.CreateFeature(f)
+    edge = ds.CreateLayer("street_edge", srs, ogr.wkbLineString)
+    f = ogr.Feature(edge.GetLayerDefn())
+    f.SetGeometry(ogr.CreateGeometryFromWkt(f"LINESTRING({x0} {y0},{x0 + 60} {y0})"))
+    edge.CreateFeature(f)
+    bestand = ds.CreateLayer("bestand", srs, ogr.wkbPolygon)
+    bestand.CreateField(ogr.FieldDefn("biotoptyp", ogr.OFTString))
+    for a, b, c, d, typ in ((0, 0, 30, 40, "sealed"), (30, 0, 60, 40, "ruderal")):
+        f = ogr.Feature(bestand.GetLayerDefn())
+        f.SetGeometry(box(a, b, c, d))
+        f.SetField("biotoptyp", typ)
+        bestand.CreateFeature(f)
+    ds = None
+
+
 def main(out_dir: str) -> int:
     out = (ROOT / out_dir).resolve()
     if out.exists():
@@ -109,6 +159,34 @@ def main(out_dir: str) -> int:
     written.append((str(roofs), summarise(str(roofs))))
     written.append((str(districts), summarise(str(districts)) + " (HZ 02 target table)"))
     print_district_table(str(districts))
+
+    # a landscape architect's design: the sample square, checked against the orientation values
+    design_gpkg = out / "design_quartiersplatz.gpkg"
+    write_sample_design(design_gpkg)
+    design_out = out / "designcheck_quartiersplatz.gpkg"
+    design_pdf = out / "designcheck_quartiersplatz.pdf"
+    res = run(env, "gi:designcheck", {
+        "INPUT": f"{design_gpkg}|layername=design", "TREES": f"{design_gpkg}|layername=trees",
+        "EDGE": f"{design_gpkg}|layername=street_edge", "EXISTING": f"{design_gpkg}|layername=bestand",
+        "PROVIDED": 12, "OUTPUT": design_out, "CHECKS": out / "designcheck_checks.csv",
+        "BILANZ_CSV": out / "designcheck_bilanz.csv", "REPORT": design_pdf,
+    })
+    written.append((str(design_gpkg), "sample design (Quartiersplatz) with trees, street edge and Bestand"))
+    written.append((str(design_out), f"design with figures; checks passed {res.get('N_PASS')}, failed {res.get('N_FAIL')}"))
+    written.append((str(out / "designcheck_checks.csv"), "checks with pass/fail, HZ and source"))
+    written.append((str(out / "designcheck_bilanz.csv"), f"Eingriffs-/Ausgleichsbilanz (balance {res.get('BALANCE'):.0f} points)"))
+    written.append((str(design_pdf), f"PDF report (V_Rück {res.get('V_RUECK'):.2f} m³)"))
+
+    # target progress per district: green flat roofs of the scored sample, Biotopverbund polygons
+    # standing in for the legally protected Biotopverbund areas (HZ 15, the interpretation stated)
+    targets_table = out / "targets_musterstadt.csv"
+    targets_pdf = out / "targets_musterstadt.pdf"
+    res = run(env, "gi:targets", {
+        "INPUT": lyr("districts"), "NAME_FIELD": "name", "ROOFS": roofs, "PROTECTED": lyr("biotopverbund"),
+        "OUTPUT": targets_table, "REPORT": targets_pdf,
+    })
+    written.append((str(targets_table), f"target progress, {res.get('N_ROWS')} rows, {res.get('N_MET')} met"))
+    written.append((str(targets_pdf), "PDF report with the progress chart"))
 
     if LOD2.exists():
         wesel = out / "wesel_lod2_buildings.gpkg"

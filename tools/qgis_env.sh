@@ -20,6 +20,10 @@ APT_PACKAGES="python3-qgis qgis-providers qgis python3-shapely python3-numpy pyt
  python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools gdal-bin python3-gdal \
  xauth ca-certificates locales make zip unzip"
 PIP_PACKAGES="pytest-qgis==5.0.2 ruff==0.14.0"
+# Added to an environment that is already built, each with its own marker file (no STAMP bump,
+# so a ready environment is not rebuilt): pdftotext/pdftoppm for the report tests
+EXTRA_APT="poppler-utils"
+EXTRA_STAMP="$ENV_DIR/.gi_env_extra_poppler"
 
 log() { printf '[qgis-env] %s\n' "$*" >&2; }
 
@@ -93,8 +97,23 @@ wheels_for_py313() {
   fi
 }
 
+ensure_extras() {
+  [ -f "$EXTRA_STAMP" ] && return 0
+  (
+    flock 9
+    if [ ! -f "$EXTRA_STAMP" ]; then
+      log "installing $EXTRA_APT inside the environment"
+      in_root apt-get update -qq
+      # shellcheck disable=SC2086
+      in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        $EXTRA_APT >/dev/null
+      touch "$EXTRA_STAMP"
+    fi
+  ) 9>"$ENV_DIR.extras.lock"
+}
+
 setup_chroot() {
-  [ -f "$STAMP" ] && { mounts_up; return 0; }
+  [ -f "$STAMP" ] && { mounts_up; ensure_extras; return 0; }
   ensure_host_tools
   if [ ! -x "$ENV_DIR/usr/bin/apt-get" ]; then
     log "bootstrapping Debian trixie into $ENV_DIR (a few minutes, once)"
@@ -114,6 +133,7 @@ setup_chroot() {
   in_root python3 -m venv --system-site-packages /opt/gi-venv
   in_root /opt/gi-venv/bin/pip install -q --no-index --find-links /opt/wheels $PIP_PACKAGES
   touch "$STAMP"
+  ensure_extras
   log "environment ready"
 }
 

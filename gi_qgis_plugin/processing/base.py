@@ -165,5 +165,6 @@ def group_name(group_id: str) -> str:
         "streets": tr("Streets"),
         "brownfields": tr("Brownfields"),
         "sample": tr("Sample data"),
+        "design": tr("Design and targets"),
     }
     return names.get(group_id, group_id)

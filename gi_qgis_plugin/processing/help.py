@@ -28,7 +28,11 @@ def num(value: float) -> str:
 def criteria_section(spec: ScoringSpec, items: Mapping[str, str]) -> str:
     """The list of criteria with their default weights; ``items`` key -> the criterion's text
     (already translated and formatted), else the spec's one-sentence help."""
-    head = tr("<p><b>Criteria</b> (each 0–1; gi_score = weighted mean × 100; default weight in brackets)</p>")
+    if spec.score_rule == "suit_need":
+        head = tr("<p><b>Criteria</b> (each 0–1; default weight in brackets; suitability and need, combined as the "
+                  "score section says)</p>")
+    else:
+        head = tr("<p><b>Criteria</b> (each 0–1; gi_score = weighted mean × 100; default weight in brackets)</p>")
     rows = []
     for c in spec.criteria:
         text = items.get(c.key) or translate_marked(c.help)
@@ -44,9 +48,9 @@ def missing_data_section() -> str:
         "and the values marked as the plugin's choice are assumptions: adjust them to your city.</p>")
 
 
-def outputs_section(domain_fields: str) -> str:
+def outputs_section(domain_fields: str, breaks: Sequence[float] = CLASS_BREAKS) -> str:
     """The contract fields, then the algorithm's own (``domain_fields``, translated)."""
-    a, b, c = (num(x) for x in CLASS_BREAKS)
+    a, b, c = (num(x) for x in breaks)
     return tr(
         "<p><b>Outputs</b>: the input fields plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), "
         "gi_rank (1 = first), gi_hz, gi_flags, gi_reason, the c_* of the criteria used, {fields}, written in the "
@@ -75,4 +79,4 @@ def scoring_help(spec: ScoringSpec, intro: str, criteria: Mapping[str, str], mid
                  domain_fields: str, end: Sequence[str] = ()) -> str:
     """intro, criteria, missing data, ``middle`` (exclusions …), outputs, ``end``, input."""
     return "".join([intro, criteria_section(spec, criteria), missing_data_section(), *middle,
-                    outputs_section(domain_fields), stability_section(), *end, input_section()])
+                    outputs_section(domain_fields, spec.class_breaks), stability_section(), *end, input_section()])

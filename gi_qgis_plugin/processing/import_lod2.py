@@ -41,6 +41,7 @@ FIELDS = [
     ("slope_deg", "double"),
     ("slope_max_deg", "double"),
     ("gem_schl", "text"),
+    *((name, "double") for name in lod2.CLASS_TRUE_FIELDS + lod2.CLASS_HORIZ_FIELDS),
 ]
 
 READ_SHARE = 0.75  # share of the progress bar for reading (the rest is writing)
@@ -84,6 +85,11 @@ class ImportLod2Algorithm(GiAlgorithm):
             "<li><b>slope_deg</b>: area-weighted mean roof slope; <b>slope_max_deg</b>: the "
             "steepest roof surface (surfaces under 0.01 m² are ignored there)</li>"
             "<li><b>gem_schl</b>: the Gemeindeschlüssel (municipality key) of the building</li>"
+            "<li><b>t_0_5_m2, t_5_15_m2, t_15_30_m2, t_30_45_m2, t_gt45_m2</b>: true (3D) area "
+            "of the roof surfaces in each slope class of the Münster green-roof potential (0–5°, "
+            "5–15°, 15–30°, 30–45°, over 45°); <b>h_0_5_m2 … h_gt45_m2</b>: the same surfaces "
+            "projected to the horizontal (area × cos slope), the area rain falls on. The roof "
+            "algorithm counts the greenable surfaces of pitched and mixed roofs from them.</li>"
             "</ul>"
             "<p><b>Method</b>: each RoofSurface polygon's area and normal come from its vector area "
             "(cross-product / Newell method), which is exact for planar polygons in any "
@@ -204,6 +210,8 @@ class ImportLod2Algorithm(GiAlgorithm):
             result.slope_deg,
             result.slope_max_deg,
             np.array(result.gemeindeschluessel, dtype=object),
+            *result.class_true_m2.T,
+            *result.class_horiz_m2.T,
         ]
         if result.canceled:
             raise Canceled()  # the base removes the output: no partial result is left behind

@@ -284,6 +284,82 @@ def heat_input(alg, parameters, context, main: MainInput, higher_is_hotter: bool
     return c
 
 
+def heat_classes_input(alg, parameters, context, main: MainInput, scale: criteria.HeatScale, progress: Progress,
+                       feedback, raster_param: str = "HEAT", polygons_param: str = "HEAT_POLYGONS",
+                       field_param: str = "HEAT_FIELD") -> criteria.HeatClasses | None:
+    """Thermal-load classes per feature (issue 9), never scaled over the features of one run:
+
+    - a raster: its mean over each feature's zone, in classes by ``scale.breaks`` or by the
+      z-score against the whole raster (the reference extent); a constant raster gives no
+      signal: a warning and None;
+    - polygons: the labels of heat_classes.csv by name (five classes); whole numbers 1..n of
+      the layer as class numbers; other numbers in classes by the breaks or by the z-score
+      against every polygon of the layer. A feature takes the most burdened polygon at its point.
+
+    None when neither is given or nothing overlaps.
+    """
+    layer = alg.parameterAsRasterLayer(parameters, raster_param, context)
+    polys = alg.parameterAsSource(parameters, polygons_param, context)
+    if layer is not None:
+        if polys is not None:
+            feedback.pushWarning(tr("Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored."))
+        mean = raster_mean_input(alg, parameters, raster_param, context, main, progress.sub(0.0, 0.7), feedback)
+        if mean is None:  # not overlapping, or only nodata there: warned
+            return None
+        stats = rasters.band_stats(layer, progress.sub(0.7, 1.0))
+        if stats.constant:
+            feedback.pushWarning(tr("Raster {name} ({param}) has the same value everywhere: it carries no thermal-load signal, so the criterion is left out and no roof is assigned to HZ 01 by it.").format(
+                name=layer.name(), param=raster_param))
+            return None
+        return criteria.classes_of_values(mean, scale, stats.mean, stats.sd)
+    if polys is None:
+        return None
+    field = chosen_field(alg, parameters, field_param, context, polys, HEAT_FIELD_CANDIDATES)
+    if not field:
+        raise QgsProcessingException(tr("Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value)."))
+    lay = overlay(alg, parameters, polygons_param, context, main, progress.sub(0.0, 0.3), feedback, fields=[field])
+    values = lay.columns.get(field)
+    n_poly = len(lay)
+    labels = np.full(n_poly, np.nan)
+    if values is None or values.dtype == object:
+        texts = values if values is not None else np.full(n_poly, None, dtype=object)
+        labels, numbers = criteria.classes_of_labels(texts)
+        unread = [str(t) for t, a, b in zip(texts.tolist(), labels, numbers) if t not in (None, "") and np.isnan(a) and np.isnan(b)]
+        if unread:
+            feedback.pushWarning(tr("Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.").format(
+                field=field, values=", ".join(sorted(set(unread))[:10])))
+    else:
+        numbers = np.asarray(values, dtype=float)
+    # the reference extent is every polygon with a usable geometry
+    labels = np.where(lay.usable, labels, np.nan)
+    numbers = np.where(lay.usable, numbers, np.nan)
+    cls = np.full(n_poly, np.nan)
+    n = criteria.HEAT_N_CLASSES
+    if np.isfinite(numbers).any():
+        # classes or measured values is decided from the whole polygon layer (the reference
+        # extent), never from the features that happen to be in the run
+        as_classes = criteria.classes_of_numbers(numbers, scale)
+        if as_classes is not None:
+            cls, n = as_classes.cls, as_classes.n
+        else:
+            fin = numbers[np.isfinite(numbers)]
+            if fin.min() == fin.max():
+                feedback.pushWarning(tr("Heat field {field} has the same value in every polygon: it carries no thermal-load signal, so the criterion is left out.").format(field=field))
+                return None
+            measured = criteria.classes_of_values(numbers, scale, float(fin.mean()), float(fin.std()))
+            cls, n = measured.cls, measured.n
+    if np.isfinite(labels).any():
+        if np.isfinite(numbers).any() and n != criteria.HEAT_N_CLASSES:
+            feedback.pushWarning(tr("Heat field {field} mixes class labels and numbers; the labels are read as five classes, the numbers as {n}.").format(field=field, n=n))
+        cls = np.where(np.isfinite(labels), labels, cls)
+        n = criteria.HEAT_N_CLASSES if not np.isfinite(numbers).any() else n
+    k = geo.value_at_points(main.points, lay.geoms, cls, "max", progress.sub(0.3, 1.0))
+    if not np.isfinite(k).any():
+        feedback.pushWarning(tr("No input feature lies in a heat polygon with a value: the heat criterion is left out."))
+        return None
+    return criteria.HeatClasses(k, n)
+
+
 class Pending:
     """A computation running on the second core (pure shapely work releases the GIL).
 

@@ -11,11 +11,14 @@ from ..paths import icon_path
 
 def algorithm_classes() -> list[type]:
     """Every algorithm the provider offers, in toolbox order."""
+    from .design_check import DesignCheckAlgorithm
     from .flat_roofs import FlatRoofsAlgorithm
     from .import_lod2 import ImportLod2Algorithm
     from .sample_district import SampleDistrictAlgorithm
+    from .targets import TargetsAlgorithm
 
-    return [SampleDistrictAlgorithm, ImportLod2Algorithm, FlatRoofsAlgorithm]
+    return [SampleDistrictAlgorithm, ImportLod2Algorithm, FlatRoofsAlgorithm,
+            DesignCheckAlgorithm, TargetsAlgorithm]
 
 
 class GiProvider(QgsProcessingProvider):

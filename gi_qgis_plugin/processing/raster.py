@@ -313,3 +313,57 @@ def _coarsened(raster: QgsRasterLayer, cell_m: float, geoms: np.ndarray, margin:
     if not layer.crs().isValid():
         layer.setCrs(raster.crs())
     return layer, path
+
+
+@dataclass
+class RasterStats:
+    """Mean and (population) standard deviation of every valid cell of a raster band."""
+
+    mean: float
+    sd: float
+    count: int
+    constant: bool  # no valid cell, or all valid cells equal: no signal to scale against
+
+
+def band_stats(layer: QgsRasterLayer, progress: Progress, band: int = 1, strip_rows: int = 1024) -> RasterStats:
+    """Statistics of the whole raster, read in strips (two passes: mean, then squared deviations,
+    so a constant raster gives exactly 0). Reads only: no statistics file is written next to it."""
+    from osgeo import gdal
+
+    try:
+        with gdal.ExceptionMgr(useExceptions=True):
+            ds = gdal.Open(layer.source())
+    except RuntimeError:
+        ds = None
+    if ds is None:
+        raise QgsProcessingException(
+            tr("Raster {name} cannot be read by GDAL ({src}). Save it as a GeoTIFF and run again.").format(name=layer.name(), src=layer.source())
+        )
+    rb = ds.GetRasterBand(band)
+    nodata = rb.GetNoDataValue()
+    ncols, nrows = ds.RasterXSize, ds.RasterYSize
+
+    def strips():
+        for r in range(0, nrows, strip_rows):
+            h = min(strip_rows, nrows - r)
+            block = rb.ReadAsArray(0, r, ncols, h).astype(float)
+            valid = np.isfinite(block)
+            if nodata is not None:
+                valid &= ~np.isclose(block, nodata)  # as the zonal means read nodata
+            yield r, block[valid]
+
+    total, count, lo, hi = 0.0, 0, np.inf, -np.inf
+    for r, v in strips():
+        total += float(v.sum())
+        count += v.size
+        if v.size:
+            lo, hi = min(lo, float(v.min())), max(hi, float(v.max()))
+        progress(0.5 * (r + strip_rows) / max(nrows, 1))
+    if count == 0 or lo == hi:
+        return RasterStats(mean=lo if count else math.nan, sd=0.0, count=count, constant=True)
+    mean = total / count
+    sq = 0.0
+    for r, v in strips():
+        sq += float(((v - mean) ** 2).sum())
+        progress(0.5 + 0.5 * (r + strip_rows) / max(nrows, 1))
+    return RasterStats(mean=mean, sd=math.sqrt(sq / count), count=count, constant=False)

@@ -350,12 +350,15 @@ class ScoringAlgorithm(GiAlgorithm):
     def process(self, parameters, context, progress: Progress, feedback) -> dict:
         settings = self.settings(parameters, context)
         weights = self.weights(parameters, context)
-        run_info = rec.dumps(record.run_record(self, parameters, context, weights))
+        run = record.run_record(self, parameters, context, weights)
         main = self.read_main(parameters, context, progress.sub(0.0, 0.3), feedback)
         gathered = self.gather(parameters, context, main, settings, progress.sub(0.3, 0.71), feedback)
         progress.check()
         scored = self.score(main, gathered, settings, weights)
         core, reason = self.finish(scored, weights, progress.sub(0.71, 0.75))
+        # how the score was formed, for the dock's live weights (scoring/live.py)
+        run["formula"] = {"need_share": scored.need_share, "class_breaks": list(self.SPEC.class_breaks)}
+        run_info = rec.dumps(run)
         self.report_left_out(core, feedback)
         self.report(main, scored, core, settings, feedback)
         stab = self.stability(parameters, context, scored, core, progress.sub(0.75, 0.82), feedback)
@@ -366,8 +369,9 @@ class ScoringAlgorithm(GiAlgorithm):
         results.update(self.more_outputs(parameters, context, main, gathered, settings, scored, core,
                                          progress.sub(0.96, 1.0), feedback))
         counts = {c: int((core.gi_class == c).sum()) for c in ("A", "B", "C", "D", "X")}
-        feedback.pushInfo(self.tr("Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}.").format(
-            a=counts["A"], b=counts["B"], c=counts["C"], d=counts["D"], x=counts["X"]))
+        a, b, c = (f"{v:g}" for v in self.SPEC.class_breaks)
+        feedback.pushInfo(self.tr("Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x} (A from score {ba}, B from {bb}, C from {bc}).").format(
+            a=counts["A"], b=counts["B"], c=counts["C"], d=counts["D"], x=counts["X"], ba=a, bb=b, bc=c))
         results.update({"N_SCORED": int((~core.excluded).sum()), "N_EXCLUDED": int(core.excluded.sum())})
         progress(1.0)
         return results
@@ -403,7 +407,7 @@ class ScoringAlgorithm(GiAlgorithm):
     def finish(self, scored: Scored, weights: Mapping[str, float], progress: Progress) -> tuple[ScoreCore, np.ndarray]:
         """The shared finish and the reasons in the UI language."""
         try:
-            core = common.finish_scored(self.SPEC.keys, scored, weights, self.groups())
+            core = common.finish_scored(self.SPEC.keys, scored, weights, self.groups(), self.SPEC.class_breaks)
         except ValueError:
             params = ", ".join(c.weight_param for c in self.SPEC.criteria[:2])
             raise QgsProcessingException(self.tr(
@@ -424,15 +428,14 @@ class ScoringAlgorithm(GiAlgorithm):
         criteria_used = {k: core.criteria[k] for k in core.scored}
         score_fn = self.variant_score(scored, core)
         ok = ~core.excluded
-        if score_fn is None and not np.allclose(core.score[ok], common.weighted_score(criteria_used, core.weights)[ok],
-                                                atol=1e-9, equal_nan=True):
+        again = score_fn(core.weights) if score_fn is not None else common.weighted_score(criteria_used, core.weights)
+        if not np.allclose(core.score[ok], np.asarray(again)[ok], atol=1e-9, equal_nan=True):
             feedback.pushWarning(self.tr("Rank stability is left out: the score of this algorithm is not the weighted "
                                          "mean of its criteria, so other weightings cannot be scored the same way."))
             return None
         stab = stability.rank_stability(criteria_used, core.weights, core.excluded, core.gi_class, draws=draws,
                                         concentration=spread, tiebreak=scored.tiebreak, progress=progress,
-                                        breaks=getattr(self.SPEC, "class_breaks", stability.CLASS_BREAKS),
-                                        score_fn=score_fn)
+                                        breaks=self.SPEC.class_breaks, score_fn=score_fn)
         if stab.draws == 0:
             return None
         robust = int((stab.stab >= stability.STABLE_SHARE).sum())
@@ -447,10 +450,16 @@ class ScoringAlgorithm(GiAlgorithm):
         return stab
 
     def variant_score(self, scored: Scored, core: ScoreCore):
-        """Hook: the score as a function of the weights (dict -> scores of all features) when it
-        is not the weighted mean of the criteria; None = the weighted mean (the fast path). Without
-        it, a score of another form leaves the rank stability out with a warning."""
-        return None
+        """The score as a function of the weights (dict -> scores of all features) when it is not
+        the weighted mean of the criteria (suitability × need, ``Scored.need_share``): the shared
+        ``common.score_formula``; None = the weighted mean (the fast path). A subclass whose score
+        has yet another form overrides this, else the rank stability is left out with a warning."""
+        groups = self.groups()
+        if scored.need_share is None or not groups:
+            return None
+        criteria_used = {k: core.criteria[k] for k in core.scored}
+        n, share = len(core.score), scored.need_share
+        return lambda w: common.score_formula(criteria_used, w, n, groups, share)[0]
 
     def report_left_out(self, core: ScoreCore, feedback) -> None:
         for key in core.left_out:

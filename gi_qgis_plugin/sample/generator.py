@@ -344,7 +344,7 @@ LAST_YEAR = 2024
 KLIMATOPE = (
     "Freilandklima",
     "Waldklima",
-    "Parkklima",
+    "Klima innerstädtischer Grünflächen",  # "Parkklima" in older legends
     "Vorstadtklima",
     "Stadtrandklima",
     "Stadtklima",
@@ -360,7 +360,8 @@ HEAT_Z_BREAKS = (-1.0, 0.0, 1.0, 2.0)
 BIOTOPES = ("Ruderalflur", "Pioniervegetation", "Vorwald", "versiegelt", "Schotter")
 BIOTOPE_WEIGHTS = (0.30, 0.20, 0.15, 0.20, 0.15)
 BIOTOPE_SEALING = ((0.05, 0.35), (0.05, 0.30), (0.0, 0.15), (0.75, 1.0), (0.35, 0.70))
-CONTAM = ("unbedenklich", "Verdacht", "saniert", "belastet")
+# Soil-protection terms (BBodSchG / LBodSchG NRW) [U: the exact labels of each municipal cadastre].
+CONTAM = ("kein Verdacht", "altlastverdächtige Fläche", "Altlast saniert", "Altlast")
 CONTAM_WEIGHTS = (0.25, 0.35, 0.20, 0.20)
 
 # fmt: off
@@ -1943,7 +1944,7 @@ def _generate(
         counts["sewer_combined"] = _write_layer(
             ds,
             "sewer_combined",
-            [("name", "text", _texts(k, [f"Mischwassergebiet {d}" for d in L.district_names]))],
+            [("name", "text", _texts(k, [f"Mischsystem {d}" for d in L.district_names]))],
             as_multi(g),
             "Combined sewer (Mischwasser) catchments (synthetic)",
         )

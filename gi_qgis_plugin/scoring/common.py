@@ -133,6 +133,36 @@ def contributions(criteria: Mapping[str, np.ndarray], weights: Mapping[str, floa
     return out
 
 
+def contributions_split(criteria: Mapping[str, np.ndarray], weights: Mapping[str, float],
+                        groups: Mapping[str, Sequence[str]], need_share: float) -> dict[str, np.ndarray]:
+    """Score points per criterion when the score combines suitability and need
+    (:func:`combine_suit_need`), so the chart still adds up to gi_score.
+
+    Each side gets its exponent's share of the score, (1 − s) for suitability and s for need,
+    split among that side's criteria by their points within the side (:func:`contributions`);
+    where only one side has a value, that side's points are the score.
+    """
+    s = float(need_share)
+    sides = {g: contributions({k: criteria[k] for k in keys if k in criteria}, weights) for g, keys in groups.items()}
+    sides = {g: pts for g, pts in sides.items() if pts}  # a side whose weights are all 0 is not in the score
+    totals = {g: (np.nansum(np.column_stack(list(pts.values())), axis=1) if pts else None) for g, pts in sides.items()}
+    has = {g: (None if pts is None else np.isfinite(np.column_stack(list(sides[g].values()))).any(axis=1))
+           for g, pts in totals.items()}
+    n = len(next(iter(np.atleast_1d(np.asarray(v, dtype=float)) for v in criteria.values())))
+    suit_t, need_t = totals.get("suit"), totals.get("need")
+    both = np.zeros(n, bool) if suit_t is None or need_t is None else has["suit"] & has["need"]
+    score = combine_suit_need(None if suit_t is None else np.where(has["suit"], suit_t, np.nan),
+                              None if need_t is None else np.where(has["need"], need_t, np.nan), s, n)
+    out: dict[str, np.ndarray] = {}
+    for g, pts in sides.items():
+        share = (1.0 - s) if g == "suit" else s
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scale = np.where(both, np.where(totals[g] > 0, share * score / totals[g], 0.0), 1.0)
+        for k, v in pts.items():
+            out[k] = v * scale
+    return out
+
+
 def weights_from_rows(score: np.ndarray, criteria: Mapping[str, np.ndarray], tol: float = 0.05) -> dict[str, float] | None:
     """Recover the relative weights of an old result from its own rows (least squares).
 
@@ -182,7 +212,7 @@ def finish(order: Sequence[str], criteria: Mapping[str, np.ndarray | None], weig
            exclusions: Mapping[str, np.ndarray], caveats: Mapping[str, np.ndarray],
            hz: Sequence[tuple[str, np.ndarray]], n: int, tiebreak: np.ndarray | None = None,
            groups: Mapping[str, Sequence[str]] | None = None,
-           breaks: Sequence[float] = CLASS_BREAKS) -> ScoreCore:
+           breaks: Sequence[float] = CLASS_BREAKS, need_share: float | None = None) -> ScoreCore:
     """The contract assembly every scoring algorithm shares.
 
     ``order`` is the spec's criterion order; ``criteria`` maps keys to 0–1 arrays (None or an
@@ -190,8 +220,10 @@ def finish(order: Sequence[str], criteria: Mapping[str, np.ndarray | None], weig
     weight). Exclusion masks (in flag order) make a feature class X without score and rank;
     caveat masks only add flags. A feature that is not excluded but has no criterion value gets
     the flag ``no_criteria`` and class X. ``hz`` is a list of (code, mask) in output order.
-    ``groups`` maps "suit"/"need" to criterion keys for the two sub-scores. Raises ValueError
-    when no criterion with data has a positive weight.
+    ``groups`` maps "suit"/"need" to criterion keys for the two sub-scores. With
+    ``need_share`` (0–1) the score combines the two sub-scores instead of averaging all criteria:
+    see :func:`combine_suit_need`. Raises ValueError when no criterion with data has a positive
+    weight.
     """
     have = {k: np.asarray(v, dtype=float) for k, v in criteria.items()
             if v is not None and np.isfinite(np.asarray(v, dtype=float)).any()}
@@ -202,7 +234,7 @@ def finish(order: Sequence[str], criteria: Mapping[str, np.ndarray | None], weig
     used = {k: float(weights[k]) for k in scored}
     zeros = np.zeros(n, bool)
     excluded = np.logical_or.reduce([np.asarray(m, bool) for m in exclusions.values()] + [zeros])
-    score = weighted_score({k: have[k] for k in scored}, used)
+    score, sub = score_formula({k: have[k] for k in scored}, used, n, groups, need_share)
     no_criteria = ~excluded & ~np.isfinite(score)
     score = np.where(excluded, np.nan, score)
     out_excluded = excluded | ~np.isfinite(score)
@@ -210,17 +242,47 @@ def finish(order: Sequence[str], criteria: Mapping[str, np.ndarray | None], weig
     masks["no_criteria"] = no_criteria
     masks.update({k: np.asarray(m, bool) for k, m in caveats.items()})
     flags = join_codes([(k, masks[k]) for k in (*exclusions, "no_criteria", *caveats)], n)
-    sub: dict[str, np.ndarray | None] = {}
-    for group, keys in (groups or {}).items():
-        ks = [k for k in keys if k in used]
-        sub[group] = None if not ks else np.where(
-            out_excluded, np.nan, weighted_score({k: have[k] for k in ks}, {k: used[k] for k in ks}))
+    sub = {g: None if v is None else np.where(out_excluded, np.nan, v) for g, v in sub.items()}
     return ScoreCore(
         score=score, gi_class=classify(score, excluded, breaks),
         rank=rank(score, out_excluded, tiebreak), flags=flags, hz=join_codes(hz, n),
         excluded=out_excluded, criteria=dict(have), scored=scored, weights=used, masks=masks,
         suit=sub.get("suit"), need=sub.get("need"), left_out=left_out,
     )
+
+
+def score_formula(criteria: Mapping[str, np.ndarray], weights: Mapping[str, float], n: int,
+                  groups: Mapping[str, Sequence[str]] | None = None,
+                  need_share: float | None = None) -> tuple[np.ndarray, dict[str, np.ndarray | None]]:
+    """The score of every feature from its criteria (those in the score, with their weights) and
+    the sub-scores per group: the weighted mean (:func:`weighted_score`), or with ``need_share``
+    the combination of suitability and need (:func:`combine_suit_need`). One formula for the run
+    (:func:`finish`), the rank stability and the dock's live weights."""
+    score = weighted_score(criteria, weights)
+    sub: dict[str, np.ndarray | None] = {}
+    for group, keys in (groups or {}).items():
+        ks = [k for k in keys if k in criteria and float(weights.get(k, 0.0)) > 0]
+        sub[group] = None if not ks else weighted_score({k: criteria[k] for k in ks}, {k: weights[k] for k in ks})
+    if need_share is not None and groups:
+        score = combine_suit_need(sub.get("suit"), sub.get("need"), need_share, n)
+    return score, sub
+
+
+def combine_suit_need(suit: np.ndarray | None, need: np.ndarray | None, need_share: float, n: int) -> np.ndarray:
+    """The score from suitability and need (both 0–100): a weighted geometric mean,
+    100 × (suit/100)^(1 − s) × (need/100)^s with s = ``need_share``.
+
+    Unlike an average, a high value on one side cannot make up for a low one on the other: a
+    large roof in a cool, green area does not outrank a fair roof in a heat hotspot. Where only
+    one sub-score has a value (no need data at all, say), the score is that sub-score.
+    """
+    nan = np.full(n, np.nan)
+    a = nan if suit is None else np.asarray(suit, dtype=float)
+    b = nan if need is None else np.asarray(need, dtype=float)
+    s = float(need_share)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        both = 100.0 * np.clip(a / 100.0, 0.0, None) ** (1.0 - s) * np.clip(b / 100.0, 0.0, None) ** s
+    return np.where(np.isfinite(a) & np.isfinite(b), both, np.where(np.isfinite(a), a, b))
 
 
 @dataclass
@@ -248,6 +310,7 @@ class Scored:
     columns: list[tuple[str, str, np.ndarray]] = field(default_factory=list)
     geoms: np.ndarray | None = None
     source_index: np.ndarray | None = None
+    need_share: float | None = None  # set: the score combines gi_suit and gi_need (combine_suit_need)
 
     def reasons(self, core: ScoreCore, texts, tick=None) -> np.ndarray:
         """``gi_reason`` per output row (``texts``: a ``scoring.reasons.Texts``)."""
@@ -255,7 +318,8 @@ class Scored:
 
 
 def finish_scored(order: Sequence[str], scored: Scored, weights: Mapping[str, float],
-                  groups: Mapping[str, Sequence[str]] | None = None) -> ScoreCore:
+                  groups: Mapping[str, Sequence[str]] | None = None,
+                  breaks: Sequence[float] = CLASS_BREAKS) -> ScoreCore:
     """:func:`finish` on what a domain's scoring step returned."""
     return finish(order, scored.criteria, weights, scored.exclusions, scored.caveats, scored.hz, scored.n,
-                  scored.tiebreak, groups)
+                  scored.tiebreak, groups, breaks, scored.need_share)

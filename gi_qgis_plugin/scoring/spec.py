@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..contract import CLASS_BREAKS
+
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation"
     """Mark a literal for the translation catalogue without translating it here.
@@ -113,6 +115,10 @@ class ScoringSpec:
     targets: tuple[str, ...] = ()  # catalogue target ids this algorithm's outputs measure
     flag_labels: Mapping[str, str] = field(default_factory=dict)  # code -> N_-marked words
     measures: tuple[TargetMeasure, ...] = ()  # catalogue targets its outputs measure (dock)
+    class_breaks: tuple[float, float, float] = CLASS_BREAKS  # lowest score of A, B, C
+    # "mean": gi_score = weighted mean of the criteria; "suit_need": the weighted geometric mean
+    # of gi_suit and gi_need (common.combine_suit_need)
+    score_rule: str = "mean"
 
     @property
     def keys(self) -> tuple[str, ...]:

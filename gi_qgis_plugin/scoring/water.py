@@ -23,6 +23,7 @@ import numpy as np
 from ..paths import RESOURCES
 
 SURFACES_CSV = "surfaces.csv"
+SEALING_CLASSES = ("building", "1", "2", "3", "4", "open", "")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ class Surface:
     annual_runoff: float  # share of the annual precipitation that runs off
     source: str
     source_annual: str
+    # sealing class after Umweltatlas Berlin 01.02 (Tab. 1 Belagsklassen): "building" (bebaut
+    # versiegelt), "1".."4" (unbebaut versiegelt, Belagsklasse 1 = Asphalt … 4 = Rasengitter),
+    # "open" (not sealed), "" where a user's table has no such column
+    sealing: str = ""
+    source_sealing: str = ""
 
 
 def read_surfaces(path: Path | None = None) -> dict[str, Surface]:
@@ -60,7 +66,11 @@ def read_surfaces(path: Path | None = None) -> dict[str, Surface]:
             kind=row.get("kind", ""), c_m=c_m, c_s=c_s,
             annual_runoff=(1.0 - float(annual)) if annual else c_m,
             source=row["source"], source_annual=row.get("source_annual", "") or row["source"],
+            sealing=(row.get("sealing") or "").strip(), source_sealing=(row.get("source_sealing") or "").strip(),
         )
+        if out[row["code"].strip()].sealing not in SEALING_CLASSES:
+            raise ValueError(f"{path}: sealing {row.get('sealing')!r} in row {row['code']} is not one of "
+                             f"{', '.join(c for c in SEALING_CLASSES if c)} (or empty)")
     return out
 
 

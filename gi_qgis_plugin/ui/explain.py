@@ -3,6 +3,7 @@ the criteria bars (the score formula itself) and its Handlungsziele. Plain funct
 
 from __future__ import annotations
 
+import datetime
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from ..catalog import CatalogError, load_catalog
 from ..contract import CRITERION_PREFIX, criterion_keys
 from ..i18n import tr, translate_marked
 from ..scoring import record
-from ..scoring.common import contributions, weights_from_rows
+from ..scoring.common import contributions, contributions_split, weights_from_rows
 from ..scoring.spec import ScoringSpec, all_specs, spec_for, spec_for_fields
 from .values import as_float, plain
 
@@ -147,11 +148,22 @@ class Bar:
     label: str = ""
 
 
+def need_share_of(run: Mapping | None) -> float | None:
+    """NEED_SHARE of the run that wrote a result (None: its score is a plain weighted mean)."""
+    params = (run or {}).get("parameters") or {}
+    value = params.get("NEED_SHARE")
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def criteria_bars(feature: QgsFeature, weights: Mapping[str, float] | None = None,
-                  spec: ScoringSpec | None = None) -> list[Bar]:
+                  spec: ScoringSpec | None = None, need_share: float | None = None) -> list[Bar]:
     """One bar per c_* field of ``feature``: its points of the score (``common.contributions``,
     the score formula itself: renormalised over the criteria known for this feature, so the
-    points add up to gi_score)."""
+    points add up to gi_score). A result whose score combines gi_suit and gi_need
+    (``need_share`` given, e.g. gi:flatroofs) is split by ``common.contributions_split``."""
     import numpy as np
 
     criteria = criterion_names(feature.fields())
@@ -159,7 +171,11 @@ def criteria_bars(feature: QgsFeature, weights: Mapping[str, float] | None = Non
         weights, _ = default_weights(criteria, spec)
     values = {c: as_float(feature[CRITERION_PREFIX + c]) for c in criteria}
     arrays = {c: np.array([np.nan if v is None else v]) for c, v in values.items()}
-    points = contributions(arrays, weights)
+    groups = None
+    names = feature.fields().names()
+    if spec is not None and need_share is not None and "gi_suit" in names and "gi_need" in names:
+        groups = {g: spec.group_keys(g) for g in ("suit", "need")}
+    points = contributions_split(arrays, weights, groups, need_share) if groups else contributions(arrays, weights)
     known = _normalised(weights, [c for c in criteria if values[c] is not None])
     every = _normalised(weights, criteria)
     bars = []
@@ -209,9 +225,35 @@ def hz_html(hzs: Sequence, lang: str) -> str:
         parts.append(f"<p><b>HZ {hz.number} – {html.escape(hz.title(lang))}</b></p>")
         items = "".join(f"<li>{html.escape(a)}</li>" for a in hz.agreements(lang))
         parts.append(f"<ul style='margin-left:-20px'>{items}</ul>")
-        if hz.targets:
-            targets = "".join(f"<li>{html.escape(t.describe(lang))}</li>" for t in hz.targets)
-            parts.append(f"<p>{html.escape(tr('Targets:'))}</p><ul style='margin-left:-20px'>{targets}</ul>")
+        parts.append(targets_html(hz, lang))
+    return "".join(parts)
+
+
+def targets_html(hz, lang: str, current_year: int | None = None) -> str:
+    """The strategy's targets of one Handlungsziel with their notes, its footnotes, and the
+    external targets shown next to it (labelled as not part of the strategy)."""
+    year = current_year or datetime.date.today().year
+    ul = "<ul style='margin-left:-20px'>"
+    parts = []
+    if hz.targets:
+        items = []
+        for t in hz.targets:
+            text = html.escape(t.describe(lang))
+            if t.is_overdue(year):
+                text += " – <i>" + html.escape(tr("deadline passed, status unknown")) + "</i>"
+            if t.note(lang):
+                text += f"<br/><small>{html.escape(t.note(lang))}</small>"
+            items.append(f"<li>{text}</li>")
+        parts.append(f"<p>{html.escape(tr('Targets:'))}</p>{ul}{''.join(items)}</ul>")
+    if hz.notes(lang):
+        items = "".join(f"<li><small>{html.escape(n)}</small></li>" for n in hz.notes(lang))
+        parts.append(f"<p>{html.escape(tr('Notes:'))}</p>{ul}{items}</ul>")
+    related = load_catalog().related_to(hz.number)
+    if related:
+        items = "".join(
+            f"<li>{html.escape(t.describe(lang))}<br/><small>{html.escape(t.source)}</small></li>" for t in related
+        )
+        parts.append(f"<p>{html.escape(tr('Related regional targets (not part of the strategy):'))}</p>{ul}{items}</ul>")
     return "".join(parts)
 
 

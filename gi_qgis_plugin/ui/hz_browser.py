@@ -38,7 +38,7 @@ from qgis.PyQt.QtWidgets import (
 from ..catalog import CatalogError, load_catalog, normalise_number
 from ..i18n import language, tr, translate_marked
 from ..scoring.spec import Measured
-from .explain import run_record_of, spec_of
+from .explain import run_record_of, spec_of, targets_html
 from .facts import measurer
 from .roles import is_result_layer
 from .values import as_float, fmt_num, format_area, plain
@@ -279,7 +279,7 @@ class HzBrowserWidget(QWidget):
         self.tree.clear()
         for lt in self.catalog.leitthemen:
             group = QTreeWidgetItem([f"{lt.id} – {lt.title(lang)}"])
-            group.setToolTip(0, lt.motto(lang))
+            group.setToolTip(0, lt.motto(lang) + "\n" + tr("Assignment of Handlungsziele to Leitthemen: the plugin's own"))
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
@@ -360,10 +360,11 @@ class HzBrowserWidget(QWidget):
         parts = [f"<p>{html.escape(tr('Agreements:'))}</p><ul style='margin-left:-20px'>"]
         parts += [f"<li>{html.escape(a)}</li>" for a in hz.agreements(lang)]
         parts.append("</ul>")
-        if hz.targets:
-            parts.append(f"<p>{html.escape(tr('Targets:'))}</p><ul style='margin-left:-20px'>")
-            parts += [f"<li>{html.escape(t.describe(lang))}</li>" for t in hz.targets]
-            parts.append("</ul>")
+        parts.append(targets_html(hz, lang))
+        parts.append(
+            "<p><small>" + html.escape(tr("Leitthemen (the plugin's assignment): {ids}").format(ids=", ".join(hz.leitthemen)))
+            + "</small></p>"
+        )
         self.detail_label.setText("".join(parts))
 
         layers = result_layers(self.project)
@@ -374,6 +375,14 @@ class HzBrowserWidget(QWidget):
         else:
             lines.append("<ul style='margin-left:-20px'>")
             lines += [f"<li>{html.escape(r.layer_name)}: {html.escape(format_result(r))}</li>" for r in self.results]
+            lines.append("</ul>")
+        # target progress per district from gi:targets tables in the project (the same figures)
+        from ..processing.targets import progress_lines
+
+        progress = progress_lines(self.number, self.project, lang)
+        if progress:
+            lines.append(f"<p><b>{html.escape(tr('Target progress per district'))}</b></p><ul style='margin-left:-20px'>")
+            lines += [f"<li>{html.escape(line)}</li>" for line in progress]
             lines.append("</ul>")
         self.results_label.setText("".join(lines))
         total = sum(r.count for r in self.results)

@@ -44,6 +44,7 @@ from .explain import (
     hz_html,
     layer_weights,
     linked_handlungsziele,
+    need_share_of,
     result_summary,
     run_record_of,
     spec_of,
@@ -300,7 +301,7 @@ class InspectorWidget(QWidget):
             weights = live_weights
             note = tr("Bars with the live weights of the tab “Weights” (not saved).")
         run = run_record_of(layer)
-        self.bars = criteria_bars(feature, weights, spec_of(layer, run))
+        self.bars = criteria_bars(feature, weights, spec_of(layer, run), need_share_of(run))
         self.chart.set_bars(self.bars)
         self.weights_note.setText(note)
         reason = html.escape(summary.reason or "—")

@@ -49,8 +49,8 @@ from ..contract import CLASS_LABELS, CRITERION_PREFIX, EXCLUDED
 from ..i18n import tr
 from ..scoring import record as rec
 from ..scoring import stability
-from ..scoring.common import ScoreCore
-from ..scoring.live import rescore, rule_excluded
+from ..scoring.common import ScoreCore, score_formula
+from ..scoring.live import formula_of, rescore, rule_excluded
 from ..scoring.spec import ScoringSpec
 from ..styles import apply_result_styles, class_renderer
 from .explain import criterion_label, criterion_names, layer_weights, run_record_of, spec_of
@@ -83,6 +83,10 @@ class LiveData:
 
     def groups(self) -> dict[str, tuple[str, ...]] | None:
         return self.spec.score_groups() if self.spec is not None else None
+
+    def formula(self) -> tuple[tuple[float, ...], float | None]:
+        """(class breaks, need share) of the run: its record, else the spec's breaks."""
+        return formula_of(self.run, self.spec.class_breaks if self.spec is not None else stability.CLASS_BREAKS)
 
 
 def criteria_of(layer: QgsVectorLayer) -> tuple[list[str], ScoringSpec | None, dict | None]:
@@ -124,7 +128,8 @@ def read_live_data(layer: QgsVectorLayer) -> LiveData:
 
 def live_score(data: LiveData, weights: Mapping[str, float]) -> ScoreCore:
     """Every feature re-scored under ``weights`` (ties by feature id, as the run by input order)."""
-    return rescore(data.order, data.criteria, weights, data.excluded, data.fids, data.groups())
+    breaks, share = data.formula()
+    return rescore(data.order, data.criteria, weights, data.excluded, data.fids, data.groups(), breaks, share)
 
 
 def reproduces_run(data: LiveData, weights: Mapping[str, float], tol: float = 0.01) -> bool:
@@ -184,6 +189,8 @@ def _record_with(run: Mapping | None, spec: ScoringSpec | None, layer: QgsVector
         params[f"W_{key.upper()}"] = float(w)
     out = rec.make_record(alg, str((run or {}).get("version", "")), params, weights,
                           datetime.now(timezone.utc))
+    if (run or {}).get("formula"):
+        out["formula"] = dict(run["formula"])  # the same score form and class breaks
     out["reweighted_from"] = {"layer": layer.name(), "date": str((run or {}).get("date", "")),
                               "weights": dict((run or {}).get("weights") or {})}
     return out
@@ -210,8 +217,13 @@ def save_reweighted(layer: QgsVectorLayer, data: LiveData, weights: Mapping[str,
         params = (data.run or {}).get("parameters") or {}
         draws = int(as_float(params.get("STAB_DRAWS")) or stability.DRAWS)
         spread = as_float(params.get("STAB_SPREAD")) or stability.CONCENTRATION
-        st = stability.rank_stability({k: core.criteria[k] for k in core.scored}, core.weights, core.excluded,
-                                      core.gi_class, draws=draws, concentration=spread, tiebreak=data.fids)
+        breaks, share = data.formula()
+        used = {k: core.criteria[k] for k in core.scored}
+        groups, m = data.groups(), len(data.fids)
+        score_fn = None if share is None or not groups else (
+            lambda w: score_formula(used, w, m, groups, share)[0])
+        st = stability.rank_stability(used, core.weights, core.excluded, core.gi_class, draws=draws,
+                                      concentration=spread, tiebreak=data.fids, breaks=breaks, score_fn=score_fn)
         values.update({"gi_stab": st.stab, "gi_rank_lo": st.rank_lo.astype(float), "gi_rank_hi": st.rank_hi.astype(float)})
     out = QgsVectorLayer(f"{_geometry_uri(layer)}?crs={layer.crs().authid() or 'EPSG:25832'}",
                          name or tr("{name} (weights tuned)").format(name=layer.name()), "memory")

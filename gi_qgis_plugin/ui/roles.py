@@ -71,6 +71,7 @@ ROLES: tuple[Role, ...] = (
     Role("listed", (POLYGON, POINT), ("denkmal", "listed", "heritage", "baudenkmal")),
     Role("sewer", (POLYGON,), ("misch", "sewer"), exclude=("mischgebiet",)),
     Role("soils", (POLYGON, RASTER), ("boden", "soil"), exclude=("bodenrichtwert", "richtwert")),
+    Role("precip", (RASTER,), ("niederschlag", "precip", "regenhoehe", "rainfall"), exclude=("starkregen",)),
 )
 ROLE_KEYS: tuple[str, ...] = tuple(r.key for r in ROLES)
 ROLE_BY_KEY: dict[str, Role] = {r.key: r for r in ROLES}
@@ -95,6 +96,7 @@ def role_label(key: str) -> str:
         "listed": tr("Listed buildings"),
         "sewer": tr("Combined-sewer areas"),
         "soils": tr("Soils"),
+        "precip": tr("Annual precipitation"),
     }
     return labels.get(key, key)
 

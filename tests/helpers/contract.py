@@ -48,14 +48,15 @@ def check_contract(layer: QgsVectorLayer, spec=None, stability: bool = True) -> 
     for c in criteria:
         assert fields.field(c).type() == QMetaType.Type.Double
     rows = result_rows(layer)
-    bounds = dict(zip(CLASS_LABELS, (*CLASS_BREAKS, 0.0)))
+    breaks = CLASS_BREAKS if spec is None else spec.class_breaks  # an algorithm's own breaks
+    bounds = dict(zip(CLASS_LABELS, (*breaks, 0.0)))
     for r in rows:
         assert r["gi_class"] in (*CLASS_LABELS, EXCLUDED)
         if r["gi_class"] == EXCLUDED:
             assert null(r["gi_score"]) and null(r["gi_rank"]), r
         else:
             assert 0.0 <= r["gi_score"] <= 100.0
-            upper = {"A": 100.0 + 1e-9, **{k: v for k, v in zip(CLASS_LABELS[1:], CLASS_BREAKS)}}[r["gi_class"]]
+            upper = {"A": 100.0 + 1e-9, **{k: v for k, v in zip(CLASS_LABELS[1:], breaks)}}[r["gi_class"]]
             assert bounds[r["gi_class"]] <= r["gi_score"] < upper + 1e-9, r
         hz = "" if null(r["gi_hz"]) else r["gi_hz"]
         assert hz == "" or re.fullmatch(r"\d\d(,\d\d)*", hz), hz

@@ -52,6 +52,10 @@
             <translation>Beispieldaten</translation>
         </message>
         <message>
+            <source>Design and targets</source>
+            <translation>Entwurf und Ziele</translation>
+        </message>
+        <message>
             <source>Canceled by the user: no output was written. Run the algorithm again for a result.</source>
             <translation>Vom Benutzer abgebrochen: Es wurde keine Ausgabe geschrieben. Starten Sie den Algorithmus erneut, um ein Ergebnis zu erhalten.</translation>
         </message>
@@ -61,7 +65,7 @@
         </message>
         <message>
             <source>Layer {name} has the geographic CRS {crs}; it is processed in {work} so that areas and distances are in metres, and the output is written in {work}.</source>
-            <translation>Layer {name} hat das geographische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
+            <translation>Layer {name} hat das geografische KBS {crs}; er wird in {work} verarbeitet, damit Flächen und Abstände in Metern vorliegen, und das Ergebnis wird in {work} geschrieben.</translation>
         </message>
         <message>
             <source>Layer {name} has no CRS; its coordinates look like ETRS89 / UTM zone 32N, so EPSG:25832 is assumed. Set the layer's CRS to be sure.</source>
@@ -76,20 +80,536 @@
             <translation>Layer {name} hat das geografische KBS {crs}, seine Koordinaten sind aber keine Grad (Ausdehnung {extent}). Stellen Sie das richtige KBS des Layers ein (Layereigenschaften › Quelle, z. B. EPSG:25832) und starten Sie erneut.</translation>
         </message>
         <message>
+            <source>Design check: a design against the orientation values (HZ 02, 03, 24)</source>
+            <translation>Entwurfsprüfung: ein Entwurf gegen die Orientierungswerte (HZ 02, 03, 24)</translation>
+        </message>
+        <message>
+            <source>Legal frame: § 44 LWG NRW (rainwater of plots first built after 1 January 1996 to be managed on site where possible), § 55 (2) WHG, Eingriffsregelung after § 1a BauGB and §§ 30–32 LNatSchG NRW. The orientation values marked [U] are the plugin's assumptions and parameters of the run; this check does not replace the Entwässerungsantrag or the Überflutungsnachweis signed by a qualified planner.</source>
+            <translation>Rechtlicher Rahmen: § 44 LWG NRW (Niederschlagswasser von Grundstücken, die nach dem 1. Januar 1996 erstmals bebaut wurden, ist möglichst vor Ort zu bewirtschaften), § 55 (2) WHG, Eingriffsregelung nach § 1a BauGB und §§ 30–32 LNatSchG NRW. Die mit [U] gekennzeichneten Orientierungswerte sind Annahmen des Plugins und Parameter dieses Laufs; die Prüfung ersetzt weder den Entwässerungsantrag noch den Überflutungsnachweis einer fachkundigen Planerin oder eines fachkundigen Planers.</translation>
+        </message>
+        <message>
+            <source>not checked</source>
+            <translation>nicht geprüft</translation>
+        </message>
+        <message>
+            <source>Bestand</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <source>Planung</source>
+            <translation>Planung</translation>
+        </message>
+        <message>
+            <source>Design by surface type</source>
+            <translation>Entwurf nach Oberflächenart</translation>
+        </message>
+        <message>
+            <source>Checks against the orientation values</source>
+            <translation>Prüfung gegen die Orientierungswerte</translation>
+        </message>
+        <message>
+            <source>Figures of the design</source>
+            <translation>Kennzahlen des Entwurfs</translation>
+        </message>
+        <message>
+            <source>Eingriffs-/Ausgleichsbilanz (LANUK method, Bestand and Planung)</source>
+            <translation>Eingriffs-/Ausgleichsbilanz (LANUK-Verfahren, Bestand und Planung)</translation>
+        </message>
+        <message>
+            <source>Sources of every value</source>
+            <translation>Quellen aller Werte</translation>
+        </message>
+        <message>
+            <source>design,landscape architecture,sealing,runoff,green roof,street trees,Eingriffsregelung,Überflutungsnachweis,HZ 02,HZ 03,HZ 24</source>
+            <translation>Entwurf,Landschaftsarchitektur,Versiegelung,Abfluss,Gründach,Straßenbäume,Eingriffsregelung,Überflutungsnachweis,HZ 02,HZ 03,HZ 24</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Checks a design drawn as polygons (a square, a street, a school yard, a new quarter) against the orientation values of the Strategie Grüne Infrastruktur and gives the figures a landscape architect must show: a table of checks with pass / fail and the Handlungsziel, the Eingriffs-/Ausgleichsbilanz in the NRW form (Bestand / Planung) and a PDF report.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surface types&lt;/b&gt; (field of the design layer; code or German name of resources/surfaces.csv): {codes}. Each code carries the runoff coefficients C_m and C_s of DWA-A 138-1 Tab. 9, an annual runoff share, a sealing class (Umweltatlas Berlin 01.02: buildings and Belagsklassen 1–4 count as sealed) and, through resources/design_biotope.csv, a biotope type whose values come from resources/biotope_types.csv (LANUK method). Polygons with an unknown type are left out of every figure and named in a warning. Overlapping polygons are counted once: the first polygon keeps the shared area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt; per polygon and in total: sealed share and unsealed area, area-weighted C_m and C_s, annual runoff and retention (m³/a), green share of the roof area, trees per 100 m of street edge (trees inside the design, edge within the edge tolerance of it), biotope value points before and after and their balance (negative = Kompensationsbedarf), and the retention volume of the Überflutungsnachweis after DIN 1986-100:2016 Gl. 20: V = (r(D,30)·A_ges − r(D,2)·(A_Dach·C_s,Dach + A_FaG·C_s,FaG))·D·60/10⁷, required above 800 m² befestigte Fläche. The rain defaults are the KOSTRA-DWD 2020 values of Düsseldorf Stadtmitte from the City of Düsseldorf's worked example (r(5,30) = 433, r(5,2) = 209 l/(s·ha)): set the values of your plot's KOSTRA cell.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt; (orientation values are parameters; [U] = the plugin's assumption): green share of roofs ≥ 50 % (HZ 02); trees ≥ 7 per 100 m of street edge (HZ 03, no published value [U]); sealed share ≤ 60 % (HZ 03 [U]); no more sealed area than the existing state (HZ 03); annual runoff ≤ 40 % (HZ 24 [U]); ≥ 25 % of the sealed area disconnected from the sewer (Klima.Werk 2040, needs a disconnected field); rain kept on site +10 percentage points over the existing state (Klima.Werk 2040 evaporation target; a proxy [U]); biotope balance ≥ 0 (HZ 08, 10); the retention volume provided ≥ V_Rück (DIN 1986-100). A check without its data says 'not checked' and why.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Existing state&lt;/b&gt; (optional): polygons in the same surface vocabulary, or with biotope types of resources/biotope_types.csv (found automatically). The balance compares only the part of the design where the existing state is known; the part outside is named in a warning. A planned biotope type field on the design (e.g. a hedge on a planting bed) replaces the biotope type its surface maps to.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the design layer with surface, known, seal_cls, area_m2, sealed_m2, c_m, c_s, runoff_m3a, retain_m3a, n_trees, biotope, value_p, cover_m2, pts_before, pts_after, pts_bal, overlap_m2, gi_flags; the checks table; the Bilanz table (part, code, biotoptyp, flaeche_m2, grundwert, korrektur, gesamtwert, einzelwert); both as CSV; the PDF report with a map, the checks, the Bilanz and the source of every value. Legal frame: § 44 LWG NRW, § 55 (2) WHG, § 1a BauGB. The input layers are never changed.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Prüft einen als Polygone gezeichneten Entwurf (einen Platz, eine Straße, einen Schulhof, ein neues Quartier) gegen die Orientierungswerte der Strategie Grüne Infrastruktur und liefert die Kennzahlen, die eine Landschaftsarchitektin oder ein Landschaftsarchitekt nachweisen muss: eine Prüftabelle mit erfüllt / nicht erfüllt und dem Handlungsziel, die Eingriffs-/Ausgleichsbilanz in der in NRW üblichen Form (Bestand / Planung) und einen PDF-Bericht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Oberflächenarten&lt;/b&gt; (Feld des Entwurfslayers; Code oder deutscher Name aus resources/surfaces.csv): {codes}. Jeder Code trägt die Abflussbeiwerte C_m und C_s nach DWA-A 138-1 Tab. 9, einen jährlichen Abflussanteil, eine Versiegelungsklasse (Umweltatlas Berlin 01.02: Gebäude und Belagsklassen 1–4 gelten als versiegelt) und über resources/design_biotope.csv einen Biotoptyp, dessen Werte aus resources/biotope_types.csv stammen (LANUK-Verfahren). Polygone mit unbekannter Art bleiben in allen Kennzahlen unberücksichtigt und werden in einer Warnung genannt. Überlappende Polygone zählen einmal: Die gemeinsame Fläche gehört dem ersten Polygon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kennzahlen&lt;/b&gt; je Polygon und gesamt: Versiegelungsanteil und unversiegelte Fläche, flächengewichtete C_m und C_s, jährlicher Abfluss und Rückhalt (m³/a), Gründachanteil der Dachfläche, Bäume je 100 m Straßenkante (Bäume im Entwurf, Kante innerhalb der Toleranz um den Entwurf), Biotopwertpunkte vorher und nachher und ihre Bilanz (negativ = Kompensationsbedarf) sowie das Rückhaltevolumen des Überflutungsnachweises nach DIN 1986-100:2016 Gl. 20: V = (r(D,30)·A_ges − r(D,2)·(A_Dach·C_s,Dach + A_FaG·C_s,FaG))·D·60/10⁷, erforderlich ab mehr als 800 m² befestigter Fläche. Die Regenvorgaben sind die KOSTRA-DWD-2020-Werte für Düsseldorf-Stadtmitte aus dem Rechenbeispiel der Stadt Düsseldorf (r(5,30) = 433, r(5,2) = 209 l/(s·ha)): Tragen Sie die Werte des KOSTRA-Rasterfelds Ihres Grundstücks ein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Prüfungen&lt;/b&gt; (Orientierungswerte sind Parameter; [U] = Annahme des Plugins): Gründachanteil der Dächer ≥ 50 % (HZ 02); Bäume ≥ 7 je 100 m Straßenkante (HZ 03, kein veröffentlichter Wert [U]); Versiegelungsanteil ≤ 60 % (HZ 03 [U]); nicht mehr versiegelte Fläche als im Bestand (HZ 03); jährlicher Abfluss ≤ 40 % (HZ 24 [U]); ≥ 25 % der versiegelten Fläche vom Kanal abgekoppelt (Klima.Werk 2040, braucht ein Feld für die Abkopplung); auf dem Grundstück zurückgehaltener Regen +10 Prozentpunkte gegenüber dem Bestand (Verdunstungsziel von Klima.Werk 2040; eine Näherung [U]); Biotopwertbilanz ≥ 0 (HZ 08, 10); vorgesehenes Rückhaltevolumen ≥ V_Rück (DIN 1986-100). Eine Prüfung ohne ihre Daten lautet „nicht geprüft“ mit Begründung.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bestand&lt;/b&gt; (optional): Polygone im selben Oberflächenvokabular oder mit Biotoptypen aus resources/biotope_types.csv (wird automatisch erkannt). Die Bilanz vergleicht nur den Teil des Entwurfs, für den der Bestand bekannt ist; der Teil außerhalb wird in einer Warnung genannt. Ein Feld geplanter Biotoptyp im Entwurf (z. B. eine Hecke auf einem Pflanzbeet) ersetzt den Biotoptyp, dem seine Oberfläche zugeordnet ist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: der Entwurfslayer mit surface, known, seal_cls, area_m2, sealed_m2, c_m, c_s, runoff_m3a, retain_m3a, n_trees, biotope, value_p, cover_m2, pts_before, pts_after, pts_bal, overlap_m2, gi_flags; die Prüftabelle; die Bilanztabelle (part, code, biotoptyp, flaeche_m2, grundwert, korrektur, gesamtwert, einzelwert); beide als CSV; der PDF-Bericht mit Karte, Prüfungen, Bilanz und der Quelle jedes Werts. Rechtlicher Rahmen: § 44 LWG NRW, § 55 (2) WHG, § 1a BauGB. Die Eingangslayer werden nie verändert.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Design (polygons with a surface type)</source>
+            <translation>Entwurf (Polygone mit Oberflächenart)</translation>
+        </message>
+        <message>
+            <source>Surface type field (code or name of the surface table; empty = find by name)</source>
+            <translation>Feld der Oberflächenart (Code oder Name der Oberflächentabelle; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Disconnected from the sewer field (1/0; empty = find by name)</source>
+            <translation>Feld „vom Kanal abgekoppelt“ (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Korrekturfaktor field of the design (empty = 1)</source>
+            <translation>Feld Korrekturfaktor des Entwurfs (leer = 1)</translation>
+        </message>
+        <message>
+            <source>Planned biotope type field (replaces the surface's biotope type where filled; empty = find by name)</source>
+            <translation>Feld geplanter Biotoptyp (ersetzt den Biotoptyp der Oberfläche, wo ausgefüllt; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Street edge (lines)</source>
+            <translation>Straßenkante (Linien)</translation>
+        </message>
+        <message>
+            <source>Existing state (polygons: surface types or biotope types)</source>
+            <translation>Bestand (Polygone: Oberflächenarten oder Biotoptypen)</translation>
+        </message>
+        <message>
+            <source>Type field of the existing state (empty = find by name)</source>
+            <translation>Typfeld des Bestands (leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>The existing state's types are</source>
+            <translation>Die Typen des Bestands sind</translation>
+        </message>
+        <message>
+            <source>Korrekturfaktor field of the existing state (empty = 1)</source>
+            <translation>Feld Korrekturfaktor des Bestands (leer = 1)</translation>
+        </message>
+        <message>
+            <source>Annual precipitation (mm/a; assumption, set your local value)</source>
+            <translation>Jahresniederschlag (mm/a; Annahme, örtlichen Wert eintragen)</translation>
+        </message>
+        <message>
+            <source>Rain r(D,30), l/(s·ha) (KOSTRA-DWD 2020 of your plot)</source>
+            <translation>Regenspende r(D,30), l/(s·ha) (KOSTRA-DWD 2020 Ihres Grundstücks)</translation>
+        </message>
+        <message>
+            <source>Rain r(D,2), l/(s·ha) (KOSTRA-DWD 2020 of your plot)</source>
+            <translation>Regenspende r(D,2), l/(s·ha) (KOSTRA-DWD 2020 Ihres Grundstücks)</translation>
+        </message>
+        <message>
+            <source>Rain duration D (min)</source>
+            <translation>Regendauer D (min)</translation>
+        </message>
+        <message>
+            <source>Überflutungsnachweis required above this befestigte Fläche (m²)</source>
+            <translation>Überflutungsnachweis erforderlich ab dieser befestigten Fläche (m²)</translation>
+        </message>
+        <message>
+            <source>Retention volume the design provides (m³)</source>
+            <translation>Im Entwurf vorgesehenes Rückhaltevolumen (m³)</translation>
+        </message>
+        <message>
+            <source>Orientation value: green share of the roofs at least (%)</source>
+            <translation>Orientierungswert: Gründachanteil der Dächer mindestens (%)</translation>
+        </message>
+        <message>
+            <source>Orientation value: trees per 100 m of street edge at least</source>
+            <translation>Orientierungswert: Bäume je 100 m Straßenkante mindestens</translation>
+        </message>
+        <message>
+            <source>Orientation value: sealed share at most (%)</source>
+            <translation>Orientierungswert: Versiegelungsanteil höchstens (%)</translation>
+        </message>
+        <message>
+            <source>Orientation value: annual runoff share at most (%)</source>
+            <translation>Orientierungswert: jährlicher Abflussanteil höchstens (%)</translation>
+        </message>
+        <message>
+            <source>Orientation value: sealed area disconnected at least (%)</source>
+            <translation>Orientierungswert: abgekoppelte versiegelte Fläche mindestens (%)</translation>
+        </message>
+        <message>
+            <source>Orientation value: gain of rain kept on site (percentage points)</source>
+            <translation>Orientierungswert: Zunahme des zurückgehaltenen Regens (Prozentpunkte)</translation>
+        </message>
+        <message>
+            <source>Street edge counts within this distance of the design (m)</source>
+            <translation>Straßenkante zählt bis zu diesem Abstand vom Entwurf (m)</translation>
+        </message>
+        <message>
+            <source>Design with figures</source>
+            <translation>Entwurf mit Kennzahlen</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>Prüfungen</translation>
+        </message>
+        <message>
+            <source>Eingriffs-/Ausgleichsbilanz</source>
+            <translation>Eingriffs-/Ausgleichsbilanz</translation>
+        </message>
+        <message>
+            <source>Checks as CSV</source>
+            <translation>Prüfungen als CSV</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Bilanz as CSV</source>
+            <translation>Bilanz als CSV</translation>
+        </message>
+        <message>
+            <source>PDF report</source>
+            <translation>PDF-Bericht</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Checks passed</source>
+            <translation>Prüfungen erfüllt</translation>
+        </message>
+        <message>
+            <source>Checks failed</source>
+            <translation>Prüfungen nicht erfüllt</translation>
+        </message>
+        <message>
+            <source>Retention volume after DIN 1986-100 Gl. 20 (m³)</source>
+            <translation>Rückhaltevolumen nach DIN 1986-100 Gl. 20 (m³)</translation>
+        </message>
+        <message>
+            <source>Biotope value balance (points)</source>
+            <translation>Biotopwertbilanz (Punkte)</translation>
+        </message>
+        <message>
+            <source>No tree layer given: the design counts 0 trees.</source>
+            <translation>Kein Baumlayer angegeben: Der Entwurf zählt 0 Bäume.</translation>
+        </message>
+        <message>
+            <source>No tree lies inside the design.</source>
+            <translation>Kein Baum liegt im Entwurf.</translation>
+        </message>
+        <message>
+            <source>No design polygon has a usable geometry and a known surface type: every check is 'not checked'.</source>
+            <translation>Kein Entwurfspolygon hat eine nutzbare Geometrie und eine bekannte Oberflächenart: Jede Prüfung lautet „nicht geprüft“.</translation>
+        </message>
+        <message>
+            <source>Sum Planung</source>
+            <translation>Summe Planung</translation>
+        </message>
+        <message>
+            <source>Balance: surplus (Planung − Bestand)</source>
+            <translation>Bilanz: Überschuss (Planung − Bestand)</translation>
+        </message>
+        <message>
+            <source>Balance: Kompensationsbedarf (Bestand − Planung)</source>
+            <translation>Bilanz: Kompensationsbedarf (Bestand − Planung)</translation>
+        </message>
+        <message>
+            <source>Trees</source>
+            <translation>Bäume</translation>
+        </message>
+        <message>
+            <source>Street edge</source>
+            <translation>Straßenkante</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Prüfung</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Orientation value</source>
+            <translation>Orientierungswert</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>HZ</source>
+            <translation>HZ</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message>
+            <source>Design area</source>
+            <translation>Entwurfsfläche</translation>
+        </message>
+        <message>
+            <source>Sealed area (buildings and paved surfaces)</source>
+            <translation>Versiegelte Fläche (Gebäude und befestigte Flächen)</translation>
+        </message>
+        <message>
+            <source>of which partly sealed (Belagsklassen 3–4)</source>
+            <translation>davon teilversiegelt (Belagsklassen 3–4)</translation>
+        </message>
+        <message>
+            <source>Unsealed area</source>
+            <translation>Unversiegelte Fläche</translation>
+        </message>
+        <message>
+            <source>Area-weighted C_m / C_s</source>
+            <translation>Flächengewichtete C_m / C_s</translation>
+        </message>
+        <message>
+            <source>Annual precipitation on the design</source>
+            <translation>Jahresniederschlag auf den Entwurf</translation>
+        </message>
+        <message>
+            <source>Annual runoff</source>
+            <translation>Jährlicher Abfluss</translation>
+        </message>
+        <message>
+            <source>Annual retention (evaporation and infiltration)</source>
+            <translation>Jährlicher Rückhalt (Verdunstung und Versickerung)</translation>
+        </message>
+        <message>
+            <source>Roof area, of which green</source>
+            <translation>Dachfläche, davon begrünt</translation>
+        </message>
+        <message>
+            <source>Trees in the design; street edge</source>
+            <translation>Bäume im Entwurf; Straßenkante</translation>
+        </message>
+        <message>
+            <source>Überflutungsnachweis: A_ges, A_Dach (C_s), A_FaG (C_s)</source>
+            <translation>Überflutungsnachweis: A_ges, A_Dach (C_s), A_FaG (C_s)</translation>
+        </message>
+        <message>
+            <source>Rain r(D,30), r(D,2), D</source>
+            <translation>Regenspenden r(D,30), r(D,2), D</translation>
+        </message>
+        <message>
+            <source>Retention volume V_Rück (DIN 1986-100 Gl. 20)</source>
+            <translation>Rückhaltevolumen V_Rück (DIN 1986-100 Gl. 20)</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Kennzahl</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>Teil</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Biotope type</source>
+            <translation>Biotoptyp</translation>
+        </message>
+        <message>
+            <source>Area m²</source>
+            <translation>Fläche m²</translation>
+        </message>
+        <message>
+            <source>Grund-
+wert A / P</source>
+            <translation>Grund-
+wert A / P</translation>
+        </message>
+        <message>
+            <source>Korrektur-
+faktor</source>
+            <translation>Korrektur-
+faktor</translation>
+        </message>
+        <message>
+            <source>Gesamt-
+wert</source>
+            <translation>Gesamt-
+wert</translation>
+        </message>
+        <message>
+            <source>Einzel-
+flächenwert</source>
+            <translation>Einzel-
+flächenwert</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>Trees of the design (points)</source>
+            <translation>Bäume des Entwurfs (Punkte)</translation>
+        </message>
+        <message>
+            <source>Read {n} design polygons of {name}; surface types from field {field}; working CRS {crs}.</source>
+            <translation>{n} Entwurfspolygone aus {name} gelesen; Oberflächenarten aus Feld {field}; Arbeits-KBS {crs}.</translation>
+        </message>
+        <message>
+            <source>Checks: {p} passed, {f} failed, {n} not checked.</source>
+            <translation>Prüfungen: {p} erfüllt, {f} nicht erfüllt, {n} nicht geprüft.</translation>
+        </message>
+        <message>
+            <source>Existing state: {n} polygons of {name}, field {field}, read as {kind}.</source>
+            <translation>Bestand: {n} Polygone aus {name}, Feld {field}, gelesen als {kind}.</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>erfüllt</translation>
+        </message>
+        <message>
+            <source>fail</source>
+            <translation>nicht erfüllt</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>Punkte</translation>
+        </message>
+        <message>
+            <source>per 100 m</source>
+            <translation>je 100 m</translation>
+        </message>
+        <message>
+            <source>percentage points</source>
+            <translation>Prozentpunkte</translation>
+        </message>
+        <message>
+            <source>Sum Bestand</source>
+            <translation>Summe Bestand</translation>
+        </message>
+        <message>
+            <source>Biotope value points Bestand / Planung (compared area)</source>
+            <translation>Biotopwertpunkte Bestand / Planung (verglichene Fläche)</translation>
+        </message>
+        <message>
+            <source>found automatically</source>
+            <translation>automatisch erkannt</translation>
+        </message>
+        <message>
+            <source>surface types</source>
+            <translation>Oberflächenarten</translation>
+        </message>
+        <message>
+            <source>biotope types</source>
+            <translation>Biotoptypen</translation>
+        </message>
+        <message>
+            <source>{param} must be a number.</source>
+            <translation>{param} muss eine Zahl sein.</translation>
+        </message>
+        <message>
+            <source>r(D,2) ({r2}) is larger than r(D,30) ({r30}): check the KOSTRA values; a 30-year rain is heavier than a 2-year rain.</source>
+            <translation>r(D,2) ({r2}) ist größer als r(D,30) ({r30}): Prüfen Sie die KOSTRA-Werte; ein 30-jährlicher Regen ist stärker als ein 2-jährlicher.</translation>
+        </message>
+        <message>
+            <source>The design layer {name} has no features: nothing to check. Draw the design as polygons with a surface type.</source>
+            <translation>Der Entwurfslayer {name} hat keine Objekte: Es gibt nichts zu prüfen. Zeichnen Sie den Entwurf als Polygone mit einer Oberflächenart.</translation>
+        </message>
+        <message>
+            <source>The design layer {name} has no surface type field. Choose it in 'Surface type field' (fields: {fields}).</source>
+            <translation>Der Entwurfslayer {name} hat kein Feld für die Oberflächenart. Wählen Sie es unter „Feld der Oberflächenart“ (Felder: {fields}).</translation>
+        </message>
+        <message>
+            <source>Disconnected surfaces from field {field}.</source>
+            <translation>Abgekoppelte Flächen aus Feld {field}.</translation>
+        </message>
+        <message>
+            <source>Planned biotope types from field {field} where filled.</source>
+            <translation>Geplante Biotoptypen aus Feld {field}, wo ausgefüllt.</translation>
+        </message>
+        <message>
+            <source>PDF report written: {path} ({n} pages).</source>
+            <translation>PDF-Bericht geschrieben: {path} ({n} Seiten).</translation>
+        </message>
+        <message>
+            <source>Layer {name} ({param}) has no usable features; it is ignored.</source>
+            <translation>Layer {name} ({param}) hat keine nutzbaren Objekte; er wird nicht berücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The existing-state layer {name} has no type field. Choose it in 'Type field of the existing state' (fields: {fields}).</source>
+            <translation>Der Bestandslayer {name} hat kein Typfeld. Wählen Sie es unter „Typfeld des Bestands“ (Felder: {fields}).</translation>
+        </message>
+        <message>
+            <source>{n} design polygons have a surface type not in the surface table and are left out of every figure: {types}. Use the codes of resources/surfaces.csv: {codes}.</source>
+            <translation>{n} Entwurfspolygone haben eine Oberflächenart, die nicht in der Oberflächentabelle steht, und bleiben in allen Kennzahlen unberücksichtigt: {types}. Verwenden Sie die Codes aus resources/surfaces.csv: {codes}.</translation>
+        </message>
+        <message>
+            <source>{n} design polygons overlap earlier ones ({m} m² in all); the shared area is counted once, for the first polygon (field overlap_m2).</source>
+            <translation>{n} Entwurfspolygone überlappen frühere ({m} m² insgesamt); die gemeinsame Fläche zählt einmal, beim ersten Polygon (Feld overlap_m2).</translation>
+        </message>
+        <message>
+            <source>{n} polygons of the existing state have a type that is neither a surface code nor a biotope type of the tables and are left out: {types}.</source>
+            <translation>{n} Polygone des Bestands haben einen Typ, der weder ein Oberflächencode noch ein Biotoptyp der Tabellen ist, und bleiben unberücksichtigt: {types}.</translation>
+        </message>
+        <message>
+            <source>Polygons of the existing state overlap ({m} m²); the shared area is counted once.</source>
+            <translation>Polygone des Bestands überlappen sich ({m} m²); die gemeinsame Fläche zählt einmal.</translation>
+        </message>
+        <message>
+            <source>{m} m² of the design lie outside the existing-state layer; the balance and the comparisons with the existing state cover only the rest ({c} m²).</source>
+            <translation>{m} m² des Entwurfs liegen außerhalb des Bestandslayers; die Bilanz und die Vergleiche mit dem Bestand umfassen nur den Rest ({c} m²).</translation>
+        </message>
+        <message>
+            <source>No biotope value for these types, their area is left out of the balance: {types}. Add them to resources/design_biotope.csv or biotope_types.csv.</source>
+            <translation>Kein Biotopwert für diese Typen, ihre Fläche bleibt in der Bilanz unberücksichtigt: {types}. Ergänzen Sie sie in resources/design_biotope.csv oder biotope_types.csv.</translation>
+        </message>
+        <message>
+            <source>{n} design polygons name a planned biotope type that is not in the biotope table: {types}. The biotope type of their surface is used.</source>
+            <translation>{n} Entwurfspolygone nennen einen geplanten Biotoptyp, der nicht in der Biotoptabelle steht: {types}. Der Biotoptyp ihrer Oberfläche wird verwendet.</translation>
+        </message>
+        <message>
+            <source>{n} trees lie outside the design and are not counted.</source>
+            <translation>{n} Bäume liegen außerhalb des Entwurfs und werden nicht gezählt.</translation>
+        </message>
+        <message>
+            <source>(required)</source>
+            <translation>(erforderlich)</translation>
+        </message>
+        <message>
+            <source>(not required: befestigte Fläche up to the threshold)</source>
+            <translation>(nicht erforderlich: befestigte Fläche nicht über dem Schwellenwert)</translation>
+        </message>
+        <message>
+            <source>annual runoff share</source>
+            <translation>jährlicher Abflussanteil</translation>
+        </message>
+        <message>
+            <source>Biotope value</source>
+            <translation>Biotopwert</translation>
+        </message>
+        <message>
+            <source>Left out (unknown surface types): {types}.</source>
+            <translation>Unberücksichtigt (unbekannte Oberflächenarten): {types}.</translation>
+        </message>
+        <message>
+            <source>Overlapping design polygons counted once: {n}.</source>
+            <translation>Überlappende Entwurfspolygone einmal gezählt: {n}.</translation>
+        </message>
+        <message>
+            <source>Outside the existing-state layer: {m} m².</source>
+            <translation>Außerhalb des Bestandslayers: {m} m².</translation>
+        </message>
+        <message>
+            <source>Design check: {name}</source>
+            <translation>Entwurfsprüfung: {name}</translation>
+        </message>
+        <message>
+            <source>Strategie Grüne Infrastruktur Metropole Ruhr · gi_qgis_plugin {version} · {date} · CRS {crs}</source>
+            <translation>Strategie Grüne Infrastruktur Metropole Ruhr · gi_qgis_plugin {version} · {date} · KBS {crs}</translation>
+        </message>
+        <message>
+            <source>Design check {name}</source>
+            <translation>Entwurfsprüfung {name}</translation>
+        </message>
+        <message>
+            <source>sealing class</source>
+            <translation>Versiegelungsklasse</translation>
+        </message>
+        <message>
+            <source>biotope type</source>
+            <translation>Biotoptyp</translation>
+        </message>
+        <message>
             <source>Flat roofs: score roofs for greening (HZ 02)</source>
-            <translation>Flachdächer: Dächer für die Begrünung bewerten (HZ 02)</translation>
+            <translation>Flachdächer: Gründachpotenzial bewerten und priorisieren (HZ 02)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which flat roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Begrünung und bringt die Dächer in eine Rangfolge: welche Flachdächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regen sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Scores every roof of a building layer for greening and ranks the roofs: which roofs to green first (Handlungsziel 02: half of the flat roofs in the inner cities green by 2030), and how much rain they would keep back. Works with the output of &lt;i&gt;Import LoD2 buildings&lt;/i&gt;, with ALKIS or OpenStreetMap buildings (roof:shape) and with any polygon layer.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Bewertet jedes Dach eines Gebäude-Layers für die Dachbegrünung und bringt die Dächer in eine Rangfolge: welche Dächer zuerst begrünt werden sollten (Handlungsziel 02: bis 2030 die Hälfte der Flachdächer in den Innenstädten begrünt) und wie viel Regenwasser sie zurückhalten würden. Funktioniert mit der Ausgabe von &lt;i&gt;LoD2-Gebäude importieren&lt;/i&gt;, mit ALKIS- oder OpenStreetMap-Gebäuden (roof:shape) und mit jedem Polygon-Layer.&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): listed (listed field or listed-buildings layer), green_exists (green-roof field), slope_gt_45, area_lt_min, geom_empty. A roof with PV stays in: flag pv_solar_green, HZ 26 (solar green roof).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Flags): listed (Denkmalfeld oder Denkmal-Layer), green_exists (Gründachfeld), slope_gt_45, area_lt_min, geom_empty. Ein Dach mit PV bleibt drin: Flag pv_solar_green, HZ 26 (Solargründach).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank, flags): green_exists (green-roof field), slope_gt_max, area_lt_min, geom_empty. Roofs with PV stay in: flag pv_solar_green, HZ 26 (solar green roof at the next roof renewal).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang, Kennzeichen in gi_flags): green_exists (Gründachfeld), slope_gt_max, area_lt_min, geom_empty. Dächer mit PV-Anlage werden nicht ausgeschlossen: Kennzeichen pv_solar_green, HZ 26 (Solargründach bei der nächsten Dachsanierung prüfen).&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, empty without a scope layer)</source>
-            <translation>slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, in_target_scope (1/0, leer ohne Zielgebiet-Layer)</translation>
+            <source>gi_suit, gi_need (0–100), slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, cm_green, in_target_scope (1/0, empty without a scope layer)</source>
+            <translation>gi_suit, gi_need (0–100), slope_deg, slope_class (0-5 … &gt;45, unbekannt), greenable_m2, retention_m3a, cm_green, in_target_scope (1/0, leer ohne Zielgebiet-Layer)</translation>
         </message>
         <message>
             <source>Buildings (roof polygons)</source>
@@ -97,23 +617,19 @@
         </message>
         <message>
             <source>Roofs scored for greening</source>
-            <translation>Dächer bewertet für die Begrünung</translation>
+            <translation>Dachbegrünung – bewertete Dächer</translation>
         </message>
         <message>
             <source>none</source>
             <translation>keins</translation>
         </message>
         <message>
-            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential; the values per class are the plugin's choice). An unknown slope stays unknown (flag slope_unknown), never 0°; a flat roof type (AdV 1000, OSM roof:shape=flat) without a slope counts as 0–5° (flag slope_from_type).</source>
-            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Gründachpotenzials Münster; die Werte je Klasse sind eine Wahl des Plugins). Eine unbekannte Neigung bleibt unbekannt (Flag slope_unknown), nie 0°; eine Flachdach-Dachform (AdV 1000, OSM roof:shape=flat) ohne Neigung zählt als 0–5° (Flag slope_from_type).</translation>
+            <source>suitability: 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the Münster green-roof potential; the values are assumptions), weighted by the area of the greenable surfaces; an unknown slope stays unknown (flag slope_unknown), a flat roof type without slope counts as 0–5° (slope_from_type).</source>
+            <translation>Eignung: 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25 (Klassen des Gründachpotenzials Münster; die Werte sind Annahmen), gewichtet mit der Fläche der begrünbaren Dachflächen; eine unbekannte Neigung bleibt unbekannt (Kennzeichen slope_unknown), eine Flachdach-Dachform ohne Neigung zählt als 0–5° (slope_from_type).</translation>
         </message>
         <message>
-            <source>heat raster (mean over the roof, min–max over this run) or heat polygons with a class field: classes 1–5 → (class − 1) / 4; the labels sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 by name; other numbers min–max. Serves HZ 01 where c_heat ≥ 0.5.</source>
-            <translation>Hitze-Raster (Mittel über das Dach, Min–Max über diesen Lauf) oder Hitze-Polygone mit Klassenfeld: Klassen 1–5 → (Klasse − 1) / 4; die Bezeichnungen sehr ungünstig … sehr günstig (Düsseldorf, LANUV) → 5 … 1 nach Namen; andere Zahlen Min–Max. Dient HZ 01, wo c_heat ≥ 0,5.</translation>
-        </message>
-        <message>
-            <source>1 inside a combined-sewer area. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).</source>
-            <translation>1 innerhalb eines Gebiets mit Mischsystem. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).</translation>
+            <source>need: 1 inside an area with a combined sewer system. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24 (sponge city).</source>
+            <translation>Bedarf: 1 in einem Gebiet mit Mischsystem. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24 (Schwammstadt).</translation>
         </message>
         <message>
             <source>Listed buildings or Denkmalbereiche (polygons)</source>
@@ -121,23 +637,39 @@
         </message>
         <message>
             <source>Ring around the building for the water depth (m)</source>
-            <translation>Ring um das Gebäude für die Wassertiefe (m)</translation>
+            <translation>Pufferbreite um das Gebäude für die mittlere Überflutungstiefe (m)</translation>
         </message>
         <message>
             <source>Combined-sewer areas (polygons)</source>
-            <translation>Mischwassergebiete (Polygone)</translation>
+            <translation>Gebiete mit Mischkanalisation (Polygone)</translation>
         </message>
         <message>
             <source>Distance at which a roof counts as without a park (m)</source>
-            <translation>Entfernung, ab der ein Dach als ohne Park gilt (m)</translation>
+            <translation>Entfernung, ab der ein Gebäude als unterversorgt gilt (m)</translation>
         </message>
         <message>
             <source>Smallest greenable roof (m²)</source>
-            <translation>Kleinste begrünbare Dachfläche (m²)</translation>
+            <translation>Mindestgröße der begrünbaren Dachfläche (m²)</translation>
         </message>
         <message>
-            <source>Annual precipitation (mm/a; assumption, set your local value)</source>
-            <translation>Jahresniederschlag (mm/a; Annahme, örtlichen Wert eintragen)</translation>
+            <source>Steepest greenable roof surface (degrees)</source>
+            <translation>Steilste begrünbare Dachfläche (Grad)</translation>
+        </message>
+        <message>
+            <source>Net share of the greenable area (rooftop plant, edges; 0–1)</source>
+            <translation>Nettoanteil der begrünbaren Fläche (Dachaufbauten, Randstreifen; 0–1)</translation>
+        </message>
+        <message>
+            <source>Annual precipitation (mm/a; default Essen, set your local value)</source>
+            <translation>Jahresniederschlag (mm/a; Vorgabe Essen, örtlichen Wert eintragen)</translation>
+        </message>
+        <message>
+            <source>Mean over each roof; where the raster has no value the single value above is used.</source>
+            <translation>Mittelwert über jedes Dach; wo das Raster keinen Wert hat, gilt der Einzelwert oben.</translation>
+        </message>
+        <message>
+            <source>Malus of a listed building on c_build (0–1)</source>
+            <translation>Abschlag für Baudenkmäler auf c_build (0–1)</translation>
         </message>
         <message>
             <source>target area</source>
@@ -145,19 +677,27 @@
         </message>
         <message>
             <source>green roof,flat roof,roof greening,retention,heat,heavy rain,HZ 02</source>
-            <translation>Gründach,Flachdach,Dachbegrünung,Rückhalt,Hitze,Starkregen,HZ 02</translation>
+            <translation>Gründach,Flachdach,Dachbegrünung,Regenwasserrückhalt,thermische Belastung,Starkregen,HZ 02</translation>
         </message>
         <message>
-            <source>&lt;p&gt;&lt;b&gt;Retention&lt;/b&gt;: retention_m3a = precipitation / 1000 × greenable_m2 × (0.9 − C_m), with 0.9 for the plain roof (fee practice) and C_m 0.3 for an extensive green roof up to 5 % slope, 0.4 on steeper or unmeasured slopes (DIN 1986-100). Precipitation: {precip} mm/a by default, the value of the Gründachkataster NRW example (Leverkusen); an assumption for the Ruhr, set your local annual value.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Rückhalt&lt;/b&gt;: retention_m3a = Niederschlag / 1000 × greenable_m2 × (0,9 − C_m), mit 0,9 für das unbegrünte Dach (Gebührenpraxis) und C_m 0,3 für ein extensives Gründach bis 5 % Neigung, 0,4 bei steileren oder nicht gemessenen Neigungen (DIN 1986-100). Niederschlag: standardmäßig {precip} mm/a, der Wert des Beispiels im Gründachkataster NRW (Leverkusen); eine Annahme für das Ruhrgebiet, tragen Sie Ihren örtlichen Jahreswert ein.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Greenable area&lt;/b&gt; (greenable_m2): flat and pitched roof surfaces up to MAX_SLOPE ({max}°, as the RVR/Emschergenossenschaft Gründachkataster; Düsseldorf: 35°). With the LoD2 import's slope-class fields (t_*_m2 true area, h_*_m2 horizontal projection) the surfaces of the classes up to MAX_SLOPE count, so a mixed roof keeps its flat part; otherwise footprint / cos(mean slope), or the AREA_FIELD you give. Times NET_FACTOR ({net}, assumption) for rooftop plant, skylights and edge strips. A roof without a surface up to MAX_SLOPE is excluded (slope_gt_max), one under MIN_AREA ({min} m², Düsseldorf and Bonn) too (area_lt_min).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Begrünbare Dachfläche&lt;/b&gt; (greenable_m2): flache und geneigte Dachflächen bis MAX_SLOPE ({max}° wie das Gründachkataster von RVR und Emschergenossenschaft; Düsseldorf: 35°). Mit den Neigungsklassen-Feldern des LoD2-Imports (t_*_m2 wahre Fläche, h_*_m2 Horizontalprojektion) zählen die Dachflächen der Klassen bis MAX_SLOPE, sodass ein gemischtes Dach seinen flachen Teil behält; sonst Gebäudegrundfläche / cos(mittlere Dachneigung) oder das angegebene AREA_FIELD. Multipliziert mit NET_FACTOR ({net}, Annahme) für Dachaufbauten, Lichtkuppeln und Randstreifen. Ein Dach ohne Dachfläche bis MAX_SLOPE wird ausgeschlossen (slope_gt_max), ebenso eines unter MIN_AREA ({min} m², Düsseldorf und Bonn; area_lt_min).&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>&lt;p&gt;The optional district table gives per district (or per scope polygon): flat_m2 (roofs of 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, {share} % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (Dächer mit 0–5°, Denkmäler und begrünte eingeschlossen), green_m2, share_green, target_m2 (Zielanteil von flat_m2, {share} % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Score&lt;/b&gt;: gi_suit and gi_need are the weighted means × 100 of the suitability and the need criteria; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s with s = NEED_SHARE ({share}), a weighted geometric mean, so a roof ranks high only where it is suitable and needed; without any need data the score is gi_suit. Sort by gi_suit or gi_need to see either side. Classes: A from {a}, B from {b}, C from {c}: these breaks spread the defaults over all classes on the Wesel LoD2 tiles and the sample city.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Bewertung&lt;/b&gt;: gi_suit und gi_need sind die gewichteten Mittelwerte × 100 der Eignungs- und der Bedarfskriterien; gi_score = 100 × (gi_suit/100)^(1 − s) × (gi_need/100)^s mit s = NEED_SHARE ({share}), ein gewichtetes geometrisches Mittel, sodass ein Dach nur dort weit oben steht, wo es geeignet ist und gebraucht wird; ohne Bedarfsdaten ist die Bewertung gi_suit. Nach gi_suit oder gi_need sortieren, um eine der beiden Seiten zu sehen. Klassen: A ab {a}, B ab {b}, C ab {c}: Mit diesen Grenzen verteilen sich die Vorgaben auf den LoD2-Kacheln von Wesel und in der Beispielstadt auf alle Klassen.&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Fields left empty are found by name: slope ({slope}), roof type ({roof}), area ({area}), listed ({listed}), green roof ({green}), PV ({pv}).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Fläche ({area}), Denkmal ({listed}), Gründach ({green}), PV ({pv}).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: retention_m3a is an annual water-balance figure: precipitation × NET_FACTOR × horizontal projection × (annual runoff share of the plain roof − that of the green roof), with the annual retention shares of the surface table (plain roof {plain}; BUILDUP extensive under 10 cm {thin}, from 10 cm {ext} as the Gründachkataster NRW example, intensive {intensive}, on the 0–5° part; extensive {sloped} on steeper surfaces). Rain falls on the horizontal projection, so a steeper roof of the same footprint keeps no more. cm_green is the green roof's runoff coefficient C_m for a design event (DWA-A 138-1 Tab. 9), for storage and infiltration design, not an annual figure. The sources differ on the limit of the flat green-roof rows (DWA-A 138-1: 5°, DIN 1986-100 via info-regenwasser.de: 5 %); the plugin uses 5°. Precipitation: PRECIP ({precip} mm/a, Essen-Bredeney 1991–2020), or PRECIP_RASTER: its mean over the roof, the single value where the raster has none (flag precip_default).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Wasser&lt;/b&gt;: retention_m3a ist eine Größe der Jahreswasserbilanz: Niederschlag × NET_FACTOR × Horizontalprojektion × (jährlicher Abflussanteil des unbegrünten Daches − der des Gründaches), mit den jährlichen Rückhalteanteilen der Oberflächentabelle (unbegrüntes Dach {plain}; BUILDUP extensiv unter 10 cm {thin}, ab 10 cm {ext} wie das Beispiel des Gründachkatasters NRW, intensiv {intensive}, auf dem Teil mit 0–5°; extensiv {sloped} auf steileren Flächen). Regen fällt auf die Horizontalprojektion, daher hält ein steileres Dach derselben Grundfläche nicht mehr zurück. cm_green ist der mittlere Abflussbeiwert C_m des Gründaches für ein Bemessungsereignis (DWA-A 138-1, Tab. 9), für die Bemessung von Speicher und Versickerung, keine Jahresgröße. Die Quellen unterscheiden sich bei der Grenze der flachen Gründach-Zeilen (DWA-A 138-1: 5°, DIN 1986-100 nach info-regenwasser.de: 5 %); das Plugin verwendet 5°. Niederschlag: PRECIP ({precip} mm/a, Essen-Bredeney 1991–2020) oder PRECIP_RASTER: sein Mittel über das Dach, der Einzelwert, wo das Raster keinen Wert hat (Kennzeichen precip_default).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The optional district table gives per district (or per scope polygon): flat_m2 (greenable area of the roofs of class 0–5°, listed and green ones included), green_m2, share_green, target_m2 (target share of flat_m2, {share} % by 2030), missing_m2, ab_m2 (flat roofs of classes A and B) and covers (1 if ab_m2 ≥ missing_m2).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (begrünbare Fläche der Dächer der Klasse 0–5°, einschließlich Baudenkmälern und bereits begrünter Dächer), green_m2, share_green, target_m2 (Zielanteil von flat_m2, {share} % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Fields left empty are found by name: slope ({slope}), roof type ({roof}), listed ({listed}), green roof ({green}), PV ({pv}), height ({height}).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Baudenkmal ({listed}), Gründach ({green}), PV ({pv}), Höhe ({height}).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
@@ -168,8 +708,12 @@
             <translation>Feld Dachneigung in Grad (leer = nach Namen suchen)</translation>
         </message>
         <message>
-            <source>Greenable roof area field, m² (empty = flat_roof_m2 or footprint)</source>
-            <translation>Feld begrünbare Dachfläche in m² (leer = flat_roof_m2 oder Grundfläche)</translation>
+            <source>Greenable roof area field, m² (empty = roof surfaces or footprint)</source>
+            <translation>Feld begrünbare Dachfläche in m² (leer = Dachflächen oder Gebäudegrundfläche)</translation>
+        </message>
+        <message>
+            <source>Building height field, m (empty = find by name)</source>
+            <translation>Feld Gebäudehöhe in m (leer = nach Namen suchen)</translation>
         </message>
         <message>
             <source>Listed building field (1/0; empty = find by name)</source>
@@ -184,8 +728,44 @@
             <translation>Feld PV auf dem Dach (1/0; leer = nach Namen suchen)</translation>
         </message>
         <message>
+            <source>Number of thermal-load classes in the data</source>
+            <translation>Anzahl der Klassen der thermischen Belastung in den Daten</translation>
+        </message>
+        <message>
+            <source>Burdened classes: how many of the most burdened classes count (HZ 01)</source>
+            <translation>Belastete Klassen: Anzahl der am stärksten belasteten Klassen (HZ 01)</translation>
+        </message>
+        <message>
+            <source>Class breaks for measured thermal-load values (e.g. 16,17,18,19; empty = z-score classes against the whole layer)</source>
+            <translation>Klassengrenzen für Messwerte der thermischen Belastung (z. B. 16,17,18,19; leer = z-Wert-Klassen gegenüber dem ganzen Layer)</translation>
+        </message>
+        <message>
+            <source>Green roof build-up (annual retention)</source>
+            <translation>Gründachaufbau (jährlicher Rückhalt)</translation>
+        </message>
+        <message>
+            <source>Annual precipitation raster (mm/a; instead of the single value)</source>
+            <translation>Raster Jahresniederschlag (mm/a; statt des Einzelwerts)</translation>
+        </message>
+        <message>
+            <source>Building height up to which the full heat benefit counts (m)</source>
+            <translation>Gebäudehöhe, bis zu der die volle Kühlwirkung zählt (m)</translation>
+        </message>
+        <message>
+            <source>Building height from which the reduced heat benefit counts (m)</source>
+            <translation>Gebäudehöhe, ab der die verminderte Kühlwirkung zählt (m)</translation>
+        </message>
+        <message>
+            <source>Heat benefit factor of tall buildings (0–1)</source>
+            <translation>Faktor der Kühlwirkung hoher Gebäude (0–1)</translation>
+        </message>
+        <message>
+            <source>Share of the need in the score (0 = suitability only, 1 = need only)</source>
+            <translation>Anteil des Bedarfs an der Bewertung (0 = nur Eignung, 1 = nur Bedarf)</translation>
+        </message>
+        <message>
             <source>Greenable area for the full area score (m²)</source>
-            <translation>Begrünbare Fläche für die volle Flächen-Bewertung (m²)</translation>
+            <translation>Dachfläche, ab der das Flächenkriterium voll erfüllt ist (m²)</translation>
         </message>
         <message>
             <source>Target share of green flat roofs (%)</source>
@@ -193,83 +773,119 @@
         </message>
         <message>
             <source>Flat-roof target per district</source>
-            <translation>Flachdach-Ziel je Stadtteil</translation>
+            <translation>Zielerreichung Flachdachbegrünung je Stadtteil</translation>
         </message>
         <message>
             <source>Retention of all scored roofs (m³/a)</source>
-            <translation>Rückhalt aller bewerteten Dächer (m³/a)</translation>
+            <translation>Regenwasserrückhalt aller bewerteten Dächer (Jahresmittel, m³/a)</translation>
+        </message>
+        <message>
+            <source>roof surfaces per slope class (t_*_m2, h_*_m2)</source>
+            <translation>Dachflächen je Neigungsklasse (t_*_m2, h_*_m2)</translation>
+        </message>
+        <message>
+            <source>footprint / cos(slope)</source>
+            <translation>Gebäudegrundfläche / cos(Dachneigung)</translation>
         </message>
         <message>
             <source>The input has no slope and no roof type field: every roof gets slope class 'unbekannt' (flag slope_unknown) and the slope criterion is left out. Choose SLOPE_FIELD or ROOF_TYPE_FIELD if the layer has them under another name.</source>
-            <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Flag slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
+            <translation>Die Eingabe hat weder ein Feld für die Dachneigung noch für die Dachform: Jedes Dach erhält die Neigungsklasse 'unbekannt' (Kennzeichen slope_unknown), das Neigungskriterium entfällt. Wählen Sie SLOPE_FIELD oder ROOF_TYPE_FIELD, falls der Layer sie unter einem anderen Namen hat.</translation>
         </message>
         <message>
             <source>{n} roofs have no usable slope (flag slope_unknown); their score leaves the slope out.</source>
-            <translation>{n} Dächer haben keine verwendbare Neigung (Flag slope_unknown); ihre Bewertung lässt die Neigung weg.</translation>
+            <translation>{n} Dächer haben keine verwendbare Neigung (Kennzeichen slope_unknown); ihre Bewertung lässt die Neigung weg.</translation>
         </message>
         <message>
             <source>{n} roofs without slope count as 0–5° by their flat roof type (flag slope_from_type).</source>
-            <translation>{n} Dächer ohne Neigung zählen wegen ihrer Dachform Flachdach als 0–5° (Flag slope_from_type).</translation>
+            <translation>{n} Dächer ohne Neigung zählen wegen ihrer Dachform Flachdach als 0–5° (Kennzeichen slope_from_type).</translation>
         </message>
         <message>
             <source>{n} roofs have no heat value (flag heat_nodata); their weights are renormalised.</source>
-            <translation>{n} Dächer haben keinen Hitzewert (Flag heat_nodata); ihre Gewichte werden neu normiert.</translation>
+            <translation>{n} Dächer haben keine Angabe zur thermischen Belastung (Kennzeichen heat_nodata); ihre Gewichte werden neu normiert.</translation>
         </message>
         <message>
             <source>{n} roofs have no heavy-rain value around them (flag rain_nodata); their weights are renormalised.</source>
-            <translation>{n} Dächer haben keinen Starkregenwert in ihrer Umgebung (Flag rain_nodata); ihre Gewichte werden neu normiert.</translation>
+            <translation>{n} Dächer haben im Umfeld keine Starkregendaten (Kennzeichen rain_nodata); ihre Gewichte werden neu normiert.</translation>
         </message>
         <message>
             <source>{n} roofs have no value in the area field; their footprint is used (flag area_from_footprint).</source>
-            <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Flag area_from_footprint).</translation>
+            <translation>{n} Dächer haben keinen Wert im Flächenfeld; ihre Grundfläche wird verwendet (Kennzeichen area_from_footprint).</translation>
+        </message>
+        <message>
+            <source>{n} roofs lie where the precipitation raster has no value; the single precipitation value is used (flag precip_default).</source>
+            <translation>{n} Dächer liegen dort, wo das Niederschlagsraster keinen Wert hat; der Einzelwert des Niederschlags wird verwendet (Kennzeichen precip_default).</translation>
+        </message>
+        <message>
+            <source>No need criterion has data (thermal load, heavy rain, sewer, green space, target area): the score is the suitability alone.</source>
+            <translation>Kein Bedarfskriterium hat Daten (thermische Belastung, Starkregen, Mischsystem, Grünversorgung, Zielgebiet): Die Bewertung ist allein die Eignung.</translation>
         </message>
         <message>
             <source>No districts and no target area given: the target table has one row for all roofs, without geometry.</source>
             <translation>Weder Stadtteile noch Zielgebiet angegeben: Die Zieltabelle hat eine Zeile für alle Dächer, ohne Geometrie.</translation>
         </message>
         <message>
-            <source>greenable area from the area field (e.g. flat_roof_m2 of the LoD2 import), else footprint / cos(slope) (as the Bonn roof-greening script); 0 at the minimum area, 1 at the full-score area ({full} m², plugin's choice). Roofs under the minimum area ({min} m², Düsseldorf and Bonn) are excluded.</source>
-            <translation>begrünbare Fläche aus dem Flächenfeld (z. B. flat_roof_m2 des LoD2-Imports), sonst Grundfläche / cos(Neigung) (wie das Bonner Dachbegrünungs-Skript); 0 bei der Mindestfläche, 1 bei der Fläche für die volle Bewertung ({full} m², Wahl des Plugins). Dächer unter der Mindestfläche ({min} m², Düsseldorf und Bonn) werden ausgeschlossen.</translation>
+            <source>suitability: log10(area / MIN_AREA) / log10(AREA_FULL / MIN_AREA): {min} m² → 0, {full} m² → 1 (assumption), so small roofs (Essen funds roofs up to 60 m²) stay in the ranking.</source>
+            <translation>Eignung: log10(Fläche / MIN_AREA) / log10(AREA_FULL / MIN_AREA): {min} m² → 0, {full} m² → 1 (Annahme), damit kleine Dächer (Essen fördert Dächer bis 60 m²) in der Rangfolge bleiben.</translation>
         </message>
         <message>
-            <source>mean heavy-rain water depth in a ring around the building ({ring} m), 0 m → 0, {depth} m and deeper → 1 (Essen's depth class above 0.25 m). A finer raster is first averaged to cells of half the ring width, so that a whole city stays fast.</source>
-            <translation>mittlere Überflutungstiefe bei Starkregen in einem Ring um das Gebäude ({ring} m), 0 m → 0, {depth} m und tiefer → 1 (Essener Tiefenklasse über 0,25 m). Ein feineres Raster wird zuvor auf Zellen der halben Ringbreite gemittelt, damit auch eine ganze Stadt schnell bleibt.</translation>
+            <source>suitability: 1, or 1 − LISTED_MALUS ({malus}, assumption) for a listed building (field or listed-buildings layer): flagged listed (a permit under monument law is needed, DSchG NRW § 9), never excluded.</source>
+            <translation>Eignung: 1, oder 1 − LISTED_MALUS ({malus}, Annahme) für ein Baudenkmal (Feld oder Denkmal-Layer): gekennzeichnet als listed (denkmalrechtliche Erlaubnis erforderlich, § 9 DSchG NRW), nie ausgeschlossen.</translation>
         </message>
         <message>
-            <source>distance to the nearest park of at least {ha} ha (GALK): 0 next to it, 1 at {dist} m or farther (3-30-300 rule).</source>
-            <translation>Entfernung zum nächsten Park von mindestens {ha} ha (GALK): 0 direkt daneben, 1 ab {dist} m (3-30-300-Regel).</translation>
+            <source>need: thermal load in classes, (class − 1) / (n − 1) × the height factor. Class numbers 1…HEAT_CLASSES ({classes}; Berlin and Leipzig use 4) in the direction of HEAT_ORDER; the labels sehr ungünstig … sehr günstig by name; measured values (a raster, or numbers in the polygons) in classes by HEAT_BREAKS (absolute breaks, e.g. 16,17,18,19 °C) or, without breaks, by their z-score against the whole raster or polygon layer at −1, 0, 1, 2 (Düsseldorf heat map): never min–max over the roofs of one run. A raster with the same value everywhere carries no signal: the criterion is left out with a warning. Height factor 1 up to HEIGHT_FULL ({hfull} m), falling to HEIGHT_FACTOR ({hfactor}) at HEIGHT_LOW ({hlow} m): a green roof on a low building cools the street more (assumption after the Berlin Regenwasseragentur). HZ 01 for the HEAT_BURDENED ({burdened}) most burdened classes, ungünstig and sehr ungünstig as LANUV counts them.</source>
+            <translation>Bedarf: thermische Belastung in Klassen, (Klasse − 1) / (n − 1) × Höhenfaktor. Klassennummern 1…HEAT_CLASSES ({classes}; Berlin und Leipzig verwenden 4) in der Richtung von HEAT_ORDER; die Bezeichnungen sehr ungünstig … sehr günstig nach Namen; Messwerte (ein Raster oder Zahlen in den Polygonen) in Klassen nach HEAT_BREAKS (absolute Klassengrenzen, z. B. 16,17,18,19 °C) oder, ohne Klassengrenzen, nach ihrem z-Wert gegenüber dem ganzen Raster bzw. Polygon-Layer bei −1, 0, 1, 2 (Düsseldorfer Hitzekarte): nie Min–Max über die Dächer einer Berechnung. Ein Raster mit überall demselben Wert trägt kein Signal: Das Kriterium entfällt mit einer Warnung. Höhenfaktor 1 bis HEIGHT_FULL ({hfull} m), fallend auf HEIGHT_FACTOR ({hfactor}) bei HEIGHT_LOW ({hlow} m): Ein Gründach auf einem niedrigen Gebäude kühlt den Straßenraum stärker (Annahme nach der Berliner Regenwasseragentur). HZ 01 für die HEAT_BURDENED ({burdened}) am stärksten belasteten Klassen, ungünstig und sehr ungünstig, wie das LANUV sie zählt.</translation>
         </message>
         <message>
-            <source>1 inside the 2030 target area, the scope polygons whose scope field equals the scope value (default {value}).</source>
-            <translation>1 innerhalb des Zielgebiets 2030, der Zielgebiet-Polygone, deren Feld dem Zielwert entspricht (Standard {value}).</translation>
+            <source>need: mean flood depth in a buffer around the building ({ring} m): 0 m → 0, {depth} m → 1 (top class of Essen's heavy-rain map). A finer raster is first averaged to cells of half the buffer width.</source>
+            <translation>Bedarf: mittlere Überflutungstiefe in einem Puffer um das Gebäude ({ring} m): 0 m → 0, {depth} m → 1 (höchste Klasse der Essener Starkregenkarte). Ein feineres Raster wird zuvor auf Zellen der halben Pufferbreite gemittelt.</translation>
         </message>
         <message>
-            <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}.</source>
-            <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Fläche = {area}, Denkmal = {listed}, Gründach = {green}, PV = {pv}.</translation>
+            <source>need: green space supply, the distance to the nearest public green space of at least {ha} ha (GALK): 0 next to it, 1 at {dist} m or farther (3-30-300 rule; GALK: 500 m).</source>
+            <translation>Bedarf: Grünversorgung, die Entfernung zur nächsten öffentlichen Grünfläche von mindestens {ha} ha (GALK): 0 direkt daneben, 1 ab {dist} m (3-30-300-Regel; GALK: 500 m).</translation>
+        </message>
+        <message>
+            <source>need: 1 inside the 2030 target area, the polygons whose attribute equals the given value (default {value}).</source>
+            <translation>Bedarf: 1 im Zielgebiet 2030, den Polygonen, deren Attribut dem angegebenen Wert entspricht (Vorgabe: {value}).</translation>
+        </message>
+        <message>
+            <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}, height = {height}.</source>
+            <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Dachfläche = {area}, Baudenkmal = {listed}, Gründach = {green}, PV = {pv}, Höhe = {height}.</translation>
         </message>
         <message>
             <source>Retention of the scored roofs: {m3:.0f} m³/a.</source>
             <translation>Rückhalt der bewerteten Dächer: {m3:.0f} m³/a.</translation>
         </message>
         <message>
-            <source>footprint / cos(slope)</source>
-            <translation>Grundfläche / cos(Neigung)</translation>
+            <source>extensive, substrate under 10 cm</source>
+            <translation>extensiv, Substrat unter 10 cm</translation>
+        </message>
+        <message>
+            <source>extensive, substrate 10 cm and more</source>
+            <translation>extensiv, Substrat ab 10 cm</translation>
+        </message>
+        <message>
+            <source>intensive, 30 cm and more</source>
+            <translation>intensiv, ab 30 cm</translation>
         </message>
         <message>
             <source>{n} buildings lie in a listed-buildings polygon.</source>
-            <translation>{n} Gebäude liegen in einem Denkmal-Polygon.</translation>
+            <translation>{n} Gebäude liegen in einem Polygon des Denkmal-Layers.</translation>
+        </message>
+        <message>
+            <source>{n} listed buildings are scored with the malus on c_build (flag listed: a permit under monument law is needed), not excluded.</source>
+            <translation>{n} Baudenkmäler werden mit dem Abschlag auf c_build bewertet (Kennzeichen listed: denkmalrechtliche Erlaubnis erforderlich), nicht ausgeschlossen.</translation>
         </message>
         <message>
             <source>all roofs</source>
             <translation>alle Dächer</translation>
         </message>
         <message>
-            <source>&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;</translation>
+            <source>HEAT_BREAKS must be numbers separated by commas (e.g. 16,17,18,19), not {value!r}.</source>
+            <translation>HEAT_BREAKS müssen durch Kommas getrennte Zahlen sein (z. B. 16,17,18,19), nicht {value!r}.</translation>
         </message>
         <message>
             <source>&lt;p&gt;A criterion whose layer is not given, does not overlap or holds only nodata is left out and the weights are renormalised; a warning names it. Where a single feature has no value (nodata), the weights are renormalised for that feature and a flag says so (heat_nodata, rain_nodata). All weights and the values marked as the plugin's choice are assumptions: adjust them to your city.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Flag sagt es (heat_nodata, rain_nodata). Alle Gewichte und die als Wahl des Plugins gekennzeichneten Werte sind Annahmen: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Kennzeichen weist darauf hin (heat_nodata, rain_nodata). Alle Gewichte und die als Annahme des Plugins gekennzeichneten Werte sind Annahmen des Plugins: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;How robust is a priority?&lt;/b&gt; The weights are a choice. With STAB_DRAWS above 0 the result is scored again with that many other weightings around the chosen one (STAB_SPREAD sets how far they vary) and tells per feature: gi_stab, the share of weightings in which it keeps its class (0.8 and more: a robust priority; less: its class depends on the weighting), and gi_rank_lo – gi_rank_hi, the ranks it takes in the middle 80 % of the weightings (rank 12 with a band of 8–19: first 20 under most weightings). Excluded features get NULL. 0 switches it off.&lt;/p&gt;</source>
@@ -280,16 +896,24 @@
             <translation>&lt;p&gt;Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben. Ein Abbruch hinterlässt keine unvollständige Ausgabe.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; default weight in brackets; suitability and need, combined as the score section says)&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; Standardgewicht in Klammern; Eignung und Bedarf, verknüpft wie im Abschnitt Bewertung beschrieben)&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; gi_score = weighted mean × 100; default weight in brackets)&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Kriterien&lt;/b&gt; (jeweils 0–1; gi_score = gewichteter Mittelwert × 100; Standardgewicht in Klammern)&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the input fields plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = first), gi_hz, gi_flags, gi_reason, the c_* of the criteria used, {fields}, written in the order of the input (sort by gi_rank for the priority list). The output RUN_INFO and the layer's metadata keep the run record: algorithm, plugin version, date, every parameter and the weights.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = zuerst), gi_hz, gi_flags, gi_reason, die c_* der verwendeten Kriterien, {fields}, in der Reihenfolge der Eingabe geschrieben (nach gi_rank sortieren für die Prioritätenliste). Die Ausgabe RUN_INFO und die Metadaten des Layers halten das Laufprotokoll fest: Algorithmus, Plugin-Version, Datum, jeder Parameter und die Gewichte.&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgaben&lt;/b&gt;: die Eingabefelder plus gi_score (0–100), gi_class (A ≥ {a}, B ≥ {b}, C ≥ {c}, D, X), gi_rank (1 = höchste Priorität), gi_hz, gi_flags, gi_reason, die c_* der verwendeten Kriterien, {fields}. Die Ausgabe behält die Reihenfolge der Eingabe; für die Prioritätenliste nach gi_rank sortieren. Die Ausgabe RUN_INFO und die Metadaten des Layers halten das Laufprotokoll fest: Algorithmus, Plugin-Version, Datum, jeder Parameter und die Gewichte.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Import LoD2 buildings (CityGML NRW)</source>
             <translation>LoD2-Gebäude importieren (CityGML NRW)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Reads the 3D building model LoD2 of Geobasis NRW (CityGML 1.0, AdV profile; tiles LoD2_32_*_NW.gml) and writes one polygon per building with its roof figures. Give a single tile as &lt;b&gt;CityGML file&lt;/b&gt;, or a &lt;b&gt;Folder&lt;/b&gt; whose *.gml and *.xml files are all read (files in a folder that are not CityGML are skipped with a warning). The tiles are streamed one building at a time, so whole cities fit in memory.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output fields&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: the building's id (ALKIS id, e.g. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: ALKIS building function code (bldg:function, e.g. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV roof form code (bldg:roofType, e.g. 1000); &lt;b&gt;roof_name&lt;/b&gt;: its German name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt; if the building carries the roof type itself, &lt;i&gt;parts&lt;/i&gt; if it was taken from its building parts: the common type if all parts agree, else the type of the part with the largest roof area&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: measured height (bldg:measuredHeight; the highest part if only the parts have one)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D area of the footprint polygon&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: true (3D, sloped) area of all roof surfaces&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D area of the roof surfaces whose slope is at most the flat-roof threshold&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: area-weighted mean roof slope; &lt;b&gt;slope_max_deg&lt;/b&gt;: the steepest roof surface (surfaces under 0.01 m² are ignored there)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: the Gemeindeschlüssel (municipality key) of the building&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: each RoofSurface polygon's area and normal come from its vector area (cross-product / Newell method), which is exact for planar polygons in any orientation; the slope is the angle between the normal and the vertical. The footprint is the union of the GroundSurface polygons (of the building and its parts), or of the roof polygons projected to 2D when there is no GroundSurface; it is made valid. Buildings with neither roof nor ground polygons are skipped with a warning.&lt;/p&gt;&lt;p&gt;Serves Handlungsziel 02 (green roofs and façades: half of the flat roofs green by 2030) as the building input of the roof algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flat-roof threshold&lt;/b&gt; (default 5°): slope class 1 (0–5°, very well suited for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). Adjust it to your own definition of a flat roof.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised srsName are assumed to be in EPSG:25832, with a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, licence Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Roof form codes: AdV code list Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Liest das 3D-Gebäudemodell LoD2 von Geobasis NRW (CityGML 1.0, AdV-Profil; Kacheln LoD2_32_*_NW.gml) und schreibt je Gebäude ein Polygon mit seinen Dachkennzahlen. Geben Sie eine einzelne Kachel als &lt;b&gt;CityGML-Datei&lt;/b&gt; an oder einen &lt;b&gt;Ordner&lt;/b&gt;, dessen *.gml- und *.xml-Dateien alle gelesen werden (Dateien im Ordner, die kein CityGML sind, werden mit einer Warnung übersprungen). Die Kacheln werden Gebäude für Gebäude gelesen, sodass auch ganze Städte in den Speicher passen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabefelder&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: die Kennung des Gebäudes (ALKIS-Kennung, z. B. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: Schlüssel der ALKIS-Gebäudefunktion (bldg:function, z. B. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV-Schlüssel der Dachform (bldg:roofType, z. B. 1000); &lt;b&gt;roof_name&lt;/b&gt;: ihr Name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt;, wenn das Gebäude die Dachform selbst trägt, &lt;i&gt;parts&lt;/i&gt;, wenn sie aus seinen Gebäudeteilen stammt: die gemeinsame Dachform, wenn alle Teile übereinstimmen, sonst die Dachform des Teils mit der größten Dachfläche&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: gemessene Höhe (bldg:measuredHeight; der höchste Teil, wenn nur die Teile eine Höhe haben)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D-Fläche des Grundriss-Polygons&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: wahre (3D-, geneigte) Fläche aller Dachflächen&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D-Fläche der Dachflächen, deren Neigung höchstens die Flachdach-Schwelle beträgt&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: flächengewichtete mittlere Dachneigung; &lt;b&gt;slope_max_deg&lt;/b&gt;: die steilste Dachfläche (Flächen unter 0,01 m² zählen hier nicht)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: der Gemeindeschlüssel des Gebäudes&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Methode&lt;/b&gt;: Fläche und Normale jedes RoofSurface-Polygons ergeben sich aus seinem Flächenvektor (Kreuzprodukt- bzw. Newell-Verfahren), der für ebene Polygone in jeder Lage exakt ist; die Neigung ist der Winkel zwischen der Normalen und der Senkrechten. Der Grundriss ist die Vereinigung der GroundSurface-Polygone (des Gebäudes und seiner Teile) oder, wenn es keine GroundSurface gibt, der in 2D projizierten Dachpolygone; er wird geometrisch bereinigt. Gebäude ohne Dach- und Bodenpolygone werden mit einer Warnung übersprungen.&lt;/p&gt;&lt;p&gt;Dient dem Handlungsziel 02 (Dach- und Fassadenbegrünung: bis 2030 die Hälfte der Flachdächer grün) als Gebäudegrundlage der Dach-Algorithmen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flachdach-Schwelle&lt;/b&gt; (Vorgabe 5°): Neigungsklasse 1 (0–5°, sehr gut geeignet für Dachbegrünung) des Gründachpotenzials der Stadt Münster (opendata.stadt-muenster.de). Passen Sie sie an Ihre eigene Definition eines Flachdachs an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Koordinatenbezugssystem&lt;/b&gt;: Die Ausgabe liegt in EPSG:25832 (ETRS89 / UTM 32N), dem KBS der NRW-Kacheln (srsName urn:adv:crs:ETRS89_UTM32*…). Für Dateien ohne erkannten srsName wird EPSG:25832 angenommen und eine Warnung ausgegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quellen&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, Lizenz Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Dachform-Schlüssel: AdV-Codeliste Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Reads the 3D building model LoD2 of Geobasis NRW (CityGML 1.0, AdV profile; tiles LoD2_32_*_NW.gml) and writes one polygon per building with its roof figures. Give a single tile as &lt;b&gt;CityGML file&lt;/b&gt;, or a &lt;b&gt;Folder&lt;/b&gt; whose *.gml and *.xml files are all read (files in a folder that are not CityGML are skipped with a warning). The tiles are streamed one building at a time, so whole cities fit in memory.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output fields&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: the building's id (ALKIS id, e.g. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: ALKIS building function code (bldg:function, e.g. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV roof form code (bldg:roofType, e.g. 1000); &lt;b&gt;roof_name&lt;/b&gt;: its German name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt; if the building carries the roof type itself, &lt;i&gt;parts&lt;/i&gt; if it was taken from its building parts: the common type if all parts agree, else the type of the part with the largest roof area&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: measured height (bldg:measuredHeight; the highest part if only the parts have one)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D area of the footprint polygon&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: true (3D, sloped) area of all roof surfaces&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D area of the roof surfaces whose slope is at most the flat-roof threshold&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: area-weighted mean roof slope; &lt;b&gt;slope_max_deg&lt;/b&gt;: the steepest roof surface (surfaces under 0.01 m² are ignored there)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: the Gemeindeschlüssel (municipality key) of the building&lt;/li&gt;&lt;li&gt;&lt;b&gt;t_0_5_m2, t_5_15_m2, t_15_30_m2, t_30_45_m2, t_gt45_m2&lt;/b&gt;: true (3D) area of the roof surfaces in each slope class of the Münster green-roof potential (0–5°, 5–15°, 15–30°, 30–45°, over 45°); &lt;b&gt;h_0_5_m2 … h_gt45_m2&lt;/b&gt;: the same surfaces projected to the horizontal (area × cos slope), the area rain falls on. The roof algorithm counts the greenable surfaces of pitched and mixed roofs from them.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: each RoofSurface polygon's area and normal come from its vector area (cross-product / Newell method), which is exact for planar polygons in any orientation; the slope is the angle between the normal and the vertical. The footprint is the union of the GroundSurface polygons (of the building and its parts), or of the roof polygons projected to 2D when there is no GroundSurface; it is made valid. Buildings with neither roof nor ground polygons are skipped with a warning.&lt;/p&gt;&lt;p&gt;Serves Handlungsziel 02 (green roofs and façades: half of the flat roofs green by 2030) as the building input of the roof algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flat-roof threshold&lt;/b&gt; (default 5°): slope class 1 (0–5°, very well suited for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). Adjust it to your own definition of a flat roof.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised srsName are assumed to be in EPSG:25832, with a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, licence Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Roof form codes: AdV code list Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Liest das 3D-Gebäudemodell LoD2 von Geobasis NRW (CityGML 1.0, AdV-Profil; Kacheln LoD2_32_*_NW.gml) und schreibt je Gebäude ein Polygon mit seinen Dachkennzahlen. Geben Sie eine einzelne Kachel als &lt;b&gt;CityGML-Datei&lt;/b&gt; an oder einen &lt;b&gt;Ordner&lt;/b&gt;, dessen *.gml- und *.xml-Dateien alle gelesen werden (Dateien im Ordner, die kein CityGML sind, werden mit einer Warnung übersprungen). Die Kacheln werden Gebäude für Gebäude gelesen, sodass auch ganze Städte in den Speicher passen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabefelder&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: die Kennung des Gebäudes (ALKIS-Kennung, z. B. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: Schlüssel der ALKIS-Gebäudefunktion (bldg:function, z. B. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV-Schlüssel der Dachform (bldg:roofType, z. B. 1000); &lt;b&gt;roof_name&lt;/b&gt;: ihr Name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt;, wenn das Gebäude die Dachform selbst trägt, &lt;i&gt;parts&lt;/i&gt;, wenn sie aus seinen Gebäudeteilen stammt: die gemeinsame Dachform, wenn alle Teile übereinstimmen, sonst die Dachform des Teils mit der größten Dachfläche&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: gemessene Höhe (bldg:measuredHeight; der höchste Teil, wenn nur die Teile eine Höhe haben)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D-Fläche des Grundriss-Polygons&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: wahre (3D-, geneigte) Fläche aller Dachflächen&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D-Fläche der Dachflächen, deren Neigung höchstens die Flachdach-Schwelle beträgt&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: flächengewichtete mittlere Dachneigung; &lt;b&gt;slope_max_deg&lt;/b&gt;: die steilste Dachfläche (Flächen unter 0,01 m² zählen hier nicht)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: der Gemeindeschlüssel des Gebäudes&lt;/li&gt;&lt;li&gt;&lt;b&gt;t_0_5_m2, t_5_15_m2, t_15_30_m2, t_30_45_m2, t_gt45_m2&lt;/b&gt;: wahre (3D-)Fläche der Dachflächen in jeder Neigungsklasse des Gründachpotenzials Münster (0–5°, 5–15°, 15–30°, 30–45°, über 45°); &lt;b&gt;h_0_5_m2 … h_gt45_m2&lt;/b&gt;: dieselben Flächen in die Horizontale projiziert (Fläche × cos Neigung), die Fläche, auf die der Regen fällt. Der Dach-Algorithmus ermittelt daraus die begrünbaren Flächen geneigter und gemischter Dächer.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Methode&lt;/b&gt;: Fläche und Normale jedes RoofSurface-Polygons ergeben sich aus seinem Flächenvektor (Kreuzprodukt- bzw. Newell-Verfahren), der für ebene Polygone in jeder Lage exakt ist; die Neigung ist der Winkel zwischen der Normalen und der Senkrechten. Der Grundriss ist die Vereinigung der GroundSurface-Polygone (des Gebäudes und seiner Teile) oder, wenn es keine GroundSurface gibt, der in 2D projizierten Dachpolygone; er wird geometrisch bereinigt. Gebäude ohne Dach- und Bodenpolygone werden mit einer Warnung übersprungen.&lt;/p&gt;&lt;p&gt;Dient dem Handlungsziel 02 (Dach- und Fassadenbegrünung: bis 2030 die Hälfte der Flachdächer grün) als Gebäudegrundlage der Dach-Algorithmen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flachdach-Schwelle&lt;/b&gt; (Vorgabe 5°): Neigungsklasse 1 (0–5°, sehr gut geeignet für Dachbegrünung) des Gründachpotenzials der Stadt Münster (opendata.stadt-muenster.de). Passen Sie sie an Ihre eigene Definition eines Flachdachs an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Koordinatenbezugssystem&lt;/b&gt;: Die Ausgabe liegt in EPSG:25832 (ETRS89 / UTM 32N), dem KBS der NRW-Kacheln (srsName urn:adv:crs:ETRS89_UTM32*…). Für Dateien ohne erkannten srsName wird EPSG:25832 angenommen und eine Warnung ausgegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quellen&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, Lizenz Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Dachform-Schlüssel: AdV-Codeliste Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>CityGML file (LoD2 tile)</source>
@@ -365,11 +989,11 @@
         </message>
         <message>
             <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
-            <translation>Hitze-Polygone sind angegeben, aber kein Hitzefeld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Wert).</translation>
+            <translation>Polygone zur thermischen Belastung sind angegeben, aber kein Feld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Messwert).</translation>
         </message>
         <message>
             <source>No input feature lies in a heat polygon with a value: the heat criterion is left out.</source>
-            <translation>Kein Eingabeobjekt liegt in einem Hitze-Polygon mit Wert: Das Kriterium thermische Belastung entfällt.</translation>
+            <translation>Kein Eingabeobjekt liegt in einem Polygon mit Angabe zur thermischen Belastung: Das Kriterium thermische Belastung entfällt.</translation>
         </message>
         <message>
             <source>Target area: every polygon of the target area layer (no field chosen).</source>
@@ -377,7 +1001,7 @@
         </message>
         <message>
             <source>Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored.</source>
-            <translation>Hitze-Raster und Hitze-Polygone sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
+            <translation>Raster und Polygone zur thermischen Belastung sind angegeben: Das Raster wird verwendet, die Polygone werden ignoriert.</translation>
         </message>
         <message>
             <source>No districts given: the target table sums per target-area polygon.</source>
@@ -413,7 +1037,15 @@
         </message>
         <message>
             <source>Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.</source>
-            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Objekte in diesen Polygonen gelten als ohne Hitzewert.</translation>
+            <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Objekte in diesen Polygonen gelten als ohne Angabe zur thermischen Belastung.</translation>
+        </message>
+        <message>
+            <source>Raster {name} ({param}) has the same value everywhere: it carries no thermal-load signal, so the criterion is left out and no roof is assigned to HZ 01 by it.</source>
+            <translation>Raster {name} ({param}) hat überall denselben Wert: Es trägt kein Signal der thermischen Belastung, daher entfällt das Kriterium, und kein Dach wird dadurch HZ 01 zugeordnet.</translation>
+        </message>
+        <message>
+            <source>Heat field {field} mixes class labels and numbers; the labels are read as five classes, the numbers as {n}.</source>
+            <translation>Feld {field} (thermische Belastung) mischt Klassenbezeichnungen und Zahlen; die Bezeichnungen werden als fünf Klassen gelesen, die Zahlen als {n}.</translation>
         </message>
         <message>
             <source>No polygon of the target area layer has {field} = {value}; values present: {values}. The target-area criterion is 0 for every feature.</source>
@@ -422,6 +1054,10 @@
         <message>
             <source>Field {field} ({param}) is not in the input layer. Its fields are: {fields}.</source>
             <translation>Feld {field} ({param}) ist nicht im Eingabe-Layer. Dessen Felder sind: {fields}.</translation>
+        </message>
+        <message>
+            <source>Heat field {field} has the same value in every polygon: it carries no thermal-load signal, so the criterion is left out.</source>
+            <translation>Feld {field} (thermische Belastung) hat in jedem Polygon denselben Wert: Es trägt kein Signal, daher entfällt das Kriterium.</translation>
         </message>
         <message>
             <source>Green Infrastructure Metropole Ruhr</source>
@@ -437,23 +1073,23 @@
         </message>
         <message>
             <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} have a geometry that cannot be read; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben eine nicht lesbare Geometrie; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} haben eine ungültige Geometrie, die nicht repariert werden konnte; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} sind keine Polygone (oder haben keine Fläche); sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>{n} features of {name} are not lines (or have no length); they are written with class X and flag geom_empty.</source>
-            <translation>{n} Objekte von {name} sind keine Linien (oder haben keine Länge); sie werden mit Klasse X und Kennung geom_empty ausgegeben.</translation>
+            <translation>{n} Objekte von {name} sind keine Linien (oder haben keine Länge); sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
             <source>Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).</source>
@@ -466,6 +1102,14 @@
         <message>
             <source>The run record could not be stored in the output ({error}); it is in the output RUN_INFO.</source>
             <translation>Das Laufprotokoll konnte nicht in der Ausgabe gespeichert werden ({error}); es steht in der Ausgabe RUN_INFO.</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>Legende</translation>
+        </message>
+        <message>
+            <source>The PDF report could not be written to {path} ({err}). Choose another file name or folder.</source>
+            <translation>Der PDF-Bericht konnte nicht nach {path} geschrieben werden ({err}). Wählen Sie einen anderen Dateinamen oder Ordner.</translation>
         </message>
         <message>
             <source>Generate sample district (Musterstadt)</source>
@@ -485,7 +1129,7 @@ About 60 % flat roofs, 2 % listed buildings, 8 % of flat roofs green, 12 % with 
 Anzahl der Gebäude: Der Stadtteil wächst mit ihr (etwa 2.000 Gebäude je km² in Wohnblöcken, etwa 700–850 je km² über das ganze Quadrat, das etwa zur Hälfte Freiraum ist); der Layer buildings enthält genau so viele. 1.000.000 Gebäude dauern etwa eine Minute.
 Startwert: Derselbe Startwert ergibt denselben Stadtteil, Objekt für Objekt.
 
-Ausgabe: musterstadt.gpkg mit den Layern raumtyp (Innenstadt, Zwischenstadt, Landschaft der Strategie Grüne Infrastruktur), districts (Stadtteile), klimatope (Namen des RVR, heat_class 1–5 aus dem Blockmittel von heat.tif nach den z-Wert-Klassen der Düsseldorfer Hitzekarte), gruenzuege (Regionale Grünzüge), biotopverbund (Stufe I/II), sewer_combined (Mischwasser-Einzugsgebiete), parks (Pocket-Parks unter 0,5 ha und Parks ab 0,5 ha), brownfields (Brachen mit Biotoptyp, Versiegelung, Altlastenstatus), streets (OSM-artige Klasse, Breite, Belag), street_trees (Straßenbäume) und buildings (AdV-Dachformcode, Neigung, Höhe, Geschosse, ALKIS-Gebäudefunktion wie im LoD2 NRW, Denkmal, Gründach, PV, Grundfläche); heat.tif: nächtliche Lufttemperatur in °C (10-m-Zellen); starkregen.tif: Wassertiefe bei Starkregen in m (2-m-Zellen bis 400 km², darüber 5 m). Beide Raster haben NoData -9999 und enthalten eine kleine NoData-Fläche.
+Ausgabe: musterstadt.gpkg mit den Layern raumtyp (Innenstadt, Zwischenstadt, Landschaft der Strategie Grüne Infrastruktur), districts (Stadtteile), klimatope (Namen des RVR, heat_class 1–5 aus dem Blockmittel von heat.tif nach den z-Wert-Klassen der Düsseldorfer Hitzekarte), gruenzuege (Regionale Grünzüge), biotopverbund (Stufe I/II), sewer_combined (Einzugsgebiete Mischsystem), parks (Pocket-Parks unter 0,5 ha und Parks ab 0,5 ha), brownfields (Brachen mit Biotoptyp, Versiegelung, Altlastenstatus), streets (OSM-artige Klasse, Breite, Belag), street_trees (Straßenbäume) und buildings (AdV-Dachformcode, Neigung, Höhe, Geschosse, ALKIS-Gebäudefunktion wie im LoD2 NRW, Denkmal, Gründach, PV, Grundfläche); heat.tif: nächtliche Lufttemperatur in °C (10-m-Zellen); starkregen.tif: Überflutungstiefe bei Starkregen in m (2-m-Zellen bis 400 km², darüber 5 m). Beide Raster haben NoData -9999 und enthalten eine kleine NoData-Fläche.
 
 Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit PV; 0,5 % der Gebäude fehlt die Neigung, 0,5 % die Dachform, einige bestehen aus zwei Teilen, wie in echten Daten. Diese Anteile sind plausible Annahmen, keine Statistik. Die Daten sind erfunden: Verwenden Sie sie nicht für die Planung.</translation>
         </message>
@@ -511,11 +1155,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat (night air temperature)</source>
-            <translation>Hitze (nächtliche Lufttemperatur)</translation>
+            <translation>Thermische Belastung (nächtliche Lufttemperatur)</translation>
         </message>
         <message>
             <source>Heavy rain water depth</source>
-            <translation>Wassertiefe bei Starkregen</translation>
+            <translation>Überflutungstiefe Starkregen</translation>
         </message>
         <message>
             <source>Layers written</source>
@@ -551,11 +1195,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat polygons (e.g. Klimatope, thermal load classes)</source>
-            <translation>Hitze-Polygone (z. B. Klimatope, Klassen der Wärmebelastung)</translation>
+            <translation>Polygone thermische Belastung (z. B. Klimaanalyse-Gesamtbetrachtung, Klimatope)</translation>
         </message>
         <message>
             <source>Heat class or value field</source>
-            <translation>Feld Hitzeklasse oder -wert</translation>
+            <translation>Feld Belastungsklasse oder Messwert</translation>
         </message>
         <message>
             <source>For values such as a cooling index, where a low value means more heat.</source>
@@ -567,7 +1211,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Water depth for the full rain score (m)</source>
-            <translation>Wassertiefe für die volle Starkregen-Bewertung (m)</translation>
+            <translation>Überflutungstiefe, ab der das Kriterium voll erfüllt ist (m)</translation>
         </message>
         <message>
             <source>Parks and public green spaces (polygons)</source>
@@ -575,7 +1219,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Smallest park that counts (ha)</source>
-            <translation>Kleinster zählender Park (ha)</translation>
+            <translation>Mindestgröße der Grünfläche (ha)</translation>
         </message>
         <message>
             <source>2030 target area (e.g. Raumtyp polygons)</source>
@@ -627,7 +1271,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat raster (e.g. night temperature)</source>
-            <translation>Hitze-Raster (z. B. Nachttemperatur)</translation>
+            <translation>Raster thermische Belastung (z. B. nächtliche Lufttemperatur, PET)</translation>
         </message>
         <message>
             <source>Read at a point inside each feature: classes 1–5 or the labels sehr ungünstig … sehr günstig, else min–max of the values.</source>
@@ -635,15 +1279,15 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Heat values</source>
-            <translation>Hitzewerte</translation>
+            <translation>Werte der thermischen Belastung</translation>
         </message>
         <message>
             <source>Heavy-rain water depth raster (m)</source>
-            <translation>Raster Wassertiefe bei Starkregen (m)</translation>
+            <translation>Raster Überflutungstiefe Starkregen (m)</translation>
         </message>
         <message>
             <source>The depth is averaged in this ring around each feature, the feature's own cells left out (plugin's choice).</source>
-            <translation>Die Tiefe wird in diesem Ring um jedes Objekt gemittelt, ohne die Zellen des Objekts selbst (Wahl des Plugins).</translation>
+            <translation>Die Tiefe wird in diesem Ring um jedes Objekt gemittelt, ohne die Zellen des Objekts selbst (Annahme des Plugins).</translation>
         </message>
         <message>
             <source>0 m gives 0, this depth and deeper give 1 (Essen's top depth class).</source>
@@ -678,8 +1322,8 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{param} muss mindestens {low} sein (ist {value}).</translation>
         </message>
         <message>
-            <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x}.</source>
-            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x}.</translation>
+            <source>Classes: A {a}, B {b}, C {c}, D {d}, excluded (X) {x} (A from score {ba}, B from {bb}, C from {bc}).</source>
+            <translation>Klassen: A {a}, B {b}, C {c}, D {d}, ausgeschlossen (X) {x} (A ab Bewertung {ba}, B ab {bb}, C ab {bc}).</translation>
         </message>
         <message>
             <source>Read {n} features of {name}; working CRS {crs}.</source>
@@ -695,11 +1339,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>higher value = more heat</source>
-            <translation>höherer Wert = mehr Hitze</translation>
+            <translation>höherer Wert = stärkere Belastung</translation>
         </message>
         <message>
             <source>lower value = more heat</source>
-            <translation>niedrigerer Wert = mehr Hitze</translation>
+            <translation>niedrigerer Wert = stärkere Belastung</translation>
         </message>
         <message>
             <source>Weight: {criterion}</source>
@@ -726,8 +1370,272 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. {params}).</translation>
         </message>
         <message>
+            <source>Target progress per district (Zielfortschritt: HZ 02, 15, 19, 22, Klima.Werk 2040)</source>
+            <translation>Zielfortschritt je Stadtteil (HZ 02, 15, 19, 22, Klima.Werk 2040)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Measures, per district (or Raumtyp) polygon, how far the city is from the quantified targets of the Strategie Grüne Infrastruktur, from the layers you give. Target values, years and comparators come from the plugin's Handlungsziele catalogue.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;HZ 02&lt;/b&gt;, green flat roofs ≥ 50 % by 2030: a roof layer with a green-roof field and a flat-roof field (or a result of &lt;i&gt;Flat roofs&lt;/i&gt;: flat = slope class 0-5, green = flag green_exists, area = greenable_m2). Two rows: share by area and share by number (the strategy does not say which); the target applies to the inner cities, whose boundary is set locally.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Klima.Werk 2040&lt;/b&gt;, ≥ 25 % of sealed areas disconnected from the sewer: sealed areas with a disconnected field (1/0). A regional target outside the strategy.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 15&lt;/b&gt;, 15 %: legally protected Biotopverbund areas as a share of the district area. This is an interpretation (the strategy's footnote points to § 35 LNatSchG NRW, a share of the land area); every row says so.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 19&lt;/b&gt;, stretches in Gewässerstrukturgüte 5–7 below 45 % (conurbation) or 25 % (outside) by 2030: watercourse lines with a GSG class field, by length.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 22&lt;/b&gt;, forest share ≥ 25 % by 2030: forest polygons (e.g. ALKIS Wald).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Overlapping polygons of a theme layer are counted once; a roof counts in the district that holds a point inside it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: a table with one row per district and target: district, hz, target_id, indicator, observed (%), target (%), comparator, year, met (1/0, empty without data), gap_pp (percentage points still missing), numerator, denominator, basis (m², count, m), note (interpretation), source. The dock's Handlungsziele browser shows the rows of such a table in the project under their Handlungsziel. Optional: a PDF report with a bar chart and the table.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Misst je Stadtteil- (oder Raumtyp-)Polygon, wie weit die Stadt von den quantifizierten Zielen der Strategie Grüne Infrastruktur entfernt ist, aus den angegebenen Layern. Zielwerte, Zieljahre und Vergleichsarten stammen aus dem Handlungszielkatalog des Plugins.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;HZ 02&lt;/b&gt;, begrünte Flachdächer ≥ 50 % bis 2030: ein Dachlayer mit einem Gründach- und einem Flachdachfeld (oder ein Ergebnis von &lt;i&gt;Flachdächer&lt;/i&gt;: flach = Neigungsklasse 0-5, begrünt = Kennung green_exists, Fläche = greenable_m2). Zwei Zeilen: Anteil nach Fläche und nach Anzahl (die Strategie sagt nicht, welcher gemeint ist); das Ziel gilt für die Innenstädte, deren Abgrenzung kommunal festzulegen ist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Klima.Werk 2040&lt;/b&gt;, ≥ 25 % der versiegelten Flächen vom Kanal abgekoppelt: versiegelte Flächen mit einem Feld für die Abkopplung (1/0). Ein regionales Ziel außerhalb der Strategie.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 15&lt;/b&gt;, 15 %: gesetzlich geschützte Flächen im Biotopverbund als Anteil an der Stadtteilfläche. Das ist eine Auslegung (die Fußnote der Strategie verweist auf § 35 LNatSchG NRW, einen Anteil an der Landesfläche); jede Zeile sagt das.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 19&lt;/b&gt;, Gewässerstrecken in Gewässerstrukturgüte 5–7 unter 45 % (Ballungsraum) bzw. 25 % (außerhalb) bis 2030: Gewässerlinien mit einem Feld der Strukturgüteklasse, nach Länge.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HZ 22&lt;/b&gt;, Waldanteil ≥ 25 % bis 2030: Waldpolygone (z. B. ALKIS Wald).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Überlappende Polygone eines Themenlayers zählen einmal; ein Dach zählt in dem Stadtteil, der einen Punkt in seinem Inneren enthält.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabe&lt;/b&gt;: eine Tabelle mit einer Zeile je Stadtteil und Ziel: district, hz, target_id, indicator, observed (%), target (%), comparator, year, met (1/0, leer ohne Daten), gap_pp (noch fehlende Prozentpunkte), numerator, denominator, basis (m², Anzahl, m), note (Auslegung), source. Der Handlungsziel-Browser im Dock zeigt die Zeilen einer solchen Tabelle im Projekt unter ihrem Handlungsziel. Optional: ein PDF-Bericht mit Balkendiagramm und Tabelle.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Target progress per district</source>
+            <translation>Zielfortschritt je Stadtteil</translation>
+        </message>
+        <message>
+            <source>targets,progress,Zielfortschritt,district,green roof,forest share,disconnection,HZ 02,HZ 15,HZ 19,HZ 22</source>
+            <translation>Ziele,Fortschritt,Zielfortschritt,Stadtteil,Gründach,Waldanteil,Abkopplung,HZ 02,HZ 15,HZ 19,HZ 22</translation>
+        </message>
+        <message>
+            <source>Districts (polygons)</source>
+            <translation>Stadtteile (Polygone)</translation>
+        </message>
+        <message>
+            <source>District name field (empty = find by name)</source>
+            <translation>Feld Stadtteilname (leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Flat roof field (1/0; empty = find by name)</source>
+            <translation>Feld Flachdach (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Green roof field (1/0; empty = find by name)</source>
+            <translation>Feld Gründach (1/0; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Roof area field, m² (empty = polygon area)</source>
+            <translation>Feld Dachfläche, m² (leer = Polygonfläche)</translation>
+        </message>
+        <message>
+            <source>Sealed areas (polygons with a disconnected field)</source>
+            <translation>Versiegelte Flächen (Polygone mit einem Feld für die Abkopplung)</translation>
+        </message>
+        <message>
+            <source>Forest (polygons)</source>
+            <translation>Wald (Polygone)</translation>
+        </message>
+        <message>
+            <source>Legally protected areas in the Biotopverbund (polygons)</source>
+            <translation>Gesetzlich geschützte Flächen im Biotopverbund (Polygone)</translation>
+        </message>
+        <message>
+            <source>Watercourses (lines with a Gewässerstrukturgüte class)</source>
+            <translation>Fließgewässer (Linien mit einer Gewässerstrukturgüteklasse)</translation>
+        </message>
+        <message>
+            <source>Gewässerstrukturgüte class field (1–7; empty = find by name)</source>
+            <translation>Feld Gewässerstrukturgüteklasse (1–7; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>HZ 19 target for these districts</source>
+            <translation>HZ-19-Ziel für diese Stadtteile</translation>
+        </message>
+        <message>
+            <source>Target progress</source>
+            <translation>Zielfortschritt</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Zeilen</translation>
+        </message>
+        <message>
+            <source>Targets met</source>
+            <translation>Erreichte Ziele</translation>
+        </message>
+        <message>
+            <source>No theme layer given: choose at least one of roofs, sealed areas, forest, protected Biotopverbund areas or watercourses.</source>
+            <translation>Kein Themenlayer angegeben: Wählen Sie mindestens einen der Layer Dächer, versiegelte Flächen, Wald, geschützte Biotopverbundflächen oder Fließgewässer.</translation>
+        </message>
+        <message>
+            <source>No district name field found: districts are named by their feature id.</source>
+            <translation>Kein Feld für den Stadtteilnamen gefunden: Die Stadtteile werden nach ihrer Objekt-ID benannt.</translation>
+        </message>
+        <message>
+            <source>Roofs: a Flat roofs result (flat = slope class 0-5, green = flag green_exists, area = greenable_m2).</source>
+            <translation>Dächer: ein Ergebnis von Flachdächer (flach = Neigungsklasse 0-5, begrünt = Kennung green_exists, Fläche = greenable_m2).</translation>
+        </message>
+        <message>
+            <source>Bars: the observed share per district; the black mark: the target. Green = met, red = not met, grey = no data.</source>
+            <translation>Balken: der beobachtete Anteil je Stadtteil; die schwarze Marke: das Ziel. Grün = erreicht, rot = nicht erreicht, grau = keine Daten.</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Stadtteil</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Observed</source>
+            <translation>Ist</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Ziel</translation>
+        </message>
+        <message>
+            <source>Missing (pp)</source>
+            <translation>Fehlend (Pp.)</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>Bezug</translation>
+        </message>
+        <message>
+            <source>Interpretations and sources</source>
+            <translation>Auslegungen und Quellen</translation>
+        </message>
+        <message>
+            <source>Roofs (polygons, or a Flat roofs result)</source>
+            <translation>Dächer (Polygone oder ein Ergebnis von Flachdächer)</translation>
+        </message>
+        <message>
+            <source>The sealed-area layer has no disconnected field (1/0): the disconnection target is left out.</source>
+            <translation>Der Layer der versiegelten Flächen hat kein Feld für die Abkopplung (1/0): Das Abkopplungsziel bleibt unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The watercourse layer has no Gewässerstrukturgüte field: the HZ 19 target is left out.</source>
+            <translation>Der Gewässerlayer hat kein Feld für die Gewässerstrukturgüte: Das Ziel von HZ 19 bleibt unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>{n} rows; {m} targets met.</source>
+            <translation>{n} Zeilen; {m} Ziele erreicht.</translation>
+        </message>
+        <message>
+            <source>The roof layer has no green-roof field (1/0) and is no Flat roofs result: the HZ 02 target is left out.</source>
+            <translation>Der Dachlayer hat kein Gründachfeld (1/0) und ist kein Ergebnis von Flachdächer: Das Ziel von HZ 02 bleibt unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The roof layer has no flat-roof field: every roof counts as a flat roof.</source>
+            <translation>Der Dachlayer hat kein Flachdachfeld: Jedes Dach zählt als Flachdach.</translation>
+        </message>
+        <message>
+            <source>conurbation (below 45 %)</source>
+            <translation>Ballungsraum (unter 45 %)</translation>
+        </message>
+        <message>
+            <source>outside the conurbation (below 25 %)</source>
+            <translation>außerhalb des Ballungsraums (unter 25 %)</translation>
+        </message>
+        <message>
+            <source>Layer {name} ({param}) has no usable features; its target is left out.</source>
+            <translation>Layer {name} ({param}) hat keine nutzbaren Objekte; sein Ziel bleibt unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The district layer {name} has no features. Choose a layer with district polygons.</source>
+            <translation>Der Stadtteillayer {name} hat keine Objekte. Wählen Sie einen Layer mit Stadtteilpolygonen.</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>erreicht</translation>
+        </message>
+        <message>
+            <source>Target progress: {name}</source>
+            <translation>Zielfortschritt: {name}</translation>
+        </message>
+        <message>
+            <source>Strategie Grüne Infrastruktur Metropole Ruhr · gi_qgis_plugin · {date}</source>
+            <translation>Strategie Grüne Infrastruktur Metropole Ruhr · gi_qgis_plugin · {date}</translation>
+        </message>
+        <message>
+            <source>Target progress {name}</source>
+            <translation>Zielfortschritt {name}</translation>
+        </message>
+        <message>
+            <source>The chart shows the first {n} of {m} rows; the table has all.</source>
+            <translation>Das Diagramm zeigt die ersten {n} von {m} Zeilen; die Tabelle enthält alle.</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>nicht erreicht</translation>
+        </message>
+        <message>
+            <source>no data</source>
+            <translation>keine Daten</translation>
+        </message>
+        <message>
+            <source>(by number)</source>
+            <translation>(nach Anzahl)</translation>
+        </message>
+        <message>
+            <source>{n} watercourse stretches have no Gewässerstrukturgüte class 1–7 and are left out.</source>
+            <translation>{n} Gewässerstrecken haben keine Gewässerstrukturgüteklasse 1–7 und bleiben unberücksichtigt.</translation>
+        </message>
+        <message>
             <source>Writing the output failed: {err}</source>
             <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
+        </message>
+        <message>
+            <source>the design has no roof surfaces</source>
+            <translation>der Entwurf hat keine Dachflächen</translation>
+        </message>
+        <message>
+            <source>no street edge given</source>
+            <translation>keine Straßenkante angegeben</translation>
+        </message>
+        <message>
+            <source>no existing state given</source>
+            <translation>kein Bestand angegeben</translation>
+        </message>
+        <message>
+            <source>the existing state is given as biotope types, without surface codes</source>
+            <translation>der Bestand ist als Biotoptypen angegeben, ohne Oberflächencodes</translation>
+        </message>
+        <message>
+            <source>no field says which surfaces are disconnected</source>
+            <translation>kein Feld gibt an, welche Flächen abgekoppelt sind</translation>
+        </message>
+        <message>
+            <source>the design has no sealed surfaces</source>
+            <translation>der Entwurf hat keine versiegelten Flächen</translation>
+        </message>
+        <message>
+            <source>befestigte Fläche not above the threshold: no Überflutungsnachweis required</source>
+            <translation>befestigte Fläche nicht über dem Schwellenwert: kein Überflutungsnachweis erforderlich</translation>
+        </message>
+        <message>
+            <source>no usable design area</source>
+            <translation>keine nutzbare Entwurfsfläche</translation>
+        </message>
+        <message>
+            <source>no biotope value for the design</source>
+            <translation>kein Biotopwert für den Entwurf</translation>
+        </message>
+        <message>
+            <source>Green share of the roof area</source>
+            <translation>Gründachanteil der Dachfläche</translation>
+        </message>
+        <message>
+            <source>Trees per 100 m of street edge</source>
+            <translation>Bäume je 100 m Straßenkante</translation>
+        </message>
+        <message>
+            <source>Sealed share (buildings and paved surfaces)</source>
+            <translation>Versiegelungsanteil (Gebäude und befestigte Flächen)</translation>
+        </message>
+        <message>
+            <source>Sealed area compared with the existing state</source>
+            <translation>Versiegelte Fläche im Vergleich zum Bestand</translation>
+        </message>
+        <message>
+            <source>Annual runoff share</source>
+            <translation>Jährlicher Abflussanteil</translation>
+        </message>
+        <message>
+            <source>Sealed area disconnected from the sewer</source>
+            <translation>Vom Kanal abgekoppelte versiegelte Fläche</translation>
+        </message>
+        <message>
+            <source>Rain kept on site, gain over the existing state</source>
+            <translation>Auf dem Grundstück zurückgehaltener Regen, Zunahme gegenüber dem Bestand</translation>
+        </message>
+        <message>
+            <source>Biotope value balance (Planung − Bestand)</source>
+            <translation>Biotopwertbilanz (Planung − Bestand)</translation>
+        </message>
+        <message>
+            <source>Retention volume of the Überflutungsnachweis (DIN 1986-100 Gl. 20)</source>
+            <translation>Rückhaltevolumen des Überflutungsnachweises (DIN 1986-100 Gl. 20)</translation>
         </message>
         <message>
             <source>flat roof 0–5°</source>
@@ -746,8 +1654,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Dachneigung 30–45°</translation>
         </message>
         <message>
-            <source>roof steeper than 45° (excluded)</source>
-            <translation>Dach steiler als 45° (ausgeschlossen)</translation>
+            <source>roof slope over 45°</source>
+            <translation>Dachneigung über 45°</translation>
+        </message>
+        <message>
+            <source>no roof surface up to {max}° (excluded)</source>
+            <translation>keine Dachfläche bis {max}° (ausgeschlossen)</translation>
         </message>
         <message>
             <source>roof slope unknown</source>
@@ -759,15 +1671,15 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>{area} m² greenable</source>
-            <translation>{area} m² begrünbar</translation>
+            <translation>{area} m² begrünbare Dachfläche</translation>
         </message>
         <message>
             <source>less than {min} m² greenable (excluded)</source>
-            <translation>weniger als {min} m² begrünbar (ausgeschlossen)</translation>
+            <translation>weniger als {min} m² begrünbare Dachfläche (ausgeschlossen)</translation>
         </message>
         <message>
-            <source>listed building (excluded)</source>
-            <translation>Baudenkmal (ausgeschlossen)</translation>
+            <source>listed building: permit under monument law needed</source>
+            <translation>Baudenkmal – denkmalrechtliche Erlaubnis erforderlich</translation>
         </message>
         <message>
             <source>green roof already there (excluded)</source>
@@ -783,43 +1695,47 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>high heat load</source>
-            <translation>hohe Wärmebelastung</translation>
+            <translation>hohe Hitzebelastung</translation>
         </message>
         <message>
             <source>moderate heat load</source>
-            <translation>mittlere Wärmebelastung</translation>
+            <translation>mittlere Hitzebelastung</translation>
         </message>
         <message>
             <source>low heat load</source>
-            <translation>geringe Wärmebelastung</translation>
+            <translation>geringe Hitzebelastung</translation>
         </message>
         <message>
             <source>no heat value</source>
-            <translation>kein Hitzewert</translation>
+            <translation>keine Angabe zur thermischen Belastung</translation>
+        </message>
+        <message>
+            <source>building {height} m high: less heat benefit at street level</source>
+            <translation>Gebäude {height} m hoch: geringere Kühlwirkung im Straßenraum</translation>
         </message>
         <message>
             <source>water depth {depth} m nearby</source>
-            <translation>Wassertiefe {depth} m in der Umgebung</translation>
+            <translation>mittlere Überflutungstiefe {depth} m im Umfeld</translation>
         </message>
         <message>
             <source>no heavy-rain water nearby</source>
-            <translation>kein Starkregenwasser in der Umgebung</translation>
+            <translation>im Umfeld keine Überflutung bei Starkregen</translation>
         </message>
         <message>
             <source>no heavy-rain data nearby</source>
-            <translation>keine Starkregendaten in der Umgebung</translation>
+            <translation>keine Starkregendaten im Umfeld</translation>
         </message>
         <message>
             <source>in the combined-sewer area</source>
-            <translation>im Mischwassergebiet</translation>
+            <translation>Entwässerung im Mischsystem</translation>
         </message>
         <message>
             <source>nearest park ≥ {ha} ha at {dist} m</source>
-            <translation>nächster Park ≥ {ha} ha in {dist} m</translation>
+            <translation>nächste Grünfläche ≥ {ha} ha in {dist} m Entfernung</translation>
         </message>
         <message>
             <source>no park ≥ {ha} ha within {max} m</source>
-            <translation>kein Park ≥ {ha} ha innerhalb von {max} m</translation>
+            <translation>keine Grünfläche ≥ {ha} ha im Umkreis von {max} m</translation>
         </message>
         <message>
             <source>in the 2030 target area ({scope})</source>
@@ -827,7 +1743,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>PV on the roof: solar green roof</source>
-            <translation>PV auf dem Dach: Solargründach</translation>
+            <translation>PV-Anlage vorhanden – Solargründach bei Dachsanierung prüfen</translation>
         </message>
         <message>
             <source>Roofs for greening</source>
@@ -842,48 +1758,56 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Dachneigung</translation>
         </message>
         <message>
-            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25, over 45° excluded (classes of the Münster green-roof potential).</source>
-            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25, über 45° ausgeschlossen (Klassen des Münsteraner Gründachpotenzials).</translation>
+            <source>0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the Münster green-roof potential), weighted by the area of the greenable surfaces.</source>
+            <translation>0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25 (Klassen des Gründachpotenzials Münster), gewichtet mit der Fläche der begrünbaren Dachflächen.</translation>
         </message>
         <message>
             <source>greenable area</source>
             <translation>begrünbare Fläche</translation>
         </message>
         <message>
-            <source>0 at the smallest greenable roof, 1 at the area for the full score.</source>
-            <translation>0 beim kleinsten begrünbaren Dach, 1 ab der Fläche für die volle Punktzahl.</translation>
+            <source>log10(area / smallest area) / log10(full area / smallest area): 10 m² → 0, 100 m² → 0.5, 1,000 m² → 1.</source>
+            <translation>log10(Fläche / Mindestfläche) / log10(volle Fläche / Mindestfläche): 10 m² → 0, 100 m² → 0,5, 1.000 m² → 1.</translation>
         </message>
         <message>
-            <source>heat load</source>
+            <source>building</source>
+            <translation>Gebäude</translation>
+        </message>
+        <message>
+            <source>1, or 1 − the listed-building malus for a listed building (a permit under monument law is needed).</source>
+            <translation>1, oder 1 − der Abschlag für Baudenkmäler bei einem Baudenkmal (denkmalrechtliche Erlaubnis erforderlich).</translation>
+        </message>
+        <message>
+            <source>thermal load</source>
             <translation>thermische Belastung</translation>
         </message>
         <message>
-            <source>Heat raster min–max over this run, or heat classes 1–5 → (class − 1) / 4.</source>
-            <translation>Hitzeraster: Min–Max über diesen Lauf; Belastungsklassen 1–5 → (Klasse − 1) / 4.</translation>
+            <source>(class − 1) / (number of classes − 1) × the building-height factor.</source>
+            <translation>(Klasse − 1) / (Anzahl der Klassen − 1) × Faktor der Gebäudehöhe.</translation>
         </message>
         <message>
             <source>heavy rain</source>
             <translation>Starkregen</translation>
         </message>
         <message>
-            <source>Mean water depth in a ring around the building: 0 m → 0, the full-score depth → 1.</source>
-            <translation>Mittlere Überflutungstiefe in einem Ring um das Gebäude: 0 m → 0, Tiefe für die volle Punktzahl → 1.</translation>
+            <source>Mean flood depth in a buffer around the building: 0 m → 0, the full-criterion depth → 1.</source>
+            <translation>Mittlere Überflutungstiefe in einem Puffer um das Gebäude: 0 m → 0, die Tiefe für das voll erfüllte Kriterium → 1.</translation>
         </message>
         <message>
-            <source>combined sewer</source>
+            <source>combined sewer system</source>
             <translation>Mischsystem</translation>
         </message>
         <message>
-            <source>1 inside a combined-sewer area.</source>
-            <translation>1 im Gebiet des Mischsystems.</translation>
+            <source>1 inside an area with a combined sewer system.</source>
+            <translation>1 in einem Gebiet mit Mischsystem.</translation>
         </message>
         <message>
-            <source>distance to parks</source>
-            <translation>Entfernung zu Parks</translation>
+            <source>green space supply</source>
+            <translation>Grünversorgung</translation>
         </message>
         <message>
-            <source>0 next to a park, 1 at the distance without a park or farther (3-30-300 rule).</source>
-            <translation>0 direkt am Park, 1 ab der Entfernung „ohne Park“ (3-30-300-Regel).</translation>
+            <source>0 next to a public green space, 1 at the distance of an undersupplied building or farther (3-30-300 rule).</source>
+            <translation>0 direkt an einer öffentlichen Grünfläche, 1 ab der Entfernung, ab der ein Gebäude als unterversorgt gilt (3-30-300-Regel).</translation>
         </message>
         <message>
             <source>2030 target area</source>
@@ -898,8 +1822,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Neigungsklasse</translation>
         </message>
         <message>
-            <source>retention</source>
-            <translation>Rückhalt</translation>
+            <source>annual rain retention</source>
+            <translation>Regenwasserrückhalt (Jahresmittel)</translation>
+        </message>
+        <message>
+            <source>runoff coefficient C_m of the green roof (design event)</source>
+            <translation>Abflussbeiwert C_m des Gründaches (Bemessungsereignis)</translation>
         </message>
         <message>
             <source>in the 2030 target area</source>
@@ -912,6 +1840,18 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>feature</source>
             <translation>Objekt</translation>
+        </message>
+        <message>
+            <source>Interpretation: legally protected Biotopverbund area as a share of the district area (the strategy's footnote points to § 35 LNatSchG NRW, a share of the land area); the strategy's own wording ('share within the Biotopverbund') is ambiguous</source>
+            <translation>Auslegung: gesetzlich geschützte Biotopverbundfläche als Anteil an der Stadtteilfläche (die Fußnote der Strategie verweist auf § 35 LNatSchG NRW, einen Anteil an der Landesfläche); der Wortlaut der Strategie („Anteil innerhalb des Biotopverbunds“) ist mehrdeutig</translation>
+        </message>
+        <message>
+            <source>Share by number of flat roofs (the strategy does not say area or number)</source>
+            <translation>Anteil nach Anzahl der Flachdächer (die Strategie sagt nicht, ob Fläche oder Anzahl gemeint ist)</translation>
+        </message>
+        <message>
+            <source>The strategy's target applies to the inner cities; their boundary is set locally</source>
+            <translation>Das Ziel der Strategie gilt für die Innenstädte; deren Abgrenzung ist kommunal festzulegen</translation>
         </message>
         <message>
             <source>A – highest priority</source>
@@ -946,20 +1886,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Linien</translation>
         </message>
         <message>
-            <source>points</source>
-            <translation>Punkte</translation>
-        </message>
-        <message>
             <source>Accepts: {kinds}</source>
-            <translation>Nimmt: {kinds}</translation>
+            <translation>Zulässig: {kinds}</translation>
         </message>
         <message>
             <source>Layers/Roles</source>
-            <translation>Ebenen/Rollen</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>Ergebnis</translation>
+            <translation>Layer/Rollen</translation>
         </message>
         <message>
             <source>Handlungsziele</source>
@@ -971,7 +1903,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Which layer plays which part? Suggested from layer and field names; kept in the project file.</source>
-            <translation>Welche Ebene spielt welche Rolle? Vorgeschlagen nach Ebenen- und Feldnamen; im Projekt gespeichert.</translation>
+            <translation>Welcher Layer übernimmt welche Rolle? Vorgeschlagen nach Layer- und Feldnamen; im Projekt gespeichert.</translation>
         </message>
         <message>
             <source>Suggest roles</source>
@@ -979,7 +1911,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Fill the empty roles from layer and field names</source>
-            <translation>Leere Rollen nach Ebenen- und Feldnamen füllen</translation>
+            <translation>Leere Rollen nach Layer- und Feldnamen füllen</translation>
         </message>
         <message>
             <source>Load sample data</source>
@@ -987,11 +1919,11 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Add the sample city Musterstadt as a layer group and assign its roles</source>
-            <translation>Die Beispielstadt Musterstadt als Ebenengruppe laden und ihre Rollen zuweisen</translation>
+            <translation>Die Beispielstadt Musterstadt als Layergruppe laden und ihre Rollen zuweisen</translation>
         </message>
         <message>
             <source>Run with these layers</source>
-            <translation>Mit diesen Ebenen ausführen</translation>
+            <translation>Mit diesen Layer ausführen</translation>
         </message>
         <message>
             <source>Open the algorithm dialog with the inputs filled from the roles</source>
@@ -1007,7 +1939,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Sample data loaded: {n} layers, {r} roles assigned.</source>
-            <translation>Beispieldaten geladen: {n} Ebenen, {r} Rollen zugewiesen.</translation>
+            <translation>Beispieldaten geladen: {n} Layer, {r} Rollen zugewiesen.</translation>
         </message>
         <message>
             <source>{name} …</source>
@@ -1023,7 +1955,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Weights as recovered from this result's own scores.</source>
-            <translation>Gewichte aus den Punktzahlen dieses Ergebnisses selbst ermittelt.</translation>
+            <translation>Gewichte aus den Bewertungen dieses Ergebnisses selbst ermittelt.</translation>
         </message>
         <message>
             <source>The weights could not be recovered from this result; shown with the default weights of the algorithm.</source>
@@ -1042,8 +1974,20 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Zielwerte:</translation>
         </message>
         <message>
+            <source>Notes:</source>
+            <translation>Hinweise:</translation>
+        </message>
+        <message>
+            <source>Related regional targets (not part of the strategy):</source>
+            <translation>Regionale Ziele außerhalb der Strategie:</translation>
+        </message>
+        <message>
+            <source>deadline passed, status unknown</source>
+            <translation>Frist abgelaufen, Stand unbekannt</translation>
+        </message>
+        <message>
             <source>Thermal load</source>
-            <translation>Wärmebelastung</translation>
+            <translation>Thermische Belastung</translation>
         </message>
         <message>
             <source>Klimatop</source>
@@ -1051,7 +1995,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Water depth</source>
-            <translation>Wassertiefe</translation>
+            <translation>Überflutungstiefe</translation>
         </message>
         <message>
             <source>In Biotopverbund</source>
@@ -1067,19 +2011,15 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Nearest park</source>
-            <translation>Nächster Park</translation>
+            <translation>Nächste Grünfläche</translation>
         </message>
         <message>
             <source>Raumtyp</source>
             <translation>Raumtyp</translation>
         </message>
         <message>
-            <source>District</source>
-            <translation>Stadtteil</translation>
-        </message>
-        <message>
             <source>Combined-sewer area</source>
-            <translation>Mischwassergebiet</translation>
+            <translation>Gebiet mit Mischkanalisation</translation>
         </message>
         <message>
             <source>Listed building</source>
@@ -1126,6 +2066,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{km} km</translation>
         </message>
         <message>
+            <source>Assignment of Handlungsziele to Leitthemen: the plugin's own</source>
+            <translation>Zuordnung der Handlungsziele zu den Leitthemen: Annahme des Plugins</translation>
+        </message>
+        <message>
             <source>{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})</source>
             <translation>{label} in „{layer}“: {done} von {total} ({share} %; Ziel {target} % bis {year})</translation>
         </message>
@@ -1147,15 +2091,19 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>No result layer in the project yet.</source>
-            <translation>Noch keine Ergebnisebene im Projekt.</translation>
+            <translation>Noch keine Ergebnislayer im Projekt.</translation>
         </message>
         <message>
             <source>“{layer}” with the live weights: {now} of {n} features serving HZ {hz} are class A (in the run: {run}).</source>
             <translation>„{layer}“ mit den angepassten Gewichten: {now} von {n} Objekten, die HZ {hz} dienen, sind Klasse A (im Lauf: {run}).</translation>
         </message>
         <message>
+            <source>Leitthemen (the plugin's assignment): {ids}</source>
+            <translation>Leitthemen (Zuordnung des Plugins): {ids}</translation>
+        </message>
+        <message>
             <source>Result layers: layers with the fields gi_score, gi_class, gi_rank, gi_hz, gi_flags and gi_reason</source>
-            <translation>Ergebnisebenen: Ebenen mit den Feldern gi_score, gi_class, gi_rank, gi_hz, gi_flags und gi_reason</translation>
+            <translation>Ergebnislayer: Layer mit den Feldern gi_score, gi_class, gi_rank, gi_hz, gi_flags und gi_reason</translation>
         </message>
         <message>
             <source>Pick on map</source>
@@ -1163,7 +2111,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Click a feature of the result layer on the map to inspect it</source>
-            <translation>Ein Objekt der Ergebnisebene in der Karte anklicken, um es zu untersuchen</translation>
+            <translation>Ein Objekt der Ergebnislayer in der Karte anklicken, um es zu untersuchen</translation>
         </message>
         <message>
             <source>Zoom to</source>
@@ -1175,7 +2123,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Select a feature of a result layer (or use “Pick on map”) to see why it scored as it did.</source>
-            <translation>Ein Objekt einer Ergebnisebene auswählen (oder „In Karte wählen“), um zu sehen, wie seine Bewertung zustande kommt.</translation>
+            <translation>Ein Objekt einer Ergebnislayer auswählen (oder „In Karte wählen“), um zu sehen, wie seine Bewertung zustande kommt.</translation>
         </message>
         <message>
             <source>Feature:</source>
@@ -1183,7 +2131,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Score:</source>
-            <translation>Punktzahl:</translation>
+            <translation>Bewertung (0–100):</translation>
         </message>
         <message>
             <source>Class:</source>
@@ -1199,7 +2147,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>No criteria fields (c_*) in this layer.</source>
-            <translation>Keine Kriterienfelder (c_*) in dieser Ebene.</translation>
+            <translation>Keine Kriterienfelder (c_*) in diesem Layer.</translation>
         </message>
         <message>
             <source>Criteria (value × weight, in score points)</source>
@@ -1219,7 +2167,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
-            <translation>Im Reiter „Ebenen/Rollen“ Ebenen zuweisen, um zu sehen, was hier liegt.</translation>
+            <translation>Im Reiter „Layer/Rollen“ Layer zuweisen, um zu sehen, was hier liegt.</translation>
         </message>
         <message>
             <source>Rank {rank}, {lo}–{hi} under other weightings; class the same in {share} % of them</source>
@@ -1303,7 +2251,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Parks / green space</source>
-            <translation>Parks / Grünflächen</translation>
+            <translation>Parks / öffentliche Grünflächen</translation>
         </message>
         <message>
             <source>Districts</source>
@@ -1319,11 +2267,15 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Combined-sewer areas</source>
-            <translation>Mischwassergebiete</translation>
+            <translation>Gebiete mit Mischkanalisation</translation>
         </message>
         <message>
             <source>Soils</source>
             <translation>Böden</translation>
+        </message>
+        <message>
+            <source>Annual precipitation</source>
+            <translation>Jahresniederschlag</translation>
         </message>
         <message>
             <source>Musterstadt (sample data)</source>
