@@ -107,3 +107,21 @@ def test_a_score_function_replaces_the_weighted_mean():
                            score_fn=lambda w: 100.0 * crit["a"])
     assert fixed.stab.tolist() == [1.0, 1.0, 1.0]
     assert fixed.rank_lo.tolist() == fixed.rank_hi.tolist() == [1, 2, 3]  # tie 100/100 by position
+
+
+def test_suitability_times_need_by_hand():
+    # two sides, one criterion each: score = 100 × suit^0.5 × need^0.5 (need_share 0.5), whatever
+    # the weights (one criterion per side: each side's mean is its criterion), so no class moves:
+    # F0 (0.81, 0.64): 100 × 0.9 × 0.8 = 72 → B; F1 (1, 0.36): 100 × 1 × 0.6 = 60 → B; F2 (0.04, 1): 20 → D
+    crit = {"s": np.array([0.81, 1.0, 0.04]), "n": np.array([0.64, 0.36, 1.0])}
+    groups = {"suit": ("s",), "need": ("n",)}
+    core = finish(["s", "n"], crit, {"s": 1.0, "n": 1.0}, {}, {}, [], 3, None, groups, need_share=0.5)
+    assert core.score == pytest.approx([72.0, 60.0, 20.0])
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=100,
+                        groups=groups, need_share=0.5)
+    assert st.stab.tolist() == [1.0, 1.0, 1.0]
+    assert st.rank_lo.tolist() == st.rank_hi.tolist() == [1, 2, 3]
+    # the weighted mean instead (no need_share): F1 = 100 × (w_s + 0.36 w_n), 68 at equal weights,
+    # crosses 75 when w_s > 0.61 (share), which a loose spread (κ = 5) often draws
+    mean = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=400, concentration=5.0)
+    assert mean.stab[1] < 1.0

@@ -427,15 +427,18 @@ class ScoringAlgorithm(GiAlgorithm):
             return None
         criteria_used = {k: core.criteria[k] for k in core.scored}
         score_fn = self.variant_score(scored, core)
+        groups, share = self.groups(), scored.need_share
         ok = ~core.excluded
-        again = score_fn(core.weights) if score_fn is not None else common.weighted_score(criteria_used, core.weights)
+        again = score_fn(core.weights) if score_fn is not None else \
+            common.score_formula(criteria_used, core.weights, len(core.score), groups, share)[0]
         if not np.allclose(core.score[ok], np.asarray(again)[ok], atol=1e-9, equal_nan=True):
             feedback.pushWarning(self.tr("Rank stability is left out: the score of this algorithm is not the weighted "
                                          "mean of its criteria, so other weightings cannot be scored the same way."))
             return None
         stab = stability.rank_stability(criteria_used, core.weights, core.excluded, core.gi_class, draws=draws,
                                         concentration=spread, tiebreak=scored.tiebreak, progress=progress,
-                                        breaks=self.SPEC.class_breaks, score_fn=score_fn)
+                                        breaks=self.SPEC.class_breaks, score_fn=score_fn, groups=groups,
+                                        need_share=share)
         if stab.draws == 0:
             return None
         robust = int((stab.stab >= stability.STABLE_SHARE).sum())
@@ -450,16 +453,11 @@ class ScoringAlgorithm(GiAlgorithm):
         return stab
 
     def variant_score(self, scored: Scored, core: ScoreCore):
-        """The score as a function of the weights (dict -> scores of all features) when it is not
-        the weighted mean of the criteria (suitability × need, ``Scored.need_share``): the shared
-        ``common.score_formula``; None = the weighted mean (the fast path). A subclass whose score
-        has yet another form overrides this, else the rank stability is left out with a warning."""
-        groups = self.groups()
-        if scored.need_share is None or not groups:
-            return None
-        criteria_used = {k: core.criteria[k] for k in core.scored}
-        n, share = len(core.score), scored.need_share
-        return lambda w: common.score_formula(criteria_used, w, n, groups, share)[0]
+        """Hook: the score as a function of the weights (dict -> scores of all features) for a
+        score that is neither the weighted mean nor suitability × need (``common.score_formula``,
+        both computed fast by the rank stability itself); None = one of those. Without it, a score
+        of another form leaves the rank stability out with a warning."""
+        return None
 
     def report_left_out(self, core: ScoreCore, feedback) -> None:
         for key in core.left_out:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .common import CLASS_BREAKS, CLASS_LABELS, EXCLUDED
+from .common import CLASS_BREAKS, CLASS_LABELS, EXCLUDED, combine_suit_need
 
 DRAWS = 200  # default number of weight variants [U]: enough for a stable 10/90 percentile
 CONCENTRATION = 50.0  # default Dirichlet concentration κ [U]
@@ -89,6 +89,28 @@ def _class_bounds(base: np.ndarray, breaks: Sequence[float]) -> tuple[np.ndarray
     return low, high
 
 
+class _MeanScore:
+    """Weighted means of a block of criteria for one weight vector: one matrix-vector product,
+    renormalised only on the features that miss a criterion (as ``common.weighted_score``)."""
+
+    def __init__(self, c: np.ndarray, known: np.ndarray, rows: np.ndarray):
+        self.rows = rows
+        self.c = np.ascontiguousarray(c[rows])
+        k = known[rows]
+        self.known = None if k.all() else np.ascontiguousarray(k.astype(float))
+
+    def __call__(self, w: np.ndarray) -> np.ndarray | None:
+        ws = w[self.rows]
+        total = ws.sum()
+        if total <= 0:
+            return None  # no weight on this block: not in the score (as common.score_formula)
+        score = 100.0 * (ws @ self.c)
+        if self.known is None:  # every criterion known: the weights' sum (1 for all rows of a variant)
+            return score if self.rows.size == len(w) else score / total
+        wsum = ws @ self.known
+        return np.where(wsum > 0, score / wsum, np.nan)
+
+
 class _Ranker:
     """Unique ranks 1..m of one variant's scores: highest first, ties by position (features are
     pre-sorted by the tiebreak, so position = tiebreak order), as ``common.rank``."""
@@ -112,15 +134,20 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
                    seed: int = 0, tiebreak: np.ndarray | None = None, breaks: Sequence[float] = CLASS_BREAKS,
                    max_cells: int = MAX_CELLS, block: int = 8,
                    progress: Callable[[float], None] | None = None,
-                   score_fn: Callable[[dict[str, float]], np.ndarray] | None = None) -> Stability:
+                   score_fn: Callable[[dict[str, float]], np.ndarray] | None = None,
+                   groups: Mapping[str, Sequence[str]] | None = None,
+                   need_share: float | None = None) -> Stability:
     """Class stability and rank band of every feature under weight variants (see module doc).
 
     ``criteria`` and ``weights`` are those of the run's score (the criteria in the score with
     their weights); ``excluded`` the features without rank; ``base_class`` the run's classes.
     ``progress`` (optional) is called with 0–1 after each block of variants and may raise to
     cancel. Deterministic for a given ``seed``. The scores of a variant are the weighted mean
-    (:func:`common.weighted_score`, one matrix-vector product); an algorithm whose score is
-    another function of the weights gives it as ``score_fn`` (weights -> scores of all features).
+    (:func:`common.weighted_score`, one matrix-vector product); with ``groups`` and
+    ``need_share`` the suitability and need means combined as in the run
+    (:func:`common.score_formula`: one product per side, then :func:`common.combine_suit_need`);
+    an algorithm whose score is yet another function of the weights gives it as ``score_fn``
+    (weights -> scores of all features; slower).
     """
     keys = [k for k in criteria if float(weights.get(k, 0.0)) > 0]
     excl = np.asarray(excluded, bool)
@@ -139,9 +166,13 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
     tb = (np.arange(n) if tiebreak is None else np.asarray(tiebreak))[ok]
     # features pre-sorted by the tiebreak once: the rank keys then break ties by position
     by_tb = np.argsort(tb, kind="stable")
-    c = np.ascontiguousarray(np.where(known, c, 0.0)[:, by_tb])
-    # one matrix-vector product per variant; the renormalisation only where a criterion is missing
-    known = None if known.all() else np.ascontiguousarray(known[:, by_tb].astype(float))
+    c = np.where(known, c, 0.0)[:, by_tb]
+    known = known[:, by_tb]
+    mean = _MeanScore(c, known, np.arange(len(keys)))
+    sides = None
+    if need_share is not None and groups:
+        sides = {g: _MeanScore(c, known, np.array([i for i, k in enumerate(keys) if k in set(ks)], dtype=np.intp))
+                 for g, ks in groups.items()}
     low, high = _class_bounds(_class_index(np.asarray(base_class, dtype=object)[ok][by_tb]), breaks)
     same = np.zeros(m, np.int64)
     ranks = np.empty((use, m), dtype=np.int32)  # one contiguous row per variant
@@ -150,11 +181,11 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
         for j in range(draws):
             if score_fn is not None:
                 score = np.asarray(score_fn(dict(zip(keys, w[j]))), dtype=float)[ok][by_tb]
+            elif sides is not None:
+                part = {g: side(w[j]) for g, side in sides.items()}
+                score = combine_suit_need(part.get("suit"), part.get("need"), need_share, m)
             else:
-                score = 100.0 * (w[j] @ c)  # rows of w sum to 1: weighted_score where every criterion is known
-            if score_fn is None and known is not None:
-                wsum = w[j] @ known
-                score = np.where(wsum > 0, score / wsum, np.nan)
+                score = mean(w[j])
             same += (score >= low) & (score < high)
             if j < use:
                 ranker(score, ranks[j])

@@ -49,7 +49,7 @@ from ..contract import CLASS_LABELS, CRITERION_PREFIX, EXCLUDED
 from ..i18n import tr
 from ..scoring import record as rec
 from ..scoring import stability
-from ..scoring.common import ScoreCore, score_formula
+from ..scoring.common import ScoreCore
 from ..scoring.live import formula_of, rescore, rule_excluded
 from ..scoring.spec import ScoringSpec
 from ..styles import apply_result_styles, class_renderer
@@ -218,12 +218,9 @@ def save_reweighted(layer: QgsVectorLayer, data: LiveData, weights: Mapping[str,
         draws = int(as_float(params.get("STAB_DRAWS")) or stability.DRAWS)
         spread = as_float(params.get("STAB_SPREAD")) or stability.CONCENTRATION
         breaks, share = data.formula()
-        used = {k: core.criteria[k] for k in core.scored}
-        groups, m = data.groups(), len(data.fids)
-        score_fn = None if share is None or not groups else (
-            lambda w: score_formula(used, w, m, groups, share)[0])
-        st = stability.rank_stability(used, core.weights, core.excluded, core.gi_class, draws=draws,
-                                      concentration=spread, tiebreak=data.fids, breaks=breaks, score_fn=score_fn)
+        st = stability.rank_stability({k: core.criteria[k] for k in core.scored}, core.weights, core.excluded,
+                                      core.gi_class, draws=draws, concentration=spread, tiebreak=data.fids,
+                                      breaks=breaks, groups=data.groups(), need_share=share)
         values.update({"gi_stab": st.stab, "gi_rank_lo": st.rank_lo.astype(float), "gi_rank_hi": st.rank_hi.astype(float)})
     out = QgsVectorLayer(f"{_geometry_uri(layer)}?crs={layer.crs().authid() or 'EPSG:25832'}",
                          name or tr("{name} (weights tuned)").format(name=layer.name()), "memory")
