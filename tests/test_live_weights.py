@@ -307,3 +307,26 @@ def test_live_scores_follow_the_roofs_suitability_times_need(dock, project, gi_p
         assert live[0] == pytest.approx(expected), f.id()
         checked += 1
     assert checked >= 3
+
+
+def test_a_project_saved_while_tuning_opens_with_the_runs_classes(qgis_app, project, tmp_path):
+    """The tuned style is kept in a project saved while tuning; when the panel meets such a layer
+    again (no live state any more), it draws the run's classes again."""
+    from gi_qgis_plugin.ui.live_weights import LiveWeightsWidget
+
+    layer = memory_layer([(square(X0 + 20 * i, Y0), r[0], r[1], None, r[2], None, "", r[3], "")
+                          for i, r in enumerate(ROWS)],
+                         "c_a:double&field=c_b:double&field=gi_score:double&field=gi_class:string"
+                         "&field=gi_rank:integer&field=gi_hz:string&field=gi_flags:string&field=gi_reason:string",
+                         name="r")
+    project.addMapLayer(layer)
+    first = LiveWeightsWidget(project)
+    first.set_layers([layer])
+    first.sliders["a"].setValue(0)
+    QTest.qWait(20)
+    assert first.is_live() and _renderer_classes(layer) != [r[2] for r in ROWS]
+    first.deleteLater()  # the dock closed without a reset, as when QGIS quits
+    again = LiveWeightsWidget(project)
+    again.set_layers([layer])
+    assert _renderer_classes(layer) == [r[2] for r in ROWS]
+    assert "gi_live_class" not in (layer.customProperty("variableNames") or [])

@@ -359,6 +359,12 @@ class LiveWeightsWidget(QWidget):
             self.layer_combo.setCurrentIndex(index)
             self.layer_combo.blockSignals(False)
         self.data = None  # the features are read at the first slider move (live_data())
+        renderer = layer.renderer()
+        if renderer is not None and getattr(renderer, "classAttribute", str)() == CLASS_EXPRESSION:
+            # tuned when the project was saved: the run's classes again (the variables are stale)
+            layer.setRenderer(class_renderer(layer))
+            _set_variables(layer, None)
+            layer.triggerRepaint()
         order, spec, _run = criteria_of(layer)
         weights, note = layer_weights(layer, order)
         self.run_weights = {k: float(weights.get(k, 0.0)) for k in order}
