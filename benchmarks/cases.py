@@ -187,3 +187,72 @@ register(Case(
     native_chain=flatroofs_native,
     description="flat roofs scored with heat (raster + Klimatope), heavy rain and park distance",
 ))
+
+
+# ----------------------------------------------------------------------------------------------
+# gi:streets
+# ----------------------------------------------------------------------------------------------
+STREET_MAX_M = 100.0  # section length, both sides
+STREET_ZONE_M = 5.0  # the chain's buffer: half a typical residential street space
+
+
+def streets_default(d: Dataset, names: set[str]) -> dict | None:
+    """Sections of ≤ 100 m with street trees, heat and heavy-rain rasters and Mischsystem areas."""
+    if not {"INPUT", "OUTPUT", "TREES"} <= names:
+        return None
+    p = {"INPUT": d.layer("streets"), "TREES": d.layer("street_trees"), "OUTPUT": OUT}
+    for name, value in (("HEAT", d.heat_tif), ("RAIN", d.rain_tif), ("SEWER", d.layer("sewer_combined"))):
+        if name in names:
+            p[name] = value
+    return p
+
+
+def streets_native(d: Dataset) -> list[Step]:
+    """The Model Builder chain for the same question: split the lines by length, buffer them,
+    count the trees in each buffer, the Mischsystem by location, zonal means of both rasters,
+    then a weighted score in the field calculator."""
+    score = (
+        "100 * ("
+        " 0.4 * coalesce((\"heat_mean\" - minimum(\"heat_mean\"))"
+        " / nullif(maximum(\"heat_mean\") - minimum(\"heat_mean\"), 0), 0)"
+        " + 0.2 * coalesce(\"rain_mean\" / 0.25, 0)"
+        " + 0.2 * (\"m_name\" IS NOT NULL)"
+        f" + 0.2 * max(0, 1 - \"trees\" / (10 * $area / {2 * STREET_ZONE_M} / 100)))"
+    )
+    return [
+        Step("split", "native:splitlinesbylength", {"INPUT": d.layer("streets"), "LENGTH": STREET_MAX_M, "OUTPUT": OUT}),
+        Step("zone", "native:buffer", {
+            "INPUT": Ref("split"), "DISTANCE": STREET_ZONE_M, "SEGMENTS": 5, "END_CAP_STYLE": 1,  # flat
+            "JOIN_STYLE": 0, "MITER_LIMIT": 2, "DISSOLVE": False, "OUTPUT": OUT,
+        }),
+        Step("trees", "native:countpointsinpolygon", {
+            "POLYGONS": Ref("zone"), "POINTS": d.layer("street_trees"), "FIELD": "trees", "OUTPUT": OUT,
+        }),
+        Step("sewer", "native:joinattributesbylocation", {
+            "INPUT": Ref("trees"), "JOIN": d.layer("sewer_combined"), "PREDICATE": [0], "JOIN_FIELDS": ["name"],
+            "METHOD": 1, "DISCARD_NONMATCHING": False, "PREFIX": "m_", "OUTPUT": OUT,
+        }),
+        Step("heat", "native:zonalstatisticsfb", {
+            "INPUT": Ref("sewer"), "INPUT_RASTER": d.heat_tif, "RASTER_BAND": 1,
+            "COLUMN_PREFIX": "heat_", "STATISTICS": [2], "OUTPUT": OUT,
+        }),
+        Step("rain", "native:zonalstatisticsfb", {
+            "INPUT": Ref("heat"), "INPUT_RASTER": d.rain_tif, "RASTER_BAND": 1,
+            "COLUMN_PREFIX": "rain_", "STATISTICS": [2], "OUTPUT": OUT,
+        }),
+        Step("score", "native:fieldcalculator", {
+            "INPUT": Ref("rain"), "FIELD_NAME": "score", "FIELD_TYPE": 0, "FIELD_LENGTH": 0,
+            "FIELD_PRECISION": 0, "FORMULA": score, "OUTPUT": OUT,
+        }),
+    ]
+
+
+register(Case(
+    algorithm="gi:streets",
+    layer="streets",
+    ours={"default": streets_default},
+    native_chain=streets_native,
+    description="street sections ≤ 100 m with trees, heat, heavy rain and Mischsystem",
+    notes=["Sizes are building counts of the sample district; the section counts are in the output "
+           "feature counts (about 0.3 sections per building)."],
+))

@@ -23,7 +23,8 @@ from qgis.PyQt.QtGui import QColor
 from .contract import class_ranges, is_result_fields
 from .i18n import tr
 
-# Green for "green first": the darker, the higher the priority; grey for excluded.
+# Green for "green first": the darker, the higher the priority; grey for excluded. A–D are the
+# ColorBrewer PRGn steps, a scheme marked colour-blind safe there.
 CLASS_COLOURS = {
     "A": "#1b7837",
     "B": "#5aae61",
@@ -32,6 +33,9 @@ CLASS_COLOURS = {
     "X": "#bdbdbd",
 }
 SCORE_RANGES = class_ranges()
+# Results drawn as lines (street sections, ScoringSpec.geometry "line"): the higher the class, the
+# wider the line (mm), so the priorities stand out on a dense network even without colour.
+LINE_WIDTHS = {"A": 1.6, "B": 1.1, "C": 0.7, "D": 0.45, "X": 0.25}
 
 
 def class_labels() -> dict[str, str]:
@@ -44,20 +48,31 @@ def class_labels() -> dict[str, str]:
     }
 
 
-def _symbol(layer: QgsVectorLayer, colour: str) -> QgsSymbol:
+def style_kind(layer: QgsVectorLayer) -> str:
+    """"line" or "polygon": the style kind the layer's scoring spec declares (found by its
+    signature field), else the layer's own geometry type."""
+    from .scoring.spec import spec_for_fields
+
+    spec = spec_for_fields(layer.fields().names())
+    if spec is not None:
+        return spec.geometry
+    return "line" if layer.geometryType() == Qgis.GeometryType.Line else "polygon"
+
+
+def _symbol(layer: QgsVectorLayer, colour: str, cls: str = "C") -> QgsSymbol:
     symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     symbol.setColor(QColor(colour))
     if layer.geometryType() == Qgis.GeometryType.Polygon:
         symbol.symbolLayer(0).setStrokeColor(QColor("#4d4d4d"))
         symbol.symbolLayer(0).setStrokeWidth(0.1)
     elif layer.geometryType() == Qgis.GeometryType.Line:
-        symbol.setWidth(0.8)
+        symbol.setWidth(LINE_WIDTHS[cls] if style_kind(layer) == "line" else 0.8)
     return symbol
 
 
 def class_renderer(layer: QgsVectorLayer) -> QgsCategorizedSymbolRenderer:
     labels = class_labels()
-    cats = [QgsRendererCategory(k, _symbol(layer, c), labels[k]) for k, c in CLASS_COLOURS.items()]
+    cats = [QgsRendererCategory(k, _symbol(layer, c, k), labels[k]) for k, c in CLASS_COLOURS.items()]
     return QgsCategorizedSymbolRenderer("gi_class", cats)
 
 
@@ -72,7 +87,7 @@ def score_ranges(layer: QgsVectorLayer) -> tuple[tuple[float, float, str], ...]:
 
 def score_renderer(layer: QgsVectorLayer) -> QgsGraduatedSymbolRenderer:
     ranges = [
-        QgsRendererRange(lo, hi, _symbol(layer, CLASS_COLOURS[k]), f"{lo:.0f} – {hi:.0f}")
+        QgsRendererRange(lo, hi, _symbol(layer, CLASS_COLOURS[k], k), f"{lo:.0f} – {hi:.0f}")
         for lo, hi, k in score_ranges(layer)
     ]
     renderer = QgsGraduatedSymbolRenderer("gi_score", ranges)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.layers import X0, Y0, memory_layer, raster, square
+from helpers.layers import X0, Y0, line, memory_layer, raster, square
 
 
 @dataclass(frozen=True)
@@ -49,3 +49,14 @@ def _roof_params(tmp: Path) -> dict:
 
 
 register(Case("gi:flatroofs", "polygon", _roofs, _roof_params, raster_param="HEAT"))
+
+
+def _streets():
+    # four 150 m streets 40 m apart: two sections each; the primary has no width (class width)
+    rows = [(line(X0, Y0 + 40 * i, 150.0), cls, width)
+            for i, (cls, width) in enumerate([("residential", 14.0), ("primary", None), ("tertiary", 16.0),
+                                              ("living_street", 9.0)])]
+    return memory_layer(rows, "highway:string&field=width:double", geom="LineString", name="streets")
+
+
+register(Case("gi:streets", "line", _streets, _roof_params, raster_param="HEAT"))

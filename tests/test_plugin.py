@@ -12,7 +12,7 @@ import pytest
 from qgis.core import QgsApplication
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED_ALGS = {"gi:sampledistrict", "gi:importlod2", "gi:flatroofs"}
+EXPECTED_ALGS = {"gi:sampledistrict", "gi:importlod2", "gi:flatroofs", "gi:streets"}
 
 
 def test_classfactory_registers_provider_and_unload_removes_everything(qgis_iface, qgis_processing):

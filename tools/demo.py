@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOD2 = ROOT.parent / "shared" / "data" / "lod2_wesel"
+MOABIT_ROADS = ROOT.parent / "shared" / "data" / "moabit_osm" / "moabit_roads.gpkg"
 
 
 def qgis_process(env: dict, *args: str) -> dict:
@@ -68,6 +69,45 @@ def print_district_table(path: str) -> None:
     for f in lyr:
         print(f"   {str(f.GetField('name'))[:18]:18s} {f.GetField('flat_m2'):14,.0f} {100 * f.GetField('share_green'):9.1f}"
               f" {f.GetField('missing_m2'):21,.0f} {f.GetField('ab_m2'):14,.0f}   {'yes' if f.GetField('covers') else 'no'}")
+
+
+def print_street_priorities(path: str, n: int = 5) -> None:
+    """The first sections of a gi:streets result, with the figures a planner quotes."""
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    ds = ogr.Open(path)
+    lyr = ds.GetLayer(0)
+    lyr.SetAttributeFilter(f"gi_rank <= {n}")
+    rows = sorted(lyr, key=lambda f: f.GetField("gi_rank"))
+    print("   rank  score  length m  trees  missing  unsealable m²  runoff m³/a  HZ")
+    for f in rows:
+        print(f"   {f.GetField('gi_rank'):4d} {f.GetField('gi_score'):6.1f} {f.GetField('seg_len_m'):9.0f}"
+              f" {f.GetField('trees_now') or 0:6d} {f.GetField('tree_gap') or 0:8d} {f.GetField('unseal_m2'):14.0f}"
+              f" {f.GetField('runoff_red_m3a'):12.1f}  {f.GetField('gi_hz')}")
+
+
+def demo_streets(env: dict, out: Path, sample_dir: Path, written: list[tuple[str, str]]) -> None:
+    """gi:streets on the sample district (trees, heat, heavy rain, Mischsystem, parks) and on Moabit's
+    OpenStreetMap roads (EPSG:4326, no widths: typical widths by road class)."""
+    gpkg = sample_dir / "musterstadt.gpkg"
+    streets = out / "streets_musterstadt.gpkg"
+    res = run(env, "gi:streets", {
+        "INPUT": f"{gpkg}|layername=streets", "TREES": f"{gpkg}|layername=street_trees",
+        "HEAT": sample_dir / "heat.tif", "RAIN": sample_dir / "starkregen.tif",
+        "SEWER": f"{gpkg}|layername=sewer_combined", "PARKS": f"{gpkg}|layername=parks", "OUTPUT": streets,
+    })
+    written.append((str(streets), summarise(str(streets)) + f"; {res.get('TREE_GAP', 0):.0f} trees missing,"
+                    f" {res.get('UNSEAL_M2', 0):,.0f} m² unsealable, {res.get('RUNOFF_RED_M3A', 0):,.0f} m³/a less runoff"))
+    print_street_priorities(str(streets))
+    if MOABIT_ROADS.exists():
+        moabit = out / "streets_moabit.gpkg"
+        run(env, "gi:streets", {"INPUT": MOABIT_ROADS, "BUILDINGS": MOABIT_ROADS.with_name("moabit_build.gpkg"),
+                                "PARKING_SHARE": 50, "OUTPUT": moabit})
+        written.append((str(moabit), summarise(str(moabit)) + " (Moabit OSM roads, widths capped by the buildings,"
+                        " half the parking lanes reallocated)"))
+    else:
+        print(f"(no Moabit roads at {MOABIT_ROADS}: that part of the street demo is left out)")
 
 
 def write_sample_design(path: Path) -> None:
@@ -159,6 +199,7 @@ def main(out_dir: str) -> int:
     written.append((str(roofs), summarise(str(roofs))))
     written.append((str(districts), summarise(str(districts)) + " (HZ 02 target table)"))
     print_district_table(str(districts))
+    demo_streets(env, out, sample_dir, written)
 
     # a landscape architect's design: the sample square, checked against the orientation values
     design_gpkg = out / "design_quartiersplatz.gpkg"

@@ -65,21 +65,23 @@ class MainInput:
         return len(self.arrays)
 
 
-def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float = 10.0,
+def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float | np.ndarray = 10.0,
                fields: Mapping[str, str | None] | None = None) -> MainInput:
-    """The :class:`MainInput` of read arrays; lines are buffered by ``line_zone_m`` for rasters."""
+    """The :class:`MainInput` of read arrays; lines are buffered by ``line_zone_m`` for rasters
+    (one distance, or one per feature: half of each street's width)."""
     geoms = arrays.geoms
     zones = geoms
     if kind == "line":
         zones = np.full(len(geoms), None, dtype=object)
         ok = arrays.usable
-        zones[ok] = shapely.buffer(geoms[ok], line_zone_m, cap_style="flat")
+        dist = line_zone_m if np.isscalar(line_zone_m) else np.asarray(line_zone_m, dtype=float)[ok]
+        zones[ok] = shapely.buffer(geoms[ok], dist, cap_style="flat")
     return MainInput(arrays=arrays, name=name, kind=kind, points=geo.points_on_surface(geoms), zones=zones,
                      fields=dict(fields or {}))
 
 
 def derived_input(main: MainInput, geoms: np.ndarray, source_index: np.ndarray,
-                  line_zone_m: float = 10.0) -> MainInput:
+                  line_zone_m: float | np.ndarray = 10.0) -> MainInput:
     """A :class:`MainInput` of features derived from the main input (the segments of street
     lines): ``geoms`` in the working CRS, ``source_index`` the input row of each. The input
     functions of this module then work on the segments; ``fids`` are the source features'."""
@@ -190,6 +192,26 @@ def polygon_flag_input(alg, parameters, param: str, context, main: MainInput, pr
     return geo.intersects_any(main.points, lay.geoms[lay.usable], progress.sub(0.5, 1.0))
 
 
+def polygon_field_at_points(alg, parameters, layer_param: str, field_param: str, context, main: MainInput,
+                            candidates: Sequence[str], progress: Progress, feedback) -> np.ndarray | None:
+    """The value of a field of the polygon of ``layer_param`` at each feature's point (the first
+    polygon where they overlap, None outside: soil kf, depth to groundwater …); None without the
+    layer. A layer without the field is refused with a message naming ``field_param``."""
+    source = alg.parameterAsSource(parameters, layer_param, context)
+    if source is None:
+        return None
+    field = chosen_field(alg, parameters, field_param, context, source, candidates)
+    if not field:
+        raise QgsProcessingException(tr("Layer {param} is given but no field with its values was found: choose {field_param}.").format(
+            param=layer_param, field_param=field_param))
+    lay = overlay(alg, parameters, layer_param, context, main, progress.sub(0.0, 0.6), feedback, fields=[field])
+    ok = lay.usable
+    values = np.asarray(lay.columns.get(field, np.full(len(lay), None)), dtype=object)
+    out = geo.category_at_points(main.points, lay.geoms[ok], values[ok])
+    progress(1.0)
+    return out
+
+
 def checked_mean(res: rasters.ZonalResult, layer, param: str, feedback) -> np.ndarray | None:
     """The zonal mean, or None with a warning when the raster misses the features or is nodata."""
     if not res.overlaps:
@@ -214,18 +236,19 @@ def raster_mean_input(alg, parameters, param: str, context, main: MainInput, pro
 
 
 def ring_mean_input(alg, parameters, param: str, context, main: MainInput, ring_m: float, progress: Progress,
-                    feedback, nodata_is_zero: bool = False) -> np.ndarray | None:
+                    feedback, nodata_is_zero: bool = False, cell_m: float | None = None) -> np.ndarray | None:
     """Mean of a raster in a ring of ``ring_m`` around each feature's zone (heavy rain).
 
-    A fine raster is first averaged to cells of half the ring width (:class:`raster.Coarsened`).
-    ``ring_m`` 0: the mean over the zone itself. ``nodata_is_zero``: nodata cells inside the
+    A fine raster is first averaged to cells of half the ring width, or of ``cell_m``
+    (:class:`raster.Coarsened`). ``ring_m`` 0: the mean over the zone itself. ``nodata_is_zero``: nodata cells inside the
     raster's extent count as 0 (a heavy-rain map that leaves dry cells empty).
     """
     layer = alg.parameterAsRasterLayer(parameters, param, context)
     if layer is None:
         return None
     zones, has = main.zones, main.usable
-    with rasters.Coarsened(layer, ring_m / 2.0, zones[has], ring_m, main.crs, context) as coarse:
+    cell = ring_m / 2.0 if cell_m is None else cell_m
+    with rasters.Coarsened(layer, cell, zones[has], ring_m, main.crs, context) as coarse:
         progress(0.1)
         sub = progress.sub(0.1, 1.0)
         if ring_m > 0 and has.any():

@@ -15,9 +15,10 @@ def algorithm_classes() -> list[type]:
     from .flat_roofs import FlatRoofsAlgorithm
     from .import_lod2 import ImportLod2Algorithm
     from .sample_district import SampleDistrictAlgorithm
+    from .streets import StreetsAlgorithm
     from .targets import TargetsAlgorithm
 
-    return [SampleDistrictAlgorithm, ImportLod2Algorithm, FlatRoofsAlgorithm,
+    return [SampleDistrictAlgorithm, ImportLod2Algorithm, FlatRoofsAlgorithm, StreetsAlgorithm,
             DesignCheckAlgorithm, TargetsAlgorithm]
 
 

@@ -444,11 +444,15 @@ def read_overlay(
     polygonal: bool = True,
     name: str = "",
     feedback: QgsProcessingFeedback | None = None,
+    fast_layer: QgsVectorLayer | None = None,
 ) -> FeatureArrays:
-    """Read a secondary layer (parks, Klimatope …) into ``work_crs``; missing CRS is assumed equal."""
+    """Read a secondary layer (parks, Klimatope …) into ``work_crs``; missing CRS is assumed equal.
+
+    ``fast_layer``: see :func:`plain_ogr_layer` (a large point layer such as a tree register)."""
     if not source.sourceCrs().isValid():
         _warn(feedback, tr("Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).").format(name=name, crs=work_crs.authid()))
-    return read_source(source, context, work_crs, progress, keep_rows=False, fields=fields, polygonal=polygonal, name=name)
+    return read_source(source, context, work_crs, progress, keep_rows=False, fields=fields, polygonal=polygonal, name=name,
+                       fast_layer=fast_layer)
 
 
 

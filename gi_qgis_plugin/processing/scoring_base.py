@@ -107,6 +107,7 @@ class ScoringAlgorithm(GiAlgorithm):
     # rank stability (every scoring algorithm, scoring/stability.py)
     STAB_DRAWS = "STAB_DRAWS"
     STAB_SPREAD = "STAB_SPREAD"
+    PRECIP = "PRECIP"
 
     # ------------------------------------------------------------------------------------------
     # Texts the subclass gives
@@ -173,13 +174,23 @@ class ScoringAlgorithm(GiAlgorithm):
         self.add(param, help_text)
 
     def add_number(self, name: str, label: str, default: float, low: float | None = 0.0, high: float | None = None,
-                   help_text: str = "") -> None:
+                   help_text: str = "", advanced: bool = False) -> None:
         param = QgsProcessingParameterNumber(name, label, DOUBLE, default)
         if low is not None:
             param.setMinimum(low)
         if high is not None:
             param.setMaximum(high)
-        self.add(param, help_text)
+        if advanced:
+            if help_text:
+                param.setHelp(help_text)
+            self.add_advanced(param)
+        else:
+            self.add(param, help_text)
+
+    def add_precip_parameter(self, default_mm: float) -> None:
+        """PRECIP: the annual precipitation (mm/a) of the water figures."""
+        self.add_number(self.PRECIP, self.tr("Annual precipitation (mm/a; assumption, set your local value)"),
+                        default_mm, low=1.0, high=10000.0)
 
     def add_heat_parameters(self) -> None:
         """HEAT (raster) or HEAT_POLYGONS with HEAT_FIELD, and HEAT_ORDER."""
@@ -459,6 +470,13 @@ class ScoringAlgorithm(GiAlgorithm):
         of another form leaves the rank stability out with a warning."""
         return None
 
+    def report_counts(self, core: ScoreCore, texts: Sequence[tuple[str, str]], feedback) -> None:
+        """One warning per flag code that some features carry: (code, "… {n} …") pairs."""
+        for code, text in texts:
+            count = int(core.masks[code].sum()) if code in core.masks else 0
+            if count:
+                feedback.pushWarning(text.format(n=count))
+
     def report_left_out(self, core: ScoreCore, feedback) -> None:
         for key in core.left_out:
             feedback.pushWarning(self.tr("Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.").format(
@@ -490,7 +508,13 @@ class ScoringAlgorithm(GiAlgorithm):
         updates 1.7 times as slow at a million roofs; gi_rank gives the priority list.)
         """
         columns = self.result_columns(scored, core, reason, stab)
-        out_fields, keep = output_fields(main.arrays.fields, make_fields(columns))
+        drop: tuple[str, ...] = ()
+        if scored.source_index is not None:
+            # several output rows per input feature (street sections): the input's "fid" would
+            # repeat and break a GeoPackage's primary key; the feature id goes to src_fid instead
+            drop = ("fid",)
+            columns.append(("src_fid", "long", main.fids[np.asarray(scored.source_index, dtype=np.int64)]))
+        out_fields, keep = output_fields(main.arrays.fields, make_fields(columns), drop)
         kind = main.kind
         sink, dest = self.sink(parameters, self.OUTPUT, context, out_fields, WKB_TYPES[kind], main.crs)
         geoms = main.geoms if scored.geoms is None else scored.geoms

@@ -44,10 +44,11 @@ def make_fields(columns: Sequence[tuple]) -> QgsFields:
     return out
 
 
-def output_fields(source_fields: QgsFields, new: QgsFields) -> tuple[QgsFields, list[int]]:
+def output_fields(source_fields: QgsFields, new: QgsFields, drop: Sequence[str] = ()) -> tuple[QgsFields, list[int]]:
     """The input's fields followed by the new ones; input fields whose names the new ones take
-    (e.g. an earlier ``gi_score``) are left out. Returns (fields, indexes of kept input fields)."""
-    names = {new.at(i).name().lower() for i in range(new.count())}
+    (e.g. an earlier ``gi_score``) or that are named in ``drop`` are left out. Returns (fields,
+    indexes of kept input fields)."""
+    names = {new.at(i).name().lower() for i in range(new.count())} | {d.lower() for d in drop}
     out = QgsFields()
     keep = []
     for i in range(source_fields.count()):

@@ -8,6 +8,7 @@ assignments per fragment, and the join is one ``str.join`` per feature.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -47,6 +48,24 @@ def fill(template: str, key: str, values: np.ndarray, mask: np.ndarray, out: np.
         out[mask] = pre + values[mask] + post
     else:
         out[mask] = text
+
+
+def fill_many(template: str, values: Mapping[str, np.ndarray], mask: np.ndarray, out: np.ndarray) -> None:
+    """out[mask] = template with several {placeholders} filled per feature (object arrays of str),
+    in whatever order a translation puts them; a template that does not format is used as it is."""
+    if not mask.any():
+        return
+    keys = list(values)
+    try:
+        text = template.format(**{k: f"\x00{i}\x00" for i, k in enumerate(keys)})
+    except (KeyError, IndexError, ValueError):
+        out[mask] = template
+        return
+    pieces = re.split("\x00(\\d+)\x00", text)
+    acc = np.full(int(mask.sum()), pieces[0], dtype=object)
+    for j in range(1, len(pieces), 2):
+        acc = acc + np.asarray(values[keys[int(pieces[j])]], dtype=object)[mask] + pieces[j + 1]
+    out[mask] = acc
 
 
 def const(template: str, **consts) -> str:

@@ -74,9 +74,9 @@ MAX_SLOPE_DEG = 30.0
 # the plugin's assumption [U]; Hamburg B-Pläne exempt technical installations up to 50 % of the
 # roof (api.hamburg.de XPlan texts) [V].
 NET_FACTOR = 0.75
-# Annual precipitation: 922 mm/a, Essen-Bredeney 1991–2020 (DWD meteorologist in WAZ/NRZ) [V];
-# the Ruhr spans about 750–950 mm/a: set the local value, or give a precipitation raster.
-PRECIP_MM = 922.0
+# Annual precipitation: water.ANNUAL_PRECIP_MM (922 mm/a, Essen-Bredeney 1991–2020) [V]; set the
+# local value, or give a precipitation raster.
+PRECIP_MM = water.ANNUAL_PRECIP_MM
 # Green-roof build-ups (surfaces.csv codes) of the BUILDUP parameter; the default is an extensive
 # roof of about 10 cm, the Gründachkataster NRW's example (≈ 50 % annual retention) [V].
 BUILDUPS = ("green_ext_thin", "green_ext", "green_intensive")

@@ -72,6 +72,8 @@ ROLES: tuple[Role, ...] = (
     Role("sewer", (POLYGON,), ("misch", "sewer"), exclude=("mischgebiet",)),
     Role("soils", (POLYGON, RASTER), ("boden", "soil"), exclude=("bodenrichtwert", "richtwert")),
     Role("precip", (RASTER,), ("niederschlag", "precip", "regenhoehe", "rainfall"), exclude=("starkregen",)),
+    Role("groundwater", (POLYGON, RASTER), ("grundwasser", "groundwater", "flurabstand")),
+    Role("altlasten", (POLYGON,), ("altlast", "contaminat", "verdachtsflaech")),
 )
 ROLE_KEYS: tuple[str, ...] = tuple(r.key for r in ROLES)
 ROLE_BY_KEY: dict[str, Role] = {r.key: r for r in ROLES}
@@ -97,6 +99,8 @@ def role_label(key: str) -> str:
         "sewer": tr("Combined-sewer areas"),
         "soils": tr("Soils"),
         "precip": tr("Annual precipitation"),
+        "groundwater": tr("Depth to groundwater"),
+        "altlasten": tr("Altlasten / suspected sites"),
     }
     return labels.get(key, key)
 

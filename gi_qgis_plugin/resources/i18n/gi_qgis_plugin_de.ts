@@ -1016,6 +1016,10 @@ flächenwert</translation>
             <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
         </message>
         <message>
+            <source>Layer {param} is given but no field with its values was found: choose {field_param}.</source>
+            <translation>Der Layer {param} ist angegeben, aber kein Feld mit seinen Werten wurde gefunden: {field_param} wählen.</translation>
+        </message>
+        <message>
             <source>Raster {name} ({param}) does not overlap the input features: its criterion is left out and the weights are renormalised.</source>
             <translation>Raster {name} ({param}) überdeckt die Eingabeobjekte nicht: Sein Kriterium entfällt, die Gewichte werden neu normiert.</translation>
         </message>
@@ -1368,6 +1372,314 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. {params}).</source>
             <translation>Kein Kriterium mit Daten hat ein Gewicht über 0: Geben Sie einem Kriterium ein Gewicht, dessen Layer oder Feld angegeben ist (z. B. {params}).</translation>
+        </message>
+        <message>
+            <source>Street centre lines</source>
+            <translation>Straßenachsen</translation>
+        </message>
+        <message>
+            <source>Street sections scored for blue-green climate streets</source>
+            <translation>Straßenabschnitte – bewertet für blau-grüne Klimastraßen</translation>
+        </message>
+        <message>
+            <source>Streets: blue-green climate streets, tree gaps and unsealing (HZ 03)</source>
+            <translation>Straßen: blau-grüne Klimastraßen, Baumlücken und Entsiegelung (HZ 03)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 03 always; 01, 18, 24 and 25 where their criteria drove the score (see above). gi_suit = unsealing and infiltration, gi_need = heat, heavy rain, Mischsystem, tree gap and green supply.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: immer 03; 01, 18, 24 und 25, wo ihre Kriterien die Bewertung bestimmt haben (siehe oben). gi_suit = Entsiegelung und Versickerung, gi_need = Hitze, Starkregen, Mischsystem, Baumlücke und Grünversorgung.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>gi_suit, gi_need, seg_len_m, width_m, sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, runoff_red_m3a, infiltration (yes/no/unknown), src_fid</source>
+            <translation>gi_suit, gi_need, seg_len_m, width_m, sealed_m2, trees_now, trees_per_100m, tree_gap, unseal_m2, runoff_red_m3a, infiltration (yes/no/unknown), src_fid</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Width&lt;/b&gt; of the street space (width_m): measured across each section on the street-space polygons where they are given (the median of three transects; ALKIS parcels of one street are merged first), else the width field, else the typical width of the road class, but no wider than the free width between the buildings where a building layer is given. sealed_m2 = length × width × the sealed share of the road class (0 on unpaved surfaces).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Breite&lt;/b&gt; des Straßenraums (width_m): quer zu jedem Abschnitt auf den Straßenflächen-Polygonen gemessen, wo sie angegeben sind (Median aus drei Querschnitten; ALKIS-Flurstücke einer Straße werden zuvor vereinigt), sonst aus dem Breitenfeld, sonst die typische Breite der Straßenklasse, jedoch nicht breiter als der freie Abstand zwischen den Gebäuden, wo ein Gebäude-Layer angegeben ist. sealed_m2 = Länge × Breite × Versiegelungsanteil der Straßenklasse (0 bei unbefestigtem Belag).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>thermal load: heat raster (mean over the street space, min–max over this run) or heat polygons with a class field (classes 1–5 and the labels sehr ungünstig … sehr günstig by name). Serves HZ 01 where c_heat ≥ 0.5.</source>
+            <translation>thermische Belastung: Raster (Mittel über den Straßenraum, Min–Max über alle Abschnitte dieser Berechnung) oder Polygone mit Klassenfeld (Klassen 1–5 und die Bezeichnungen sehr ungünstig … sehr günstig nach Namen). Dient HZ 01, wo c_heat ≥ 0,5.</translation>
+        </message>
+        <message>
+            <source>1 in an area drained by the Mischsystem. c_rain ≥ 0.5 or c_sewer = 1 serves HZ 24.</source>
+            <translation>1 in einem Gebiet mit Mischkanalisation. c_rain ≥ 0,5 oder c_sewer = 1 dient HZ 24.</translation>
+        </message>
+        <message>
+            <source>Road class field (OSM highway/fclass or ALKIS Widmung; empty = find by name)</source>
+            <translation>Feld Straßenklasse (OSM highway/fclass oder ALKIS-Widmung; leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Width of the street space field, m (empty = find by name, else by class)</source>
+            <translation>Feld Breite des Straßenraums, m (leer = nach Name suchen, sonst nach Klasse)</translation>
+        </message>
+        <message>
+            <source>Surface field (OSM surface; empty = find by name, else asphalt)</source>
+            <translation>Feld Belag (OSM surface; leer = nach Name suchen, sonst Asphalt)</translation>
+        </message>
+        <message>
+            <source>Bridge field (yes/no; empty = find by name)</source>
+            <translation>Feld Brücke (ja/nein; leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Tunnel field (yes/no; empty = find by name)</source>
+            <translation>Feld Tunnel (ja/nein; leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Access or private-way field (OSM access, or yes/no; empty = find by name)</source>
+            <translation>Feld Zugang oder Privatweg (OSM access oder ja/nein; leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Street space (polygons, e.g. ALKIS Straßenverkehr parcels; width measured on them)</source>
+            <translation>Straßenraum (Polygone, z. B. ALKIS-Flurstücke Straßenverkehr; die Breite wird darauf gemessen)</translation>
+        </message>
+        <message>
+            <source>Buildings (polygons; the free width between them caps the typical width of a road class)</source>
+            <translation>Gebäude (Polygone; der freie Abstand zwischen ihnen begrenzt die typische Breite einer Straßenklasse)</translation>
+        </message>
+        <message>
+            <source>Maximum section length (m; 0 = keep the input features)</source>
+            <translation>Maximale Abschnittslänge (m; 0 = Objekte der Eingabe beibehalten)</translation>
+        </message>
+        <message>
+            <source>Street trees (points, e.g. a Baumkataster)</source>
+            <translation>Straßenbäume (Punkte, z. B. Baumkataster)</translation>
+        </message>
+        <message>
+            <source>Number of trees per point (empty = find by name, else 1)</source>
+            <translation>Anzahl Bäume je Punkt (leer = nach Name suchen, sonst 1)</translation>
+        </message>
+        <message>
+            <source>Ring beyond the street space for the flood depth (m; 0 = the street space)</source>
+            <translation>Pufferbreite über den Straßenraum hinaus für die Überflutungstiefe (m; 0 = nur der Straßenraum)</translation>
+        </message>
+        <message>
+            <source>Areas drained by the Mischsystem (polygons)</source>
+            <translation>Gebiete mit Mischkanalisation (Polygone)</translation>
+        </message>
+        <message>
+            <source>Distance at which a street counts as without green space (m)</source>
+            <translation>Entfernung, ab der eine Straße als unterversorgt mit Grünflächen gilt (m)</translation>
+        </message>
+        <message>
+            <source>Soils with kf (polygons; kf in m/s or a permeability class)</source>
+            <translation>Böden mit kf-Wert (Polygone; kf in m/s oder Durchlässigkeitsklasse)</translation>
+        </message>
+        <message>
+            <source>kf field (empty = find by name)</source>
+            <translation>Feld kf-Wert (leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Depth to groundwater (polygons, m)</source>
+            <translation>Grundwasserflurabstand (Polygone, m)</translation>
+        </message>
+        <message>
+            <source>Depth to groundwater field, m (empty = find by name)</source>
+            <translation>Feld Grundwasserflurabstand, m (leer = nach Name suchen)</translation>
+        </message>
+        <message>
+            <source>Altlasten and suspected sites (polygons)</source>
+            <translation>Altlasten und altlastverdächtige Flächen (Polygone)</translation>
+        </message>
+        <message>
+            <source>Share of parking lanes to reallocate (%, HZ 25)</source>
+            <translation>Anteil umzuwidmender Parkstreifen (%, HZ 25)</translation>
+        </message>
+        <message>
+            <source>street,street trees,tree gap,unsealing,Entsiegelung,Klimastraße,sponge city,HZ 03</source>
+            <translation>Straße,Straßenbäume,Baumlücke,Entsiegelung,Klimastraße,Schwammstadt,blau-grün,HZ 03</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Cuts a street network into sections and ranks them for blue-green climate streets (Handlungsziel 03): which sections first, how many street trees are missing there, how much area could be unsealed, what that would keep back each year, and where heat and flooding are worst. Works with OpenStreetMap roads (highway or Geofabrik fclass), ALKIS/ATKIS roads (Widmung) and municipal networks.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sections&lt;/b&gt;: lines are merged through nodes where exactly two lines meet and their class, width, surface, name, bridge, tunnel and access agree, then cut into equal sections of at most the maximum length ({max} m); 0 keeps the input features. Every section carries the attributes of its input feature and its feature id (src_fid).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Teilt ein Straßennetz in Abschnitte und ordnet sie für blau-grüne Klimastraßen (Handlungsziel 03): welche Abschnitte zuerst, wie viele Straßenbäume dort fehlen, wie viel Fläche entsiegelt werden könnte, wie viel Regenwasser das im Jahr zurückhält und wo Hitze und Überflutung am stärksten sind. Geeignet für OpenStreetMap-Straßen (highway oder Geofabrik-fclass), ALKIS/ATKIS-Straßen (Widmung) und kommunale Straßennetze.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Abschnitte&lt;/b&gt;: Linien werden an Knoten, an denen genau zwei Linien zusammentreffen und Klasse, Breite, Belag, Name, Brücke, Tunnel und Zugang übereinstimmen, zusammengeführt und dann in gleich lange Abschnitte von höchstens der Maximallänge ({max} m) geteilt; 0 behält die Objekte der Eingabe bei. Jeder Abschnitt trägt die Attribute und die Objekt-ID (src_fid) seines Eingabeobjekts.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Excluded&lt;/b&gt; (class X, no rank): geom_empty, motorway (and links), rail, tunnel, bridge, private (access field), short (under {min_len} m), too_narrow (street space under {min_w} m: no tree site beside the traffic). &lt;b&gt;Caveats&lt;/b&gt;: class_unknown (NULL or unknown road class: the typical values of a residential street, counted in a warning), width_from_class, surface_assumed (asphalt), no_tree_space (the surplus width holds no {strip} m tree strip or not the tree pits of the gap), heat_nodata, rain_nodata, infil_unknown, altlast, parking_realloc.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ausgeschlossen&lt;/b&gt; (Klasse X, kein Rang): geom_empty, motorway (Autobahn und Anschlüsse), rail, tunnel, bridge, private (Zugangsfeld), short (unter {min_len} m), too_narrow (Straßenraum unter {min_w} m: kein Baumstandort neben dem Verkehr). &lt;b&gt;Hinweise&lt;/b&gt;: class_unknown (Straßenklasse NULL oder unbekannt: typische Werte einer Wohnstraße, in einer Warnung gezählt), width_from_class, surface_assumed (Asphalt), no_tree_space (die Überbreite reicht nicht für einen Baumstreifen von {strip} m oder nicht für die Baumgruben der Lücke), heat_nodata, rain_nodata, infil_unknown, altlast, parking_realloc.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Water and trees&lt;/b&gt;: runoff_red_m3a = precipitation / 1000 × unseal_m2 × (C_m of the surface − C_m of a planting bed), after DWA-A 138-1 Tab. 9 (resources/surfaces.csv: asphalt 0.9, paving 0.7, bed 0.1; OSM surface values mapped in resources/street_surfaces_osm.csv). Precipitation: {precip} mm/a by default, an assumption: set your local value. New trees are counted in tree pits of {pit} m³ and {depth} m depth (FLL), {area} m² each.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Wasser und Bäume&lt;/b&gt;: runoff_red_m3a = Niederschlag / 1000 × unseal_m2 × (C_m des Belags − C_m eines Pflanzbeets) nach DWA-A 138-1 Tab. 9 (resources/surfaces.csv: Asphalt 0,9, Pflaster 0,7, Beet 0,1; OSM-Belagswerte zugeordnet in resources/street_surfaces_osm.csv). Niederschlag: {precip} mm/a als Vorgabe, eine Annahme: den örtlichen Wert einsetzen. Neue Bäume werden in Baumgruben von {pit} m³ und {depth} m Tiefe (FLL) gerechnet, je {area} m².&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Fields left empty are found by name: road class ({cls}), width ({width}), surface ({surface}), bridge ({bridge}), tunnel ({tunnel}), access ({access}); tree count ({count}).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Straßenklasse ({cls}), Breite ({width}), Belag ({surface}), Brücke ({bridge}), Tunnel ({tunnel}), Zugang ({access}); Anzahl Bäume ({count}).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Where given, the width of each section is measured across it on these polygons (median of three transects) instead of taken from a field or the road class.</source>
+            <translation>Wo angegeben, wird die Breite jedes Abschnitts quer zu ihm auf diesen Polygonen gemessen (Median aus drei Querschnitten), statt sie einem Feld oder der Straßenklasse zu entnehmen.</translation>
+        </message>
+        <message>
+            <source>Where houses stand closer than the typical width of a road class, the free width between them is used instead; a width field is never changed.</source>
+            <translation>Wo Gebäude enger stehen als die typische Breite einer Straßenklasse, wird stattdessen der freie Abstand zwischen ihnen verwendet; ein Breitenfeld wird nie verändert.</translation>
+        </message>
+        <message>
+            <source>Lines are merged where exactly two meet with equal attributes and cut into equal sections no longer than this.</source>
+            <translation>Linien werden zusammengeführt, wo genau zwei mit gleichen Attributen zusammentreffen, und in gleich lange Abschnitte geteilt, die nicht länger als dieser Wert sind.</translation>
+        </message>
+        <message>
+            <source>Each tree counts once, for the nearest section whose street space (half the width plus 1 m) holds it. Without this layer the tree gap is left out.</source>
+            <translation>Jeder Baum zählt einmal, für den nächstgelegenen Abschnitt, in dessen Straßenraum (halbe Breite plus 1 m) er steht. Ohne diesen Layer bleibt die Baumlücke unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>Crown size for the orientation value (assumption, still to be agreed under HZ 03)</source>
+            <translation>Kronengröße für den Orientierungswert (Annahme, nach HZ 03 noch festzulegen)</translation>
+        </message>
+        <message>
+            <source>This share of the typical parking lanes of a road class (2.0 m each) counts as unsealable; 0 = no reallocation (the default).</source>
+            <translation>Dieser Anteil der typischen Parkstreifen einer Straßenklasse (je 2,0 m) gilt als entsiegelbar; 0 = keine Umwidmung (Vorgabe).</translation>
+        </message>
+        <message>
+            <source>Shortest section to score (m)</source>
+            <translation>Mindestlänge eines bewerteten Abschnitts (m)</translation>
+        </message>
+        <message>
+            <source>Narrowest street space for tree sites (m)</source>
+            <translation>Mindestbreite des Straßenraums für Baumstandorte (m)</translation>
+        </message>
+        <message>
+            <source>Width of a tree strip (m)</source>
+            <translation>Breite eines Baumstreifens (m)</translation>
+        </message>
+        <message>
+            <source>Orientation value, trees per 100 m and side (0 = by crown size)</source>
+            <translation>Orientierungswert, Bäume je 100 m und Straßenseite (0 = nach Kronengröße)</translation>
+        </message>
+        <message>
+            <source>Road-class table (CSV like resources/road_classes.csv; empty = shipped)</source>
+            <translation>Tabelle der Straßenklassen (CSV wie resources/road_classes.csv; leer = mitgelieferte)</translation>
+        </message>
+        <message>
+            <source>Unsealable area of the scored sections (m²)</source>
+            <translation>Entsiegelbare Fläche der bewerteten Abschnitte (m²)</translation>
+        </message>
+        <message>
+            <source>Runoff reduction of the scored sections (m³/a)</source>
+            <translation>Abflussminderung der bewerteten Abschnitte (m³/a)</translation>
+        </message>
+        <message>
+            <source>Trees missing in the scored sections</source>
+            <translation>Fehlende Bäume in den bewerteten Abschnitten</translation>
+        </message>
+        <message>
+            <source>The input has no road class field: every section is treated as a residential street (flag class_unknown). Choose CLASS_FIELD if the layer has one under another name.</source>
+            <translation>Die Eingabe hat kein Feld für die Straßenklasse: jeder Abschnitt wird als Wohnstraße gerechnet (Kennzeichen class_unknown). CLASS_FIELD wählen, wenn der Layer ein solches Feld unter anderem Namen hat.</translation>
+        </message>
+        <message>
+            <source>mean heavy-rain flood depth in the street space (the line buffered by half its width), 0 m → 0, {depth} m and deeper → 1 (Essen's top class); a finer raster is first averaged to {cell} m cells.</source>
+            <translation>mittlere Überflutungstiefe bei Starkregen im Straßenraum (die Linie, gepuffert um die halbe Breite), 0 m → 0, {depth} m und tiefer → 1 (höchste Klasse der Essener Starkregenkarte); ein feineres Raster wird zuerst auf Zellen von {cell} m gemittelt.</translation>
+        </message>
+        <message>
+            <source>distance from the section to the nearest public green space of at least {ha} ha (GALK): 0 next to it, 1 at {dist} m or farther (3-30-300 rule). c_green ≥ 0.5 serves HZ 01 (green supply), as c_heat ≥ 0.5 does.</source>
+            <translation>Entfernung des Abschnitts zur nächsten öffentlichen Grünfläche von mindestens {ha} ha (GALK): 0 direkt daneben, 1 ab {dist} m Entfernung (3-30-300-Regel). c_green ≥ 0,5 dient HZ 01 (Grünversorgung), ebenso c_heat ≥ 0,5.</translation>
+        </message>
+        <message>
+            <source>missing share of the orientation value for street trees, 1 = no tree. Trees count within half the width plus {margin} m of a section, each once for its nearest section, with the count field of registers that hold one point per planting measure (filter a register to the trees that stand, e.g. plantings without fellings, before the run). Orientation value: {medium} trees per 100 m and planted side for medium crowns ({large} large, {small} small; spacing 12–15 / 8–12 / 6–8 m), both sides from {two} m width. These values are assumptions: HZ 03 says they are still to be agreed. On main roads c_trees ≥ 0.5 serves HZ 18.</source>
+            <translation>fehlender Anteil am Orientierungswert für Straßenbäume, 1 = kein Baum. Bäume zählen innerhalb der halben Breite plus {margin} m um einen Abschnitt, jeder einmal für den nächstgelegenen Abschnitt, mit dem Anzahlfeld von Katastern, die einen Punkt je Pflanzmaßnahme führen (ein Kataster vorher auf die stehenden Bäume filtern, z. B. Pflanzungen ohne Fällungen). Orientierungswert: {medium} Bäume je 100 m und bepflanzter Straßenseite bei mittelgroßen Kronen ({large} große, {small} kleine; Abstand 12–15 / 8–12 / 6–8 m), beidseitig ab {two} m Breite. Diese Werte sind Annahmen: nach HZ 03 sind sie noch gemeinsam festzulegen. An Hauptverkehrsstraßen dient c_trees ≥ 0,5 HZ 18.</translation>
+        </message>
+        <message>
+            <source>unsealable share of the street space, full at {full} %. Unsealable area = (width − required cross-section of the road category + reallocated parking lanes × {lane} m) × length, at most the sealed area. Widths, required cross-sections (RASt 06 carriageways plus {foot} m footways), sealed shares and parking lanes by road class are in resources/road_classes.csv, each row with its source; replace it with your own table (ROAD_CLASSES). Reallocating parking lanes (HZ 25) is off by default.</source>
+            <translation>entsiegelbarer Anteil am Straßenraum, voll erfüllt ab {full} %. Entsiegelbare Fläche = (Breite − erforderlicher Querschnitt der Straßenkategorie + umgewidmete Parkstreifen × {lane} m) × Länge, höchstens die versiegelte Fläche. Breiten, erforderliche Querschnitte (Fahrbahnen nach RASt 06 plus Gehwege von {foot} m), Versiegelungsanteile und Parkstreifen je Straßenklasse stehen in resources/road_classes.csv, jede Zeile mit Quelle; durch eine eigene Tabelle ersetzbar (ROAD_CLASSES). Die Umwidmung von Parkstreifen (HZ 25) ist als Vorgabe ausgeschaltet.</translation>
+        </message>
+        <message>
+            <source>1 where infiltration is possible: kf ≥ {kf} m/s (DWA-A 138-1 Tab. 14, Mulden and Rigolen) and at least {gw} m to the groundwater, not on an Altlast or suspected site; 0 where a value fails; left out (unknown) without the soil and groundwater layers.</source>
+            <translation>1, wo Versickerung möglich ist: kf ≥ {kf} m/s (DWA-A 138-1 Tab. 14, Mulden und Rigolen) und mindestens {gw} m Abstand zum Grundwasser, nicht auf einer Altlast oder altlastverdächtigen Fläche; 0, wo ein Wert nicht reicht; ohne Boden- und Grundwasser-Layer ausgelassen (unknown).</translation>
+        </message>
+        <message>
+            <source>Fields used: road class = {cls}, width = {width}, surface = {surface}, bridge = {bridge}, tunnel = {tunnel}, access = {access}.</source>
+            <translation>Verwendete Felder: Straßenklasse = {cls}, Breite = {width}, Belag = {surface}, Brücke = {bridge}, Tunnel = {tunnel}, Zugang = {access}.</translation>
+        </message>
+        <message>
+            <source>No tree of the tree layer stands in the street space of any section (do the layers cover the same area?): every section counts as without trees.</source>
+            <translation>Kein Baum des Baum-Layers steht im Straßenraum eines Abschnitts (decken die Layer dasselbe Gebiet ab?): jeder Abschnitt gilt als ohne Bäume.</translation>
+        </message>
+        <message>
+            <source>{n} sections have no usable width: the typical width of their road class is used (flag width_from_class).</source>
+            <translation>{n} Abschnitte haben keine verwendbare Breite: die typische Breite ihrer Straßenklasse wird verwendet (Kennzeichen width_from_class).</translation>
+        </message>
+        <message>
+            <source>{n} sections have no known surface: asphalt is assumed (flag surface_assumed).</source>
+            <translation>{n} Abschnitte haben keinen bekannten Belag: Asphalt wird angenommen (Kennzeichen surface_assumed).</translation>
+        </message>
+        <message>
+            <source>{n} sections have no value for the thermal load (flag heat_nodata); their weights are renormalised.</source>
+            <translation>{n} Abschnitte haben keine Angabe zur thermischen Belastung (Kennzeichen heat_nodata); ihre Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>{n} sections have no heavy-rain value (flag rain_nodata); their weights are renormalised.</source>
+            <translation>{n} Abschnitte haben keinen Starkregenwert (Kennzeichen rain_nodata); ihre Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>Scored sections: {unseal:.0f} m² unsealable, {runoff:.0f} m³/a less runoff, {gap:.0f} trees missing.</source>
+            <translation>Bewertete Abschnitte: {unseal:.0f} m² entsiegelbar, {runoff:.0f} m³/a weniger Abfluss, {gap:.0f} fehlende Bäume.</translation>
+        </message>
+        <message>
+            <source>large (7.5 trees per 100 m and side)</source>
+            <translation>groß (7,5 Bäume je 100 m und Seite)</translation>
+        </message>
+        <message>
+            <source>medium (10 trees per 100 m and side)</source>
+            <translation>mittel (10 Bäume je 100 m und Seite)</translation>
+        </message>
+        <message>
+            <source>small (14 trees per 100 m and side)</source>
+            <translation>klein (14 Bäume je 100 m und Seite)</translation>
+        </message>
+        <message>
+            <source>MAX_LENGTH must be 0 (keep the input features) or at least 1 m (it is {value}).</source>
+            <translation>MAX_LENGTH muss 0 (Objekte der Eingabe beibehalten) oder mindestens 1 m sein (angegeben: {value}).</translation>
+        </message>
+        <message>
+            <source>by road class</source>
+            <translation>nach Straßenklasse</translation>
+        </message>
+        <message>
+            <source>asphalt assumed</source>
+            <translation>Asphalt angenommen</translation>
+        </message>
+        <message>
+            <source>The input layer {name} holds polygons or points, not street lines. Choose the street centre lines (OSM roads, ALKIS/ATKIS Straßenachsen); street-space polygons are not an input of this algorithm.</source>
+            <translation>Der Eingabelayer {name} enthält Polygone oder Punkte, keine Straßenlinien. Die Straßenachsen wählen (OSM-Straßen, ALKIS/ATKIS-Straßenachsen); Straßenflächen-Polygone sind keine Eingabe dieses Algorithmus.</translation>
+        </message>
+        <message>
+            <source>The input layer {name} has no usable line: {n} features are not lines or have no length. Choose the street centre lines.</source>
+            <translation>Der Eingabelayer {name} hat keine verwendbare Linie: {n} Objekte sind keine Linien oder haben keine Länge. Die Straßenachsen wählen.</translation>
+        </message>
+        <message>
+            <source>{n} input features give {m} sections of at most {max} m.</source>
+            <translation>{n} Eingabeobjekte ergeben {m} Abschnitte von höchstens {max} m.</translation>
+        </message>
+        <message>
+            <source>Street space: the width of {n} of {m} sections measured on the polygons.</source>
+            <translation>Straßenraum: die Breite von {n} der {m} Abschnitte auf den Polygonen gemessen.</translation>
+        </message>
+        <message>
+            <source>Buildings: the free width between them measured at {n} sections (median {m} m).</source>
+            <translation>Gebäude: der freie Abstand zwischen ihnen an {n} Abschnitten gemessen (Median {m} m).</translation>
+        </message>
+        <message>
+            <source>Trees: {n} points, {trees} trees by the count field {field}.</source>
+            <translation>Bäume: {n} Punkte, {trees} Bäume nach dem Anzahlfeld {field}.</translation>
+        </message>
+        <message>
+            <source>{n} sections have no or an unknown road class ({values}): the typical values of a residential street are used (flag class_unknown). Add the classes to a copy of resources/road_classes.csv and give it as ROAD_CLASSES.</source>
+            <translation>{n} Abschnitte haben keine oder eine unbekannte Straßenklasse ({values}): die typischen Werte einer Wohnstraße werden verwendet (Kennzeichen class_unknown). Die Klassen in eine Kopie von resources/road_classes.csv aufnehmen und diese als ROAD_CLASSES angeben.</translation>
+        </message>
+        <message>
+            <source>{n} sections do not lie in a street-space polygon: their width comes from the width field or the road class.</source>
+            <translation>{n} Abschnitte liegen in keinem Straßenflächen-Polygon: ihre Breite kommt aus dem Breitenfeld oder der Straßenklasse.</translation>
+        </message>
+        <message>
+            <source>{n} tree points have a negative count in {field}; they count as 0.</source>
+            <translation>{n} Baumpunkte haben in {field} eine negative Anzahl; sie zählen als 0.</translation>
+        </message>
+        <message>
+            <source>{n} tree points lie outside every street space and are not counted.</source>
+            <translation>{n} Baumpunkte liegen außerhalb jedes Straßenraums und werden nicht gezählt.</translation>
+        </message>
+        <message>
+            <source>The road-class table {path} cannot be used: {err}. Start from a copy of resources/road_classes.csv.</source>
+            <translation>Die Tabelle der Straßenklassen {path} ist nicht verwendbar: {err}. Von einer Kopie von resources/road_classes.csv ausgehen.</translation>
         </message>
         <message>
             <source>Target progress per district (Zielfortschritt: HZ 02, 15, 19, 22, Klima.Werk 2040)</source>
@@ -1842,6 +2154,246 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Objekt</translation>
         </message>
         <message>
+            <source>motorway (excluded)</source>
+            <translation>Autobahn (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>railway (excluded)</source>
+            <translation>Bahnstrecke (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>tunnel (excluded)</source>
+            <translation>Tunnel (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>bridge (excluded)</source>
+            <translation>Brücke (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>private way (excluded)</source>
+            <translation>Privatweg (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>shorter than {min} m (excluded)</source>
+            <translation>kürzer als {min} m (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>{width} m wide, too narrow for tree sites (excluded)</source>
+            <translation>{width} m breit, zu schmal für Baumstandorte (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>{width} m wide</source>
+            <translation>Straßenraum {width} m breit</translation>
+        </message>
+        <message>
+            <source>{width} m wide (typical for the road class)</source>
+            <translation>Straßenraum {width} m breit (typischer Wert der Straßenklasse)</translation>
+        </message>
+        <message>
+            <source>street trees: {trees} ({per100} per 100 m, orientation value {target})</source>
+            <translation>Straßenbäume: {trees} ({per100} je 100 m, Orientierungswert {target})</translation>
+        </message>
+        <message>
+            <source>{gap} trees missing (tree pits of 12 m³ each)</source>
+            <translation>{gap} Bäume fehlen (je eine Baumgrube von 12 m³)</translation>
+        </message>
+        <message>
+            <source>orientation value for trees met</source>
+            <translation>Orientierungswert für Straßenbäume erreicht</translation>
+        </message>
+        <message>
+            <source>{area} m² unsealable</source>
+            <translation>{area} m² entsiegelbar</translation>
+        </message>
+        <message>
+            <source>no surplus width to unseal</source>
+            <translation>keine Überbreite zum Entsiegeln</translation>
+        </message>
+        <message>
+            <source>{m3} m³/a less runoff</source>
+            <translation>{m3} m³/a weniger Abfluss</translation>
+        </message>
+        <message>
+            <source>infiltration possible</source>
+            <translation>Versickerung möglich</translation>
+        </message>
+        <message>
+            <source>no infiltration (soil, groundwater or Altlast)</source>
+            <translation>keine Versickerung (Boden, Grundwasser oder Altlast)</translation>
+        </message>
+        <message>
+            <source>no value for the thermal load</source>
+            <translation>keine Angabe zur thermischen Belastung</translation>
+        </message>
+        <message>
+            <source>mean flood depth {depth} m along the street</source>
+            <translation>mittlere Überflutungstiefe {depth} m im Straßenraum</translation>
+        </message>
+        <message>
+            <source>no flooding along the street in heavy rain</source>
+            <translation>im Straßenraum keine Überflutung bei Starkregen</translation>
+        </message>
+        <message>
+            <source>no heavy-rain data along the street</source>
+            <translation>keine Starkregendaten im Straßenraum</translation>
+        </message>
+        <message>
+            <source>drained by the Mischsystem</source>
+            <translation>Entwässerung im Mischsystem</translation>
+        </message>
+        <message>
+            <source>nearest green space ≥ {ha} ha at {dist} m</source>
+            <translation>nächste Grünfläche ≥ {ha} ha in {dist} m Entfernung</translation>
+        </message>
+        <message>
+            <source>no green space ≥ {ha} ha within {max} m</source>
+            <translation>keine Grünfläche ≥ {ha} ha im Umkreis von {max} m</translation>
+        </message>
+        <message>
+            <source>incl. {area} m² of reallocated parking lanes</source>
+            <translation>davon {area} m² aus umgewidmeten Parkstreifen</translation>
+        </message>
+        <message>
+            <source>surplus width too small for tree pits</source>
+            <translation>Überbreite reicht nicht für die Baumgruben</translation>
+        </message>
+        <message>
+            <source>Street segments for blue-green climate streets</source>
+            <translation>Straßenabschnitte für blau-grüne Klimastraßen</translation>
+        </message>
+        <message>
+            <source>street section</source>
+            <translation>Straßenabschnitt</translation>
+        </message>
+        <message>
+            <source>motorway or motorway link (excluded)</source>
+            <translation>Autobahn oder Autobahnanschluss (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>railway line (excluded)</source>
+            <translation>Bahnstrecke (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>section shorter than the minimum (excluded)</source>
+            <translation>Abschnitt kürzer als die Mindestlänge (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>too narrow for tree sites (excluded)</source>
+            <translation>zu schmal für Baumstandorte (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>road class unknown: typical values of a residential street</source>
+            <translation>Straßenklasse unbekannt: typische Werte einer Wohnstraße</translation>
+        </message>
+        <message>
+            <source>width from the road class</source>
+            <translation>Breite aus der Straßenklasse</translation>
+        </message>
+        <message>
+            <source>surface not given: asphalt assumed</source>
+            <translation>Belag nicht angegeben: Asphalt angenommen</translation>
+        </message>
+        <message>
+            <source>the surplus width does not hold the tree pits</source>
+            <translation>die Überbreite reicht nicht für die Baumgruben</translation>
+        </message>
+        <message>
+            <source>no heavy-rain data along the section</source>
+            <translation>keine Starkregendaten entlang des Abschnitts</translation>
+        </message>
+        <message>
+            <source>infiltration suitability unknown</source>
+            <translation>Versickerungseignung unbekannt</translation>
+        </message>
+        <message>
+            <source>on an Altlast or suspected site: no infiltration</source>
+            <translation>auf Altlast oder altlastverdächtiger Fläche: keine Versickerung</translation>
+        </message>
+        <message>
+            <source>unsealable area includes reallocated parking lanes (HZ 25)</source>
+            <translation>entsiegelbare Fläche enthält umgewidmete Parkstreifen (HZ 25)</translation>
+        </message>
+        <message>
+            <source>Thermal load of the street space: five classes or min–max over this run.</source>
+            <translation>Thermische Belastung des Straßenraums: fünf Klassen oder Min–Max über alle Abschnitte dieser Berechnung.</translation>
+        </message>
+        <message>
+            <source>Mean flood depth along the section; full at 0.25 m (Essen's top class).</source>
+            <translation>Mittlere Überflutungstiefe entlang des Abschnitts; voll erfüllt ab 0,25 m (höchste Klasse der Essener Starkregenkarte).</translation>
+        </message>
+        <message>
+            <source>1 where the section lies in an area drained by the Mischsystem.</source>
+            <translation>1, wo der Abschnitt in einem Gebiet mit Mischkanalisation liegt.</translation>
+        </message>
+        <message>
+            <source>tree gap</source>
+            <translation>Baumlücke</translation>
+        </message>
+        <message>
+            <source>Share of the orientation value for street trees that is missing (1 = no tree).</source>
+            <translation>Fehlender Anteil am Orientierungswert für Straßenbäume (1 = kein Baum).</translation>
+        </message>
+        <message>
+            <source>green supply</source>
+            <translation>Grünversorgung</translation>
+        </message>
+        <message>
+            <source>Distance to the nearest public green space of at least 0.5 ha: 0 next to it, 1 at 300 m or farther (3-30-300 rule).</source>
+            <translation>Entfernung zur nächsten öffentlichen Grünfläche von mindestens 0,5 ha: 0 direkt daneben, 1 ab 300 m Entfernung (3-30-300-Regel).</translation>
+        </message>
+        <message>
+            <source>unsealable share</source>
+            <translation>entsiegelbarer Anteil</translation>
+        </message>
+        <message>
+            <source>Unsealable area as a share of the street space; full at 30 %.</source>
+            <translation>Entsiegelbare Fläche als Anteil am Straßenraum; voll erfüllt ab 30 %.</translation>
+        </message>
+        <message>
+            <source>infiltration</source>
+            <translation>Versickerung</translation>
+        </message>
+        <message>
+            <source>1 where kf ≥ 1·10⁻⁶ m/s, ≥ 1 m to groundwater and no Altlast; 0 where not.</source>
+            <translation>1, wo kf ≥ 1·10⁻⁶ m/s, ≥ 1 m Abstand zum Grundwasser und keine Altlast; sonst 0.</translation>
+        </message>
+        <message>
+            <source>section length</source>
+            <translation>Abschnittslänge</translation>
+        </message>
+        <message>
+            <source>width of the street space</source>
+            <translation>Breite des Straßenraums</translation>
+        </message>
+        <message>
+            <source>sealed area</source>
+            <translation>versiegelte Fläche</translation>
+        </message>
+        <message>
+            <source>trees now</source>
+            <translation>vorhandene Bäume</translation>
+        </message>
+        <message>
+            <source>trees per 100 m</source>
+            <translation>Bäume je 100 m</translation>
+        </message>
+        <message>
+            <source>trees missing against the orientation value</source>
+            <translation>fehlende Bäume gegenüber dem Orientierungswert</translation>
+        </message>
+        <message>
+            <source>unsealable area</source>
+            <translation>entsiegelbare Fläche</translation>
+        </message>
+        <message>
+            <source>runoff reduction per year</source>
+            <translation>Abflussminderung pro Jahr</translation>
+        </message>
+        <message>
+            <source>infiltration suitable (yes/no/unknown)</source>
+            <translation>Versickerung geeignet (ja/nein/unbekannt)</translation>
+        </message>
+        <message>
             <source>Interpretation: legally protected Biotopverbund area as a share of the district area (the strategy's footnote points to § 35 LNatSchG NRW, a share of the land area); the strategy's own wording ('share within the Biotopverbund') is ambiguous</source>
             <translation>Auslegung: gesetzlich geschützte Biotopverbundfläche als Anteil an der Stadtteilfläche (die Fußnote der Strategie verweist auf § 35 LNatSchG NRW, einen Anteil an der Landesfläche); der Wortlaut der Strategie („Anteil innerhalb des Biotopverbunds“) ist mehrdeutig</translation>
         </message>
@@ -2276,6 +2828,14 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Annual precipitation</source>
             <translation>Jahresniederschlag</translation>
+        </message>
+        <message>
+            <source>Depth to groundwater</source>
+            <translation>Grundwasserflurabstand</translation>
+        </message>
+        <message>
+            <source>Altlasten / suspected sites</source>
+            <translation>Altlasten / altlastverdächtige Flächen</translation>
         </message>
         <message>
             <source>Musterstadt (sample data)</source>
