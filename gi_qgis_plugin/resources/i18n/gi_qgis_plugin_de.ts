@@ -1259,7 +1259,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Each weight share p varies by about √(p(1 − p)/(κ + 1)): κ = 50 moves a share of 0.3 by about ±0.06, κ = 10 by about ±0.14. The plugin's choice; adjust it to the disagreement you expect about the weights.</source>
-            <translation>Jeder Gewichtsanteil p schwankt um etwa √(p(1 − p)/(κ + 1)): κ = 50 verschiebt einen Anteil von 0,3 um etwa ±0,06, κ = 10 um etwa ±0,14. Wahl des Plugins; passen Sie den Wert an den Dissens an, den Sie bei den Gewichten erwarten.</translation>
+            <translation>Jeder Gewichtsanteil p schwankt um etwa √(p(1 − p)/(κ + 1)): κ = 50 verschiebt einen Anteil von 0,3 um etwa ±0,06, κ = 10 um etwa ±0,14. Annahme des Plugins; passen Sie den Wert an den Dissens an, den Sie bei den Gewichten erwarten.</translation>
         </message>
         <message>
             <source>Features scored</source>
@@ -1315,7 +1315,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>Rank stability is left out: the score of this algorithm is not the weighted mean of its criteria, so other weightings cannot be scored the same way.</source>
-            <translation>Die Robustheit des Rangs entfällt: Die Punktzahl dieses Algorithmus ist kein gewichteter Mittelwert seiner Kriterien, daher lassen sich andere Gewichtungen nicht auf dieselbe Weise bewerten.</translation>
+            <translation>Die Robustheit des Rangs entfällt: Die Bewertung dieses Algorithmus ist kein gewichteter Mittelwert seiner Kriterien, daher lassen sich andere Gewichtungen nicht auf dieselbe Weise bewerten.</translation>
         </message>
         <message>
             <source>{param} must be greater than {low} (it is {value}).</source>
@@ -2755,7 +2755,7 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         </message>
         <message>
             <source>This result's scores are not the weighted mean of its criteria (c_*), so they cannot be re-weighted here: run the algorithm again with other weights.</source>
-            <translation>Die Punktzahlen dieses Ergebnisses sind kein gewichteter Mittelwert seiner Kriterien (c_*) und lassen sich hier nicht neu gewichten: Starten Sie den Algorithmus erneut mit anderen Gewichten.</translation>
+            <translation>Die Bewertungen dieses Ergebnisses sind kein gewichteter Mittelwert seiner Kriterien (c_*) und lassen sich hier nicht neu gewichten: Starten Sie den Algorithmus erneut mit anderen Gewichten.</translation>
         </message>
         <message>
             <source>{name} (weights tuned)</source>
