@@ -330,3 +330,55 @@ def test_a_project_saved_while_tuning_opens_with_the_runs_classes(qgis_app, proj
     again.set_layers([layer])
     assert _renderer_classes(layer) == [r[2] for r in ROWS]
     assert "gi_live_class" not in (layer.customProperty("variableNames") or [])
+
+
+def _hand_class(f, weights, spec, formula):
+    """A feature's class under ``weights``, worked out plainly from its own c_* values: the
+    weighted mean over the criteria it has (per group, combined as suit^(1−s) × need^s when the
+    run's formula has a need share s), classed by the spec's breaks."""
+    def mean(keys):
+        pairs = [(weights[k], f["c_" + k]) for k in keys
+                 if weights.get(k, 0) > 0 and f.fields().indexOf("c_" + k) >= 0 and f["c_" + k] not in (None, NULL)]
+        return 100.0 * sum(a * c for a, c in pairs) / sum(a for a, _ in pairs) if pairs else None
+
+    s = formula.get("need_share")
+    if s is None or not spec.score_groups():
+        score = mean(list(weights))
+    else:
+        suit, need = mean(spec.group_keys("suit")), mean(spec.group_keys("need"))
+        score = (100.0 * (suit / 100.0) ** (1 - s) * (need / 100.0) ** s if suit is not None and need is not None
+                 else (suit if suit is not None else need))
+    if score is None:
+        return "X"
+    a, b, c = formula.get("class_breaks") or spec.class_breaks
+    return "A" if score >= a else "B" if score >= b else "C" if score >= c else "D"
+
+
+@pytest.mark.parametrize("alg_id", sorted(__import__("cases").CASES))
+def test_every_scoring_algorithm_is_tuned_live_the_same_way(alg_id, dock, project, gi_provider, tmp_path):
+    """Roofs, streets (and every algorithm in tests/cases.py): the user sets the first weighted
+    criterion to 0; the map draws each feature's class as worked out by hand from its c_*."""
+    import processing
+    from cases import CASES
+
+    from gi_qgis_plugin.scoring.spec import spec_for
+    from gi_qgis_plugin.styles import apply_result_styles
+
+    case = CASES[alg_id]
+    res = processing.run(alg_id, {"INPUT": case.make_input(), **case.params(tmp_path), "OUTPUT": "TEMPORARY_OUTPUT"})
+    layer = res["OUTPUT"]
+    apply_result_styles(layer)
+    project.addMapLayer(layer)
+    panel = dock.weights_panel
+    panel.set_layer(layer)
+    key = next(k for k, w in panel.run_weights.items() if w > 0)
+    panel.sliders[key].setFocus()
+    QTest.keyClick(panel.sliders[key], Qt.Key.Key_Home)
+    QTest.qWait(20)
+    assert panel.is_live(), panel.summary.text()
+    run = record.loads(layer.customProperty(record.PROPERTY))
+    spec = spec_for(alg_id)
+    excluded = [f["gi_class"] == "X" and "no_criteria" not in (f["gi_flags"] or "") for f in layer.getFeatures()]
+    expected = ["X" if ex else _hand_class(f, panel.weights, spec, run.get("formula") or {})
+                for f, ex in zip(layer.getFeatures(), excluded)]
+    assert _renderer_classes(layer) == expected
