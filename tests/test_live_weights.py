@@ -93,6 +93,31 @@ def _roof_result(tmp_path):
     return layer
 
 
+def _drag(slider, fraction):
+    """Drag the slider's handle with the mouse to ``fraction`` of its groove, as a user does:
+    press on the handle, move with the button held, release."""
+    from qgis.PyQt.QtCore import QEvent, QPoint, QPointF
+    from qgis.PyQt.QtGui import QMouseEvent
+    from qgis.PyQt.QtWidgets import QApplication, QStyle, QStyleOptionSlider
+
+    opt = QStyleOptionSlider()
+    slider.initStyleOption(opt)
+    handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, slider)
+    groove = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, slider)
+    start = handle.center()
+    end = QPoint(int(groove.left() + handle.width() / 2 + fraction * (groove.width() - handle.width())), start.y())
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+
+    def send(kind, pos, button, buttons):
+        QApplication.sendEvent(slider, QMouseEvent(kind, QPointF(pos), button, buttons, Qt.KeyboardModifier.NoModifier))
+
+    send(QEvent.Type.MouseButtonPress, start, left, left)
+    for i in range(1, 11):
+        send(QEvent.Type.MouseMove, start + (end - start) * i / 10, none, left)
+    send(QEvent.Type.MouseButtonRelease, end, left, none)
+    QCoreApplication.processEvents()
+
+
 def _values(layer, name):
     return [None if f[name] == NULL else f[name] for f in layer.getFeatures()]
 
@@ -143,7 +168,8 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
         if key != "heat":
             panel.sliders[key].setFocus()
             QTest.keyClick(panel.sliders[key], Qt.Key.Key_Home)
-    panel.sliders["heat"].setValue(panel.sliders["heat"].maximum())
+    _drag(panel.sliders["heat"], 1.0)  # the mouse drags the heat load's handle to the right end
+    assert panel.sliders["heat"].value() == panel.sliders["heat"].maximum()
     QCoreApplication.processEvents()
     QTest.qWait(20)
     assert panel.is_live()
