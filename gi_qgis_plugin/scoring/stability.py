@@ -97,18 +97,21 @@ class _MeanScore:
         self.rows = rows
         self.c = np.ascontiguousarray(c[rows])
         k = known[rows]
-        self.known = None if k.all() else np.ascontiguousarray(k.astype(float))
+        self.gaps = np.flatnonzero(~k.all(axis=0))  # features without some criterion of the block
+        self.known = np.ascontiguousarray(k[:, self.gaps].astype(float))
 
     def __call__(self, w: np.ndarray) -> np.ndarray | None:
         ws = w[self.rows]
         total = ws.sum()
         if total <= 0:
             return None  # no weight on this block: not in the score (as common.score_formula)
-        score = 100.0 * (ws @ self.c)
-        if self.known is None:  # every criterion known: the weights' sum (1 for all rows of a variant)
-            return score if self.rows.size == len(w) else score / total
-        wsum = ws @ self.known
-        return np.where(wsum > 0, score / wsum, np.nan)
+        raw = ws @ self.c
+        score = 100.0 * raw / total  # the variant's weights sum to 1 only up to rounding: divide, as the run
+        if self.gaps.size:  # renormalised over the criteria these features have
+            wsum = ws @ self.known
+            with np.errstate(invalid="ignore", divide="ignore"):
+                score[self.gaps] = np.where(wsum > 0, 100.0 * raw[self.gaps] / wsum, np.nan)
+        return score
 
 
 class _Ranker:
