@@ -125,3 +125,17 @@ def test_suitability_times_need_by_hand():
     # crosses 75 when w_s > 0.61 (share), which a loose spread (κ = 5) often draws
     mean = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=400, concentration=5.0)
     assert mean.stab[1] < 1.0
+
+
+def test_the_lowest_possible_score_ranks_last_in_every_variant():
+    # a feature with every criterion 0 scores 0 whatever the weights: always the last rank (a key
+    # overflow once made the score 0 rank first with few features)
+    crit = {"a": np.array([1.0, 0.0, 0.5, 0.2]), "b": np.array([0.0, 0.0, 0.5, 0.9])}
+    core = finish(["a", "b"], crit, {"a": 1.0, "b": 1.0}, {}, {}, [], 4)
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=100)
+    assert (st.rank_lo[1], st.rank_hi[1]) == (4, 4)
+    # and a feature with every criterion 1 (100 points) would always be first
+    crit = {"a": np.array([1.0, 0.0]), "b": np.array([1.0, 0.3])}
+    core = finish(["a", "b"], crit, {"a": 1.0, "b": 1.0}, {}, {}, [], 2)
+    st = rank_stability(core.criteria, core.weights, core.excluded, core.gi_class, draws=100)
+    assert st.rank_lo.tolist() == st.rank_hi.tolist() == [1, 2]

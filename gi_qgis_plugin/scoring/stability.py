@@ -120,7 +120,9 @@ class _Ranker:
 
     def __init__(self, m: int):
         self.low_bits = max(1, int(m).bit_length())
-        self.scale = float((1 << (64 - self.low_bits)) - 1) / 100.0
+        # the score's bits below the top one: 100 points map to at most 2^(63 − low bits), so the
+        # shifted key stays below 2^63 (a float of 2^k − 1 rounds up to 2^k and would wrap around)
+        self.scale = float(1 << (63 - self.low_bits)) / 100.0
         self.index = np.arange(m, dtype=np.uint64)
         self.mask = np.uint64((1 << self.low_bits) - 1)
         self.shift = np.uint64(self.low_bits)
