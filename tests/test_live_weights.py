@@ -188,6 +188,11 @@ def test_sliders_rescore_map_bars_and_save_a_new_result_with_its_run_record(dock
     assert all(p in (None, 0.0) for k, p in bars_after.items() if k != "heat")
     assert bars_after != bars_before
     assert "→" in dock.inspector.class_label.text()
+    # the same bars and values under the sliders, so the user sees them while moving them
+    assert [b.points for b in panel.chart.bars] == [b.points for b in dock.inspector.bars]
+    klass = dock.inspector.class_label.text().replace(" (live weights)", "")  # "B → A"
+    assert f"class {klass}, rank" in panel.feature_label.text()
+    assert panel.feature_label.text().endswith(" (live weights)")
     # its live rank by hand: 1 + the scored roofs with a higher 100 × c_heat (ties: smaller id first)
     fids = [g.id() for g in layer.getFeatures()]
     me = fids.index(fid)

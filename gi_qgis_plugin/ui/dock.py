@@ -381,7 +381,18 @@ class GiDock(QgsDockWidget):
         layer, feature = self.inspector.layer, self.inspector.feature
         if layer is not None and feature is not None and layer.id() == layer_id:
             self.inspector.show_feature(layer, feature, self.role_layers(), self.project)
+            self._mirror_feature()
         self.browser.refresh()
+
+    def _mirror_feature(self) -> None:
+        """The inspected feature's score, class, rank and bars in the tab "Weights" too, so the
+        sliders and their effect are seen together."""
+        inspector = self.inspector
+        if inspector.layer is None or inspector.feature is None:
+            return
+        self.weights_panel.show_feature(inspector.layer.id(), inspector.feature_label.text(),
+                                        [inspector.score_label.text(), inspector.class_label.text(),
+                                         inspector.rank_label.text()], inspector.bars)
 
     def _disconnect_selection(self, layer_id: str) -> None:
         layer, slot = self._selection_slots.pop(layer_id, (None, None))
@@ -409,6 +420,7 @@ class GiDock(QgsDockWidget):
         if feature is None:
             return False
         self.inspector.show_feature(layer, feature, self.role_layers(), self.project)
+        self._mirror_feature()
         return True
 
     def _inspector_layer_chosen(self, layer_id: str) -> None:
@@ -448,6 +460,7 @@ class GiDock(QgsDockWidget):
         layer = self._inspector_layer()
         if layer is not None:
             self.inspector.show_feature(layer, feature, self.role_layers(), self.project)
+            self._mirror_feature()
             self.tabs.setCurrentIndex(self.TAB_RESULT)
 
     def zoom_to_feature(self) -> None:

@@ -321,6 +321,15 @@ class LiveWeightsWidget(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         lay.addLayout(buttons)
+        from .inspector import CriteriaChart  # here: inspector.py imports this module
+
+        self.feature_label = QLabel()
+        self.feature_label.setWordWrap(True)
+        lay.addWidget(self.feature_label)
+        self.chart = CriteriaChart()
+        lay.addWidget(self.chart)
+        self.feature_label.setVisible(False)
+        self.chart.setVisible(False)
         lay.addStretch(1)
         self._update_buttons()
 
@@ -501,6 +510,20 @@ class LiveWeightsWidget(QWidget):
         has = self.layer is not None and bool(self.sliders)
         self.reset_button.setEnabled(has)
         self.save_button.setEnabled(has)
+
+    def show_feature(self, layer_id: str, name: str, values: Sequence[str], bars) -> None:
+        """The feature selected in the inspector (its score, class, rank texts and bars), shown
+        under the sliders while it belongs to the layer being tuned."""
+        mine = self.layer is not None and self.layer.id() == layer_id
+        if mine:
+            suffix = " " + tr("(live weights)")  # the inspector marks each value; here once at the end
+            score, klass, rank = (v.replace(suffix, "") for v in values)
+            text = tr("{feature}: score {score}, class {klass}, rank {rank}").format(
+                feature=name, score=score, klass=klass, rank=rank)
+            self.feature_label.setText(text + (suffix if any(suffix in v for v in values) else ""))
+            self.chart.set_bars(bars)
+        self.feature_label.setVisible(mine)
+        self.chart.setVisible(mine)
 
     # -- what the dock asks ---------------------------------------------------------------------
     def live_weights(self, layer_id: str) -> dict[str, float] | None:

@@ -2778,6 +2778,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Gewicht von {criterion}</translation>
         </message>
         <message>
+            <source>{feature}: score {score}, class {klass}, rank {rank}</source>
+            <translation>{feature}: Bewertung {score}, Klasse {klass}, Rang {rank}</translation>
+        </message>
+        <message>
             <source>Buildings / roofs</source>
             <translation>Gebäude / Dächer</translation>
         </message>
