@@ -152,7 +152,7 @@ def class_letters(fids: np.ndarray, classes: np.ndarray) -> tuple[str, int] | No
     if hi - lo + 1 > MAX_ID_SPAN:
         return None
     buf = np.full(hi - lo + 1, EXCLUDED.encode(), dtype="S1")
-    buf[fids - lo] = np.array([str(c).encode() for c in classes], dtype="S1")
+    buf[fids - lo] = np.asarray(classes).astype("S1")
     return buf.tobytes().decode("ascii"), lo - 1
 
 
