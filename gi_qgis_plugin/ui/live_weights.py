@@ -267,6 +267,14 @@ def _geometry_uri(layer: QgsVectorLayer) -> str:
 # ----------------------------------------------------------------------------------------------
 # Widget
 # ----------------------------------------------------------------------------------------------
+def _text(layout, text: str = "") -> QLabel:
+    """A wrapping label added to ``layout``."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    return label
+
+
 class LiveWeightsWidget(QWidget):
     """A slider per criterion of the chosen result layer; the map, the inspector's bars and the
     Handlungsziele follow at once. ``weightsChanged(layer_id)`` tells the dock to refresh them."""
@@ -293,10 +301,8 @@ class LiveWeightsWidget(QWidget):
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel(tr("Move the sliders to weight the criteria differently: the map, the bars in “Result” and "
-                          "the Handlungsziele follow at once, from the result's own criteria (c_*), without a new run."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        _text(lay, tr("Move the sliders to weight the criteria differently: the map, the bars in “Result” and "
+                      "the Handlungsziele follow at once, from the result's own criteria (c_*), without a new run."))
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(tr("The result layer whose weights are tuned"))
         self.layer_combo.currentIndexChanged.connect(self._combo_changed)
@@ -304,13 +310,9 @@ class LiveWeightsWidget(QWidget):
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)
         lay.addLayout(self.grid)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = _text(lay)
         self.note.setStyleSheet("color: #666;")
-        lay.addWidget(self.note)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        lay.addWidget(self.summary)
+        self.summary = _text(lay)
         buttons = QHBoxLayout()
         self.reset_button, self.save_button = (QPushButton(tr("Reset")), QPushButton(tr("Save as new result")))
         for button, tip, slot in (
@@ -323,9 +325,7 @@ class LiveWeightsWidget(QWidget):
         lay.addLayout(buttons)
         from .inspector import CriteriaChart  # here: inspector.py imports this module
 
-        self.feature_label = QLabel()
-        self.feature_label.setWordWrap(True)
-        lay.addWidget(self.feature_label)
+        self.feature_label = _text(lay)
         self.chart = CriteriaChart()
         lay.addWidget(self.chart)
         self.feature_label.setVisible(False)
