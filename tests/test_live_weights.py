@@ -274,6 +274,8 @@ def test_a_line_result_of_another_algorithm_is_tuned_the_same_way(qgis_app, proj
     assert _renderer_classes(layer) == expected
     saved = panel.save()
     assert _values(saved, "gi_class") == expected
+    # the last line had no criterion under the run's weights (flag no_criteria); now it has one
+    assert _values(saved, "gi_flags") == ["", "", "", "listed", "", ""]
     assert saved.geometryType() == layer.geometryType()
     run = record.loads(saved.customProperty(record.PROPERTY))
     assert run["weights"] == pytest.approx({"a": 0.2, "b": 0.8})

@@ -50,7 +50,7 @@ from ..i18n import tr
 from ..scoring import record as rec
 from ..scoring import stability
 from ..scoring.common import ScoreCore
-from ..scoring.live import formula_of, rescore, rule_excluded
+from ..scoring.live import NO_CRITERIA, formula_of, rescore, rule_excluded
 from ..scoring.spec import ScoringSpec
 from ..styles import apply_result_styles, class_renderer
 from .explain import criterion_label, criterion_names, layer_weights, run_record_of, spec_of
@@ -229,11 +229,17 @@ def save_reweighted(layer: QgsVectorLayer, data: LiveData, weights: Mapping[str,
     provider = out.dataProvider()
     provider.addAttributes([QgsField(f) for f in fields])
     out.updateFields()
-    positions = {fname: fields.lookupField(fname) for fname in values}
+    positions = {fname: fields.lookupField(fname) for fname in values if fields.lookupField(fname) >= 0}
+    flags_at = fields.lookupField("gi_flags")
+    no_criteria = core.masks.get(NO_CRITERIA)
     feats = []
     for f in layer.getFeatures():
         row = data.row(f.id())
         attrs = list(f.attributes())
+        if row is not None and flags_at >= 0 and no_criteria is not None:
+            # "no criterion value under these weights" follows the new weights; the other flags stay
+            codes = [c for c in str(plain(attrs[flags_at]) or "").split(",") if c and c != NO_CRITERIA]
+            attrs[flags_at] = ",".join(codes + ([NO_CRITERIA] if no_criteria[row] else []))
         if row is not None:
             for fname, pos in positions.items():
                 v = values[fname][row]
