@@ -415,3 +415,29 @@ def test_every_scoring_algorithm_is_tuned_live_the_same_way(alg_id, dock, projec
     expected = ["X" if ex else _hand_class(f, panel.weights, spec, run.get("formula") or {})
                 for f, ex in zip(layer.getFeatures(), excluded)]
     assert _renderer_classes(layer) == expected
+
+
+def test_a_geopackage_result_opened_later_is_tuned_from_its_stored_run_record(dock, project, gi_provider, tmp_path):
+    """A result written to a GeoPackage and opened again (no layer property: the run record comes
+    from the GeoPackage's metadata) is tuned like a fresh one."""
+    import processing
+    from cases import CASES
+
+    case = CASES["gi:flatroofs"]
+    out = str(tmp_path / "roofs.gpkg")
+    processing.run("gi:flatroofs", {"INPUT": case.make_input(), **case.params(tmp_path), "OUTPUT": out})
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(out, "Dächer aus Datei", "ogr")
+    assert layer.isValid() and not layer.customProperty(record.PROPERTY)
+    project.addMapLayer(layer)
+    panel = dock.weights_panel
+    panel.set_layer(layer)
+    assert "run record" in panel.note.text()  # "Weights from this result's run record (gi:flatroofs, …)"
+    key = next(k for k, w in panel.run_weights.items() if w > 0)
+    panel.sliders[key].setFocus()
+    QTest.keyClick(panel.sliders[key], Qt.Key.Key_Home)
+    QTest.qWait(20)
+    assert panel.is_live(), panel.summary.text()  # the stored scores are reproduced: the guard passes
+    saved = panel.save()
+    assert record.loads(saved.customProperty(record.PROPERTY))["weights"][key] == 0.0
