@@ -54,16 +54,26 @@ class Dataset:
     gpkg: str
     heat_tif: str
     rain_tif: str
+    pg: str = ""  # libpq connection of the bench's throw-away PostGIS ("" = none)
+    pg_buildings: str = ""  # the buildings table in it (a copy of the GeoPackage layer)
 
     def layer(self, name: str) -> str:
         return f"{self.gpkg}|layername={name}"
 
+    def pg_source(self, table: str) -> str:
+        return f"postgres://{self.pg} key='fid' table=\"public\".\"{table}\" (geom)"
+
+    def pg_destination(self, table: str) -> str:
+        return f"postgis:{self.pg} table=\"public\".\"{table}\" (geom)"
+
     @classmethod
     def from_json(cls, data: dict) -> Dataset:
-        return cls(**{k: data[k] for k in ("n", "seed", "gpkg", "heat_tif", "rain_tif")})
+        return cls(**{k: data[k] for k in ("n", "seed", "gpkg", "heat_tif", "rain_tif")},
+                   pg=data.get("pg", ""), pg_buildings=data.get("pg_buildings", ""))
 
     def to_json(self) -> dict:
-        return {"n": self.n, "seed": self.seed, "gpkg": self.gpkg, "heat_tif": self.heat_tif, "rain_tif": self.rain_tif}
+        return {"n": self.n, "seed": self.seed, "gpkg": self.gpkg, "heat_tif": self.heat_tif, "rain_tif": self.rain_tif,
+                "pg": self.pg, "pg_buildings": self.pg_buildings}
 
     @property
     def folder(self) -> Path:
@@ -140,6 +150,15 @@ def flatroofs_heat_raster_no_stability(d: Dataset, names: set[str]) -> dict | No
     return {**p, "STAB_DRAWS": 0}
 
 
+def flatroofs_postgis(d: Dataset, names: set[str]) -> dict | None:
+    """The "heat raster" variant with the buildings read from PostGIS and the result written
+    there (a table replaced all or nothing): the same work, the database as source and target."""
+    p = flatroofs_heat_raster(d, names)
+    if p is None or not d.pg or not d.pg_buildings:
+        return None
+    return {**p, "INPUT": d.pg_source(d.pg_buildings), "OUTPUT": d.pg_destination("gi_flatroofs_bench")}
+
+
 def flatroofs_native(d: Dataset) -> list[Step]:
     """The Model Builder chain for the same question: zonal means of both rasters, the Klimatop
     heat class by location, the distance to the nearest park, then a weighted score."""
@@ -183,7 +202,7 @@ register(Case(
     algorithm="gi:flatroofs",
     layer="buildings",
     ours={"heat raster": flatroofs_heat_raster, "heat raster, no stability": flatroofs_heat_raster_no_stability,
-          "Klimatope": flatroofs_klimatope},
+          "Klimatope": flatroofs_klimatope, "heat raster, PostGIS": flatroofs_postgis},
     native_chain=flatroofs_native,
     description="flat roofs scored with heat (raster + Klimatope), heavy rain and park distance",
 ))

@@ -261,6 +261,48 @@ def make_row(case: str, label: str, n: int, ours: dict, native: dict, io: dict, 
 
 
 # ----------------------------------------------------------------------------------------------
+# PostGIS rows: a throw-away cluster (the tests' one) with the buildings of each size copied in
+# ----------------------------------------------------------------------------------------------
+def needs_postgis(selected: list[str]) -> bool:
+    return any("postgis" in label.lower() for c in selected for label in cases.CASES[c].ours)
+
+
+def start_postgis():
+    """(cluster, connection details), or (None, None) with the reason printed when PostgreSQL
+    with PostGIS is missing: the PostGIS rows then say "skipped"."""
+    tests = str(ROOT / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    try:
+        from helpers.postgis import Cluster
+
+        cluster = Cluster()
+    except (ImportError, RuntimeError) as err:
+        print(f"PostGIS rows skipped: {err}")
+        return None, None
+    try:
+        return cluster, cluster.start()
+    except (OSError, subprocess.CalledProcessError) as err:
+        cluster.stop()
+        print(f"PostGIS rows skipped: the bench's PostgreSQL did not start ({getattr(err, 'stderr', '') or err})")
+        return None, None
+
+
+def with_postgis(data: cases.Dataset, pg) -> cases.Dataset:
+    """The dataset with its buildings copied into the bench's PostGIS (not timed), ids kept."""
+    import dataclasses
+
+    if pg is None:
+        return data
+    table = f"buildings_n{data.n}_s{data.seed}"
+    subprocess.run(["ogr2ogr", "-f", "PostgreSQL", f"PG:{pg.conninfo()}", data.gpkg, "buildings", "-nln", table,
+                    "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-preserve_fid", "-overwrite"],
+                   check=True, capture_output=True)
+    pg.execute(f'ANALYZE "{table}"')
+    return dataclasses.replace(data, pg=pg.conninfo(), pg_buildings=table)
+
+
+# ----------------------------------------------------------------------------------------------
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", help="comma-separated building counts (10000,100k,1m); default $SIZES")
@@ -286,8 +328,18 @@ def main() -> int:
 
     rows: list[dict] = []
     stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    cluster, pg = start_postgis() if needs_postgis(selected) else (None, None)
+    try:
+        return _run_sizes(sizes, selected, args, machine, rows, stamp, pg)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def _run_sizes(sizes, selected, args, machine, rows, stamp, pg) -> int:
     for n in sizes:
         data, manifest = datasets.ensure(n, args.seed)
+        data = with_postgis(data, pg)
         data_file = data.folder / "dataset_paths.json"
         data_file.write_text(json.dumps(data.to_json()))
         size_rows = []

@@ -146,14 +146,21 @@ def run_steps(steps: list[cases.Step], out_dir: Path, intermediate: str, context
         timings[step.name] = time.perf_counter() - t0
         outputs[step.name] = res["OUTPUT"]
         if last:
-            final = out_value
+            final = params.get("OUTPUT") if _is_postgis(params.get("OUTPUT")) else out_value
     return timings, final
+
+
+def _is_postgis(value) -> bool:
+    return isinstance(value, str) and value.startswith(("postgis:", "postgres://"))
 
 
 def count_features(path: str) -> int | None:
     from qgis.core import QgsVectorLayer
 
-    lyr = QgsVectorLayer(path, "out", "ogr")
+    if _is_postgis(path):
+        lyr = QgsVectorLayer(path.split(":", 1)[1].lstrip("/"), "out", "postgres")
+    else:
+        lyr = QgsVectorLayer(path, "out", "ogr")
     return lyr.featureCount() if lyr.isValid() else None
 
 

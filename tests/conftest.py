@@ -113,3 +113,7 @@ def german(qgis_app):
         assert install_translator("de"), "German catalogue could not be compiled"
     yield
     remove_translator()
+
+
+# A real PostGIS for the database tests (tests/helpers/postgis.py): the session fixture `postgis`.
+from helpers.postgis import postgis  # noqa: E402, F401

@@ -24,6 +24,11 @@ PIP_PACKAGES="pytest-qgis==5.0.2 ruff==0.14.0"
 # so a ready environment is not rebuilt): pdftotext/pdftoppm for the report tests
 EXTRA_APT="poppler-utils"
 EXTRA_STAMP="$ENV_DIR/.gi_env_extra_poppler"
+# PostgreSQL with PostGIS for the database tests (tests/helpers/postgis.py starts a throw-away
+# cluster per test session). Added on top of a ready root with its own marker, so that a root
+# built before keeps everything else.
+PG_PACKAGES="postgresql-17 postgresql-17-postgis-3 postgresql-17-postgis-3-scripts python3-psycopg2"
+PG_MARK="$ENV_DIR/.gi_env_postgis_v1"
 
 log() { printf '[qgis-env] %s\n' "$*" >&2; }
 
@@ -137,6 +142,65 @@ setup_chroot() {
   log "environment ready"
 }
 
+apt_in_root() {
+  # apt-get inside the root; another set-up may hold the dpkg lock: wait for it and retry
+  local try out
+  for try in $(seq 1 40); do
+    if out=$(in_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=60 -qq "$@" 2>&1); then
+      return 0
+    fi
+    if printf '%s' "$out" | grep -qiE 'lock|temporarily unavailable'; then
+      log "apt is busy (another set-up), waiting ($try)"
+      sleep 15
+      continue
+    fi
+    printf '%s\n' "$out" | tail -20 >&2
+    return 1
+  done
+  log "apt stayed locked for 10 minutes"
+  return 1
+}
+
+ensure_postgis_chroot() {
+  [ -f "$PG_MARK" ] && return 0
+  (
+    flock 8
+    [ -f "$PG_MARK" ] && exit 0
+    log "adding PostgreSQL with PostGIS inside the environment (for the database tests)"
+    # the tests start their own cluster: no default cluster, and no service started inside the
+    # root (it would listen on the host's port 5432)
+    mkdir -p "$ENV_DIR/etc/postgresql-common/createcluster.d"
+    echo "create_main_cluster = false" >"$ENV_DIR/etc/postgresql-common/createcluster.d/gi-no-main.conf"
+    local own_policy=0
+    if [ ! -e "$ENV_DIR/usr/sbin/policy-rc.d" ]; then
+      printf '#!/bin/sh\nexit 101\n' >"$ENV_DIR/usr/sbin/policy-rc.d"
+      chmod 755 "$ENV_DIR/usr/sbin/policy-rc.d"
+      own_policy=1
+    fi
+    status=0
+    apt_in_root update && apt_in_root install -y --no-install-recommends $PG_PACKAGES || status=$?
+    [ "$own_policy" = 1 ] && rm -f "$ENV_DIR/usr/sbin/policy-rc.d"
+    [ "$status" = 0 ] || { log "could not install $PG_PACKAGES"; exit 1; }
+    # a cluster created anyway by an older postgresql-common is removed (never started)
+    if [ -d "$ENV_DIR/etc/postgresql/17/main" ]; then
+      in_root pg_dropcluster 17 main >/dev/null 2>&1 || true
+    fi
+    touch "$PG_MARK"
+  ) 8>"$ENV_DIR.postgis.lock"
+}
+
+ensure_postgis_host() {
+  # host QGIS: PostgreSQL with PostGIS from the host's packages when missing (as root only)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing PostgreSQL with PostGIS (for the database tests)"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql postgis python3-psycopg2 >/dev/null
+  else
+    log "PostgreSQL with PostGIS is missing: install the packages postgresql and postgis for the database tests"
+  fi
+}
+
 setup_host() {
   # Host QGIS: a venv that sees the system's qgis, numpy and shapely.
   local venv="${GI_VENV:-$REPO/.venv}"
@@ -148,15 +212,17 @@ setup_host() {
 
 case "${1:-}" in
   setup)
-    if host_has_qgis; then setup_host; else setup_chroot; fi ;;
+    if host_has_qgis; then setup_host; ensure_postgis_host; else setup_chroot; ensure_postgis_chroot; fi ;;
   run)
     shift
     if host_has_qgis; then
       setup_host
+      ensure_postgis_host
       export PATH="${GI_VENV:-$REPO/.venv}/bin:$PATH"
       cd "$REPO" && exec "$@"
     else
       setup_chroot
+      ensure_postgis_chroot
       cmd=$(printf '%q ' "$@")
       envs=()
       for v in GI_REQUIRE_SHARED_DATA CI SIZES PYTEST_ARGS GI_BENCH_1M; do

@@ -17,6 +17,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from ..paths import icon_path
 from ..scoring.progress import Canceled, Progress
+from .postgis import OutputTable
 
 
 class GiAlgorithm(QgsProcessingAlgorithm):
@@ -57,6 +58,27 @@ class GiAlgorithm(QgsProcessingAlgorithm):
     def svgIconPath(self) -> str:  # noqa: N802
         return icon_path("gi.svg")
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Processing's own check, with the reason and the fix when a database layer cannot be
+        opened (a view without key, a column of mixed geometry types …) instead of "not found"."""
+        from .postgis import check_destination, explain_invalid_source
+
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            for value in parameters.values():
+                why = explain_invalid_source(value)
+                if why:
+                    return False, why
+            return ok, message
+        # a PostGIS output the role may not write: say so now, not after an hour of scoring
+        for definition in self.destinationParameterDefinitions():
+            if definition.name() in parameters:
+                try:
+                    check_destination(self.parameterAsOutputLayer(parameters, definition.name(), context))
+                except QgsProcessingException as err:
+                    return False, str(err)
+        return ok, message
+
     def helpUrl(self) -> str:  # noqa: N802
         return "https://github.com/gi-qgis-plugin/gi_qgis_plugin#algorithms"
 
@@ -70,12 +92,20 @@ class GiAlgorithm(QgsProcessingAlgorithm):
         feedback = feedback or QgsProcessingFeedback()
         self._outputs: list[list] = []  # [sink or None once closed, dest, path, existed before]
         try:
-            return self.process(parameters, context, Progress(feedback), feedback)
+            results = self.process(parameters, context, Progress(feedback), feedback)
+            self._publish_tables(feedback)
+            return results
         except Canceled as err:
             self._discard_outputs(err, context)
             raise QgsProcessingException(tr("Canceled by the user: no output was written. Run the algorithm again for a result.")) from None
         except Exception as err:
+            from .write import WriteError
+
+            table = self._table_in_writing()
             self._discard_outputs(err, context)
+            # rows refused while a PostGIS table was written: say that the table is untouched
+            if table is not None and (isinstance(err, WriteError) or not isinstance(err, QgsProcessingException)):
+                raise table.explain(err) from None
             raise
 
     def sink(self, parameters, name: str, context, fields, wkb_type, crs):
@@ -88,20 +118,33 @@ class GiAlgorithm(QgsProcessingAlgorithm):
             path = ""
         file_path = path.split("|", 1)[0]
         existed = bool(file_path) and os.path.exists(file_path)
+        table = OutputTable.open(self, parameters, name, context, fields, wkb_type, crs)
+        if table is not None:  # PostGIS: written under a temporary name, published at the end
+            if not hasattr(self, "_outputs"):
+                self._outputs = []
+            self._outputs.append([table.sink, table.dest, "", False, table])
+            return table.sink, table.dest
         sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         if not hasattr(self, "_outputs"):
             self._outputs = []
-        self._outputs.append([sink, dest, path, existed])
+        self._outputs.append([sink, dest, path, existed, None])
         return sink, dest
+
+    def _table_in_writing(self):
+        """The PostGIS output being written when the run failed, if any."""
+        for entry in getattr(self, "_outputs", []):
+            if entry[4] is not None and entry[4].sink is not None:
+                return entry[4]
+        return None
 
     def claim_files(self, *paths: str) -> None:
         """Files this run writes itself (not through a sink): removed on cancel or error."""
         if not hasattr(self, "_outputs"):
             self._outputs = []
         for path in paths:
-            self._outputs.append([None, "", str(path), False])
+            self._outputs.append([None, "", str(path), False, None])
 
     def close_sink(self, dest: str) -> None:
         """Let go of the sink of ``dest`` (the caller drops its own reference): the file is
@@ -109,6 +152,28 @@ class GiAlgorithm(QgsProcessingAlgorithm):
         for entry in getattr(self, "_outputs", []):
             if entry[1] == dest:
                 entry[0] = None
+                if entry[4] is not None:
+                    entry[4].close()  # PostGIS: last rows written, row count checked
+
+    def store_record(self, dest: str, text: str, title: str, context, feedback) -> None:
+        """The run record into the output ``dest`` (a PostGIS table: when it is published)."""
+        for entry in getattr(self, "_outputs", []):
+            if entry[1] == dest and entry[4] is not None:
+                entry[4].record = (text, title)
+                return
+        from .record import store
+
+        store(dest, text, title, context, feedback)
+
+    def _publish_tables(self, feedback) -> None:
+        """The run succeeded: the PostGIS outputs take the place of their targets."""
+        tables = [entry[4] for entry in getattr(self, "_outputs", []) if entry[4] is not None]
+        for entry in getattr(self, "_outputs", []):
+            entry[0] = None
+        if tables:
+            from .postgis import publish_all
+
+            publish_all(tables, feedback)
 
     def _discard_outputs(self, err: BaseException, context) -> None:
         outputs = getattr(self, "_outputs", [])
@@ -116,13 +181,16 @@ class GiAlgorithm(QgsProcessingAlgorithm):
             return
         # the run's frames still hold the sinks: clear them so the files are closed
         traceback.clear_frames(err.__traceback__)
-        dests = [(dest, path, existed) for _, dest, path, existed in outputs]
+        dests = [(dest, path, existed) for _, dest, path, existed, table in outputs if table is None]
+        tables = [table for *_, table in outputs if table is not None]
         outputs.clear()
         import gc
 
         gc.collect()
         for dest, path, existed in dests:
             _remove_output(dest, path, existed, context)
+        for table in tables:  # PostGIS: the temporary table goes, the target stays as it was
+            table.discard()
 
 
 def _remove_output(dest: str, path: str, existed: bool, context) -> None:

@@ -23,7 +23,7 @@ from qgis.core import (
 )
 
 from .. import lod2
-from ..scoring import criteria, geo, roofs, water
+from ..scoring import alkis, criteria, geo, roofs, water
 from ..scoring.common import ScoreCore
 from ..scoring.progress import Progress
 from . import inputs
@@ -189,7 +189,10 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
             "if ab_m2 ≥ missing_m2).</p>").format(share=n(100 * roofs.TARGET_SHARE))
         detection = self.tr(
             "<p>Fields left empty are found by name: slope ({slope}), roof type ({roof}), listed ({listed}), green "
-            "roof ({green}), PV ({pv}), height ({height}).</p>").format(
+            "roof ({green}), PV ({pv}), height ({height}); without a height field the storeys ({storeys}) × {storey_m} m "
+            "give an estimated height. So ALKIS buildings (norGIS ax_gebaeude: dachform, "
+            "anzahlderoberirdischengeschosse) are scored as they are.</p>").format(
+            storey_m=n(alkis.STOREY_HEIGHT_M),
             **{k: ", ".join(v) for k, v in roofs.FIELD_CANDIDATES.items() if k not in ("roof_type", "area")},
             roof=", ".join(roofs.FIELD_CANDIDATES["roof_type"]))
         return scoring_help(self.SPEC, intro, criteria_items, [greenable, score, water_text, excluded], fields,
@@ -357,6 +360,8 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
                 inp.class_true_m2 = inp.class_horiz_m2 = None
         inp.green = inputs.flags_of(main, f["green"])
         inp.pv = inputs.flags_of(main, f["pv"])
+        if inp.height_m is None:
+            inp.height_m = self._height_from_storeys(main, feedback)
         listed = inputs.flags_of(main, f["listed"])
         progress.check()
 
@@ -392,6 +397,17 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
             p.scope_label = scope.label
         p.scope_label = p.scope_label or self.tr("target area")
         return RoofGathered(inputs=inp, scope=scope)
+
+    def _height_from_storeys(self, main: MainInput, feedback) -> np.ndarray | None:
+        """Without a height field: the storeys of ALKIS (anzahlderoberirdischengeschosse) or OSM
+        (building:levels) × 3 m as an estimated building height; None without them."""
+        field = roofs.detect_field(main.arrays.fields.names(), "storeys")
+        storeys = inputs.numbers_of(main, field, field, feedback) if field else None
+        if storeys is None:
+            return None
+        feedback.pushInfo(self.tr("Building height: field {field} (storeys) × {m} m per storey, an estimate.").format(
+            field=field, m=f"{alkis.STOREY_HEIGHT_M:g}"))
+        return alkis.height_from_storeys(storeys)
 
     def score(self, main: MainInput, gathered: RoofGathered, settings: RoofSettings, weights) -> roofs.RoofScored:
         return roofs.roof_scoring(gathered.inputs, settings.params)

@@ -25,6 +25,7 @@ from ..i18n import tr
 from ..scoring import criteria, geo
 from ..scoring.progress import Progress
 from ..scoring.values import as_text, detect_field, fold, fold_array, truthy
+from . import postgis
 from . import raster as rasters
 from .read import FeatureArrays, number_column, read_overlay, text_column
 
@@ -177,6 +178,7 @@ def overlay(alg, parameters, param: str, context, main: MainInput, progress: Pro
         return None
     name = layer_name(alg, parameters, param, context, source)
     lay = read_overlay(source, context, main.crs, progress, fields=fields, name=name, feedback=feedback)
+    postgis.check_complete(parameters.get(param), source, len(lay), name, context)  # a lost connection ends the read quietly
     if not lay.usable.any():
         feedback.pushWarning(tr("Layer {name} ({param}) has no usable polygons; it is ignored.").format(name=name, param=param))
     return lay

@@ -41,7 +41,7 @@ from ..scoring.progress import Progress
 from ..scoring.reasons import Texts
 from ..scoring.spec import ScoringSpec
 from ..scoring.stability import Stability
-from . import inputs, record
+from . import inputs, postgis, record
 from .base import GiAlgorithm
 from .crs import choose_work_crs
 from .inputs import MainInput
@@ -374,7 +374,7 @@ class ScoringAlgorithm(GiAlgorithm):
         self.report(main, scored, core, settings, feedback)
         stab = self.stability(parameters, context, scored, core, progress.sub(0.75, 0.82), feedback)
         dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.82, 0.96), stab)
-        record.store(dest, run_info, translate_marked(self.SPEC.title), context, feedback)
+        self.store_record(dest, run_info, translate_marked(self.SPEC.title), context, feedback)
         style_when_loaded(context, dest, run_info)
         results = {self.OUTPUT: dest, "RUN_INFO": run_info}
         results.update(self.more_outputs(parameters, context, main, gathered, settings, scored, core,
@@ -397,6 +397,7 @@ class ScoringAlgorithm(GiAlgorithm):
         if source.featureCount() == 0:
             raise QgsProcessingException(empty.format(name=name))
         work_crs = choose_work_crs(source.sourceCrs(), source.sourceExtent(), name, feedback)
+        postgis.warn_about_source(parameters.get(self.INPUT), name, feedback, context)
         fields = inputs.resolve_fields(self, parameters, context, source, self.field_params())
         self.fields_found(fields, feedback)
         kind = self.SPEC.geometry
@@ -404,6 +405,7 @@ class ScoringAlgorithm(GiAlgorithm):
                              fields=[f for f in fields.values() if f], polygonal=kind == "polygon",
                              linear=kind == "line", name=name,
                              fast_layer=plain_ogr_layer(self, parameters, self.INPUT, context))
+        postgis.check_complete(parameters.get(self.INPUT), source, len(arrays), name, context)
         if len(arrays) == 0:
             raise QgsProcessingException(empty.format(name=name))
         report_skipped(arrays, feedback, name)

@@ -31,6 +31,11 @@ TYPE_MAP = {
 }
 
 
+class WriteError(QgsProcessingException):
+    """The data source refused rows (a lost database connection, a full disk …): the algorithm
+    base turns it into a message about the output (a PostGIS table: left as it was)."""
+
+
 # One output column: (field name, "double" | "int" | "long" | "text", values per output row).
 # Names, types and values travel together, so a column can never be written under another name.
 Column = tuple[str, str, np.ndarray]
@@ -89,6 +94,11 @@ def write_sink(
     one input feature gives several output rows (a street cut into segments); without it,
     output row i carries the attributes of input row i.
     """
+    bulk = getattr(sink, "write_arrays", None)  # a PostGIS table: rows in bulk (postgis.py)
+    if bulk is not None:
+        written = bulk(fields, geoms, columns, progress, rows=rows, keep=keep, source_index=source_index, batch=BATCH)
+        if written is not None:
+            return written
     n = len(geoms)
     cols = [np.asarray(values) for _, _, values in columns]
     src = None if source_index is None else np.asarray(source_index, dtype=np.int64)
@@ -120,8 +130,12 @@ def write_sink(
             else:
                 feature.setAttributes(base[j] + list(extra[j]))
             if not add(feature, fast):
-                raise QgsProcessingException(tr("Writing the output failed: {err}").format(err=sink.lastError()))
+                raise WriteError(tr("Writing the output failed: {err}").format(err=sink.lastError()))
             written += 1
+        # hand the chunk to the data source now (a PostGIS output commits it), so that the
+        # progress bar shows what is really written
+        if not sink.flushBuffer():
+            raise WriteError(tr("Writing the output failed: {err}").format(err=sink.lastError()))
         progress((start + len(chunk)) / max(n, 1))
     progress(1.0)
     return written

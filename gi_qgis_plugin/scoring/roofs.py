@@ -170,9 +170,13 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     # slope-class fields (t_*_m2, h_*_m2) are found by their names instead
     "area": (),
     "listed": ("listed", "denkmal", "baudenkmal"),
-    "height": ("height_m", "hoehe", "height", "measuredheight"),
+    "height": ("height_m", "hoehe", "gebaeudehoehe", "height", "measuredheight"),
     "green": ("green_roof", "gruendach"),
     "pv": ("pv", "solar"),
+    # without a height field: the storeys (ALKIS ax_gebaeude: anzahlderoberirdischengeschosse;
+    # OSM building:levels) give an estimated height, see scoring/alkis.py
+    "storeys": ("anzahlderoberirdischengeschosse", "storeys", "geschosse", "geschosszahl",
+                "building:levels", "building_levels"),
 }
 
 
@@ -473,7 +477,7 @@ class RoofInputs:
     area_m2: np.ndarray | None = None  # greenable area field (true area)
     class_true_m2: np.ndarray | None = None  # n × slope classes: true roof area (gi:importlod2)
     class_horiz_m2: np.ndarray | None = None  # n × slope classes: horizontal projection
-    height_m: np.ndarray | None = None
+    height_m: np.ndarray | None = None  # building height, measured or storeys × 3 m (alkis.py)
     listed: np.ndarray | None = None  # bool
     green: np.ndarray | None = None  # bool
     pv: np.ndarray | None = None  # bool

@@ -696,8 +696,8 @@ flächenwert</translation>
             <translation>&lt;p&gt;Die optionale Stadtteil-Tabelle gibt je Stadtteil (oder je Zielgebiet-Polygon): flat_m2 (begrünbare Fläche der Dächer der Klasse 0–5°, einschließlich Baudenkmälern und bereits begrünter Dächer), green_m2, share_green, target_m2 (Zielanteil von flat_m2, {share} % bis 2030), missing_m2, ab_m2 (Flachdächer der Klassen A und B) und covers (1, wenn ab_m2 ≥ missing_m2).&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Fields left empty are found by name: slope ({slope}), roof type ({roof}), listed ({listed}), green roof ({green}), PV ({pv}), height ({height}).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Baudenkmal ({listed}), Gründach ({green}), PV ({pv}), Höhe ({height}).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Fields left empty are found by name: slope ({slope}), roof type ({roof}), listed ({listed}), green roof ({green}), PV ({pv}), height ({height}); without a height field the storeys ({storeys}) × {storey_m} m give an estimated height. So ALKIS buildings (norGIS ax_gebaeude: dachform, anzahlderoberirdischengeschosse) are scored as they are.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Neigung ({slope}), Dachform ({roof}), Baudenkmal ({listed}), Gründach ({green}), PV ({pv}), Höhe ({height}); ohne Höhenfeld ergeben die Geschosse ({storeys}) × {storey_m} m eine geschätzte Höhe. So werden ALKIS-Gebäude (norGIS ax_gebaeude: dachform, anzahlderoberirdischengeschosse) bewertet, wie sie sind.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Roof type field (AdV code or OSM roof:shape; empty = find by name)</source>
@@ -850,6 +850,10 @@ flächenwert</translation>
         <message>
             <source>Fields used: slope = {slope}, roof type = {roof}, greenable area = {area}, listed = {listed}, green roof = {green}, PV = {pv}, height = {height}.</source>
             <translation>Verwendete Felder: Neigung = {slope}, Dachform = {roof}, begrünbare Dachfläche = {area}, Baudenkmal = {listed}, Gründach = {green}, PV = {pv}, Höhe = {height}.</translation>
+        </message>
+        <message>
+            <source>Building height: field {field} (storeys) × {m} m per storey, an estimate.</source>
+            <translation>Gebäudehöhe: Feld {field} (Geschosse) × {m} m je Geschoss, ein Schätzwert.</translation>
         </message>
         <message>
             <source>Retention of the scored roofs: {m3:.0f} m³/a.</source>
@@ -1062,6 +1066,86 @@ flächenwert</translation>
         <message>
             <source>Heat field {field} has the same value in every polygon: it carries no thermal-load signal, so the criterion is left out.</source>
             <translation>Feld {field} (thermische Belastung) hat in jedem Polygon denselben Wert: Es trägt kein Signal, daher entfällt das Kriterium.</translation>
+        </message>
+        <message>
+            <source>Result style of the Grüne Infrastruktur plugin, with the run record</source>
+            <translation>Ergebnisstil des Plugins Grüne Infrastruktur, mit dem Laufprotokoll</translation>
+        </message>
+        <message>
+            <source>This QGIS has no PostgreSQL provider: write to a GeoPackage instead.</source>
+            <translation>Dieses QGIS hat keinen PostgreSQL-Datenanbieter: Schreiben Sie stattdessen in ein GeoPackage.</translation>
+        </message>
+        <message>
+            <source>The table {table} does not exist in the database {db}. Check the schema and table name of the layer.</source>
+            <translation>Die Tabelle {table} gibt es in der Datenbank {db} nicht. Prüfen Sie Schema und Tabellennamen des Layers.</translation>
+        </message>
+        <message>
+            <source>The view {table} has no key column that QGIS can use, so QGIS cannot open it. Name a column with unique integer values as key: in the layer's source add key='&lt;column&gt;' (e.g. postgres://… key='gid' table=…), or choose the feature id column when adding the view in the Data Source Manager.</source>
+            <translation>Die Sicht (View) {table} hat keine Schlüsselspalte, die QGIS nutzen kann; QGIS kann sie daher nicht öffnen. Nennen Sie eine Spalte mit eindeutigen ganzen Zahlen als Schlüssel: in der Quelle des Layers key='&lt;Spalte&gt;' ergänzen (z. B. postgres://… key='gid' table=…) oder beim Hinzufügen der Sicht in der Datenquellenverwaltung die Objekt-ID-Spalte wählen.</translation>
+        </message>
+        <message>
+            <source>Only {read} of {n} features of {name} could be read: the connection to the database was lost while reading. Nothing was written; run again when the database is reachable.</source>
+            <translation>Nur {read} von {n} Objekten aus {name} konnten gelesen werden: Die Verbindung zur Datenbank ist beim Lesen abgebrochen. Es wurde nichts geschrieben; starten Sie erneut, wenn die Datenbank erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>Writing the table {table} to the database {db} failed ({err}). Nothing was written: {table} is as it was before the run.</source>
+            <translation>Das Schreiben der Tabelle {table} in die Datenbank {db} ist fehlgeschlagen ({err}). Es wurde nichts geschrieben: {table} ist unverändert wie vor dem Lauf.</translation>
+        </message>
+        <message>
+            <source>The database role {role} may not write the table {table} (permission denied). Write to a schema where {role} may create tables, or ask the database administrator: GRANT CREATE ON SCHEMA {schema} TO {role}; (and, if {table} exists already, make {role} its owner: ALTER TABLE {table} OWNER TO {role};).</source>
+            <translation>Die Datenbankrolle {role} darf die Tabelle {table} nicht schreiben (Zugriff verweigert). Schreiben Sie in ein Schema, in dem {role} Tabellen anlegen darf, oder bitten Sie die Datenbankadministration: GRANT CREATE ON SCHEMA {schema} TO {role}; (und, falls {table} schon besteht, {role} zur Eigentümerin machen: ALTER TABLE {table} OWNER TO {role};).</translation>
+        </message>
+        <message>
+            <source>The database {db} cannot be reached ({err}). Check the connection (host, port, user, password) and run again.</source>
+            <translation>Die Datenbank {db} ist nicht erreichbar ({err}). Prüfen Sie die Verbindung (Host, Port, Benutzer, Passwort) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <source>The geometry column {col} of {table} holds several geometry types ({types}). Choose the polygons: add type=MultiPolygon (or type=Polygon) to the layer's source, pick the polygon layer of this table in the Browser, or make a view that selects only polygons.</source>
+            <translation>Die Geometriespalte {col} von {table} enthält mehrere Geometrietypen ({types}). Wählen Sie die Polygone: type=MultiPolygon (oder type=Polygon) in der Quelle des Layers ergänzen, im Browser den Polygon-Layer dieser Tabelle wählen oder eine Sicht anlegen, die nur Polygone auswählt.</translation>
+        </message>
+        <message>
+            <source>the last rows could not be written</source>
+            <translation>die letzten Zeilen konnten nicht geschrieben werden</translation>
+        </message>
+        <message>
+            <source>The connection to the database {db} was lost while writing {table} ({err}). Nothing was written: {table} is as it was before the run. Run again when the database is reachable.</source>
+            <translation>Die Verbindung zur Datenbank {db} ist beim Schreiben von {table} abgebrochen ({err}). Es wurde nichts geschrieben: {table} ist unverändert wie vor dem Lauf. Starten Sie erneut, wenn die Datenbank erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>Table {table} of layer {name} has no primary key: QGIS numbers its rows by their physical position (ctid), which changes when rows are updated, so the output cannot be joined back by feature id. Give the table a primary key (ALTER TABLE {table} ADD COLUMN gid serial PRIMARY KEY) for ids that last.</source>
+            <translation>Die Tabelle {table} des Layers {name} hat keinen Primärschlüssel: QGIS nummeriert ihre Zeilen nach ihrer physischen Lage (ctid), die sich bei Änderungen ändert; das Ergebnis lässt sich daher nicht über die Objekt-ID zurückverknüpfen. Geben Sie der Tabelle einen Primärschlüssel (ALTER TABLE {table} ADD COLUMN gid serial PRIMARY KEY) für dauerhafte IDs.</translation>
+        </message>
+        <message>
+            <source>The PostGIS output {dest} names no table: add table="schema"."name" (geom) to it.</source>
+            <translation>Die PostGIS-Ausgabe {dest} nennt keine Tabelle: Ergänzen Sie table="schema"."name" (geom).</translation>
+        </message>
+        <message>
+            <source>The unfinished table {tmp} could not be removed while the database is unreachable: remove it later (DROP TABLE {tmp};).</source>
+            <translation>Die unfertige Tabelle {tmp} konnte nicht entfernt werden, solange die Datenbank nicht erreichbar ist: Entfernen Sie sie später (DROP TABLE {tmp};).</translation>
+        </message>
+        <message>
+            <source>The schema {schema} does not exist in the database {db}: create it (CREATE SCHEMA {schema};) or write to another schema.</source>
+            <translation>Das Schema {schema} gibt es in der Datenbank {db} nicht: Legen Sie es an (CREATE SCHEMA {schema};) oder schreiben Sie in ein anderes Schema.</translation>
+        </message>
+        <message>
+            <source>{count} of {n} rows arrived</source>
+            <translation>{count} von {n} Zeilen angekommen</translation>
+        </message>
+        <message>
+            <source>The styles could not be stored in the database ({error}); the table is written, style it in QGIS.</source>
+            <translation>Die Stile konnten nicht in der Datenbank gespeichert werden ({error}); die Tabelle ist geschrieben, gestalten Sie sie in QGIS.</translation>
+        </message>
+        <message>
+            <source>The geometry column {col} of {table} holds several geometry types ({types}); the layer reads only one of them, the rows of the other types are not in the output.</source>
+            <translation>Die Geometriespalte {col} von {table} enthält mehrere Geometrietypen ({types}); der Layer liest nur einen davon, die Zeilen der anderen Typen fehlen im Ergebnis.</translation>
+        </message>
+        <message>
+            <source>The run record could not be stored in the database's layer metadata ({error}); it is in the table's default style and in the output RUN_INFO.</source>
+            <translation>Das Laufprotokoll konnte nicht in den Layer-Metadaten der Datenbank gespeichert werden ({error}); es steht im Standardstil der Tabelle und in der Ausgabe RUN_INFO.</translation>
+        </message>
+        <message>
+            <source>Writing the output failed: {err}</source>
+            <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
         </message>
         <message>
             <source>Green Infrastructure Metropole Ruhr</source>
@@ -1872,10 +1956,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>{n} watercourse stretches have no Gewässerstrukturgüte class 1–7 and are left out.</source>
             <translation>{n} Gewässerstrecken haben keine Gewässerstrukturgüteklasse 1–7 und bleiben unberücksichtigt.</translation>
-        </message>
-        <message>
-            <source>Writing the output failed: {err}</source>
-            <translation>Das Schreiben der Ausgabe ist fehlgeschlagen: {err}</translation>
         </message>
         <message>
             <source>the design has no roof surfaces</source>
