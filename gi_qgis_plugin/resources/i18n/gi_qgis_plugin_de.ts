@@ -2854,12 +2854,12 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Gespeichert als „{name}“ (ein temporärer Layer: zum Behalten exportieren).</translation>
         </message>
         <message>
-            <source>Weight of {criterion}</source>
-            <translation>Gewicht von {criterion}</translation>
-        </message>
-        <message>
             <source>{feature}: score {score}, class {klass}, rank {rank}</source>
             <translation>{feature}: Bewertung {score}, Klasse {klass}, Rang {rank}</translation>
+        </message>
+        <message>
+            <source>Weight of {criterion}</source>
+            <translation>Gewicht von {criterion}</translation>
         </message>
         <message>
             <source>Buildings / roofs</source>
