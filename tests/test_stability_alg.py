@@ -62,3 +62,18 @@ def test_a_score_of_another_form_leaves_the_stability_out_with_a_warning(gi_prov
     res = processing.run(alg, _inputs(tmp_path), feedback=fb)
     assert "gi_stab" not in res["OUTPUT"].fields().names()
     assert any("Rank stability is left out" in w for w in fb.warnings)
+
+
+def test_a_cancel_during_the_weight_draws_leaves_no_output(gi_provider, tmp_path):
+    """The draws report progress from 73 % to 75 %: a cancel at 74 % stops the run there."""
+    import processing
+    from helpers.feedback import CancelAt
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    out = tmp_path / "canceled.gpkg"
+    fb = CancelAt(74.0)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        processing.run(make_algorithm(), {**_inputs(tmp_path), "STAB_DRAWS": 400, "OUTPUT": str(out)}, feedback=fb)
+    # the last progress reported lies inside the draws (73–75 %): the run stopped there
+    assert 74.0 <= max(fb.progress_values) < 75.0
+    assert not out.exists() or not QgsVectorLayer(str(out), "x", "ogr").isValid()

@@ -366,14 +366,15 @@ class ScoringAlgorithm(GiAlgorithm):
         gathered = self.gather(parameters, context, main, settings, progress.sub(0.3, 0.71), feedback)
         progress.check()
         scored = self.score(main, gathered, settings, weights)
-        core, reason = self.finish(scored, weights, progress.sub(0.71, 0.75))
+        core, reason = self.finish(scored, weights, progress.sub(0.71, 0.73))
         # how the score was formed, for the dock's live weights (scoring/live.py)
         run["formula"] = {"need_share": scored.need_share, "class_breaks": list(self.SPEC.class_breaks)}
         run_info = rec.dumps(run)
         self.report_left_out(core, feedback)
         self.report(main, scored, core, settings, feedback)
-        stab = self.stability(parameters, context, scored, core, progress.sub(0.75, 0.82), feedback)
-        dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.82, 0.96), stab)
+        # the rank stability between the finish and the writing (which keeps 75–96 %)
+        stab = self.stability(parameters, context, scored, core, progress.sub(0.73, 0.75), feedback)
+        dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.75, 0.96), stab)
         self.store_record(dest, run_info, translate_marked(self.SPEC.title), context, feedback)
         style_when_loaded(context, dest, run_info)
         results = {self.OUTPUT: dest, "RUN_INFO": run_info}
