@@ -1,9 +1,11 @@
 """Styles for result layers, built in code so they follow the contract fields.
 
 Every scoring result gets two named styles: "gi_class" (categories A–D and X, the default) and
-"gi_score" (graduated 0–100 in the class breaks). The user switches between them in the layer's
-Styles menu. ``apply_result_styles`` works on any layer with the contract fields, so the dock can
-also style a GeoPackage written last year.
+"gi_score" (graduated 0–100 in the class breaks). A result whose spec declares a category field
+and its categories (``ScoringSpec.category_field``, ``categories``: brownfields' gi_category)
+gets a third style named after that field, and it is the current one. The user switches between
+them in the layer's Styles menu. ``apply_result_styles`` works on any layer with the contract
+fields, so the dock can also style a GeoPackage written last year.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from .contract import class_ranges, is_result_fields
-from .i18n import tr
+from .i18n import tr, translate_marked
+from .scoring.spec import ScoringSpec, spec_for_fields
 
 # Green for "green first": the darker, the higher the priority; grey for excluded. A–D are the
 # ColorBrewer PRGn steps, a scheme marked colour-blind safe there.
@@ -94,6 +97,14 @@ def score_renderer(layer: QgsVectorLayer) -> QgsGraduatedSymbolRenderer:
     return renderer
 
 
+def category_renderer(layer: QgsVectorLayer, spec: ScoringSpec) -> QgsCategorizedSymbolRenderer:
+    """Categories of the spec's category field with its labels and colours; NULL (excluded) grey."""
+    cats = [QgsRendererCategory(value, _symbol(layer, colour), translate_marked(label))
+            for value, (label, colour) in spec.categories.items()]
+    cats.append(QgsRendererCategory(None, _symbol(layer, CLASS_COLOURS["X"]), class_labels()["X"]))
+    return QgsCategorizedSymbolRenderer(spec.category_field, cats)
+
+
 def is_result_layer(layer: QgsMapLayer | None) -> bool:
     """A layer carrying the contract fields (DESIGN.md §3)."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
@@ -102,7 +113,7 @@ def is_result_layer(layer: QgsMapLayer | None) -> bool:
 
 
 def apply_result_styles(layer: QgsVectorLayer) -> bool:
-    """Add the styles "gi_class" (current) and "gi_score" to a result layer."""
+    """Add the styles "gi_class" and "gi_score" (and the spec's category style, then current) to a result layer."""
     if not is_result_layer(layer):
         return False
     manager = layer.styleManager()
@@ -112,7 +123,14 @@ def apply_result_styles(layer: QgsVectorLayer) -> bool:
     layer.setRenderer(class_renderer(layer))
     if "gi_class" not in manager.styles():
         manager.addStyleFromLayer("gi_class")
-    manager.setCurrentStyle("gi_class")
-    layer.setRenderer(class_renderer(layer))
+    current = "gi_class"
+    spec = spec_for_fields(layer.fields().names())
+    if spec is not None and spec.categories and layer.fields().lookupField(spec.category_field) >= 0:
+        layer.setRenderer(category_renderer(layer, spec))
+        if spec.category_field not in manager.styles():
+            manager.addStyleFromLayer(spec.category_field)
+        current = spec.category_field
+    manager.setCurrentStyle(current)
+    layer.setRenderer(category_renderer(layer, spec) if current != "gi_class" else class_renderer(layer))
     layer.triggerRepaint()
     return True

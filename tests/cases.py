@@ -60,3 +60,17 @@ def _streets():
 
 
 register(Case("gi:streets", "line", _streets, _roof_params, raster_param="HEAT"))
+
+
+def _brownfields():
+    rows = [(square(X0 + 150 * i, Y0, 100.0), t) for i, t in
+            enumerate(["Acker", "versiegelt", "Ruderalflur", "Vorwald", "Schotter", "Hecke"])]
+    return memory_layer(rows, "biotoptyp:string", name="brownfields")
+
+
+def _brownfield_params(tmp: Path) -> dict:
+    # the settlement area over the first three sites: recycling there, pool or schutz beyond
+    return {"SETTLEMENT": memory_layer([(square(X0 - 10, Y0 - 10, 430.0), "ASB")], name="asb")}
+
+
+register(Case("gi:brownfields", "polygon", _brownfields, _brownfield_params))

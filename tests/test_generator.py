@@ -33,6 +33,11 @@ EXPECTED_SCHEMA = {
             "sealing": "Real",
             "contam": "String",
             "area_m2": "Real",
+            "biotopwert": "Real",
+            "eigentum": "String",
+            "vornutzung": "Integer",
+            "verfahren": "String",
+            "arten": "Integer",
         },
     ),
     "streets": (
@@ -368,6 +373,12 @@ def test_categorical_values_use_the_documented_vocabulary(district):
         "Schotter",
     }
     assert values("brownfields", "contam") <= {"kein Verdacht", "altlastverdächtige Fläche", "Altlast saniert", "Altlast"}
+    assert values("brownfields", "eigentum") <= {"Stadt", "privat", "Land NRW", "RVR", "Deutsche Bahn"}
+    assert values("brownfields", "verfahren") <= {"§ 13a BauGB", "Regelverfahren", None}
+    assert values("brownfields", "vornutzung") <= {0, 1, None}
+    assert values("brownfields", "arten") <= {0, 1}
+    surveyed = {v for v in values("brownfields", "biotopwert") if v is not None}
+    assert surveyed and min(surveyed) >= 0 and max(surveyed) <= 10
     assert values("biotopverbund", "stufe") == {"I", "II"}
     assert values("klimatope", "klimatop") <= {
         "Freilandklima",

@@ -44,3 +44,30 @@ def test_as_multi_makes_one_part_multis_and_keeps_the_rest():
 def test_min_area_keeps_the_polygons_that_are_large_enough():
     polys = np.array([shapely.box(0, 0, 100, 50), shapely.box(0, 0, 10, 10), None], dtype=object)  # 5000, 100 m²
     assert geo.min_area(polys, 5000.0).tolist() == [polys[0]]
+
+
+def boxes(*specs):
+    """Squares (x, y, side) in metres."""
+    return np.array([shapely.box(x, y, x + s, y + s) for x, y, s in specs], dtype=object)
+
+
+def test_connected_groups_union_find():
+    # edges 0–1, 2–3, 1–3: one component {0,1,2,3}; node 4 alone
+    assert geo.connected_groups(5, np.array([0, 2, 1]), np.array([1, 3, 3])).tolist() == [0, 0, 0, 0, 4]
+    # a long chain in reverse order needs several rounds
+    n = 50
+    assert set(geo.connected_groups(n, np.arange(n - 1)[::-1], np.arange(1, n)[::-1]).tolist()) == {0}
+
+
+def test_count_within():
+    g = boxes((0, 0, 100))
+    others = boxes((150, 0, 10), (-80, 0, 10), (1000, 0, 10))
+    assert geo.count_within(g, others, 100.0).tolist() == [2]
+
+
+def test_overlap_share_by_hand():
+    # 100 × 100 square: a layer polygon over its left 30 m (3,000 m²) and one containing it whole
+    g = boxes((0, 0, 100), (1000, 0, 100))
+    others = np.array([shapely.box(-50, -50, 30, 150), shapely.box(900, -100, 1200, 200)], dtype=object)
+    assert geo.overlap_share(g, others).tolist() == pytest.approx([0.3, 1.0])
+    assert np.isnan(geo.overlap_share(np.array([None], dtype=object), others)[0])

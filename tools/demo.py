@@ -109,6 +109,24 @@ def demo_streets(env: dict, out: Path, sample_dir: Path, written: list[tuple[str
     else:
         print(f"(no Moabit roads at {MOABIT_ROADS}: that part of the street demo is left out)")
 
+def print_brownfields(path: str) -> None:
+    """The brownfield triage (HZ 08): categories and the pool groups with their eco-points."""
+    from collections import Counter
+
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    ds = ogr.Open(path)  # keep the data source alive while its layer is read
+    lyr = ds.GetLayer(0)
+    cats, groups = Counter(), {}
+    for f in lyr:
+        cats[f.GetField("gi_category") or "excluded"] += 1
+        if f.GetField("pool_group"):
+            groups[f.GetField("pool_group")] = f.GetField("pool_total")
+    print("   brownfields: " + ", ".join(f"{k} {v}" for k, v in sorted(cats.items())))
+    for g, total in sorted(groups.items()):
+        print(f"   pool group {g}: {total:,.0f} eco-points")
+
 
 def write_sample_design(path: Path) -> None:
     """A 60 m × 40 m Quartiersplatz in EPSG:25832 (Essen): a building with a green and a plain
@@ -200,6 +218,15 @@ def main(out_dir: str) -> int:
     written.append((str(districts), summarise(str(districts)) + " (HZ 02 target table)"))
     print_district_table(str(districts))
     demo_streets(env, out, sample_dir, written)
+
+    brownfields = out / "brownfields_musterstadt.gpkg"
+    run(env, "gi:brownfields", {
+        "INPUT": lyr("brownfields"), "SETTLEMENT": lyr("raumtyp"), "SETTLEMENT_FIELD": "raumtyp",
+        "SETTLEMENT_VALUES": "Innenstadt,Zwischenstadt", "BIOTOPVERBUND": lyr("biotopverbund"),
+        "GRUENZUEGE": lyr("gruenzuege"), "KLIMATOPE": lyr("klimatope"), "PARKS": lyr("parks"), "OUTPUT": brownfields,
+    })
+    written.append((str(brownfields), summarise(str(brownfields)) + " (recycling / schutz / kompensationspool / pruefen)"))
+    print_brownfields(str(brownfields))
 
     # a landscape architect's design: the sample square, checked against the orientation values
     design_gpkg = out / "design_quartiersplatz.gpkg"

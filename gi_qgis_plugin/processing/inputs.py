@@ -27,7 +27,7 @@ from ..scoring.progress import Progress
 from ..scoring.values import as_text, detect_field, fold, fold_array, truthy
 from . import postgis
 from . import raster as rasters
-from .read import FeatureArrays, number_column, read_overlay, text_column
+from .read import FeatureArrays, number_column, plain_ogr_layer, read_overlay, text_column
 
 # Field names looked for when a secondary layer's field parameter is empty (case-insensitive).
 HEAT_FIELD_CANDIDATES = ("heat_class", "heat", "belastung", "waermebelastung", "klasse")
@@ -171,16 +171,20 @@ def texts_of(main: MainInput, name: str | None) -> np.ndarray | None:
 # Secondary layers
 # ----------------------------------------------------------------------------------------------
 def overlay(alg, parameters, param: str, context, main: MainInput, progress: Progress, feedback,
-            fields: Sequence[str] = ()) -> FeatureArrays | None:
-    """The polygon layer of ``param`` read into the working CRS; None when not given."""
+            fields: Sequence[str] = (), polygonal: bool = True) -> FeatureArrays | None:
+    """The polygon layer of ``param`` (any geometry with ``polygonal`` False: stops, trees) read
+    into the working CRS, through OGR's Arrow stream where the layer allows; None when not given."""
     source = alg.parameterAsSource(parameters, param, context)
     if source is None:
         return None
     name = layer_name(alg, parameters, param, context, source)
-    lay = read_overlay(source, context, main.crs, progress, fields=fields, name=name, feedback=feedback)
+    lay = read_overlay(source, context, main.crs, progress, fields=fields, polygonal=polygonal, name=name,
+                       feedback=feedback, fast_layer=plain_ogr_layer(alg, parameters, param, context))
     postgis.check_complete(parameters.get(param), source, len(lay), name, context)  # a lost connection ends the read quietly
     if not lay.usable.any():
-        feedback.pushWarning(tr("Layer {name} ({param}) has no usable polygons; it is ignored.").format(name=name, param=param))
+        text = tr("Layer {name} ({param}) has no usable polygons; it is ignored.") if polygonal else \
+            tr("Layer {name} ({param}) has no usable features; it is ignored.")
+        feedback.pushWarning(text.format(name=name, param=param))
     return lay
 
 

@@ -11,6 +11,7 @@ from ..paths import icon_path
 
 def algorithm_classes() -> list[type]:
     """Every algorithm the provider offers, in toolbox order."""
+    from .brownfields import BrownfieldsAlgorithm
     from .design_check import DesignCheckAlgorithm
     from .flat_roofs import FlatRoofsAlgorithm
     from .import_lod2 import ImportLod2Algorithm
@@ -18,7 +19,7 @@ def algorithm_classes() -> list[type]:
     from .streets import StreetsAlgorithm
     from .targets import TargetsAlgorithm
 
-    return [SampleDistrictAlgorithm, ImportLod2Algorithm, FlatRoofsAlgorithm, StreetsAlgorithm,
+    return [SampleDistrictAlgorithm, ImportLod2Algorithm, FlatRoofsAlgorithm, StreetsAlgorithm, BrownfieldsAlgorithm,
             DesignCheckAlgorithm, TargetsAlgorithm]
 
 

@@ -448,7 +448,9 @@ def read_overlay(
 ) -> FeatureArrays:
     """Read a secondary layer (parks, Klimatope …) into ``work_crs``; missing CRS is assumed equal.
 
-    ``fast_layer``: see :func:`plain_ogr_layer` (a large point layer such as a tree register)."""
+    ``fast_layer`` (:func:`plain_ogr_layer`): read through OGR's Arrow stream, as the main input
+    (268,000 parks: 6 s through QGIS's iterator, under 1 s this way; a large point layer such as
+    a tree register likewise)."""
     if not source.sourceCrs().isValid():
         _warn(feedback, tr("Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).").format(name=name, crs=work_crs.authid()))
     return read_source(source, context, work_crs, progress, keep_rows=False, fields=fields, polygonal=polygonal, name=name,

@@ -124,6 +124,11 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("sealing", "real"),
             ("contam", "text"),
             ("area_m2", "real"),
+            ("biotopwert", "real"),
+            ("eigentum", "text"),
+            ("vornutzung", "int"),
+            ("verfahren", "text"),
+            ("arten", "int"),
         ],
     ),
     "streets": (
@@ -363,6 +368,11 @@ BIOTOPE_SEALING = ((0.05, 0.35), (0.05, 0.30), (0.0, 0.15), (0.75, 1.0), (0.35, 
 # Soil-protection terms (BBodSchG / LBodSchG NRW) [U: the exact labels of each municipal cadastre].
 CONTAM = ("kein Verdacht", "altlastverdächtige Fläche", "Altlast saniert", "Altlast")
 CONTAM_WEIGHTS = (0.25, 0.35, 0.20, 0.20)
+# Planning attributes of the brownfields (gi:brownfields): plausible shares [U], not a statistic.
+OWNERS = ("Stadt", "privat", "Land NRW", "RVR", "Deutsche Bahn")
+OWNER_WEIGHTS = (0.30, 0.45, 0.05, 0.05, 0.15)
+PROCEDURES = ("§ 13a BauGB", "Regelverfahren")
+SURVEYED_SHARE = 0.35  # brownfields with a surveyed biotope value
 
 # fmt: off
 STEMS = (
@@ -1539,6 +1549,37 @@ def _green_objects(rng: np.random.Generator, L: _Layout):
     return parks_out, bf_out
 
 
+def _brownfield_planning(rng: np.random.Generator, bf: dict[str, np.ndarray]) -> dict[str, list]:
+    """The brownfield attributes a planner needs for gi:brownfields beside ``contam`` (the
+    Altlasten status), in German as in a Brachflächenkataster: a surveyed biotope value for about a third (the
+    biotope type's value of ``resources/biotope_types.csv`` ± 1), owner (rail yards mostly
+    Deutsche Bahn), earlier lawful use, the planning procedure (§ 13a BauGB or not, empty while
+    no plan exists) and known protected species (more often on open pioneer ground).
+
+    Its own random stream, so the other layers stay as they were for a seed.
+    """
+    from ..scoring.biotope import values_for_types
+
+    n = len(bf["bfid"])
+    base = values_for_types(np.array(BIOTOPES, dtype=object)).value_a[bf["biotope"]]
+    surveyed = rng.random(n) < SURVEYED_SHARE
+    value = np.clip(np.round((base + rng.uniform(-1.0, 1.0, n)) * 2) / 2, 0.0, 10.0)
+    rail = np.array([("bahn" in str(name).lower()) for name in bf["name"]], bool)
+    owner = np.where(rail & (rng.random(n) < 0.8), OWNERS.index("Deutsche Bahn"), _choice(rng, OWNER_WEIGHTS, n))
+    prior = (rng.random(n) < 0.85).astype(int)
+    prior_known = rng.random(n) < 0.9
+    proc = rng.random(n)
+    open_ground = np.isin(bf["biotope"], [BIOTOPES.index(t) for t in ("Pioniervegetation", "Ruderalflur", "Schotter")])
+    species = (rng.random(n) < np.where(open_ground, 0.25, 0.05)).astype(int)
+    return {
+        "biotopwert": _reals(np.where(surveyed, value, np.nan)),
+        "eigentum": _texts(owner, OWNERS),
+        "vornutzung": [int(v) if k else None for v, k in zip(prior.tolist(), prior_known.tolist())],
+        "verfahren": [PROCEDURES[0] if u < 0.3 else (PROCEDURES[1] if u < 0.6 else None) for u in proc.tolist()],
+        "arten": _ints(species),
+    }
+
+
 def _klimatop_cells(L: _Layout, bf) -> np.ndarray:
     kt = np.full(L.use.size, KT_STADT)
     res_like = np.isin(L.use, (U_RES, U_PUB))
@@ -1849,6 +1890,7 @@ def _generate(
     step(12)
     s_geom, s, (t_geom, t) = _streets(streams[3], L)
     parks, bf = _green_objects(streams[4], L)
+    planning = _brownfield_planning(np.random.default_rng([seed, 13]), bf)
     step(16)
 
     heat_res = 10.0 if (side / 10.0) ** 2 <= HEAT_MAX_CELLS else 20.0
@@ -1966,6 +2008,11 @@ def _generate(
                 ("sealing", "real", _reals(bf["sealing"])),
                 ("contam", "text", _texts(bf["contam"], CONTAM)),
                 ("area_m2", "real", _reals(bf["area_m2"])),
+                ("biotopwert", "real", planning["biotopwert"]),
+                ("eigentum", "text", planning["eigentum"]),
+                ("vornutzung", "int", planning["vornutzung"]),
+                ("verfahren", "text", planning["verfahren"]),
+                ("arten", "int", planning["arten"]),
             ],
             bf["geom"],
             "Brownfields with biotope, sealing and Altlasten status (synthetic)",

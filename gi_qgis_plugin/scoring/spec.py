@@ -114,6 +114,8 @@ class ScoringSpec:
     feature_label: str = N_("feature")  # N_-marked singular noun for messages ("roof")
     targets: tuple[str, ...] = ()  # catalogue target ids this algorithm's outputs measure
     flag_labels: Mapping[str, str] = field(default_factory=dict)  # code -> N_-marked words
+    # values of ``category_field`` -> (N_-marked label, colour): the result's category style
+    categories: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     measures: tuple[TargetMeasure, ...] = ()  # catalogue targets its outputs measure (dock)
     class_breaks: tuple[float, float, float] = CLASS_BREAKS  # lowest score of A, B, C
     # "mean": gi_score = weighted mean of the criteria; "suit_need": the weighted geometric mean

@@ -72,6 +72,11 @@ ROLES: tuple[Role, ...] = (
     Role("sewer", (POLYGON,), ("misch", "sewer"), exclude=("mischgebiet",)),
     Role("soils", (POLYGON, RASTER), ("boden", "soil"), exclude=("bodenrichtwert", "richtwert")),
     Role("precip", (RASTER,), ("niederschlag", "precip", "regenhoehe", "rainfall"), exclude=("starkregen",)),
+    Role("settlement", (POLYGON,), ("siedlungsbereich", "asb", "gib", "regionalplan", "settlement"),
+         exclude=("basb",)),
+    Role("forest", (POLYGON,), ("wald", "forest", "woodland"), exclude=("waldklima", "klimatop")),
+    Role("transit", (POINT,), ("haltestelle", "stop", "oepnv", "transit", "bus_stop")),
+    Role("compensation", (POLYGON,), ("kompensation", "ausgleich", "oekokonto", "compensation")),
     Role("groundwater", (POLYGON, RASTER), ("grundwasser", "groundwater", "flurabstand")),
     Role("altlasten", (POLYGON,), ("altlast", "contaminat", "verdachtsflaech")),
 )
@@ -99,6 +104,10 @@ def role_label(key: str) -> str:
         "sewer": tr("Combined-sewer areas"),
         "soils": tr("Soils"),
         "precip": tr("Annual precipitation"),
+        "settlement": tr("Settlement areas (Regionalplan ASB/GIB)"),
+        "forest": tr("Forest"),
+        "transit": tr("Public transport stops"),
+        "compensation": tr("Compensation sites"),
         "groundwater": tr("Depth to groundwater"),
         "altlasten": tr("Altlasten / suspected sites"),
     }

@@ -60,6 +60,306 @@
             <translation>Vom Benutzer abgebrochen: Es wurde keine Ausgabe geschrieben. Starten Sie den Algorithmus erneut, um ein Ergebnis zu erhalten.</translation>
         </message>
         <message>
+            <source>Brownfields: recycling, protection or compensation pool (HZ 08)</source>
+            <translation>Brachflächen: Recycling, Schutz oder Kompensationspool (HZ 08)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Sorts every brownfield into one of four categories (Handlungsziel 08 "Brachflächenpotenziale ausschöpfen und Flächenpools entwickeln"): &lt;b&gt;recycling&lt;/b&gt; (ecologically poor, integrated: develop it and compensate nearby), &lt;b&gt;schutz&lt;/b&gt; (valuable: keep it as green infrastructure, Industrienatur, HZ 11), &lt;b&gt;kompensationspool&lt;/b&gt; (a large uplift is possible outside the settlement areas: a site for a compensation pool or an Ökokonto) or &lt;b&gt;pruefen&lt;/b&gt; (conflicting signals, named in the reason, or too little known). Works with a Brachflächenkataster, ruhrFIS or ALKIS polygons and with OpenStreetMap landuse=brownfield polygons without any attribute: the triage runs on the layers there are and says what is missing.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Ordnet jede Brachfläche einer von vier Kategorien zu (Handlungsziel 08 „Brachflächenpotenziale ausschöpfen und Flächenpools entwickeln“): &lt;b&gt;recycling&lt;/b&gt; (ökologisch wenig wertvoll, integriert gelegen: entwickeln und ortsnah ausgleichen), &lt;b&gt;schutz&lt;/b&gt; (wertvoll: als Grüne Infrastruktur erhalten, Industrienatur, HZ 11), &lt;b&gt;kompensationspool&lt;/b&gt; (große Aufwertung außerhalb der Siedlungsbereiche möglich: eine Fläche für einen Flächenpool oder ein Ökokonto) oder &lt;b&gt;pruefen&lt;/b&gt; (widersprüchliche Hinweise, in der Begründung benannt, oder zu wenig bekannt). Arbeitet mit einem Brachflächenkataster, mit ruhrFIS- oder ALKIS-Polygonen und mit OpenStreetMap-Polygonen landuse=brownfield ganz ohne Attribute: Die Einordnung läuft mit den vorhandenen Layern und nennt, was fehlt.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>c_recycling, c_protection, c_pool (the one of the own category), gi_category, area_m2, bw_now, bw_target, bw_gain, oekopunkte, pool_group, pool_total; the layer is styled by category (colour-blind safe) when it loads, with gi_class and gi_score as further styles</source>
+            <translation>c_recycling, c_protection, c_pool (der der eigenen Kategorie), gi_category, area_m2, bw_now, bw_target, bw_gain, oekopunkte, pool_group, pool_total; beim Laden wird der Layer nach Kategorie dargestellt (farbenblind-tauglich), gi_class und gi_score sind weitere Stile</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Fields left empty are found by name: biotope type (biotope_type, biotoptyp, biotope), value (biotope_value, biotopwert), sealed share (sealed_share, versiegelung, sealing), Altlasten (altlast, contam), owner (owner, eigentum), earlier lawful use (prior_use, vornutzung), procedure (procedure, verfahren), species (species, arten). Overlapping brownfields are each scored, with a warning and the flag overlap.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Leer gelassene Felder werden nach Namen gesucht: Biotoptyp (biotope_type, biotoptyp, biotope), Wert (biotope_value, biotopwert), Versiegelungsanteil (sealed_share, versiegelung, sealing), Altlasten (altlast, contam), Eigentum (owner, eigentum), zulässige Vornutzung (prior_use, vornutzung), Verfahren (procedure, verfahren), Arten (species, arten). Sich überlagernde Brachen werden jede für sich bewertet, mit Warnung und dem Kennzeichen overlap.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Brownfields (polygons)</source>
+            <translation>Brachflächen (Polygone)</translation>
+        </message>
+        <message>
+            <source>Brownfields triaged</source>
+            <translation>Brachflächen eingeordnet</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keins</translation>
+        </message>
+        <message>
+            <source>Regionalplan settlement areas ASB/GIB (polygons)</source>
+            <translation>Siedlungsbereiche des Regionalplans ASB/GIB (Polygone)</translation>
+        </message>
+        <message>
+            <source>Settlement area field (empty = every polygon)</source>
+            <translation>Feld Siedlungsbereich (leer = jedes Polygon)</translation>
+        </message>
+        <message>
+            <source>Biotopverbund (polygons)</source>
+            <translation>Biotopverbund (Polygone)</translation>
+        </message>
+        <message>
+            <source>Biotopverbund stage field (I/II; empty = stufe or Stufe II)</source>
+            <translation>Feld Biotopverbund-Stufe (I/II; leer = stufe oder Stufe II)</translation>
+        </message>
+        <message>
+            <source>Protected areas and protected biotopes (polygons)</source>
+            <translation>Schutzgebiete und geschützte Biotope (Polygone)</translation>
+        </message>
+        <message>
+            <source>Regionale Grünzüge (polygons)</source>
+            <translation>Regionale Grünzüge (Polygone)</translation>
+        </message>
+        <message>
+            <source>Forest (polygons)</source>
+            <translation>Wald (Polygone)</translation>
+        </message>
+        <message>
+            <source>Klimaanalyse: cold-air areas or Klimatope (polygons)</source>
+            <translation>Klimaanalyse: Kaltluftgebiete oder Klimatope (Polygone)</translation>
+        </message>
+        <message>
+            <source>Klimatop field (empty = klimatop, else every polygon is a cold-air area)</source>
+            <translation>Feld Klimatop (leer = klimatop, sonst ist jedes Polygon ein Kaltluftgebiet)</translation>
+        </message>
+        <message>
+            <source>Public transport stops (points)</source>
+            <translation>ÖPNV-Haltestellen (Punkte)</translation>
+        </message>
+        <message>
+            <source>Existing compensation sites (polygons)</source>
+            <translation>Vorhandene Kompensationsflächen (Polygone)</translation>
+        </message>
+        <message>
+            <source>Distance at which a brownfield counts as without a park (m)</source>
+            <translation>Entfernung, ab der eine Brache als ohne Park gilt (m)</translation>
+        </message>
+        <message>
+            <source>Planned biotope value after 30 years (0–10)</source>
+            <translation>Planwert des Biotops nach 30 Jahren (0–10)</translation>
+        </message>
+        <message>
+            <source>Smallest brownfield (m²; smaller ones are slivers)</source>
+            <translation>Kleinste Brache (m²; kleinere sind Splitterflächen)</translation>
+        </message>
+        <message>
+            <source>Distance within which pool sites form a group (m)</source>
+            <translation>Entfernung, in der Poolflächen eine Gruppe bilden (m)</translation>
+        </message>
+        <message>
+            <source>brownfield,Brache,Flächenrecycling,Ökopunkte,Ökokonto,compensation pool,Eingriffsregelung,HZ 08</source>
+            <translation>Brache,Brachfläche,Flächenrecycling,Ökopunkte,Ökokonto,Flächenpool,Kompensationspool,Eingriffsregelung,HZ 08</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;The law first&lt;/b&gt; (flags and reasons, never silent): § 1a (3) BauGB — no compensation for interventions made or permitted before the planning decision (field of the earlier lawful use; flag baugb_1a3); § 13a (2) No. 4 BauGB — in an Innenentwicklung plan under {m13a} m² ground area interventions count as permitted, so no compensation is due (procedure field; baugb_13a, and baugb_13a_check from {m13a} m² of site area, where the ground area decides); forest law — succession woodland can be Wald: a conversion permit and replacement planting (flag wald, HZ 22); species protection — wherever the site changes an Artenschutzprüfung is needed (flag asp; typical brownfield species are Kreuzkröte and Blauflügelige Ödlandschrecke), known species (flag species); protected areas and biotopes (§ 30 BNatSchG, § 42 LNatSchG NRW) and Biotopverbund Stufe I make a site schutz whatever its scores. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) lower recycling and pool by the factor {suspected} (suspected) or {altlast} (Altlast).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Zuerst das Recht&lt;/b&gt; (Kennzeichen und Begründungen, nie stillschweigend): § 1a Abs. 3 BauGB — kein Ausgleich für Eingriffe, die vor der planerischen Entscheidung erfolgt sind oder zulässig waren (Feld zulässige Vornutzung; Kennzeichen baugb_1a3); § 13a Abs. 2 Nr. 4 BauGB — in einem Bebauungsplan der Innenentwicklung mit weniger als {m13a} m² Grundfläche gelten Eingriffe als zulässig, ein Ausgleich ist nicht erforderlich (Feld Verfahren; baugb_13a, und baugb_13a_check ab {m13a} m² Flächengröße, wo die Grundfläche entscheidet); Waldrecht — Sukzessionswald kann Wald im Rechtssinn sein: Waldumwandlungsgenehmigung und Ersatzaufforstung (Kennzeichen wald, HZ 22); Artenschutz — wo sich die Fläche ändert, ist eine Artenschutzprüfung nötig (Kennzeichen asp; typische Arten der Brachen sind Kreuzkröte und Blauflügelige Ödlandschrecke), bekannte Vorkommen (Kennzeichen species); Schutzgebiete und geschützte Biotope (§ 30 BNatSchG, § 42 LNatSchG NRW) und Biotopverbund Stufe I machen eine Fläche unabhängig von ihren Teilwerten zu schutz. Altlasten (kein Verdacht, altlastverdächtig, Altlast, saniert) mindern Recycling und Pool um den Faktor {suspected} (Verdacht) bzw. {altlast} (Altlast).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Biotope values&lt;/b&gt; on the 0–10 scale of the NRW method (LANUV/LANUK "Numerische Bewertung von Biotoptypen für die Eingriffsregelung in NRW"): from the value field, else from the biotope type through the shipped table (resources/biotope_types.csv, each value with its source; types marked [U] are the plugin's assumptions, check them against Tab. 1 of the current LANUK edition) or your own table (columns code, value_a, source; optional value_p, name_de, name_en, forest, aliases), else estimated from the sealed share (sealed 0, the rest as ruderal vegetation). Values outside 0–10 are ignored and flagged; unknown types are named and counted. The planned value after 30 years (bw_target, default {target}: the Grundwert P of hedges, species-rich grassland and young woodland) is a parameter or a field.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Biotopwerte&lt;/b&gt; auf der Skala 0–10 des NRW-Verfahrens (LANUV/LANUK „Numerische Bewertung von Biotoptypen für die Eingriffsregelung in NRW“): aus dem Wertfeld, sonst aus dem Biotoptyp über die mitgelieferte Liste (resources/biotope_types.csv, jeder Wert mit Quelle; mit [U] markierte Typen sind Annahmen des Plugins, prüfen Sie sie an Tab. 1 der aktuellen LANUK-Fassung) oder Ihre eigene Liste (Spalten code, value_a, source; optional value_p, name_de, name_en, forest, aliases), sonst aus dem Versiegelungsanteil geschätzt (versiegelt 0, der Rest als Ruderalflur). Werte außerhalb von 0–10 werden nicht verwendet und markiert; unbekannte Typen werden genannt und gezählt. Der Planwert nach 30 Jahren (bw_target, Vorgabe {target}: der Grundwert P von Hecken, artenreichem Grünland und jungem Wald) ist ein Parameter oder ein Feld.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Sub-scores&lt;/b&gt; (0–1; the weights inside them are the plugin's assumptions):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_recycling&lt;/b&gt;: weighted mean of low biotope value (1 up to {low} points, 0 from {high}), location in a settlement area (ASB/GIB), a stop within {near} m (0 beyond {far} m), size (full at {rsize} m², the usual size for Flächenpool NRW) and public ownership, times the Altlasten factor.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_protection&lt;/b&gt; = 1 − Π(1 − signal): protected area or biotope {p_prot}, Biotopverbund Stufe I {p_v1} / Stufe II {p_v2}, biotope value {p_val} (from {high} points), known species {p_spec}, woodland {p_forest}, Regionaler Grünzug {p_gz}, cold air {p_cold}: one strong signal is enough, a missing layer neither helps nor hurts.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_pool&lt;/b&gt;: weighted mean of the uplift to the planned value (full at {gain} points per m²), location outside the settlement areas (Regionalplan Ruhr principle 1.1-5: compensation outside the Siedlungsbereiche), Grünzug or links between Biotopverbund areas (within {link} m), size (full at {psize} m²), compensation sites within the group distance and public ownership, times the Altlasten factor.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A brownfield lies in a layer's area when at least {share} % of it does (the settlement area: where a point inside it lies).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Teilwerte&lt;/b&gt; (0–1; die Gewichte darin sind Annahmen des Plugins):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;c_recycling&lt;/b&gt;: gewichtetes Mittel aus niedrigem Biotopwert (1 bis {low} Punkte, 0 ab {high}), Lage im Siedlungsbereich (ASB/GIB), einer Haltestelle in {near} m (0 über {far} m), Größe (voll ab {rsize} m², der übliche Rahmen des Flächenpools NRW) und öffentlichem Eigentum, mal dem Altlastenfaktor.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_protection&lt;/b&gt; = 1 − Π(1 − Signal): Schutzgebiet oder geschütztes Biotop {p_prot}, Biotopverbund Stufe I {p_v1} / Stufe II {p_v2}, Biotopwert {p_val} (ab {high} Punkten), bekannte Arten {p_spec}, Gehölz/Wald {p_forest}, Regionaler Grünzug {p_gz}, Kaltluft {p_cold}: Ein starkes Signal genügt, ein fehlender Layer hilft und schadet nicht.&lt;/li&gt;&lt;li&gt;&lt;b&gt;c_pool&lt;/b&gt;: gewichtetes Mittel aus der Aufwertung zum Planwert (voll ab {gain} Punkten je m²), Lage außerhalb der Siedlungsbereiche (Regionalplan Ruhr, Grundsatz 1.1-5: Kompensation außerhalb der Siedlungsbereiche), Grünzug oder Verbindung von Biotopverbundflächen (bis {link} m), Größe (voll ab {psize} m²), Kompensationsflächen innerhalb der Gruppenentfernung und öffentlichem Eigentum, mal dem Altlastenfaktor.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Eine Brache liegt in der Fläche eines Layers, wenn mindestens {share} % von ihr darin liegen (beim Siedlungsbereich: wo ein Punkt in ihr liegt).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Triage&lt;/b&gt;: a category qualifies at a sub-score of {qualify} (recycling not from a value of {high}; pool only with an uplift of {gain} points or more and outside the settlement areas); of several, the one with the higher weighted sub-score wins by {margin}, else pruefen names both. gi_score is the strength of the brownfield's own category (× 100), so A means a clear, strong case; its c_* field is the one filled, and gi_reason lists all three sub-scores. The weights W_RECYCLING, W_PROTECTION and W_POOL (default {w}) tilt close calls.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Einordnung&lt;/b&gt;: Eine Kategorie kommt ab einem Teilwert von {qualify} in Frage (Recycling nicht ab einem Biotopwert von {high}; Pool nur mit einer Aufwertung von mindestens {gain} Punkten und außerhalb der Siedlungsbereiche); von mehreren gewinnt die mit dem höheren gewichteten Teilwert bei {margin} Vorsprung, sonst nennt pruefen beide. gi_score ist die Stärke der eigenen Kategorie (× 100), A heißt also ein klarer, starker Fall; ihr c_*-Feld ist gefüllt, gi_reason nennt alle drei Teilwerte. Die Gewichte W_RECYCLING, W_PROTECTION und W_POOL (Vorgabe {w}) verschieben knappe Entscheidungen.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Ökopunkte&lt;/b&gt; of pool candidates: oekopunkte = area × (bw_target − bw_now), bw_gain per m². Pool candidates within the group distance ({group} m) of each other form pool groups (lead projects, numbered by their total): pool_group and pool_total.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Ökopunkte&lt;/b&gt; der Poolkandidaten: oekopunkte = Fläche × (bw_target − bw_now), bw_gain je m². Poolkandidaten innerhalb der Gruppenentfernung ({group} m) bilden Poolgruppen (Leitprojekte, nach ihrer Summe nummeriert): pool_group und pool_total.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Flächenpool NRW is not a compensation pool.&lt;/b&gt; Flächenpool NRW is a programme of the Land (NRW.URBAN with the BahnflächenEntwicklungsGesellschaft) that brings brownfields, usually over {size} m², back into use: recycling. Compensation land pools and Ökokonten belong to the Eingriffsregelung (§ 16 BNatSchG, § 32 LNatSchG NRW, Ökokonto-Verordnung, § 135a BauGB): sites are upgraded in advance and credited in Ökopunkte, which later interventions use. An Ökokonto measure must be approved before it starts and must not be publicly funded twice.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Der Flächenpool NRW ist kein Kompensationspool.&lt;/b&gt; Der Flächenpool NRW ist ein Programm des Landes (NRW.URBAN mit der BahnflächenEntwicklungsGesellschaft), das Brachen, meist über {size} m², wieder nutzbar macht: Recycling. Kompensationsflächenpools und Ökokonten gehören zur Eingriffsregelung (§ 16 BNatSchG, § 32 LNatSchG NRW, Ökokonto-Verordnung, § 135a BauGB): Flächen werden vorab aufgewertet und in Ökopunkten gutgeschrieben, die spätere Eingriffe nutzen. Eine Ökokonto-Maßnahme muss vor Beginn anerkannt werden und darf nicht doppelt öffentlich gefördert sein.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 08 always; 11 (Industrienatur) for schutz or a value of {high} or more; 12 (Naturerfahrungsräume) for schutz and pool sites of {ha} ha or more in the settlement area without a park within {park} m and without Altlasten; 13 in a Regionaler Grünzug; 15 in the Biotopverbund or linking it; 20 (soils) for pool sites sealed {sealed} % or more (unsealing) and recycled Altlasten; 22 for woodland.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Handlungsziele&lt;/b&gt; in gi_hz: 08 immer; 11 (Industrienatur) für schutz oder einen Biotopwert ab {high}; 12 (Naturerfahrungsräume) für Schutz- und Poolflächen ab {ha} ha im Siedlungsbereich ohne Park im Umkreis von {park} m und ohne Altlasten; 13 im Regionalen Grünzug; 15 im Biotopverbund oder als Verbindung; 20 (Böden) für Poolflächen mit mindestens {sealed} % Versiegelung (Entsiegelung) und recycelte Altlasten; 22 für Gehölz und Wald.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Biotope type field (code or name; empty = find by name)</source>
+            <translation>Feld Biotoptyp (Code oder Name; leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Biotope value field, 0–10 (empty = find by name)</source>
+            <translation>Feld Biotopwert, 0–10 (leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Sealed share field, 0–1 or % (empty = find by name)</source>
+            <translation>Feld Versiegelungsanteil, 0–1 oder % (leer = nach Namen suchen)</translation>
+        </message>
+        <message>
+            <source>Altlasten status field (kein Verdacht, altlastverdächtig, Altlast, saniert)</source>
+            <translation>Feld Altlastenstatus (kein Verdacht, altlastverdächtig, Altlast, saniert)</translation>
+        </message>
+        <message>
+            <source>Owner field (public: Stadt, Land, RVR …)</source>
+            <translation>Feld Eigentum (öffentlich: Stadt, Land, RVR …)</translation>
+        </message>
+        <message>
+            <source>Earlier lawful use field (yes/no, § 1a (3) BauGB)</source>
+            <translation>Feld zulässige Vornutzung (ja/nein, § 1a Abs. 3 BauGB)</translation>
+        </message>
+        <message>
+            <source>Procedure field (§ 13a BauGB or not)</source>
+            <translation>Feld Verfahren (§ 13a BauGB oder nicht)</translation>
+        </message>
+        <message>
+            <source>Protected species known field (yes/no)</source>
+            <translation>Feld planungsrelevante Arten bekannt (ja/nein)</translation>
+        </message>
+        <message>
+            <source>Planned biotope value field, 0–10 (empty = the parameter)</source>
+            <translation>Feld Planwert des Biotops, 0–10 (leer = der Parameter)</translation>
+        </message>
+        <message>
+            <source>Own biotope value table (CSV; empty = the shipped NRW table)</source>
+            <translation>Eigene Biotopwertliste (CSV; leer = die mitgelieferte NRW-Liste)</translation>
+        </message>
+        <message>
+            <source>Settlement area values (comma-separated)</source>
+            <translation>Werte der Siedlungsbereiche (durch Komma getrennt)</translation>
+        </message>
+        <message>
+            <source>Klimatope that produce cold air (comma-separated)</source>
+            <translation>Klimatope mit Kaltluftentstehung (durch Komma getrennt)</translation>
+        </message>
+        <message>
+            <source>Distance at which a brownfield borders a Biotopverbund area (m)</source>
+            <translation>Entfernung, bis zu der eine Brache an eine Biotopverbundfläche grenzt (m)</translation>
+        </message>
+        <message>
+            <source>Share of a brownfield that must lie in a layer's area (0–1)</source>
+            <translation>Anteil einer Brache, der in der Fläche eines Layers liegen muss (0–1)</translation>
+        </message>
+        <message>
+            <source>Low biotope value (full recycling score up to it)</source>
+            <translation>Niedriger Biotopwert (bis dahin voller Recycling-Wert)</translation>
+        </message>
+        <message>
+            <source>High biotope value (no recycling from it)</source>
+            <translation>Hoher Biotopwert (ab dort kein Recycling)</translation>
+        </message>
+        <message>
+            <source>Smallest uplift for a pool site (points per m²)</source>
+            <translation>Kleinste Aufwertung für eine Poolfläche (Punkte je m²)</translation>
+        </message>
+        <message>
+            <source>Uplift for the full pool score (points per m²)</source>
+            <translation>Aufwertung für den vollen Pool-Wert (Punkte je m²)</translation>
+        </message>
+        <message>
+            <source>Stop distance for the full access score (m)</source>
+            <translation>Haltestellenentfernung für den vollen Erreichbarkeitswert (m)</translation>
+        </message>
+        <message>
+            <source>Stop distance without access score (m)</source>
+            <translation>Haltestellenentfernung ohne Erreichbarkeitswert (m)</translation>
+        </message>
+        <message>
+            <source>Size for the full recycling size score (m²)</source>
+            <translation>Größe für den vollen Recycling-Größenwert (m²)</translation>
+        </message>
+        <message>
+            <source>Size for the full pool size score (m²)</source>
+            <translation>Größe für den vollen Pool-Größenwert (m²)</translation>
+        </message>
+        <message>
+            <source>Sub-score at which a category qualifies (0–1)</source>
+            <translation>Teilwert, ab dem eine Kategorie in Frage kommt (0–1)</translation>
+        </message>
+        <message>
+            <source>Lead that decides between two qualifying categories (0–1)</source>
+            <translation>Vorsprung, der zwischen zwei möglichen Kategorien entscheidet (0–1)</translation>
+        </message>
+        <message>
+            <source>Smallest Naturerfahrungsraum (m², HZ 12)</source>
+            <translation>Kleinster Naturerfahrungsraum (m², HZ 12)</translation>
+        </message>
+        <message>
+            <source>Compensation pool candidates</source>
+            <translation>Kandidaten für den Kompensationspool</translation>
+        </message>
+        <message>
+            <source>Eco-points of all pool candidates</source>
+            <translation>Ökopunkte aller Poolkandidaten</translation>
+        </message>
+        <message>
+            <source>Pool groups</source>
+            <translation>Poolgruppen</translation>
+        </message>
+        <message>
+            <source>Biotopverbund without a stage field: every area counts as Stufe II.</source>
+            <translation>Biotopverbund ohne Feld für die Stufe: jede Fläche gilt als Stufe II.</translation>
+        </message>
+        <message>
+            <source>Nothing to triage: the brownfields have no biotope type, biotope value or sealed share, and no layer is given. Choose a field (BIOTOPE_TYPE_FIELD, BIOTOPE_VALUE_FIELD, SEALED_FIELD) or at least one layer (SETTLEMENT, BIOTOPVERBUND, PROTECTED, GRUENZUEGE, FOREST, KLIMATOPE).</source>
+            <translation>Nichts einzuordnen: Die Brachen haben weder Biotoptyp noch Biotopwert noch Versiegelungsanteil, und es ist kein Layer angegeben. Wählen Sie ein Feld (BIOTOPE_TYPE_FIELD, BIOTOPE_VALUE_FIELD, SEALED_FIELD) oder mindestens einen Layer (SETTLEMENT, BIOTOPVERBUND, PROTECTED, GRUENZUEGE, FOREST, KLIMATOPE).</translation>
+        </message>
+        <message>
+            <source>{n} brownfields have a biotope value outside 0–10; it is ignored (flag bw_out_of_range).</source>
+            <translation>{n} Brachen haben einen Biotopwert außerhalb von 0–10; er wird nicht verwendet (Kennzeichen bw_out_of_range).</translation>
+        </message>
+        <message>
+            <source>{n} brownfields overlap another one; each is scored on its own, and pool sums may count the overlap twice (flag overlap).</source>
+            <translation>{n} Brachen überlagern eine andere; jede wird für sich bewertet, und Poolsummen können die Überlagerung doppelt zählen (Kennzeichen overlap).</translation>
+        </message>
+        <message>
+            <source>{n} brownfields have no biotope value, type or sealed share (flag bw_unknown): no pool uplift can be computed for them.</source>
+            <translation>{n} Brachen haben weder Biotopwert noch Biotoptyp noch Versiegelungsanteil (Kennzeichen bw_unknown): Für sie lässt sich keine Aufwertung berechnen.</translation>
+        </message>
+        <message>
+            <source>{n} brownfields have a biotope value estimated from the sealed share (flag bw_from_sealing).</source>
+            <translation>{n} Brachen haben einen aus dem Versiegelungsanteil geschätzten Biotopwert (Kennzeichen bw_from_sealing).</translation>
+        </message>
+        <message>
+            <source>Fields used: biotope type = {type}, biotope value = {value}, sealed share = {sealed}, Altlasten = {altlast}, owner = {owner}, earlier lawful use = {prior}, procedure = {proc}, species = {species}, planned value = {target}.</source>
+            <translation>Verwendete Felder: Biotoptyp = {type}, Biotopwert = {value}, Versiegelungsanteil = {sealed}, Altlasten = {altlast}, Eigentum = {owner}, zulässige Vornutzung = {prior}, Verfahren = {proc}, Arten = {species}, Planwert = {target}.</translation>
+        </message>
+        <message>
+            <source>Categories: recycling {r}, schutz {s}, kompensationspool {p}, pruefen {q} ({c} of them with a conflict).</source>
+            <translation>Kategorien: recycling {r}, schutz {s}, kompensationspool {p}, pruefen {q} (davon {c} mit Zielkonflikt).</translation>
+        </message>
+        <message>
+            <source>{n} pool candidates with {pts:.0f} eco-points in {g} pool groups.</source>
+            <translation>{n} Poolkandidaten mit {pts:.0f} Ökopunkten in {g} Poolgruppen.</translation>
+        </message>
+        <message>
+            <source>the parameter</source>
+            <translation>der Parameter</translation>
+        </message>
+        <message>
+            <source>No brownfield is a clear case for {name}; its sub-score is still in gi_reason.</source>
+            <translation>Keine Brache ist ein klarer Fall für {name}; der Teilwert steht weiterhin in gi_reason.</translation>
+        </message>
+        <message>
+            <source>Not given, so the triage runs without them: {what}.</source>
+            <translation>Nicht angegeben, die Einordnung läuft ohne: {what}.</translation>
+        </message>
+        <message>
+            <source>{n} brownfields have a biotope type that is not in the table: {types}. Their value is unknown (flag type_unknown); add the types to your own table (BIOTOPE_TABLE).</source>
+            <translation>{n} Brachen haben einen Biotoptyp, der nicht in der Liste steht: {types}. Ihr Biotopwert ist unbekannt (Kennzeichen type_unknown); ergänzen Sie die Typen in einer eigenen Liste (BIOTOPE_TABLE).</translation>
+        </message>
+        <message>
+            <source>Altlasten status not recognised, counted as unknown: {values}. Use kein Verdacht, altlastverdächtig, Altlast or saniert.</source>
+            <translation>Altlastenstatus nicht erkannt, als unbekannt gezählt: {values}. Verwenden Sie kein Verdacht, altlastverdächtig, Altlast oder saniert.</translation>
+        </message>
+        <message>
+            <source>The biotope table {path} cannot be used: {problem}. Correct the row or leave BIOTOPE_TABLE empty for the shipped NRW table.</source>
+            <translation>Die Biotopwertliste {path} ist nicht verwendbar: {problem}. Korrigieren Sie die Zeile oder lassen Sie BIOTOPE_TABLE leer für die mitgelieferte NRW-Liste.</translation>
+        </message>
+        <message>
+            <source>No polygon of {param} has one of the values {values} in {field}; the layer counts as empty.</source>
+            <translation>Kein Polygon von {param} hat einen der Werte {values} in {field}; der Layer gilt als leer.</translation>
+        </message>
+        <message>
+            <source>The biotope table {path} lacks the columns {columns}. A biotope table needs code, value_a (Grundwert A, 0–10) and source; value_p, name_de, name_en, forest and aliases are optional.</source>
+            <translation>Der Biotopwertliste {path} fehlen die Spalten {columns}. Eine Biotopwertliste braucht code, value_a (Grundwert A, 0–10) und source; value_p, name_de, name_en, forest und aliases sind optional.</translation>
+        </message>
+        <message>
             <source>Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.</source>
             <translation>Layer {name} hat kein Koordinatenbezugssystem, und seine Koordinaten sehen nicht nach UTM-Zone 32N aus. Legen Sie das KBS fest (Layereigenschaften › Quelle) und starten Sie erneut.</translation>
         </message>
@@ -620,10 +920,6 @@ flächenwert</translation>
             <translation>Dachbegrünung – bewertete Dächer</translation>
         </message>
         <message>
-            <source>none</source>
-            <translation>keins</translation>
-        </message>
-        <message>
             <source>suitability: 0–5° → 1, 5–15° → 0.75, 15–30° → 0.5, 30–45° → 0.25 (classes of the Münster green-roof potential; the values are assumptions), weighted by the area of the greenable surfaces; an unknown slope stays unknown (flag slope_unknown), a flat roof type without slope counts as 0–5° (slope_from_type).</source>
             <translation>Eignung: 0–5° → 1, 5–15° → 0,75, 15–30° → 0,5, 30–45° → 0,25 (Klassen des Gründachpotenzials Münster; die Werte sind Annahmen), gewichtet mit der Fläche der begrünbaren Dachflächen; eine unbekannte Neigung bleibt unbekannt (Kennzeichen slope_unknown), eine Flachdach-Dachform ohne Neigung zählt als 0–5° (slope_from_type).</translation>
         </message>
@@ -992,6 +1288,10 @@ flächenwert</translation>
             <translation>(keine Angabe)</translation>
         </message>
         <message>
+            <source>Layer {name} ({param}) has no usable polygons; it is ignored.</source>
+            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
+        </message>
+        <message>
             <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
             <translation>Polygone zur thermischen Belastung sind angegeben, aber kein Feld: Wählen Sie HEAT_FIELD (eine Klasse 1–5, eine Bezeichnung wie 'ungünstig' oder einen Messwert).</translation>
         </message>
@@ -1014,10 +1314,6 @@ flächenwert</translation>
         <message>
             <source>Field {field} ({param}) holds no numbers; it is ignored.</source>
             <translation>Feld {field} ({param}) enthält keine Zahlen; es wird ignoriert.</translation>
-        </message>
-        <message>
-            <source>Layer {name} ({param}) has no usable polygons; it is ignored.</source>
-            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
         </message>
         <message>
             <source>Layer {param} is given but no field with its values was found: choose {field_param}.</source>
@@ -1806,10 +2102,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Versiegelte Flächen (Polygone mit einem Feld für die Abkopplung)</translation>
         </message>
         <message>
-            <source>Forest (polygons)</source>
-            <translation>Wald (Polygone)</translation>
-        </message>
-        <message>
             <source>Legally protected areas in the Biotopverbund (polygons)</source>
             <translation>Gesetzlich geschützte Flächen im Biotopverbund (Polygone)</translation>
         </message>
@@ -1958,6 +2250,310 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>{n} Gewässerstrecken haben keine Gewässerstrukturgüteklasse 1–7 und bleiben unberücksichtigt.</translation>
         </message>
         <message>
+            <source>recycling</source>
+            <translation>Recycling</translation>
+        </message>
+        <message>
+            <source>protect</source>
+            <translation>Schutz</translation>
+        </message>
+        <message>
+            <source>compensation pool</source>
+            <translation>Kompensationspool</translation>
+        </message>
+        <message>
+            <source>to be checked</source>
+            <translation>zu prüfen</translation>
+        </message>
+        <message>
+            <source>biotope value</source>
+            <translation>Biotopwert</translation>
+        </message>
+        <message>
+            <source>settlement area</source>
+            <translation>Siedlungsbereich</translation>
+        </message>
+        <message>
+            <source>Biotopverbund</source>
+            <translation>Biotopverbund</translation>
+        </message>
+        <message>
+            <source>protected areas</source>
+            <translation>Schutzgebiete</translation>
+        </message>
+        <message>
+            <source>regional green corridors</source>
+            <translation>Regionale Grünzüge</translation>
+        </message>
+        <message>
+            <source>stops</source>
+            <translation>Haltestellen</translation>
+        </message>
+        <message>
+            <source>Altlasten status</source>
+            <translation>Altlastenstatus</translation>
+        </message>
+        <message>
+            <source>forest</source>
+            <translation>Wald</translation>
+        </message>
+        <message>
+            <source>Klimaanalyse</source>
+            <translation>Klimaanalyse</translation>
+        </message>
+        <message>
+            <source>compensation sites</source>
+            <translation>Kompensationsflächen</translation>
+        </message>
+        <message>
+            <source>parks</source>
+            <translation>Parks</translation>
+        </message>
+        <message>
+            <source>recycling: develop and compensate nearby</source>
+            <translation>Recycling: entwickeln und ortsnah ausgleichen</translation>
+        </message>
+        <message>
+            <source>protect as green infrastructure</source>
+            <translation>als Grüne Infrastruktur schützen</translation>
+        </message>
+        <message>
+            <source>compensation pool candidate</source>
+            <translation>Kandidat für den Kompensationspool</translation>
+        </message>
+        <message>
+            <source>to be checked: no direction is clear</source>
+            <translation>zu prüfen: keine Richtung eindeutig</translation>
+        </message>
+        <message>
+            <source>to be checked: {a} or {b}</source>
+            <translation>zu prüfen: {a} oder {b}</translation>
+        </message>
+        <message>
+            <source>no usable geometry (excluded)</source>
+            <translation>keine verwendbare Geometrie (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>less than {min} m² (excluded)</source>
+            <translation>kleiner als {min} m² (ausgeschlossen)</translation>
+        </message>
+        <message>
+            <source>protected area or biotope (§ 30 BNatSchG / § 42 LNatSchG NRW)</source>
+            <translation>Schutzgebiet oder geschütztes Biotop (§ 30 BNatSchG / § 42 LNatSchG NRW)</translation>
+        </message>
+        <message>
+            <source>Biotopverbund Stufe I</source>
+            <translation>Biotopverbund Stufe I</translation>
+        </message>
+        <message>
+            <source>Biotopverbund Stufe II</source>
+            <translation>Biotopverbund Stufe II</translation>
+        </message>
+        <message>
+            <source>links {k} Biotopverbund areas</source>
+            <translation>verbindet {k} Biotopverbundflächen</translation>
+        </message>
+        <message>
+            <source>borders a Biotopverbund area</source>
+            <translation>grenzt an eine Biotopverbundfläche</translation>
+        </message>
+        <message>
+            <source>in a regional green corridor</source>
+            <translation>im Regionalen Grünzug</translation>
+        </message>
+        <message>
+            <source>in a settlement area (ASB/GIB)</source>
+            <translation>im Siedlungsbereich (ASB/GIB)</translation>
+        </message>
+        <message>
+            <source>outside the settlement areas</source>
+            <translation>außerhalb der Siedlungsbereiche</translation>
+        </message>
+        <message>
+            <source>stop at {d} m</source>
+            <translation>Haltestelle in {d} m</translation>
+        </message>
+        <message>
+            <source>no stop within {d} m</source>
+            <translation>keine Haltestelle im Umkreis von {d} m</translation>
+        </message>
+        <message>
+            <source>cold-air area</source>
+            <translation>Kaltluftgebiet</translation>
+        </message>
+        <message>
+            <source>biotope value {now}</source>
+            <translation>Biotopwert {now}</translation>
+        </message>
+        <message>
+            <source>biotope value {now} → {target}</source>
+            <translation>Biotopwert {now} → {target}</translation>
+        </message>
+        <message>
+            <source>biotope value about {now} (from the sealed share) → {target}</source>
+            <translation>Biotopwert etwa {now} (aus dem Versiegelungsanteil) → {target}</translation>
+        </message>
+        <message>
+            <source>{pts} eco-points</source>
+            <translation>{pts} Ökopunkte</translation>
+        </message>
+        <message>
+            <source>pool group {g} with {pts} eco-points</source>
+            <translation>Poolgruppe {g} mit {pts} Ökopunkten</translation>
+        </message>
+        <message>
+            <source>recycling {r} · protection {s} · pool {p}</source>
+            <translation>Recycling {r} · Schutz {s} · Pool {p}</translation>
+        </message>
+        <message>
+            <source>§ 1a (3) BauGB: no compensation for interventions made or permitted before</source>
+            <translation>§ 1a Abs. 3 BauGB: kein Ausgleich für bereits erfolgte oder zulässige Eingriffe</translation>
+        </message>
+        <message>
+            <source>§ 13a (2) No. 4 BauGB: no compensation due</source>
+            <translation>§ 13a Abs. 2 Nr. 4 BauGB: kein Ausgleich erforderlich</translation>
+        </message>
+        <message>
+            <source>§ 13a BauGB, but 20,000 m² or more: check the ground area</source>
+            <translation>§ 13a BauGB, aber 20.000 m² oder mehr: Grundfläche prüfen</translation>
+        </message>
+        <message>
+            <source>may be forest in law: conversion permit and replacement</source>
+            <translation>kann Wald im Rechtssinn sein: Waldumwandlungsgenehmigung und Ersatzaufforstung</translation>
+        </message>
+        <message>
+            <source>species protection assessment (ASP) needed</source>
+            <translation>Artenschutzprüfung (ASP) erforderlich</translation>
+        </message>
+        <message>
+            <source>protected species known</source>
+            <translation>planungsrelevante Arten bekannt</translation>
+        </message>
+        <message>
+            <source>Altlast</source>
+            <translation>Altlast</translation>
+        </message>
+        <message>
+            <source>suspected contamination</source>
+            <translation>altlastverdächtig</translation>
+        </message>
+        <message>
+            <source>overlaps another brownfield</source>
+            <translation>überlagert eine andere Brache</translation>
+        </message>
+        <message>
+            <source>biotope type not in the table</source>
+            <translation>Biotoptyp nicht in der Liste</translation>
+        </message>
+        <message>
+            <source>biotope value outside 0–10 (ignored)</source>
+            <translation>Biotopwert außerhalb von 0–10 (nicht verwendet)</translation>
+        </message>
+        <message>
+            <source>not known: {what}</source>
+            <translation>nicht bekannt: {what}</translation>
+        </message>
+        <message>
+            <source>no criterion could be evaluated</source>
+            <translation>kein Kriterium auswertbar</translation>
+        </message>
+        <message>
+            <source>Brownfields: recycling, protection or compensation pool</source>
+            <translation>Brachflächen: Recycling, Schutz oder Kompensationspool</translation>
+        </message>
+        <message>
+            <source>brownfield</source>
+            <translation>Brache</translation>
+        </message>
+        <message>
+            <source>protected area or biotope</source>
+            <translation>Schutzgebiet oder geschütztes Biotop</translation>
+        </message>
+        <message>
+            <source>§ 1a (3) BauGB: no compensation for earlier lawful use</source>
+            <translation>§ 1a Abs. 3 BauGB: kein Ausgleich für zulässige Vornutzung</translation>
+        </message>
+        <message>
+            <source>§ 13a BauGB over 20,000 m²: check the ground area</source>
+            <translation>§ 13a BauGB über 20.000 m²: Grundfläche prüfen</translation>
+        </message>
+        <message>
+            <source>may be forest: conversion permit and replacement</source>
+            <translation>möglicherweise Wald: Umwandlungsgenehmigung und Ersatzaufforstung</translation>
+        </message>
+        <message>
+            <source>species protection assessment needed</source>
+            <translation>Artenschutzprüfung erforderlich</translation>
+        </message>
+        <message>
+            <source>contaminated site (Altlast)</source>
+            <translation>Altlast</translation>
+        </message>
+        <message>
+            <source>conflicting directions</source>
+            <translation>Zielkonflikt</translation>
+        </message>
+        <message>
+            <source>biotope value unknown</source>
+            <translation>Biotopwert unbekannt</translation>
+        </message>
+        <message>
+            <source>biotope value estimated from sealing</source>
+            <translation>Biotopwert aus der Versiegelung geschätzt</translation>
+        </message>
+        <message>
+            <source>biotope value outside 0–10</source>
+            <translation>Biotopwert außerhalb von 0–10</translation>
+        </message>
+        <message>
+            <source>Weighted mean of low biotope value (1 up to 3 points, 0 from 6), location in a settlement area (ASB/GIB), a stop within 300–1,000 m, size (full at 5,000 m², Flächenpool NRW) and public ownership; × 0.85 where contamination is suspected, × 0.7 on an Altlast.</source>
+            <translation>Gewichtetes Mittel aus niedrigem Biotopwert (1 bis 3 Punkte, 0 ab 6), Lage im Siedlungsbereich (ASB/GIB), einer Haltestelle in 300–1.000 m, Größe (voll ab 5.000 m², Flächenpool NRW) und öffentlichem Eigentum; × 0,85 bei Altlastverdacht, × 0,7 bei einer Altlast.</translation>
+        </message>
+        <message>
+            <source>protection</source>
+            <translation>Schutz</translation>
+        </message>
+        <message>
+            <source>1 − Π(1 − signal): protected area or biotope 1, Biotopverbund Stufe I 0.9 / II 0.6, biotope value (0.8 from 6 points), known species 0.7, woodland 0.6, regional green corridor 0.5, cold air 0.4.</source>
+            <translation>1 − Π(1 − Signal): Schutzgebiet oder geschütztes Biotop 1, Biotopverbund Stufe I 0,9 / II 0,6, Biotopwert (0,8 ab 6 Punkten), bekannte Arten 0,7, Gehölz/Wald 0,6, Regionaler Grünzug 0,5, Kaltluft 0,4.</translation>
+        </message>
+        <message>
+            <source>Weighted mean of the uplift to the planned value (full at 4 points per m²), location outside the settlement area (Regionalplan Ruhr 1.1-5), green corridor or Biotopverbund links, size (full at 1 ha), nearby compensation sites and public ownership.</source>
+            <translation>Gewichtetes Mittel aus der Aufwertung zum Planwert (voll ab 4 Punkten je m²), Lage außerhalb des Siedlungsbereichs (Regionalplan Ruhr 1.1-5), Grünzug oder Verbindung von Biotopverbundflächen, Größe (voll ab 1 ha), nahen Kompensationsflächen und öffentlichem Eigentum.</translation>
+        </message>
+        <message>
+            <source>category</source>
+            <translation>Kategorie</translation>
+        </message>
+        <message>
+            <source>area</source>
+            <translation>Fläche</translation>
+        </message>
+        <message>
+            <source>biotope value now</source>
+            <translation>Biotopwert heute</translation>
+        </message>
+        <message>
+            <source>planned biotope value</source>
+            <translation>Planwert des Biotops</translation>
+        </message>
+        <message>
+            <source>uplift per m²</source>
+            <translation>Aufwertung je m²</translation>
+        </message>
+        <message>
+            <source>eco-points</source>
+            <translation>Ökopunkte</translation>
+        </message>
+        <message>
+            <source>pool group</source>
+            <translation>Poolgruppe</translation>
+        </message>
+        <message>
+            <source>eco-points of the pool group</source>
+            <translation>Ökopunkte der Poolgruppe</translation>
+        </message>
+        <message>
             <source>the design has no roof surfaces</source>
             <translation>der Entwurf hat keine Dachflächen</translation>
         </message>
@@ -2076,14 +2672,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>green roof already there (excluded)</source>
             <translation>bereits begrünt (ausgeschlossen)</translation>
-        </message>
-        <message>
-            <source>no usable geometry (excluded)</source>
-            <translation>keine verwendbare Geometrie (ausgeschlossen)</translation>
-        </message>
-        <message>
-            <source>no criterion could be evaluated</source>
-            <translation>kein Kriterium auswertbar</translation>
         </message>
         <message>
             <source>high heat load</source>
@@ -2874,10 +3462,6 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Starkregen</translation>
         </message>
         <message>
-            <source>Biotopverbund</source>
-            <translation>Biotopverbund</translation>
-        </message>
-        <message>
             <source>Regionale Grünzüge</source>
             <translation>Regionale Grünzüge</translation>
         </message>
@@ -2912,6 +3496,22 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Annual precipitation</source>
             <translation>Jahresniederschlag</translation>
+        </message>
+        <message>
+            <source>Settlement areas (Regionalplan ASB/GIB)</source>
+            <translation>Siedlungsbereiche (Regionalplan ASB/GIB)</translation>
+        </message>
+        <message>
+            <source>Forest</source>
+            <translation>Wald</translation>
+        </message>
+        <message>
+            <source>Public transport stops</source>
+            <translation>ÖPNV-Haltestellen</translation>
+        </message>
+        <message>
+            <source>Compensation sites</source>
+            <translation>Kompensationsflächen</translation>
         </message>
         <message>
             <source>Depth to groundwater</source>
