@@ -1,7 +1,8 @@
 """The plugin object QGIS creates through ``classFactory``.
 
 ``initProcessing`` registers the provider and needs no GUI, so ``qgis_process`` finds the
-algorithms; ``initGui`` adds the menu, toolbar and dock; ``unload`` removes all of it.
+algorithms; ``initGui`` adds the menu entry, a button on QGIS's Plugins toolbar (no toolbar row
+of its own for one button) and the dock; ``unload`` removes all of it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ class GiPlugin:
         self.provider = None
         self.problem: str | None = None
         self.actions: list[QAction] = []
-        self.toolbar = None
         self.dock = None
         self.dock_action: QAction | None = None
         install_translator()
@@ -53,8 +53,6 @@ class GiPlugin:
             self.iface.messageBar().pushMessage(tr("Green Infrastructure"), self.problem,
                                                 level=Qgis.MessageLevel.Critical, duration=0)
             return
-        self.toolbar = self.iface.addToolBar(tr("Green Infrastructure"))
-        self.toolbar.setObjectName("GiQgisPluginToolbar")
         dock_action = QAction(QIcon(icon_path("gi.svg")), tr("Green Infrastructure panel"), self.iface.mainWindow())
         dock_action.setObjectName("GiQgisPluginDockAction")
         dock_action.setCheckable(True)
@@ -72,8 +70,7 @@ class GiPlugin:
 
     def _add_action(self, action: QAction) -> None:
         self.iface.addPluginToMenu(MENU, action)
-        if self.toolbar is not None:
-            self.toolbar.addAction(action)
+        self.iface.addToolBarIcon(action)
         self.actions.append(action)
 
     def _first_toggle(self, checked: bool) -> None:
@@ -115,6 +112,7 @@ class GiPlugin:
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(MENU, action)
+                self.iface.removeToolBarIcon(action)
             action.deleteLater()
         self.actions = []
         if self.dock is not None:
@@ -125,9 +123,6 @@ class GiPlugin:
             self.dock.deleteLater()
             self.dock = None
         self.dock_action = None
-        if self.toolbar is not None:
-            self.toolbar.deleteLater()
-            self.toolbar = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

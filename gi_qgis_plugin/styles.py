@@ -26,13 +26,14 @@ from .contract import class_ranges, is_result_fields
 from .i18n import tr, translate_marked
 from .scoring.spec import ScoringSpec, spec_for_fields
 
-# Green for "green first": the darker, the higher the priority; grey for excluded. A–D are the
-# ColorBrewer PRGn steps, a scheme marked colour-blind safe there.
+# Green for "green first": the darker, the higher the priority; grey for excluded. ColorBrewer
+# YlGn, a single-hue light-to-dark ramp that colour-blind readers read by its lightness; D is a
+# light yellow-green that stays visible on a red heat raster (the former pale lilac vanished).
 CLASS_COLOURS = {
-    "A": "#1b7837",
-    "B": "#5aae61",
-    "C": "#a6dba0",
-    "D": "#e7d4e8",
+    "A": "#006837",
+    "B": "#31a354",
+    "C": "#78c679",
+    "D": "#d9f0a3",
     "X": "#bdbdbd",
 }
 SCORE_RANGES = class_ranges()

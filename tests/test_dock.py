@@ -151,15 +151,31 @@ def sample_like_layers(folder: Path) -> list:
     return layers
 
 
-def names(roles: dict) -> dict[str, str]:
-    """role -> layer name, for role -> layer or role -> layer id mappings."""
+def sample_key(layer) -> str:
+    from gi_qgis_plugin.ui.sample_loader import sample_key as key
+
+    return key(layer)
+
+
+def _layers_of(roles: dict, what) -> dict[str, str]:
+    """role -> what(layer), for role -> layer or role -> layer id mappings; roles without a layer left out."""
     project = QgsProject.instance()
     out = {}
-    for key, value in roles.items():
+    for role, value in roles.items():
         layer = project.mapLayer(value) if isinstance(value, str) else value
         if layer is not None:
-            out[key] = layer.name()
+            out[role] = what(layer)
     return out
+
+
+def keys(roles: dict) -> dict[str, str]:
+    """role -> the sample's own name of the layer (independent of the UI language)."""
+    return _layers_of(roles, sample_key)
+
+
+def names(roles: dict) -> dict[str, str]:
+    """role -> layer name."""
+    return _layers_of(roles, lambda layer: layer.name())
 
 
 def process_deferred_deletes() -> None:
@@ -560,9 +576,17 @@ def test_selecting_a_result_feature_fills_the_inspector(german, tmp_path, projec
 
     # zoom and flash go to the canvas
     result.selectByIds([1])
-    dock.zoom_to_feature()
+    assert dock.tabs.currentIndex() == dock.TAB_RESULT  # a selection brings the explanation forward
+    dock.tabs.setCurrentIndex(dock.TAB_ROLES)
     canvas = dock.iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem(CRS))  # as QGIS does from the first layer
+    canvas.resize(600, 600)
+    dock.inspector.zoom_button.click()
     assert canvas.extent().contains(QgsGeometry.fromWkt(square(1000, 1000, 20)).boundingBox())
+    # a 20 m roof alone would fill the map at about 1:100; the zoom keeps the block around it
+    from gi_qgis_plugin.ui.view import MIN_SCALE
+
+    assert canvas.scale() == pytest.approx(MIN_SCALE, rel=0.01)
 
     # "Pick on map": the identify tool of the result layer feeds the inspector
     dock.inspector.pick_button.click()
@@ -596,6 +620,11 @@ def test_browser_selects_exactly_the_features_of_a_handlungsziel(german, project
     from gi_qgis_plugin.ui.hz_browser import hz_results
 
     layer = hz_layer()
+    # an excluded roof (class X) still lists 02 in gi_hz; it cannot serve HZ 02: never counted
+    excluded = QgsFeature(layer.fields())
+    excluded.setGeometry(QgsGeometry.fromWkt(square(5000, 0, 50)))
+    excluded.setAttributes([None, "X", None, "02", "listed", "", None, None, None, None])
+    layer.dataProvider().addFeatures([excluded])
     other = memory_layer("Straßen", "LineString", RESULT_FIELDS,
                          [("LINESTRING(0 0, 300 400)", [10.0, "D", 1, "02", "", "", 0, 0, 0, 0]),
                           ("LINESTRING(0 0, 10 0)", [10.0, "D", 2, "24", "", "", 0, 0, 0, 0])])
@@ -680,7 +709,18 @@ def test_progress_of_hz02_counts_green_flat_roof_area(german, project, dock):
     dock.browser.select_number("02")
     assert dock.browser.progress_bar.isVisibleTo(dock) and dock.browser.progress_bar.value() == 60
     assert "30,0 %" in dock.browser.progress_label.text()
+    assert "„Flachdächer“: 300 m² von 1.000 m²" in dock.browser.progress_label.text()  # one unit
     screenshot(dock, "dock_handlungsziele.png")
+
+    # the progress follows the result open in the inspector: a roof of the second result is
+    # selected -> its own share, 80 / (80 + 320 + 100) = 16 %
+    project.addMapLayer(written)
+    written.selectByIds([2])
+    assert dock.tabs.currentIndex() == dock.TAB_RESULT
+    assert dock.browser.preferred_layer_id == written.id()
+    dock.browser.refresh(force=True)  # what showing the tab does (the dock is not on screen here)
+    assert "„gi:flatroofs output“" in dock.browser.progress_label.text()
+    assert "16,0 %" in dock.browser.progress_label.text()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -695,15 +735,65 @@ def test_load_sample_data_adds_a_group_and_assigns_roles(german, project, dock, 
     group = project.layerTreeRoot().children()[0]
     assert group.name() == "Musterstadt (Beispieldaten)"
     assert [n.layer() for n in group.findLayers()] == layers
-    assert names(dock.roles) == SAMPLE_ROLE_NAMES
-    assert names(load_roles_of(project)) == SAMPLE_ROLE_NAMES  # written into the project at once
-    visible = {n.layer().name() for n in group.findLayers() if n.isVisible()}
+    assert keys(dock.roles) == SAMPLE_ROLE_NAMES
+    assert keys(load_roles_of(project)) == SAMPLE_ROLE_NAMES  # written into the project at once
+    # names in the UI language (the German catalogue), whatever the data's own layer names
+    by_key = {sample_key(lyr): lyr for lyr in layers}
+    assert {k: by_key[k].name() for k in ("buildings", "street_trees", "sewer_combined", "districts")} == {
+        "buildings": "Gebäude", "street_trees": "Straßenbäume", "sewer_combined": "Gebiete mit Mischkanalisation",
+        "districts": "Stadtteile"}
+    visible = {sample_key(n.layer()) for n in group.findLayers() if n.isVisible()}
     assert {"buildings", "parks", "heat"} <= visible and "starkregen" not in visible
+    # thousands of street trees are drawn from the street scale on, not over the whole district
+    trees = by_key["street_trees"]
+    assert trees.hasScaleBasedVisibility() and not trees.isInScaleRange(11000) and trees.isInScaleRange(2000)
     params = algorithm_params("gi:flatroofs", dock.role_layers())
-    assert params["INPUT"] == project.mapLayersByName("buildings")[0].id()
-    assert params["HEAT"] == project.mapLayersByName("heat")[0].id()
+    assert params["INPUT"] == by_key["buildings"].id()
+    assert params["HEAT"] == by_key["heat"].id()
     dock.tabs.setCurrentIndex(dock.TAB_ROLES)
     screenshot(dock, "dock_roles_sample.png")
+
+
+def test_sample_button_copies_the_sample_into_the_chosen_folder(german, project, dock, sample_gpkg, tmp_path,
+                                                                monkeypatch):
+    """A real click: clicked(bool) once reached load_sample_data as its folder (a TypeError)."""
+    from gi_qgis_plugin.ui import dock as dock_module
+
+    monkeypatch.setattr(dock_module, "ensure_sample", lambda: sample_gpkg.parent)
+    chosen = tmp_path / "Projekte"
+    monkeypatch.setattr(dock, "choose_sample_folder", lambda: chosen)
+    dock.sample_button.click()
+    copy = chosen / "Musterstadt"
+    assert sorted(p.name for p in copy.iterdir() if not p.name.endswith(".aux.xml")) == [
+        "heat.tif", "musterstadt.gpkg", "starkregen.tif"]
+    layers = [lyr for lyr in project.mapLayers().values() if sample_key(lyr)]
+    assert len(layers) == 13
+    # every layer reads the copy, none the plugin's (or the generator's) folder
+    assert all(lyr.source().startswith(str(copy)) for lyr in layers)
+    assert keys(dock.roles) == SAMPLE_ROLE_NAMES
+    assert "13 Layer, 13 Rollen" in dock.status_label.text()
+
+
+def test_sample_button_without_a_folder_loads_nothing(german, project, dock, sample_gpkg, monkeypatch):
+    from gi_qgis_plugin.ui import dock as dock_module
+
+    monkeypatch.setattr(dock_module, "ensure_sample", lambda: sample_gpkg.parent)
+    monkeypatch.setattr(dock, "choose_sample_folder", lambda: None)  # the user pressed Cancel
+    dock.sample_button.click()
+    assert project.mapLayers() == {}
+    assert dock.status_label.text() == "Kein Ordner gewählt: Die Beispieldaten wurden nicht geladen."
+
+
+def test_suggest_button_fills_a_cleared_role(german, project, dock, sample_gpkg):
+    """A real click on "Rollen vorschlagen" (it once raised a TypeError on every click)."""
+    layers = dock.load_sample_data(sample_gpkg.parent)
+    parks = next(lyr for lyr in layers if sample_key(lyr) == "parks")
+    dock.set_role("parks", None)
+    dock.suggest_button.click()
+    assert dock.roles["parks"] == parks.id()
+    assert dock.status_label.text() == "Rollen vorgeschlagen: 1."
+    dock.suggest_button.click()  # nothing left to fill
+    assert dock.status_label.text() == "Für die leeren Rollen wurde kein Layer gefunden."
 
 
 def test_without_shipped_sample_the_button_generates_one_into_the_profile(tmp_path, qgis_app, monkeypatch):
@@ -740,17 +830,33 @@ def test_algorithm_button_opens_the_dialog_with_inputs_from_the_roles(flatroofs,
     from gi_qgis_plugin.ui.dock import GiDock
 
     opened = []
-    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, params: opened.append((alg_id, params)))
+
+    class FakeDialog:
+        """Stands in for the Processing dialog: records show() (non-modal) and exec() (modal)."""
+
+        def __init__(self, alg_id, params):
+            self.alg_id, self.params, self.calls = alg_id, params, []
+            opened.append(self)
+
+        def show(self):
+            self.calls.append("show")
+
+        def exec(self):
+            self.calls.append("exec")
+
+    monkeypatch.setattr(processing, "createAlgorithmDialog", FakeDialog)
     dock = GiDock(qgis_iface)
     try:
         dock.load_sample_data(sample_gpkg.parent)
         dock.algorithm_buttons["gi:flatroofs"].click()
         assert len(opened) == 1
-        alg_id, params = opened[0]
+        alg_id, params = opened[0].alg_id, opened[0].params
         assert alg_id == "gi:flatroofs"
-        by_name = {k: project.mapLayer(v).name() for k, v in params.items() if project.mapLayer(v)}
-        assert by_name == {"INPUT": "buildings", "HEAT": "heat", "RAIN": "starkregen", "SEWER": "sewer_combined",
-                           "PARKS": "parks", "SCOPE": "raumtyp", "DISTRICTS": "districts"}
+        assert opened[0].calls == ["show"]  # non-modal, like the toolbox: map and dock stay usable
+        assert dock.algorithm_dialog is opened[0]  # kept alive while it is open
+        by_key = {k: sample_key(project.mapLayer(v)) for k, v in params.items() if project.mapLayer(v)}
+        assert by_key == {"INPUT": "buildings", "HEAT": "heat", "RAIN": "starkregen", "SEWER": "sewer_combined",
+                          "PARKS": "parks", "SCOPE": "raumtyp", "DISTRICTS": "districts"}
         assert set(params) <= {p.name() for p in flatroofs.parameterDefinitions()}
     finally:
         dock.cleanup()
@@ -781,7 +887,7 @@ def test_the_whole_loop_on_the_sample(flatroofs, german, project, qgis_iface, sa
         assert ins.feature.id() == best.id()
         assert "02" in [hz.number for hz in ins.hzs]
         assert ins.fact_texts  # facts from the sample's role layers
-        heat = next(iter(project.mapLayersByName("heat")))
+        heat = next(lyr for lyr in project.mapLayers().values() if sample_key(lyr) == "heat")
         from gi_qgis_plugin.ui.facts import sample_raster
 
         centroid = best.geometry().centroid()
@@ -824,3 +930,40 @@ def test_no_gui_call_inside_the_processing_package():
             if GUI_WORDS.search(line):
                 found.append(f"{path.name}:{no}: {line.strip()}")
     assert found == []
+
+
+# ----------------------------------------------------------------------------------------------
+# Texts a planner reads: flags in words, one unit, wrapped titles
+# ----------------------------------------------------------------------------------------------
+def test_flag_codes_are_shown_as_words(german):
+    from gi_qgis_plugin.ui.words import flag_words
+
+    assert flag_words("area_lt_min,heat_nodata") == "begrünbare Fläche unter dem Mindestmaß; keine Angabe zur thermischen Belastung"
+    assert flag_words("") == ""
+    assert flag_words("new_code") == "new_code"  # unknown codes stay readable as they are
+
+
+def test_progress_areas_share_one_unit(german):
+    from gi_qgis_plugin.ui.hz_browser import format_area
+
+    # 4,036 m² of 6.26 ha: both in ha, 4036 / 10000 = 0.4036 -> "0,40 ha"
+    assert format_area(4036.0, like=62600.0) == "0,40 ha"
+    assert format_area(62600.0) == "6,26 ha"
+    assert format_area(950.0, like=2000.0) == "950 m²"
+
+
+def test_long_handlungsziel_titles_wrap_instead_of_being_cut(german, dock):
+    from qgis.PyQt.QtGui import QFontMetrics
+
+    browser = dock.browser
+    browser.resize(374, 800)
+    browser.show()
+    QCoreApplication.processEvents()
+    tree = browser.tree
+    item = next(it for it in browser.hz_items() if it.data(0, 256) == "01")
+    line = QFontMetrics(tree.font()).height()
+    # "01  Stadtquartiere mit klima- und gesundheitswirksamer Grüner Infrastruktur nachrüsten"
+    # is wider than a 374 px dock: its row holds more than one line of text
+    assert QFontMetrics(tree.font()).horizontalAdvance(item.text(0)) > tree.viewport().width()
+    assert tree.visualItemRect(item).height() >= 2 * line
+    browser.hide()

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_ALGS = {"gi:sampledistrict", "gi:importlod2", "gi:flatroofs", "gi:streets"}
 
 
-def test_classfactory_registers_provider_and_unload_removes_everything(qgis_iface, qgis_processing):
+def test_classfactory_registers_provider_and_unload_removes_everything(qgis_iface, qgis_processing, monkeypatch):
     from gi_qgis_plugin import classFactory
 
     registry = QgsApplication.processingRegistry()
@@ -23,6 +23,9 @@ def test_classfactory_registers_provider_and_unload_removes_everything(qgis_ifac
     if before is not None:  # a session fixture may have registered it: start clean
         registry.removeProvider(before)
 
+    on_toolbar = []  # QGIS's Plugins toolbar (the test iface only records the calls)
+    monkeypatch.setattr(qgis_iface, "addToolBarIcon", on_toolbar.append)
+    monkeypatch.setattr(qgis_iface, "removeToolBarIcon", on_toolbar.remove)
     plugin = classFactory(qgis_iface)
     plugin.initProcessing()
     plugin.initGui()
@@ -31,12 +34,12 @@ def test_classfactory_registers_provider_and_unload_removes_everything(qgis_ifac
     ids = {a.id() for a in provider.algorithms()}
     assert EXPECTED_ALGS <= ids
     assert plugin.actions, "initGui adds at least one action"
-    assert plugin.toolbar is not None
+    assert on_toolbar == [plugin.dock_action]  # one button on the Plugins toolbar, no own toolbar row
 
     plugin.unload()
     assert registry.providerById("gi") is None
     assert plugin.actions == []
-    assert plugin.toolbar is None
+    assert on_toolbar == []
     assert plugin.dock is None
 
 
@@ -73,6 +76,13 @@ def test_metadata_is_complete_for_the_plugin_repository():
     assert g["qgisMinimumVersion"] == "3.40"
     assert g["qgisMaximumVersion"] == "4.99"
     assert g["hasProcessingProvider"] == "yes"
+    # a Qt6 build of QGIS (QGIS 4) marks every plugin without this key incompatible
+    assert g["supportsQt6"] == "yes"
+    # the Plugin Manager shows description[de] / about[de] to German users instead of the English
+    for key in ("description", "about"):
+        german = g.get(f"{key}[de]", "")
+        assert german.strip() and german != g[key], key
+        assert " / " not in g[key] and "Verarbeitungsalgorithmen" not in g[key]  # English only
     assert (ROOT / "gi_qgis_plugin" / g["icon"]).exists()
 
 
@@ -94,6 +104,23 @@ def test_package_contains_plugin_metadata_translations_and_no_tests(plugin_zip):
     assert "gi_qgis_plugin/resources/icons/gi.svg" in names
     assert "gi_qgis_plugin/LICENSE" in names
     assert not any(n.startswith("tests/") or "__pycache__" in n for n in names)
+    assert not any(n.endswith(".aux.xml") for n in names)
+
+
+def test_package_leaves_out_gdal_statistics_files():
+    """A local run writes heat.tif.aux.xml next to the sample; the zip must not carry it (the
+    real-application test found it in the installed plugin folder)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import package
+    finally:
+        sys.path.pop(0)
+    sample = Path("gi_qgis_plugin/resources/sample")
+    assert package.wanted(sample / "heat.tif")
+    assert not package.wanted(sample / "heat.tif.aux.xml")
+    assert not package.wanted(Path("gi_qgis_plugin/ui/__pycache__/dock.cpython-313.pyc"))
 
 
 def test_packaged_zip_loads_in_a_fresh_profile_with_qgis_process(plugin_zip, tmp_path):

@@ -531,8 +531,18 @@ def test_dock_street_button_opens_the_dialog_with_the_sample_layers(qgis_iface, 
     ensure_provider()
     qgis_new_project.clear()
     alg = QgsApplication.processingRegistry().algorithmById("gi:streets")
+    from gi_qgis_plugin.ui.sample_loader import sample_key
+
     opened = []
-    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, params: opened.append((alg_id, params)))
+
+    class Dialog:  # the dock opens the dialog non-modal: createAlgorithmDialog(...).show()
+        def __init__(self, alg_id, params):
+            opened.append((alg_id, params))
+
+        def show(self):
+            pass
+
+    monkeypatch.setattr(processing, "createAlgorithmDialog", Dialog)
     dock = GiDock(qgis_iface)
     try:
         dock.load_sample_data(sample_gpkg.parent)
@@ -540,7 +550,8 @@ def test_dock_street_button_opens_the_dialog_with_the_sample_layers(qgis_iface, 
         dock.algorithm_buttons["gi:streets"].click()
         assert len(opened) == 1 and opened[0][0] == "gi:streets"
         params = opened[0][1]
-        by_name = {k: qgis_new_project.mapLayer(v).name() for k, v in params.items() if qgis_new_project.mapLayer(v)}
+        # the sample's own layer names (the layers are named in the UI language)
+        by_name = {k: sample_key(qgis_new_project.mapLayer(v)) for k, v in params.items() if qgis_new_project.mapLayer(v)}
         assert by_name["INPUT"] == "streets" and by_name["TREES"] == "street_trees"
         assert by_name["HEAT"] == "heat" and by_name["RAIN"] == "starkregen" and by_name["SEWER"] == "sewer_combined"
         assert set(params) <= {p.name() for p in alg.parameterDefinitions()}

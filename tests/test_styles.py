@@ -59,3 +59,67 @@ def test_result_is_styled_when_processing_loads_it(sample_gpkg, gi_provider, qgi
     assert isinstance(loaded.renderer(), QgsCategorizedSymbolRenderer)
     assert loaded.renderer().classAttribute() == "gi_class"
     assert {"gi_class", "gi_score"} <= set(loaded.styleManager().styles())
+
+
+def test_district_table_is_light_labelled_and_below_the_roofs(sample_gpkg, gi_provider, qgis_iface, qgis_new_project,
+                                                              tmp_path):
+    """The target table once hid the roofs (random opaque fill, drawn on top): now it is a light
+    graduated fill by share_green, labelled, and placed under the result in the layer tree."""
+    import processing
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsProject
+
+    from gi_qgis_plugin.district_styles import FILL_ALPHA
+
+    g = str(sample_gpkg)
+    res = processing.runAndLoadResults("gi:flatroofs", {
+        "INPUT": f"{g}|layername=buildings", "DISTRICTS": f"{g}|layername=districts",
+        "OUTPUT": str(tmp_path / "roofs.gpkg"), "DISTRICT_TABLE": str(tmp_path / "districts.gpkg")})
+    project = QgsProject.instance()
+
+    def loaded(path):
+        return next(lyr for lyr in project.mapLayers().values() if lyr.source().startswith(path))
+
+    roofs, table = loaded(str(tmp_path / "roofs.gpkg")), loaded(str(tmp_path / "districts.gpkg"))
+    assert res["DISTRICT_TABLE"]
+    renderer = table.renderer()
+    assert isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.classAttribute() == "share_green"
+    # every fill lets the map through (alpha 90 of 255), with an outline
+    assert {r.symbol().color().alpha() for r in renderer.ranges()} == {FILL_ALPHA}
+    assert table.labelsEnabled()
+    order = [n.layer().id() for n in project.layerTreeRoot().findLayers()]
+    assert order.index(roofs.id()) < order.index(table.id())  # drawn first = on top: the roofs
+
+
+def test_district_table_file_is_closed_when_the_run_ends(sample_gpkg, gi_provider, qgis_processing, tmp_path):
+    """As the algorithm dialog runs it (a task in a worker thread, the algorithm kept alive): a
+    sink the algorithm still held left the district GeoPackage unopenable, and QGIS reported it
+    as "not generated" (found by tests/test_real_qgis.py)."""
+    import time
+
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingAlgRunnerTask,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+    )
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    g = str(sample_gpkg)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("gi:flatroofs")
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    table = str(tmp_path / "districts.gpkg")
+    params = {"INPUT": f"{g}|layername=buildings", "DISTRICTS": f"{g}|layername=districts",
+              "OUTPUT": str(tmp_path / "roofs.gpkg"), "DISTRICT_TABLE": table}
+    task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
+    done = []
+    task.executed.connect(lambda ok, _results: done.append(ok))
+    QgsApplication.taskManager().addTask(task)
+    end = time.monotonic() + 120
+    while not done and time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    assert done == [True]
+    # one row per district of the sample
+    districts = QgsVectorLayer(f"{g}|layername=districts", "districts", "ogr").featureCount()
+    layer = QgsVectorLayer(table, "table", "ogr")
+    assert districts > 0 and layer.isValid() and layer.featureCount() == districts

@@ -18,12 +18,21 @@ ROOT = Path(__file__).resolve().parent.parent
 PKG = "gi_qgis_plugin"
 SKIP_DIRS = {"__pycache__", ".pytest_cache"}
 SKIP_SUFFIXES = {".pyc", ".pyo"}
+SKIP_ENDINGS = (".aux.xml",)
 
 
 def version() -> str:
     cp = configparser.ConfigParser(interpolation=None)
     cp.read(ROOT / "metadata.txt", encoding="utf-8")
     return cp["general"]["version"]
+
+
+def wanted(rel: Path) -> bool:
+    """A file of the plugin folder that belongs in the zip: no caches, no GDAL statistics
+    (.aux.xml, written next to the sample rasters by a local run)."""
+    if SKIP_DIRS.intersection(rel.parts) or rel.suffix in SKIP_SUFFIXES:
+        return False
+    return not rel.name.endswith(SKIP_ENDINGS)
 
 
 def build(dist: Path) -> Path:
@@ -33,7 +42,7 @@ def build(dist: Path) -> Path:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted((ROOT / PKG).rglob("*")):
             rel = path.relative_to(ROOT)
-            if path.is_dir() or SKIP_DIRS.intersection(rel.parts) or path.suffix in SKIP_SUFFIXES:
+            if path.is_dir() or not wanted(rel):
                 continue
             zf.write(path, rel.as_posix())
         zf.write(ROOT / "metadata.txt", f"{PKG}/metadata.txt")

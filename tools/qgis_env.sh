@@ -21,9 +21,12 @@ APT_PACKAGES="python3-qgis qgis-providers qgis python3-shapely python3-numpy pyt
  xauth ca-certificates locales make zip unzip"
 PIP_PACKAGES="pytest-qgis==5.0.2 ruff==0.14.0"
 # Added to an environment that is already built, each with its own marker file (no STAMP bump,
-# so a ready environment is not rebuilt): pdftotext/pdftoppm for the report tests
-EXTRA_APT="poppler-utils"
-EXTRA_STAMP="$ENV_DIR/.gi_env_extra_poppler"
+# so a ready environment is not rebuilt; a new marker when a list grows): pdftotext/pdftoppm for
+# the report tests; for tests/test_real_qgis.py a virtual X server, a small window manager, X
+# input for real clicks, fonts, and Qt's own German texts (dialog buttons), as on a planner's
+# desktop.
+EXTRA_APT="poppler-utils xvfb openbox xdotool fonts-dejavu-core qttranslations5-l10n"
+EXTRA_STAMP="$ENV_DIR/.gi_env_extra_v2_poppler_gui"
 # PostgreSQL with PostGIS for the database tests (tests/helpers/postgis.py starts a throw-away
 # cluster per test session). Added on top of a ready root with its own marker, so that a root
 # built before keeps everything else.
@@ -225,7 +228,7 @@ case "${1:-}" in
       ensure_postgis_chroot
       cmd=$(printf '%q ' "$@")
       envs=()
-      for v in GI_REQUIRE_SHARED_DATA CI SIZES PYTEST_ARGS GI_BENCH_1M; do
+      for v in GI_REQUIRE_SHARED_DATA GI_REQUIRE_REALAPP CI SIZES PYTEST_ARGS GI_BENCH_1M; do
         [ -n "${!v:-}" ] && envs+=("$v=${!v}")
       done
       exec chroot "$ENV_DIR" /usr/bin/env -i \

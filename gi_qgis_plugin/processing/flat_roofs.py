@@ -29,6 +29,7 @@ from ..scoring.progress import Progress
 from . import inputs
 from .help import num, scoring_help
 from .inputs import MainInput
+from .postprocess import style_district_table_when_loaded
 from .scoring_base import DOUBLE, ScoringAlgorithm
 from .write import make_fields, write_sink
 
@@ -461,6 +462,7 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
         fields = make_fields(columns)
         sink, dest = self.sink(parameters, self.DISTRICT_TABLE, context, fields, Qgis.WkbType.MultiPolygon, main.crs)
         write_sink(sink, fields, geoms, columns, progress.sub(0.5, 1.0))
+        style_district_table_when_loaded(context, dest)  # light, labelled, below the roofs
         return dest
 
 

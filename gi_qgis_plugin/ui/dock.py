@@ -10,9 +10,18 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsMapLayer, QgsProject, QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsMapLayer,
+    QgsProject,
+    QgsSettings,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox, QgsMapToolIdentifyFeature
 from qgis.PyQt.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -45,7 +54,8 @@ from .roles import (
     save_roles,
     suggest_roles,
 )
-from .sample_loader import ensure_sample, load_sample, sample_available
+from .sample_loader import copy_sample, ensure_sample, load_sample, sample_available, sample_roles
+from .view import zoom_to_feature_with_context
 
 _FILTERS = {
     RASTER: Qgis.LayerFilter.RasterLayer,
@@ -56,6 +66,7 @@ _FILTERS = {
 
 
 ROLE_PROPERTY = "gi_role"
+SAMPLE_DIR_KEY = "gi_qgis_plugin/sample_folder"
 ALG_PROPERTY = "gi_algorithm"
 
 
@@ -80,6 +91,8 @@ class GiDock(QgsDockWidget):
         self._loading = False
         self._map_tool = None
         self._closed = False
+        self._selecting_hz = False
+        self.algorithm_dialog = None
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_roles_tab(), tr("Layers/Roles"))
@@ -188,11 +201,12 @@ class GiDock(QgsDockWidget):
         buttons = QHBoxLayout()
         self.suggest_button = QPushButton(tr("Suggest roles"))
         self.suggest_button.setToolTip(tr("Fill the empty roles from layer and field names"))
-        self.suggest_button.clicked.connect(self.suggest_empty_roles)
+        # argument-less slots: clicked(bool) would otherwise land in the optional parameter
+        self.suggest_button.clicked.connect(self._suggest_clicked)
         buttons.addWidget(self.suggest_button)
         self.sample_button = QPushButton(tr("Load sample data"))
         self.sample_button.setToolTip(tr("Add the sample city Musterstadt as a layer group and assign its roles"))
-        self.sample_button.clicked.connect(self.load_sample_data)
+        self.sample_button.clicked.connect(self._sample_clicked)
         buttons.addWidget(self.sample_button)
         outer.addLayout(buttons)
 
@@ -243,6 +257,14 @@ class GiDock(QgsDockWidget):
         if key in self.role_combos:
             self.set_role(key, self.role_combos[key].currentLayer())
 
+    def _suggest_clicked(self) -> None:
+        found = self.suggest_empty_roles()
+        self.status_label.setText(tr("Roles suggested: {n}.").format(n=len(found)) if found
+                                  else tr("No layer found for the empty roles."))
+
+    def _sample_clicked(self) -> None:
+        self.load_sample_data()
+
     def _algorithm_clicked(self) -> None:
         alg_id = self.sender().property(ALG_PROPERTY)
         if alg_id:
@@ -284,19 +306,51 @@ class GiDock(QgsDockWidget):
             combo.setExceptedLayerList(results)
 
     def open_algorithm(self, alg_id: str) -> bool:
-        ok = open_algorithm_dialog(alg_id, self.role_layers())
+        # the dialog is non-modal: keep its Python object (and with it its slots) alive
+        self.algorithm_dialog = open_algorithm_dialog(alg_id, self.role_layers())
+        ok = self.algorithm_dialog is not None
         if not ok:
             self.status_label.setText(tr("The algorithm {alg} is not available.").format(alg=alg_id))
         return ok
 
+    def choose_sample_folder(self) -> Path | None:
+        """Ask for the folder that receives a copy of the sample (the project's folder first)."""
+        settings = QgsSettings()
+        start = self.project.absolutePath() or settings.value(SAMPLE_DIR_KEY, "", type=str) or str(Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, tr("Folder for a copy of the sample data"), start)
+        if not chosen:
+            return None
+        settings.setValue(SAMPLE_DIR_KEY, chosen)
+        return Path(chosen)
+
     def load_sample_data(self, folder: Path | None = None) -> list[QgsMapLayer]:
-        """Load the shipped sample (or ``folder``) as a group and give its layers their roles."""
-        folder = ensure_sample() if folder is None else folder
-        if folder is None or not sample_available(folder):
+        """Load the sample as a group and give its layers their roles.
+
+        Without ``folder`` (the button), the shipped sample is first copied into a folder the user
+        chooses (sub-folder Musterstadt) and loaded from there; ``folder`` loads a sample folder
+        as it is.
+        """
+        if folder is None:
+            source = ensure_sample()
+            if source is None:
+                self.status_label.setText(tr("The sample data is not installed with this plugin."))
+                return []
+            target = self.choose_sample_folder()
+            if target is None:
+                self.status_label.setText(tr("No folder chosen: the sample data was not loaded."))
+                return []
+            try:
+                folder = copy_sample(source, target)
+            except OSError as err:
+                self.status_label.setText(tr("Could not copy the sample data into {folder}: {error}").format(
+                    folder=str(target), error=err.strerror or str(err)))
+                return []
+        if not sample_available(folder):
             self.status_label.setText(tr("The sample data is not installed with this plugin."))
             return []
         layers = load_sample(self.project, folder)
-        found = suggest_roles(layers)
+        found = sample_roles(layers)
+        found.update({k: v for k, v in suggest_roles(layers, only=[k for k in ROLE_KEYS if k not in found]).items()})
         self.set_roles(found)
         inputs = [self.roles.get(input_role(a) or "") for a in dock_algorithms()]
         main = next((self.project.mapLayer(i) for i in inputs if i and self.project.mapLayer(i)), None)
@@ -305,8 +359,8 @@ class GiDock(QgsDockWidget):
             if canvas is not None:
                 canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(main, main.extent()))
                 canvas.refresh()
-        self.status_label.setText(tr("Sample data loaded: {n} layers, {r} roles assigned.").format(
-            n=len(layers), r=len(found)))
+        self.status_label.setText(tr("Sample data loaded from {folder}: {n} layers, {r} roles assigned.").format(
+            folder=str(folder), n=len(layers), r=len(found)))
         return layers
 
     # ------------------------------------------------------------------------------------------
@@ -413,7 +467,10 @@ class GiDock(QgsDockWidget):
             if self.inspector.layer is not None and self.inspector.layer.id() == layer_id:
                 self.inspector.clear()
             return
-        self.show_feature(layer, ids[0])
+        if self.show_feature(layer, ids[0]) and not self._selecting_hz:
+            # a roof picked with QGIS's own selection tool: show its explanation at once
+            self.tabs.setCurrentIndex(self.TAB_RESULT)
+            self.browser.set_preferred_layer(layer_id)
 
     def show_feature(self, layer: QgsVectorLayer, fid: int) -> bool:
         feature = next(layer.getFeatures(QgsFeatureRequest(fid)), None)
@@ -424,6 +481,7 @@ class GiDock(QgsDockWidget):
         return True
 
     def _inspector_layer_chosen(self, layer_id: str) -> None:
+        self.browser.set_preferred_layer(layer_id)
         if self._map_tool is not None:
             self.start_pick()  # follow the chosen layer with the identify tool
 
@@ -462,20 +520,26 @@ class GiDock(QgsDockWidget):
             self.inspector.show_feature(layer, feature, self.role_layers(), self.project)
             self._mirror_feature()
             self.tabs.setCurrentIndex(self.TAB_RESULT)
+            self.browser.set_preferred_layer(layer.id())
 
     def zoom_to_feature(self) -> None:
         layer, feature = self.inspector.layer, self.inspector.feature
         canvas = self.iface.mapCanvas() if self.iface is not None else None
         if layer is None or feature is None or canvas is None:
             return
-        canvas.zoomToFeatureIds(layer, [feature.id()])
+        zoom_to_feature_with_context(canvas, layer, feature)
         canvas.flashFeatureIds(layer, [feature.id()])
 
     # ------------------------------------------------------------------------------------------
     # Tab 3: Handlungsziele
     # ------------------------------------------------------------------------------------------
     def select_hz_on_map(self, number: str) -> dict[str, int]:
-        return select_hz(number, result_layers(self.project))
+        self._selecting_hz = True  # many features at once: stay on the Handlungsziele tab
+        try:
+            counts = select_hz(number, result_layers(self.project))
+        finally:
+            self._selecting_hz = False
+        return counts
 
     def closeEvent(self, event):  # noqa: N802
         self.stop_pick()  # the identify tool must not outlive the visible dock

@@ -275,7 +275,7 @@ def facts_at(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, roles: Ma
     return facts
 
 
-LABEL_FIELDS = ("name", "bezeichnung", "strassenname", "street_name", "gml_id", "gmlid", "id")
+LABEL_FIELDS = ("name", "bezeichnung", "strassenname", "street_name", "gml_id", "gmlid", "bid", "building_id", "id")
 
 
 def label_field(layer: QgsVectorLayer) -> str | None:

@@ -29,19 +29,20 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..catalog import CatalogError, load_catalog, normalise_number
+from ..contract import EXCLUDED
 from ..i18n import language, tr, translate_marked
 from ..scoring.spec import Measured
 from .explain import run_record_of, spec_of, targets_html
 from .facts import measurer
 from .roles import is_result_layer
 from .values import as_float, fmt_num, format_area, plain
+from .wrap_tree import WrappingTree
 
 HZ_FIELD = "gi_hz"
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -56,6 +57,19 @@ def hz_expression(number: int | str, field: str = HZ_FIELD) -> str:
     n = normalise_number(number)
     digits = f"0?{n[1]}" if n[0] == "0" else n
     return f"regexp_match({QgsExpression.quotedColumnRef(field)}, '(^|,) *{digits} *(,|$)')"
+
+
+EXCLUDED_CLASS = EXCLUDED  # gi_class of features the algorithm excluded (listed, too steep, already green …)
+
+
+def serving_expression(number: int | str) -> str:
+    """Features that can serve ``number``: it is in gi_hz and the feature is not excluded (class X).
+
+    An excluded roof still names HZ 02 (it is a roof), but a planner asking "which roofs serve
+    HZ 02" means the ones that can be greened: classes A–D.
+    """
+    klass = QgsExpression.quotedColumnRef("gi_class")
+    return f"({hz_expression(number)}) AND coalesce({klass}, '') <> '{EXCLUDED_CLASS}'"
 
 
 def hz_numbers(value) -> set[str]:
@@ -87,14 +101,17 @@ def result_layers(project: QgsProject) -> list[QgsVectorLayer]:
 
 
 def hz_results(number: int | str, layers: Iterable[QgsVectorLayer], project: QgsProject | None = None) -> list[HzResult]:
-    """Per result layer: how many features serve ``number`` and their total area or length."""
+    """Per result layer: how many features serve ``number`` and their total area or length.
+
+    Excluded features (class X) are not counted: see :func:`serving_expression`.
+    """
     project = project or QgsProject.instance()
     out = []
-    expr = hz_expression(number)
+    expr = serving_expression(number)
     for layer in layers:
         da = measurer(layer.crs(), project)
         request = QgsFeatureRequest().setFilterExpression(expr)
-        request.setSubsetOfAttributes([HZ_FIELD], layer.fields())
+        request.setSubsetOfAttributes([HZ_FIELD, "gi_class"], layer.fields())
         count, area, length = 0, 0.0, 0.0
         gtype = layer.geometryType()
         for f in layer.getFeatures(request):
@@ -114,8 +131,9 @@ def hz_results(number: int | str, layers: Iterable[QgsVectorLayer], project: Qgs
 
 
 def select_hz(number: int | str, layers: Iterable[QgsVectorLayer]) -> dict[str, int]:
-    """Select, in each result layer, exactly the features serving ``number``; layer id -> count."""
-    expr = hz_expression(number)
+    """Select, in each result layer, exactly the features serving ``number`` (class X left out);
+    layer id -> count."""
+    expr = serving_expression(number)
     out = {}
     for layer in layers:
         layer.selectByExpression(expr, Qgis.SelectBehavior.SetSelection)
@@ -214,6 +232,7 @@ class HzBrowserWidget(QWidget):
         self.number: str | None = None
         self.results: list[HzResult] = []
         self.progress: TargetProgress | None = None
+        self.preferred_layer_id: str | None = None  # the result open in the inspector
         self._dirty = False
 
         lay = QVBoxLayout(self)
@@ -225,10 +244,9 @@ class HzBrowserWidget(QWidget):
         lay.addWidget(self.search)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.tree = QTreeWidget()
+        self.tree = WrappingTree()  # long titles wrap instead of ending in "…"
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)
-        self.tree.setWordWrap(True)
         self.tree.currentItemChanged.connect(self._current_changed)
         splitter.addWidget(self.tree)
 
@@ -289,7 +307,7 @@ class HzBrowserWidget(QWidget):
                     continue
                 item = QTreeWidgetItem([f"{hz.number}  {hz.title(lang)}"])
                 item.setData(0, NUMBER_ROLE, hz.number)
-                item.setToolTip(0, hz.title(lang))
+                item.setToolTip(0, f"HZ {hz.number} – {hz.title(lang)}")
                 group.addChild(item)
             self.tree.addTopLevelItem(group)
         self.tree.expandAll()
@@ -333,10 +351,16 @@ class HzBrowserWidget(QWidget):
     def set_project(self, project: QgsProject) -> None:
         self.project = project
 
-    def refresh(self) -> None:
+    def set_preferred_layer(self, layer_id: str | None) -> None:
+        """The result layer the progress line reports on first (the one in the inspector)."""
+        if layer_id != self.preferred_layer_id:
+            self.preferred_layer_id = layer_id
+            self.refresh()
+
+    def refresh(self, force: bool = False) -> None:
         """Recount results (layers changed). Deferred while the tab is hidden: counting a city's
         roofs on every added layer would slow down work that has nothing to do with this tab."""
-        if not self.isVisible():
+        if not self.isVisible() and not force:
             self._dirty = True
             return
         self._dirty = False
@@ -392,14 +416,18 @@ class HzBrowserWidget(QWidget):
         self._show_live(layers)
         self.progress = None
         if self.number:
-            self.progress = next((p for p in (target_progress(lyr, self.number, self.project) for lyr in layers)
+            # the layer open in the inspector first, then the others in layer-tree order
+            ordered = sorted(layers, key=lambda lyr: lyr.id() != self.preferred_layer_id)
+            self.progress = next((p for p in (target_progress(lyr, self.number, self.project) for lyr in ordered)
                                   if p is not None), None)
         self.progress_label.setVisible(self.progress is not None)
         self.progress_bar.setVisible(self.progress is not None)
         if self.progress is not None:
             p = self.progress
+            # both areas in the unit of the total: "0,40 ha von 6,26 ha", not "4.036 m² von 6,26 ha"
             text = tr("{label} in “{layer}”: {done} of {total} ({share} %; target {target} % by {year})").format(
-                label=p.label, layer=p.layer_name, done=format_area(p.measured.done), total=format_area(p.measured.total),
+                label=p.label, layer=p.layer_name, done=format_area(p.measured.done, like=p.measured.total),
+                total=format_area(p.measured.total),
                 share=fmt_num(p.share_percent, 1), target=fmt_num(p.target_percent, 0), year=p.year or "—")
             if p.in_target_area_only:
                 text += " " + tr("(in the 2030 target area only)")

@@ -306,7 +306,9 @@ class InspectorWidget(QWidget):
         self.weights_note.setText(note)
         reason = html.escape(summary.reason or "—")
         if summary.flags:
-            reason += " <span style='color:#666'>[" + html.escape(summary.flags) + "]</span>"
+            from .words import flag_words
+
+            reason += " <span style='color:#666'>(" + html.escape(flag_words(summary.flags)) + ")</span>"
         self.reason_label.setText(reason)
 
         ring_m = rain_ring_m(run)  # the ring of the run that wrote this result
@@ -315,6 +317,7 @@ class InspectorWidget(QWidget):
         while self.facts_grid.count():
             item = self.facts_grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of the layout at once; deleted when the event loop runs
                 item.widget().deleteLater()
         rows = fact_rows(self.facts, roles, ring_m)
         self.fact_texts = dict(rows)

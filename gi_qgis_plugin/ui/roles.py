@@ -374,12 +374,16 @@ def registered_parameter_names(alg_id: str) -> list[str] | None:
 def open_algorithm_dialog(alg_id: str, roles: Mapping[str, QgsMapLayer | None]):
     """Open the Processing dialog of ``alg_id`` with inputs filled from the roles.
 
-    Returns False when the algorithm is not registered (the button then says so).
+    Non-modal, like the dialog from the Processing toolbox: the map and the dock stay usable
+    while it is open. Returns the dialog (the caller keeps a reference to it), or None when the
+    algorithm is not registered (the button then says so).
     """
     names = registered_parameter_names(alg_id)
     if names is None:
-        return False
+        return None
     import processing  # QGIS's Processing plugin; only present inside the QGIS application
 
-    processing.execAlgorithmDialog(alg_id, algorithm_params(alg_id, roles, names))
-    return True
+    dialog = processing.createAlgorithmDialog(alg_id, algorithm_params(alg_id, roles, names))
+    if dialog is not None:
+        dialog.show()
+    return dialog

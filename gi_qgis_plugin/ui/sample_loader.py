@@ -1,11 +1,15 @@
 """Load the shipped sample city (Musterstadt) into the project, simply styled, as one group.
 
 A new user presses one button and sees the whole loop: the layers arrive, the dock assigns
-their roles, and the algorithm buttons open with every input filled.
+their roles, and the algorithm buttons open with every input filled. The dock first copies the
+sample (``copy_sample``) into a folder the user chooses, so the project never points into the
+plugin folder (replaced on every plugin update, possibly read-only). Layers are named in the UI
+language; the sample's own name of each layer is kept in the custom property ``gi_sample_key``.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from qgis.core import (
@@ -36,11 +40,25 @@ ORDER = ("street_trees", "streets", "buildings", "brownfields", "parks", "distri
 # Layers shown at once; the others are loaded unchecked so the map stays readable.
 VISIBLE = {"street_trees", "streets", "buildings", "brownfields", "parks", "districts", "heat"}
 
-# (fill, stroke); fill None = outline only. Plain colours, no data-driven styling.
+SAMPLE_KEY = "gi_sample_key"  # layer custom property: the sample's own name of the layer
+SAMPLE_FOLDER = "Musterstadt"  # sub-folder of the user's folder that receives the copy
+
+# The role each sample layer plays (by its key), so the roles do not depend on the UI language.
+SAMPLE_ROLES = {
+    "buildings": "buildings", "streets": "streets", "brownfields": "brownfields", "heat": "heat",
+    "klimatope": "klimatope", "starkregen": "rain", "biotopverbund": "biotopverbund",
+    "gruenzuege": "gruenzuege", "parks": "parks", "raumtyp": "raumtyp", "districts": "districts",
+    "street_trees": "trees", "sewer_combined": "sewer",
+}
+
+# (fill, stroke); fill None = outline only. Plain colours, no data-driven styling. Parks are
+# hatched (PATTERNED): a pattern, not a hue, tells them from the green priority classes of a
+# result, also for colour-blind readers.
+PATTERNED = {"parks"}
 COLOURS = {
     "buildings": ("#d9d0c9", "#7a6f66"),
     "brownfields": ("#c8a165", "#8c6d3f"),
-    "parks": ("#8fd18f", "#3b8a3b"),
+    "parks": ("#5a7d2a", "#5a7d2a"),
     "districts": (None, "#555555"),
     "raumtyp": (None, "#9467bd"),
     "sewer_combined": ("#9ecae180", "#3182bd"),
@@ -51,6 +69,58 @@ COLOURS = {
     "street_trees": ("#238b45", "#00441b"),
 }
 RAMPS = {"heat": "Reds", "starkregen": "Blues"}
+POINTS_FROM_SCALE = 5000  # point layers (street trees) are drawn from 1:5,000 inwards
+
+
+def sample_layer_title(key: str) -> str:
+    """The layer's name in the UI language (a table, so each text is a tr() literal)."""
+    titles = {
+        "buildings": tr("Buildings"),
+        "streets": tr("Streets"),
+        "brownfields": tr("Brownfields"),
+        "parks": tr("Parks and green spaces"),
+        "districts": tr("Districts"),
+        "raumtyp": tr("Raumtyp"),
+        "sewer_combined": tr("Combined-sewer areas"),
+        "biotopverbund": tr("Biotopverbund"),
+        "gruenzuege": tr("Regionale Grünzüge"),
+        "klimatope": tr("Klimatope"),
+        "street_trees": tr("Street trees"),
+        "heat": tr("Heat: night air temperature (°C)"),
+        "starkregen": tr("Heavy rain: water depth"),
+    }
+    return titles.get(key, key)
+
+
+def sample_key(layer: QgsMapLayer) -> str:
+    """The sample's own name of a layer loaded by ``load_sample`` ("" for other layers)."""
+    return str(layer.customProperty(SAMPLE_KEY, "") or "")
+
+
+def sample_roles(layers) -> dict[str, QgsMapLayer]:
+    """Role -> layer for sample layers, by their key (independent of the UI language)."""
+    out = {}
+    for layer in layers:
+        role = SAMPLE_ROLES.get(sample_key(layer))
+        if role and role not in out:
+            out[role] = layer
+    return out
+
+
+def copy_sample(source: Path, target: Path) -> Path:
+    """Copy the sample's files from ``source`` into ``target``/Musterstadt; returns that folder.
+
+    Files already there are kept (a second click reuses the copy and keeps the user's edits);
+    GDAL's .aux.xml files then land next to the copy, never in the plugin folder. Raises OSError
+    when the folder cannot be written.
+    """
+    folder = Path(target) / SAMPLE_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sample_files(source).values():
+        dest = folder / path.name
+        if not dest.exists():
+            shutil.copyfile(path, dest)
+    return folder
 
 
 def sample_files(folder: Path = SAMPLE) -> dict[str, Path]:
@@ -106,32 +176,39 @@ def open_sample_layers(folder: Path = SAMPLE) -> list[QgsMapLayer]:
     layers: list[QgsMapLayer] = []
     if "gpkg" in files:
         for name in _gpkg_layer_names(files["gpkg"]):
-            layer = QgsVectorLayer(f"{files['gpkg']}|layername={name}", name, "ogr")
+            layer = QgsVectorLayer(f"{files['gpkg']}|layername={name}", sample_layer_title(name), "ogr")
+            layer.setCustomProperty(SAMPLE_KEY, name)
             if layer.isValid():
                 style_vector(layer)
                 layers.append(layer)
     for raster in RASTERS:
         if raster in files:
             name = Path(raster).stem
-            layer = QgsRasterLayer(str(files[raster]), name, "gdal")
+            layer = QgsRasterLayer(str(files[raster]), sample_layer_title(name), "gdal")
+            layer.setCustomProperty(SAMPLE_KEY, name)
             if layer.isValid():
                 style_raster(layer, RAMPS.get(name, "Viridis"))
                 layers.append(layer)
 
     def order(layer):
-        return ORDER.index(layer.name()) if layer.name() in ORDER else len(ORDER) - 2
+        key = sample_key(layer)
+        return ORDER.index(key) if key in ORDER else len(ORDER) - 2
 
     return sorted(layers, key=order)
 
 
 def style_vector(layer: QgsVectorLayer) -> None:
-    fill, stroke = COLOURS.get(layer.name(), ("#cccccc80", "#666666"))
+    key = sample_key(layer) or layer.name()
+    fill, stroke = COLOURS.get(key, ("#cccccc80", "#666666"))
     symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     if symbol is None:
         return
     gtype = layer.geometryType()
     if gtype == Qgis.GeometryType.Polygon:
         sl = symbol.symbolLayer(0)
+        if key in PATTERNED:
+            _hatch(symbol, fill)
+            return _set_symbol(layer, symbol)
         if fill is None:
             sl.setBrushStyle(Qt.BrushStyle.NoBrush)
         else:
@@ -142,10 +219,36 @@ def style_vector(layer: QgsVectorLayer) -> None:
         symbol.setColor(QColor(fill))
         symbol.setWidth(0.6)
     else:
+        # small, light, and only from the street scale on: at the district scale thousands of
+        # trees formed thick bands that hid the streets
         symbol.setColor(QColor(fill))
-        symbol.setSize(1.8)
+        symbol.setOpacity(0.8)
+        symbol.setSize(1.0)
+        symbol.symbolLayer(0).setStrokeStyle(Qt.PenStyle.NoPen)
+        layer.setScaleBasedVisibility(True)
+        layer.setMinimumScale(POINTS_FROM_SCALE)
+        layer.setMaximumScale(0)
+    _set_symbol(layer, symbol)
+
+
+def _set_symbol(layer: QgsVectorLayer, symbol: QgsSymbol) -> None:
     layer.renderer().setSymbol(symbol)
     layer.triggerRepaint()
+
+
+def _hatch(symbol: QgsSymbol, colour: str) -> None:
+    """A very light fill with diagonal lines and an outline in ``colour``."""
+    from qgis.core import QgsLinePatternFillSymbolLayer, QgsSimpleFillSymbolLayer
+
+    base = QgsSimpleFillSymbolLayer(QColor("#f3f7ea"), Qt.BrushStyle.SolidPattern, QColor(colour))
+    base.setStrokeWidth(0.3)
+    lines = QgsLinePatternFillSymbolLayer()
+    lines.setLineAngle(45)
+    lines.setDistance(1.6)
+    lines.setLineWidth(0.25)
+    lines.setColor(QColor(colour))
+    symbol.changeSymbolLayer(0, base)
+    symbol.appendSymbolLayer(lines)
 
 
 def style_raster(layer: QgsRasterLayer, ramp_name: str) -> None:
@@ -167,7 +270,8 @@ def style_raster(layer: QgsRasterLayer, ramp_name: str) -> None:
     renderer.setClassificationMin(lo)
     renderer.setClassificationMax(hi)
     layer.setRenderer(renderer)
-    layer.setOpacity(0.6)
+    # light enough that the results' classes stay readable on top of it
+    layer.setOpacity(0.45)
 
 
 def load_sample(project: QgsProject | None = None, folder: Path = SAMPLE) -> list[QgsMapLayer]:
@@ -185,6 +289,6 @@ def load_sample(project: QgsProject | None = None, folder: Path = SAMPLE) -> lis
     project.addMapLayers(layers, False)
     for layer in layers:
         node = group.addLayer(layer)
-        node.setItemVisibilityChecked(layer.name() in VISIBLE)
+        node.setItemVisibilityChecked(sample_key(layer) in VISIBLE)
         node.setExpanded(False)
     return layers

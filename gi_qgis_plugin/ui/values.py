@@ -51,8 +51,10 @@ def fmt_num(value: float, digits: int) -> str:
 
 
 
-def format_area(m2: float) -> str:
-    if m2 >= 10000:
+def format_area(m2: float, like: float | None = None) -> str:
+    """Area in ha from 1 ha on, else in m²; ``like`` picks the unit by another value, so that
+    two areas in one sentence share one unit ("0,40 ha von 6,26 ha")."""
+    if (m2 if like is None else like) >= 10000:
         return tr("{ha} ha").format(ha=fmt_num(m2 / 10000.0, 2))
     return tr("{m2} m²").format(m2=fmt_num(m2, 0))
 

@@ -16,12 +16,16 @@
             <translation>shapely {version} ist zu alt: Die Algorithmen für Grüne Infrastruktur brauchen shapely 2 oder neuer. Aktualisieren Sie es für das Python von QGIS (z. B. pip install --upgrade shapely) und starten Sie QGIS neu.</translation>
         </message>
         <message>
-            <source>en</source>
-            <translation>de</translation>
+            <source>{lo} % and more green (target reached)</source>
+            <translation>{lo} % und mehr begrünt (Ziel erreicht)</translation>
         </message>
         <message>
-            <source>Green Infrastructure</source>
-            <translation>Grüne Infrastruktur</translation>
+            <source>{lo} – {hi} % green</source>
+            <translation>{lo} – {hi} % begrünt</translation>
+        </message>
+        <message>
+            <source>en</source>
+            <translation>de</translation>
         </message>
         <message>
             <source>Green Infrastructure panel</source>
@@ -30,6 +34,10 @@
         <message>
             <source>Show the Green Infrastructure panel</source>
             <translation>Bedienfeld Grüne Infrastruktur anzeigen</translation>
+        </message>
+        <message>
+            <source>Green Infrastructure</source>
+            <translation>Grüne Infrastruktur</translation>
         </message>
         <message>
             <source>Data preparation</source>
@@ -3146,6 +3154,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Mit diesen Layer ausführen</translation>
         </message>
         <message>
+            <source>Folder for a copy of the sample data</source>
+            <translation>Ordner für eine Kopie der Beispieldaten</translation>
+        </message>
+        <message>
             <source>Open the algorithm dialog with the inputs filled from the roles</source>
             <translation>Den Dialog des Algorithmus öffnen, Eingaben aus den Rollen ausgefüllt</translation>
         </message>
@@ -3154,20 +3166,36 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Noch kein Bewertungsalgorithmus registriert (Processing-Anbieter „gi“).</translation>
         </message>
         <message>
+            <source>No layer found for the empty roles.</source>
+            <translation>Für die leeren Rollen wurde kein Layer gefunden.</translation>
+        </message>
+        <message>
             <source>The sample data is not installed with this plugin.</source>
             <translation>Die Beispieldaten sind mit diesem Plugin nicht installiert.</translation>
         </message>
         <message>
-            <source>Sample data loaded: {n} layers, {r} roles assigned.</source>
-            <translation>Beispieldaten geladen: {n} Layer, {r} Rollen zugewiesen.</translation>
+            <source>No folder chosen: the sample data was not loaded.</source>
+            <translation>Kein Ordner gewählt: Die Beispieldaten wurden nicht geladen.</translation>
+        </message>
+        <message>
+            <source>Sample data loaded from {folder}: {n} layers, {r} roles assigned.</source>
+            <translation>Beispieldaten aus {folder} geladen: {n} Layer, {r} Rollen zugewiesen.</translation>
         </message>
         <message>
             <source>{name} …</source>
             <translation>{name} …</translation>
         </message>
         <message>
+            <source>Roles suggested: {n}.</source>
+            <translation>Rollen vorgeschlagen: {n}.</translation>
+        </message>
+        <message>
             <source>The algorithm {alg} is not available.</source>
             <translation>Der Algorithmus {alg} ist nicht verfügbar.</translation>
+        </message>
+        <message>
+            <source>Could not copy the sample data into {folder}: {error}</source>
+            <translation>Die Beispieldaten konnten nicht nach {folder} kopiert werden: {error}</translation>
         </message>
         <message>
             <source>The weights could not be recovered from this result; shown with equal weights.</source>
@@ -3522,6 +3550,18 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Altlasten / altlastverdächtige Flächen</translation>
         </message>
         <message>
+            <source>Parks and green spaces</source>
+            <translation>Parks und Grünanlagen</translation>
+        </message>
+        <message>
+            <source>Heat: night air temperature (°C)</source>
+            <translation>Hitze: nächtliche Lufttemperatur (°C)</translation>
+        </message>
+        <message>
+            <source>Heavy rain: water depth</source>
+            <translation>Starkregen: Überflutungstiefe</translation>
+        </message>
+        <message>
             <source>Musterstadt (sample data)</source>
             <translation>Musterstadt (Beispieldaten)</translation>
         </message>
@@ -3532,6 +3572,50 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>{ha} ha</source>
             <translation>{ha} ha</translation>
+        </message>
+        <message>
+            <source>no usable geometry</source>
+            <translation>keine verwendbare Geometrie</translation>
+        </message>
+        <message>
+            <source>listed building</source>
+            <translation>Baudenkmal</translation>
+        </message>
+        <message>
+            <source>already green</source>
+            <translation>bereits begrünt</translation>
+        </message>
+        <message>
+            <source>steeper than 45°</source>
+            <translation>steiler als 45°</translation>
+        </message>
+        <message>
+            <source>steeper than the maximum slope</source>
+            <translation>steiler als die zulässige Höchstneigung</translation>
+        </message>
+        <message>
+            <source>default annual precipitation used</source>
+            <translation>Standardwert des Jahresniederschlags verwendet</translation>
+        </message>
+        <message>
+            <source>greenable area below the minimum</source>
+            <translation>begrünbare Fläche unter dem Mindestmaß</translation>
+        </message>
+        <message>
+            <source>slope unknown</source>
+            <translation>Neigung unbekannt</translation>
+        </message>
+        <message>
+            <source>slope taken from the roof type</source>
+            <translation>Neigung aus der Dachform abgeleitet</translation>
+        </message>
+        <message>
+            <source>area taken from the footprint</source>
+            <translation>Fläche aus dem Gebäudegrundriss</translation>
+        </message>
+        <message>
+            <source>PV: solar green roof</source>
+            <translation>PV: Solargründach</translation>
         </message>
     </context>
 </TS>
