@@ -57,6 +57,10 @@ def test_class_letters_one_per_feature_id_with_gaps_as_x():
     assert class_letters(np.array([3, 5, 4]), np.array(["A", "B", "C"], dtype=object)) == ("ACB", 2)
     # a gap (ids 3 and 4 deleted) reads as X; substr(s, 5 − 1, 1) = "B"
     assert class_letters(np.array([2, 5]), np.array(["A", "B"], dtype=object)) == ("AXXB", 1)
+    # ids spread over more than MAX_ID_SPAN: no letters (the panel says the map cannot follow)
+    from gi_qgis_plugin.ui.live_weights import MAX_ID_SPAN
+
+    assert class_letters(np.array([1, MAX_ID_SPAN + 1]), np.array(["A", "B"], dtype=object)) is None
 
 
 def test_stability_band_text(qgis_app):

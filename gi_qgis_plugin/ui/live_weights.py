@@ -481,6 +481,10 @@ class LiveWeightsWidget(QWidget):
         self.summary.setText(tr("With these weights: A {a}, B {b}, C {c}, D {d}, X {x}; {changed} features change "
                                 "their class.").format(a=counts["A"], b=counts["B"], c=counts["C"], d=counts["D"],
                                                        x=counts["X"], changed=changed))
+        if letters is None:
+            self.summary.setText(self.summary.text() + " " + tr(
+                "The map keeps the run's classes: the feature ids of this layer are spread too widely to be "
+                "drawn live; save the new result to see it on the map."))
         self._update_buttons()
         self.weightsChanged.emit(self.layer.id())
         return True

@@ -3466,6 +3466,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Mit diesen Gewichten: A {a}, B {b}, C {c}, D {d}, X {x}; {changed} Objekte wechseln die Klasse.</translation>
         </message>
         <message>
+            <source>The map keeps the run's classes: the feature ids of this layer are spread too widely to be drawn live; save the new result to see it on the map.</source>
+            <translation>Die Karte zeigt weiter die Klassen des Laufs: Die Objekt-IDs dieses Layers liegen zu weit auseinander, um sie sofort darzustellen; speichern Sie das neue Ergebnis, um es in der Karte zu sehen.</translation>
+        </message>
+        <message>
             <source>Saved as “{name}” (a temporary layer: export it to keep it).</source>
             <translation>Gespeichert als „{name}“ (ein temporärer Layer: zum Behalten exportieren).</translation>
         </message>
