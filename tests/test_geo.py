@@ -71,3 +71,16 @@ def test_overlap_share_by_hand():
     others = np.array([shapely.box(-50, -50, 30, 150), shapely.box(900, -100, 1200, 200)], dtype=object)
     assert geo.overlap_share(g, others).tolist() == pytest.approx([0.3, 1.0])
     assert np.isnan(geo.overlap_share(np.array([None], dtype=object), others)[0])
+
+
+def test_copies_for_another_thread_keep_every_coordinate_and_share_no_object():
+    src = np.array([shapely.box(0, 0, 10, 10), None, shapely.Point(1.123456789012, 2, 3)], dtype=object)
+    shapely.prepare(src[0])
+    out = geo.own_copies(src)
+    assert out[1] is None
+    assert out[0] is not src[0] and not shapely.is_prepared(out[0])
+    assert shapely.equals_exact(out[0], src[0], tolerance=0) and shapely.equals_exact(out[2], src[2], tolerance=0)
+    assert shapely.has_z(out[2])
+    # the distances on copies are those on the originals: 5 m from the box to a target at x = 15
+    targets = np.array([shapely.Point(15, 5)], dtype=object)
+    assert geo.nearest_distance_apart(src[:1], targets, 100.0).tolist() == [5.0]

@@ -433,7 +433,7 @@ def nearest_distance_input(alg, parameters, param: str, context, main: MainInput
     if targets.size == 0:
         feedback.pushWarning(tr("No polygon of {param} reaches {ha} ha: every feature counts as without one nearby.").format(
             param=param, ha=f"{min_area_m2 / 10000.0:g}"))
-    return Pending(geo.nearest_distance, main.geoms, targets, max_distance)
+    return Pending(geo.nearest_distance_apart, main.geoms, targets, max_distance)
 
 
 @dataclass

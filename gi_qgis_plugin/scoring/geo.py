@@ -128,6 +128,27 @@ def intersects_any(geoms: np.ndarray, others: np.ndarray, progress=None) -> np.n
     return out
 
 
+def own_copies(geoms: np.ndarray) -> np.ndarray:
+    """Independent GEOS objects with the same coordinates (None stays None).
+
+    For work on another thread: GEOS builds a prepared geometry's index lazily on its first use,
+    which is not thread-safe, so a thread that queries geometries the main thread prepares at the
+    same time (raster statistics prepare the features per chunk) can crash the interpreter.
+    WKB keeps every coordinate exactly, so results are unchanged.
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.full(len(geoms), None, dtype=object)
+    ok = ~shapely.is_missing(geoms)
+    if ok.any():
+        out[ok] = shapely.from_wkb(shapely.to_wkb(geoms[ok], output_dimension=3))
+    return out
+
+
+def nearest_distance_apart(geoms: np.ndarray, targets: np.ndarray, max_distance: float) -> np.ndarray:
+    """:func:`nearest_distance` on copies of its inputs: safe on a second thread (see :func:`own_copies`)."""
+    return nearest_distance(own_copies(geoms), own_copies(targets), max_distance)
+
+
 def nearest_distance(geoms: np.ndarray, targets: np.ndarray, max_distance: float,
                      progress=None) -> np.ndarray:
     """Distance to the nearest target within ``max_distance`` (inf beyond; NaN for no geometry)."""
