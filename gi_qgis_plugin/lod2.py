@@ -112,6 +112,24 @@ _CITYGML_VERSIONS = {
     ),
 }
 _SUFFIXES = (".gml", ".xml")
+# Arcs (gml:Arc, gml:ArcString in a gml:Ring) become straight segments of at most this angle:
+# at 4° the chord lies within 0.06 % of the radius (1 - cos 2°), well below the mm of the tiles
+# for radii under a metre … a few metres. [U] our choice.
+ARC_STEP_DEG = 4.0
+
+# NRW in ETRS89 / UTM 32N, with a margin: the Land spans about E 280–540 km, N 5,560–5,830 km
+# (the 1 km tile names LoD2_32_<E km>_<N km>_1_NW.gml of Geobasis NRW lie inside it). A building
+# whose centre lies outside is flagged: local coordinates, a zone-prefixed easting, another CRS.
+# [U] our margin of about 30 km.
+NRW_BOUNDS_25832 = (250_000.0, 5_530_000.0, 570_000.0, 5_860_000.0)
+# Eastings written with the zone number in front (32 337 000 for 337 000 in zone 32, the
+# "Ostwert mit Zonenkennung" of German surveying) are recognised in this range and corrected.
+ZONE_PREFIX = 32_000_000.0
+# A tile's buildings may reach over its edge (a building belongs to the tile that holds its
+# centre, as in the Wesel tiles where footprints reach up to 45 m beyond the 1 km square); a
+# centre further than this outside the tile's own gml:Envelope is flagged. [U] our choice.
+ENVELOPE_TOLERANCE_M = 25.0
+
 _FLUSH_EVERY = 2000  # buildings per vectorised batch: bounds memory on very large files
 
 _ROOF, _GROUND = 0, 1
@@ -121,13 +139,15 @@ class Lod2Error(ValueError):
     """Input that cannot be read as LoD2 CityGML.
 
     ``kind`` is a stable machine code (``missing``, ``no_files``, ``not_citygml``, ``bad_xml``)
-    so callers can word their own (translated) message; ``path`` is the offending path.
+    so callers can word their own (translated) message; ``path`` is the offending path,
+    ``detail`` the parser's own words.
     """
 
-    def __init__(self, message: str, kind: str = "", path: str = "") -> None:
+    def __init__(self, message: str, kind: str = "", path: str = "", detail: str = "") -> None:
         super().__init__(message)
         self.kind = kind
         self.path = path
+        self.detail = detail or message
 
 
 @dataclass
@@ -144,6 +164,16 @@ class FileReport:
     skipped_ids: list[str] = field(default_factory=list)
     n_unresolved_hrefs: int = 0  # xlink:href to polygons not found in the same building
     not_citygml: bool = False  # skipped because it is not CityGML (only inside a folder)
+    broken: str = ""  # why a tile inside a folder was skipped as a whole (broken XML, unreadable)
+    envelope: tuple[float, float, float, float] | None = None  # the tile's gml:Envelope (x0, y0, x1, y1)
+    n_roof_polygons: int = 0  # RoofSurface polygons read (0 in a tile without roofs: LoD1)
+    n_2d_roofs: int = 0  # buildings whose roof polygons have no heights (2D posList)
+    n_zone_prefix: int = 0  # buildings whose eastings carried the zone number 32 (32,337,000)
+    n_curved: int = 0  # rings with arcs (gml:Ring / gml:Arc), segmentised
+    n_outside_envelope: int = 0  # buildings whose centre lies outside the tile's own envelope
+    n_outside_region: int = 0  # buildings whose centre lies outside NRW (local coordinates …)
+    n_duplicates: int = 0  # buildings whose gml_id an earlier tile (or this one) already had
+    duplicate_of: list[str] = field(default_factory=list)  # files holding the first copies
     warnings: list[str] = field(default_factory=list)
 
 
@@ -311,6 +341,12 @@ class _Ns:
         self.exterior = (g + "exterior", g + "outerBoundaryIs")
         self.interior = (g + "interior", g + "innerBoundaryIs")
         self.linear_ring = g + "LinearRing"
+        self.ring = g + "Ring"  # a ring of curves (arcs), e.g. from CAD or ALKIS conversions
+        self.curve_member = g + "curveMember"
+        self.segments = g + "segments"
+        self.envelope = g + "Envelope"
+        self.lower_corner = g + "lowerCorner"
+        self.upper_corner = g + "upperCorner"
         self.pos_list = g + "posList"
         self.pos = g + "pos"
         self.coordinates = g + "coordinates"
@@ -337,9 +373,9 @@ def _string_attribute(unit: ET.Element, ns: _Ns, name: str) -> str | None:
     return None
 
 
-def _ring_coords(ring: ET.Element, ns: _Ns) -> np.ndarray | None:
-    """(n, 3) vertices of a LinearRing without the closing vertex; None if degenerate."""
-    pl = ring.find(ns.pos_list)
+def _coord_rows(el: ET.Element, ns: _Ns) -> np.ndarray | None:
+    """(n, 2 or 3) coordinates of one posList, a run of gml:pos or GML 2 coordinates."""
+    pl = el.find(ns.pos_list)
     if pl is not None:
         try:
             values = np.array((pl.text or "").split(), dtype=float)
@@ -349,26 +385,89 @@ def _ring_coords(ring: ET.Element, ns: _Ns) -> np.ndarray | None:
         dim = int(dim_attr) if dim_attr and dim_attr.isdigit() else (3 if len(values) % 3 == 0 else 2)
         if dim < 2 or len(values) % dim:
             return None
-        xyz = values.reshape(-1, dim)
+        return values.reshape(-1, dim)
+    rows = [(p.text or "").split() for p in el.findall(ns.pos)]
+    if not rows:
+        c = el.find(ns.coordinates)  # GML 2 "x,y,z x,y,z"
+        rows = [t.split(",") for t in (c.text or "").split()] if c is not None else []
+    if not rows or len({len(r) for r in rows}) != 1 or len(rows[0]) < 2:
+        return None
+    try:
+        return np.array(rows, dtype=float)
+    except ValueError:
+        return None
+
+
+def _ring_coords(ring: ET.Element, ns: _Ns) -> np.ndarray | None:
+    """(n, 3) vertices of a LinearRing (or a curved gml:Ring, segmentised) without the closing
+    vertex; None if degenerate. A 2D ring gets NaN heights: its area and slope are unknown."""
+    if ring.tag == ns.ring:
+        xyz = _curve_ring_coords(ring, ns)
     else:
-        rows = [(p.text or "").split() for p in ring.findall(ns.pos)]
-        if not rows:
-            c = ring.find(ns.coordinates)  # GML 2 "x,y,z x,y,z"
-            rows = [t.split(",") for t in (c.text or "").split()] if c is not None else []
-        if not rows or len({len(r) for r in rows}) != 1:
-            return None
-        try:
-            xyz = np.array(rows, dtype=float)
-        except ValueError:
-            return None
+        xyz = _coord_rows(ring, ns)
+    if xyz is None or not np.isfinite(xyz).all():
+        return None
     if xyz.shape[1] == 2:
-        xyz = np.column_stack([xyz, np.zeros(len(xyz))])
+        xyz = np.column_stack([xyz, np.full(len(xyz), np.nan)])
     xyz = xyz[:, :3]
-    if len(xyz) > 1 and np.array_equal(xyz[0], xyz[-1]):
+    if len(xyz) > 1 and np.array_equal(xyz[0], xyz[-1], equal_nan=True):
         xyz = xyz[:-1]
-    if len(xyz) < 3 or not np.isfinite(xyz).all():
+    if len(xyz) < 3:
         return None
     return xyz
+
+
+def _curve_ring_coords(ring: ET.Element, ns: _Ns) -> np.ndarray | None:
+    """Vertices of a gml:Ring: its curve members' segments in order, arcs segmentised."""
+    pieces: list[np.ndarray] = []
+    for member in ring.findall(ns.curve_member):
+        for curve in member:
+            segments = curve.find(ns.segments)
+            for seg in (list(segments) if segments is not None else [curve]):
+                xyz = _coord_rows(seg, ns)
+                if xyz is None:
+                    return None
+                if seg.tag.rpartition("}")[2] in ("Arc", "ArcString"):
+                    xyz = _densify_arcs(xyz)
+                if pieces and len(xyz) and np.array_equal(pieces[-1][-1], xyz[0]):
+                    xyz = xyz[1:]
+                pieces.append(xyz)
+    if not pieces or len({p.shape[1] for p in pieces}) != 1:
+        return None
+    return np.concatenate(pieces)
+
+
+def _densify_arcs(pts: np.ndarray, step_deg: float = ARC_STEP_DEG) -> np.ndarray:
+    """Points along the circular arcs through each (start, middle, end) triple of ``pts``
+    (gml:Arc, gml:ArcString), in 2D or 3D; a straight triple stays as it is."""
+    dim = pts.shape[1]
+    p3 = pts if dim == 3 else np.column_stack([pts, np.zeros(len(pts))])
+    out = [p3[:1]]
+    for i in range(0, len(p3) - 2, 2):
+        p0, p1, p2 = p3[i], p3[i + 1], p3[i + 2]
+        a, b = p0 - p2, p1 - p2
+        axb = np.cross(a, b)
+        denom = 2.0 * float(axb @ axb)
+        if denom <= 1e-12 * max(float(a @ a), 1e-300) ** 2:
+            out.append(np.vstack([p1, p2]))
+            continue
+        centre = p2 + np.cross(float(a @ a) * b - float(b @ b) * a, axb) / denom
+        u = p0 - centre
+        radius = float(np.linalg.norm(u))
+        u = u / radius
+        normal = np.cross(p1 - p0, p2 - p1)
+        normal = normal / np.linalg.norm(normal)
+        v = np.cross(normal, u)
+
+        d = p2 - centre
+        end = math.atan2(float(d @ v), float(d @ u)) % (2 * math.pi) or 2 * math.pi
+        n = max(2, int(math.ceil(math.degrees(end) / step_deg)))
+        t = np.linspace(0.0, end, n + 1)[1:]
+        arc = centre + radius * (np.cos(t)[:, None] * u + np.sin(t)[:, None] * v)
+        arc[-1] = p2
+        out.append(arc)
+    res = np.concatenate(out)
+    return res if dim == 3 else res[:, :2]
 
 
 def _polygon_rings(poly: ET.Element, ns: _Ns) -> list[np.ndarray] | None:
@@ -377,7 +476,7 @@ def _polygon_rings(poly: ET.Element, ns: _Ns) -> list[np.ndarray] | None:
     for tag in ns.exterior:
         e = poly.find(tag)
         if e is not None:
-            ext = e.find(ns.linear_ring)
+            ext = _ring_element(e, ns)
             break
     if ext is None:
         return None
@@ -387,11 +486,16 @@ def _polygon_rings(poly: ET.Element, ns: _Ns) -> list[np.ndarray] | None:
     rings = [shell]
     for tag in ns.interior:
         for i in poly.findall(tag):
-            r = i.find(ns.linear_ring)
+            r = _ring_element(i, ns)
             hole = _ring_coords(r, ns) if r is not None else None
             if hole is not None:
                 rings.append(hole)
     return rings
+
+
+def _ring_element(boundary: ET.Element, ns: _Ns) -> ET.Element | None:
+    r = boundary.find(ns.linear_ring)
+    return r if r is not None else boundary.find(ns.ring)
 
 
 @dataclass
@@ -406,6 +510,7 @@ class _RawBuilding:
     # polygons: (kind, unit, [exterior, *interiors])
     polygons: list[tuple[int, int, list[np.ndarray]]]
     unresolved_hrefs: int = 0
+    curved_rings: int = 0
 
 
 def _parse_building(b: ET.Element, ns: _Ns) -> _RawBuilding:
@@ -456,6 +561,7 @@ def _parse_building(b: ET.Element, ns: _Ns) -> _RawBuilding:
         unit_heights=[_float(_text(u.find(ns.measured_height))) for u in units],
         polygons=polygons,
         unresolved_hrefs=unresolved,
+        curved_rings=sum(1 for _ in b.iter(ns.ring)),
     )
 
 
@@ -505,6 +611,12 @@ class _Builder:
         rext = np.asarray(ring_ext, dtype=bool)
         counts = np.fromiter((len(r) for r in ring_coords), dtype=np.int64, count=len(ring_coords))
         coords = np.concatenate(ring_coords) if ring_coords else np.zeros((0, 3))
+        vertex_b = np.repeat(pb[rpoly], counts) if len(counts) else np.zeros(0, dtype=np.int64)
+        # eastings with the zone number in front (32 337 000): take the zone off
+        prefixed = _zone_prefixed(coords[:, 0])
+        if prefixed.any():
+            coords[prefixed, 0] -= ZONE_PREFIX
+            report.n_zone_prefix += int(np.unique(vertex_b[prefixed]).size)
 
         # --- 3D roof maths: vector area of every ring, then per polygon and building
         vec = ring_vector_areas(coords, counts)
@@ -517,6 +629,11 @@ class _Builder:
         poly_slope = _slope_deg(ext_vec) if npoly else np.zeros(0)
 
         roof = pkind == _ROOF
+        report.n_roof_polygons += int(roof.sum())
+        # roofs given in 2D (no heights): area and slope unknown (NaN), not 0°
+        flat_2d = roof & np.isnan(ext_area)
+        if flat_2d.any():
+            report.n_2d_roofs += int(np.unique(pb[flat_2d]).size)
         rb, ra, rs = pb[roof], poly_area[roof], poly_slope[roof]
         # (bincount of an empty array comes back as integers: make every sum a float)
         roof_area = np.bincount(rb, weights=ra, minlength=nb).astype(float)
@@ -527,10 +644,12 @@ class _Builder:
         big = ra >= MIN_SLOPE_MAX_AREA_M2
         np.maximum.at(slope_max, rb[big], rs[big])
         # buildings whose roof polygons are all slivers: fall back to every roof polygon
+        # (2D roofs have NaN slopes: their maximum stays NaN)
         fallback = ~np.isfinite(slope_max)
         if fallback.any():
             sel = fallback[rb]
-            np.maximum.at(slope_max, rb[sel], rs[sel])
+            with np.errstate(invalid="ignore"):
+                np.maximum.at(slope_max, rb[sel], rs[sel])
         has_roof = roof_area > 0
         roof_area[~np.isin(np.arange(nb), rb)] = np.nan
         slope[~has_roof] = np.nan
@@ -565,6 +684,7 @@ class _Builder:
 
         # --- rows
         for bi, raw in enumerate(raws):
+            report.n_curved += raw.curved_rings
             geom = geoms[bi]
             if geom is None:
                 report.n_skipped += 1
@@ -631,6 +751,19 @@ class _Builder:
             out[int(idx[0])] = pieces[0] if len(pieces) == 1 else shapely.MultiPolygon(list(pieces))
         return out
 
+    def mark(self) -> int:
+        """The number of rows so far (to undo a tile that turns out broken)."""
+        return len(self.cols["gml_id"])
+
+    def rollback(self, mark: int) -> None:
+        for values in self.cols.values():
+            del values[mark:]
+
+    def geometries_since(self, mark: int) -> np.ndarray:
+        out = np.empty(len(self.cols["geometry"]) - mark, dtype=object)
+        out[:] = self.cols["geometry"][mark:]
+        return out
+
     def result(self) -> Lod2Result:
         c = self.cols
         f = lambda k: np.asarray(c[k], dtype=float)  # noqa: E731
@@ -688,9 +821,15 @@ def read_tiles(
 
     ``progress(fraction)`` gets 0…1 (by bytes read) after each building; when
     ``is_canceled()`` returns True the reader stops and returns what it has read so far with
-    ``canceled=True``. A file named explicitly that is not CityGML raises :class:`Lod2Error`;
-    inside a folder such files are skipped with a warning (tiles often come with metadata
-    ``.xml``), unless none of the folder's files is CityGML.
+    ``canceled=True``. A file named explicitly that is not CityGML or is broken raises
+    :class:`Lod2Error`; inside a folder such files are skipped as a whole with a warning (tiles
+    often come with metadata ``.xml``; a download may be cut off) and the others are read,
+    unless none of the folder's files can be read.
+
+    Implausible content is kept but counted in each file's report (and worded in its
+    ``warnings``): roofs without heights, tiles without roof surfaces, buildings outside the
+    tile's envelope or outside NRW, the same building (gml_id) twice — the later copies are
+    dropped — and zone-prefixed eastings, which are corrected.
     """
     tiles = find_tiles(paths)
     sizes = [max(p.stat().st_size, 1) for p, _ in tiles]
@@ -705,32 +844,119 @@ def read_tiles(
             break
         report = FileReport(path=str(path))
         reports.append(report)
+        mark = builder.mark()
         try:
             canceled = _read_file(
                 path, fi, report, builder,
                 lambda pos, base=done_bytes: progress((base + pos) / total) if progress else None,
                 is_canceled,
             )
-        except Lod2Error as err:
-            if err.kind != "not_citygml" or explicit:
+        except (Lod2Error, OSError) as err:
+            if explicit:
                 raise
-            report.not_citygml = True
-            report.warnings.append(f"{path.name}: not CityGML, skipped")
+            # the whole tile is left out, also the buildings read before the error
+            builder.rollback(mark)
+            report = reports[-1] = FileReport(path=str(path), srs_name=report.srs_name)
+            if isinstance(err, Lod2Error) and err.kind == "not_citygml":
+                report.not_citygml = True
+                report.warnings.append(f"{path.name}: not CityGML, skipped")
+            else:
+                report.broken = err.detail if isinstance(err, Lod2Error) else (err.strerror or str(err))
+                report.warnings.append(f"{path.name}: cannot be read, skipped ({report.broken})")
         if canceled:
             break
+        _check_positions(report, builder.geometries_since(mark))
         done_bytes += sizes[fi]
         if progress:
             progress(done_bytes / total)
-    if reports and all(r.not_citygml for r in reports):
+    unusable = [r for r in reports if r.not_citygml or r.broken]
+    if reports and len(unusable) == len(reports) and not canceled:
+        first = reports[0]
+        if all(r.not_citygml for r in reports):
+            raise Lod2Error(
+                f"None of the files is CityGML (root element core:CityModel expected): {first.path}",
+                "not_citygml",
+                first.path,
+            )
         raise Lod2Error(
-            f"None of the files is CityGML (root element core:CityModel expected): {reports[0].path}",
-            "not_citygml",
-            reports[0].path,
+            f"None of the files can be read: {first.path} ({first.broken})", "bad_xml", first.path, first.broken
         )
     result = builder.result()
     result.files = reports
     result.canceled = canceled
     result.crs_assumed = any(r.crs_assumed for r in reports if not r.not_citygml)
+    return _drop_duplicates(result)
+
+
+def _zone_prefixed(x: np.ndarray) -> np.ndarray:
+    return (x > ZONE_PREFIX + 1e5) & (x < ZONE_PREFIX + 1e6)
+
+
+def _check_positions(report: FileReport, geoms: np.ndarray) -> None:
+    """Count buildings whose centre lies outside the tile's own envelope or outside NRW."""
+    if len(geoms) == 0:
+        return
+    centre = shapely.centroid(geoms)
+    x, y = shapely.get_x(centre), shapely.get_y(centre)
+    env = report.envelope
+    if env is not None and env[2] > env[0] and env[3] > env[1]:
+        t = ENVELOPE_TOLERANCE_M
+        outside = (x < env[0] - t) | (x > env[2] + t) | (y < env[1] - t) | (y > env[3] + t)
+        report.n_outside_envelope = int(outside.sum())
+    if report.crs == DEFAULT_CRS:
+        x0, y0, x1, y1 = NRW_BOUNDS_25832
+        report.n_outside_region = int(((x < x0) | (x > x1) | (y < y0) | (y > y1)).sum())
+    name = Path(report.path).name
+    if report.n_outside_envelope:
+        report.warnings.append(
+            f"{name}: {report.n_outside_envelope} building(s) lie outside the tile's own envelope"
+        )
+    if report.n_outside_region:
+        report.warnings.append(
+            f"{name}: {report.n_outside_region} building(s) lie outside NRW (local coordinates or another CRS?)"
+        )
+
+
+def _drop_duplicates(result: Lod2Result) -> Lod2Result:
+    """Keep the first building of each gml_id; count the others per file and name, for a file
+    made only of copies, the files that hold the originals (the same tile twice)."""
+    ids = np.asarray(result.gml_id, dtype=object)
+    if len(ids) == 0:
+        return result
+    named = ids != ""
+    _, first = np.unique(ids[named].astype(str), return_index=True)
+    keep = ~named.copy()
+    keep[np.flatnonzero(named)[first]] = True
+    if keep.all():
+        return result
+    first_file = {}
+    for i in np.flatnonzero(keep & named).tolist():
+        first_file[ids[i]] = int(result.file_index[i])
+    by_index = dict(enumerate(result.files))  # one report per file tried, in file order
+    dropped = np.flatnonzero(~keep)
+    for fi in np.unique(result.file_index[dropped]).tolist():
+        rep = by_index.get(fi)
+        if rep is None:
+            continue
+        mine = dropped[result.file_index[dropped] == fi]
+        rep.n_duplicates = int(mine.size)
+        rep.n_read -= rep.n_duplicates
+        origin = sorted({first_file[ids[i]] for i in mine.tolist()})
+        rep.duplicate_of = [Path(by_index[o].path).name for o in origin if o in by_index]
+        name = Path(rep.path).name
+        if rep.n_read == 0 and origin != [fi]:
+            rep.warnings.append(
+                f"{name}: the same buildings as {', '.join(rep.duplicate_of)}; counted once"
+            )
+        else:
+            rep.warnings.append(f"{name}: {rep.n_duplicates} building(s) with a gml_id read before; counted once")
+    take = np.flatnonzero(keep)
+    for name in ("gml_id", "function", "roof_type", "roof_type_name", "roof_src", "gemeindeschluessel"):
+        values = getattr(result, name)
+        setattr(result, name, [values[i] for i in take.tolist()])
+    for name in ("height_m", "footprint_m2", "roof_area_m2", "flat_roof_m2", "slope_deg",
+                 "slope_max_deg", "geometry", "file_index"):
+        setattr(result, name, getattr(result, name)[take])
     return result
 
 
@@ -775,28 +1001,55 @@ def _read_file(
                         break
                 elif el.tag.endswith("}cityObjectMember") or el.tag.endswith("}featureMember"):
                     root.clear()  # drop what was already read: memory stays flat
+                elif el.tag == ns.envelope and report.envelope is None and not report.n_buildings:
+                    report.envelope = _envelope(el, ns)
         except ET.ParseError as err:
             if root is None:
                 raise Lod2Error(
                     f"Not an XML file (CityGML expected): {path} ({err})", "not_citygml", str(path)
-                ) from err
-            raise Lod2Error(f"Broken XML in {path}: {err}", "bad_xml", str(path)) from err
+                ) from None
+            raise Lod2Error(f"Broken XML in {path}: {err}", "bad_xml", str(path), str(err)) from None
     if root is None:
         raise Lod2Error(f"Empty file (CityGML expected): {path}", "not_citygml", str(path))
     builder.add_batch(batch, file_index, report)
+    name = path.name
     if report.crs_assumed:
         report.warnings.append(
-            f"{path.name}: CRS {report.srs_name or '(none)'} not recognised, assumed {DEFAULT_CRS}"
+            f"{name}: CRS {report.srs_name or '(none)'} not recognised, assumed {DEFAULT_CRS}"
         )
     if report.n_skipped:
         report.warnings.append(
-            f"{path.name}: skipped {report.n_skipped} building(s) without roof or ground polygons"
+            f"{name}: skipped {report.n_skipped} building(s) without roof or ground polygons"
         )
     if report.n_unresolved_hrefs:
         report.warnings.append(
-            f"{path.name}: {report.n_unresolved_hrefs} polygon reference(s) (xlink:href) not found"
+            f"{name}: {report.n_unresolved_hrefs} polygon reference(s) (xlink:href) not found"
         )
+    if report.n_read and not report.n_roof_polygons and not canceled:
+        report.warnings.append(f"{name}: no roof surfaces (bldg:RoofSurface); roof figures are empty")
+    if report.n_2d_roofs:
+        report.warnings.append(
+            f"{name}: {report.n_2d_roofs} building(s) have roofs without heights (2D); their slope is unknown"
+        )
+    if report.n_zone_prefix:
+        report.warnings.append(
+            f"{name}: {report.n_zone_prefix} building(s) had eastings with the zone number 32 in front; corrected"
+        )
+    if report.n_curved:
+        report.warnings.append(f"{name}: {report.n_curved} curved ring(s) (arcs) were segmentised")
     return canceled
+
+
+def _envelope(el: ET.Element, ns: _Ns) -> tuple[float, float, float, float] | None:
+    lo = (_text(el.find(ns.lower_corner)) or "").split()
+    hi = (_text(el.find(ns.upper_corner)) or "").split()
+    try:
+        x0, y0, x1, y1 = float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
+    except (IndexError, ValueError):
+        return None
+    if _zone_prefixed(np.array([x0]))[0] and _zone_prefixed(np.array([x1]))[0]:
+        x0, x1 = x0 - ZONE_PREFIX, x1 - ZONE_PREFIX
+    return x0, y0, x1, y1
 
 
 def _check_root(el: ET.Element, path: Path) -> _Ns:

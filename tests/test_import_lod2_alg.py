@@ -122,11 +122,15 @@ def test_a_folder_is_accepted_as_input_too(gi_provider, tile, tmp_path):
     folder.mkdir()
     (folder / "a.gml").write_text(tile.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "b.gml").write_text(tile.read_text(encoding="utf-8"), encoding="utf-8")
-    layer, _ = run({"INPUT": str(folder)}, tmp_path)
-    assert layer.featureCount() == 14
-    # the same file in INPUT and FOLDER is read once
-    layer, _ = run({"INPUT": str(folder / "a.gml"), "FOLDER": str(folder)}, tmp_path)
-    assert layer.featureCount() == 14
+    layer, fb = run({"INPUT": str(folder)}, tmp_path)
+    # b.gml is a copy of a.gml: its buildings are counted once, and the copy is named
+    assert layer.featureCount() == 7
+    assert any("b.gml holds the same buildings as a.gml" in w for w in fb.warnings)
+    # the same file in INPUT and FOLDER is read once (no duplicate warning for it)
+    (folder / "b.gml").unlink()
+    layer, fb = run({"INPUT": str(folder / "a.gml"), "FOLDER": str(folder)}, tmp_path)
+    assert layer.featureCount() == 7
+    assert not any("same buildings" in w for w in fb.warnings)
 
 
 def test_citygml_without_usable_buildings_gives_an_empty_output_and_says_why(gi_provider, tmp_path):

@@ -30,9 +30,9 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  xmlns:gen="http://www.opengis.net/citygml/generics/1.0"
  xmlns:bldg="http://www.opengis.net/citygml/building/1.0"
  xmlns:gml="http://www.opengis.net/gml" xmlns:xlink="http://www.w3.org/1999/xlink">
-  <gml:boundedBy><gml:Envelope srsName="{srs}"><gml:lowerCorner>0 0 0</gml:lowerCorner>
-  <gml:upperCorner>1 1 1</gml:upperCorner></gml:Envelope></gml:boundedBy>
-"""
+  <gml:boundedBy><gml:Envelope srsName="{srs}"><gml:lowerCorner>336000 5723000 0</gml:lowerCorner>
+  <gml:upperCorner>337000 5724000 100</gml:upperCorner></gml:Envelope></gml:boundedBy>
+"""  # the 1 km tile LoD2_32_336_5723 that holds X0, Y0
 TAIL = "</core:CityModel>\n"
 
 

@@ -3,7 +3,6 @@ one run policy (progress, cancel, no partial output)."""
 
 from __future__ import annotations
 
-import os
 import traceback
 
 from qgis.core import (
@@ -17,6 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from ..paths import icon_path
 from ..scoring.progress import Canceled, Progress
+from .outputs import ClaimedFiles, GuardedOutput, input_files
 from .postgis import OutputTable
 
 
@@ -29,9 +29,10 @@ class GiAlgorithm(QgsProcessingAlgorithm):
     **Cancel policy** (the same for every algorithm): a run reports progress through a
     :class:`Progress`, which raises :class:`Canceled` when the user cancels. Then every output
     created through :meth:`sink` so far is removed again (a memory layer from the context, a
-    file or a GeoPackage layer from disk) and the run ends with a ``QgsProcessingException``
-    saying that nothing was written. The same happens when a run fails after creating an
-    output. So an output exists only when the run completed.
+    file or a GeoPackage layer from disk, a PostGIS table's temporary twin), an earlier file of
+    the same name comes back, and the run ends with a ``QgsProcessingException`` saying that
+    nothing was written. The same happens when a run fails after creating an output. So an
+    output exists only when the run completed.
     """
 
     ALG_ID = ""
@@ -90,10 +91,12 @@ class GiAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         feedback = feedback or QgsProcessingFeedback()
-        self._outputs: list[list] = []  # [sink or None once closed, dest, path, existed before]
+        self._outputs: list = []  # GuardedOutput, TableOutput (PostGIS), ClaimedFiles
+        self._feedback = feedback
         try:
             results = self.process(parameters, context, Progress(feedback), feedback)
             self._publish_tables(feedback)
+            self._commit_outputs()
             return results
         except Canceled as err:
             self._discard_outputs(err, context)
@@ -108,58 +111,56 @@ class GiAlgorithm(QgsProcessingAlgorithm):
                 raise table.explain(err) from None
             raise
 
-    def sink(self, parameters, name: str, context, fields, wkb_type, crs):
-        """``parameterAsSink`` that remembers the output, so a cancel or an error removes it."""
-        path = ""
-        existed = False
-        try:
-            path = self.parameterAsOutputLayer(parameters, name, context) or ""
-        except Exception:  # noqa: BLE001 - sinks without a file path (PostGIS …)
-            path = ""
-        file_path = path.split("|", 1)[0]
-        existed = bool(file_path) and os.path.exists(file_path)
-        table = OutputTable.open(self, parameters, name, context, fields, wkb_type, crs)
-        if table is not None:  # PostGIS: written under a temporary name, published at the end
-            if not hasattr(self, "_outputs"):
-                self._outputs = []
-            self._outputs.append([table.sink, table.dest, "", False, table])
-            return table.sink, table.dest
-        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+    def sink(self, parameters, name: str, context, fields, wkb_type, crs, own=(), keep_fid: bool = True):
+        """``parameterAsSink`` that remembers the output, so a cancel or an error removes it.
+
+        A file output goes through a :class:`~.outputs.GuardedOutput`: an output that is one of
+        the inputs is refused, fields the format would refuse or change are renamed up front
+        (``own``: indexes of the algorithm's own fields, which keep their names; ``keep_fid``:
+        False when a field ``fid`` holds no unique integers), an earlier file is set aside and
+        comes back if the run fails, the sink is closed at once and the file checked at the end.
+        A PostGIS output is written under a temporary name and published at the end."""
         if not hasattr(self, "_outputs"):
             self._outputs = []
-        self._outputs.append([sink, dest, path, existed, None])
-        return sink, dest
+        feedback = getattr(self, "_feedback", None)
+        out = GuardedOutput(self, parameters, name, context, input_files(self, parameters, context), feedback)
+        fields, _ = out.field_names(fields, own, keep_fid)
+        table = OutputTable.open(self, parameters, name, context, fields, wkb_type, crs)
+        if table is not None:  # PostGIS: written under a temporary name, published at the end
+            self._outputs.append(TableOutput(table))
+            return table.sink, table.dest
+        self._outputs.append(out)
+        out.create(fields, wkb_type, crs)
+        return out.sink, out.dest_id
 
     def _table_in_writing(self):
         """The PostGIS output being written when the run failed, if any."""
-        for entry in getattr(self, "_outputs", []):
-            if entry[4] is not None and entry[4].sink is not None:
-                return entry[4]
+        for out in getattr(self, "_outputs", []):
+            if isinstance(out, TableOutput) and out.table.sink is not None:
+                return out.table
         return None
 
     def claim_files(self, *paths: str) -> None:
-        """Files this run writes itself (not through a sink): removed on cancel or error."""
+        """Files this run writes itself (not through a sink): earlier files of these names are
+        set aside and come back on cancel or error, when what the run wrote is removed."""
         if not hasattr(self, "_outputs"):
             self._outputs = []
-        for path in paths:
-            self._outputs.append([None, "", str(path), False, None])
+        self._outputs.append(ClaimedFiles([str(p) for p in paths], getattr(self, "_feedback", None)))
 
-    def close_sink(self, dest: str) -> None:
-        """Let go of the sink of ``dest`` (the caller drops its own reference): the file is
-        closed, so its metadata can be written. A later cancel still removes the output."""
-        for entry in getattr(self, "_outputs", []):
-            if entry[1] == dest:
-                entry[0] = None
-                if entry[4] is not None:
-                    entry[4].close()  # PostGIS: last rows written, row count checked
+    def close_sink(self, dest: str, written: int | None = None) -> None:
+        """Close the sink of ``dest`` now (the file is complete, so its metadata can be written);
+        ``written``: the features written, checked in the file when the run ends. A later cancel
+        or error still removes the output and puts an earlier file back."""
+        for out in getattr(self, "_outputs", []):
+            if out.dest_id == dest:
+                out.close()  # PostGIS: last rows written, row count checked
+                out.written = written
 
     def store_record(self, dest: str, text: str, title: str, context, feedback) -> None:
         """The run record into the output ``dest`` (a PostGIS table: when it is published)."""
-        for entry in getattr(self, "_outputs", []):
-            if entry[1] == dest and entry[4] is not None:
-                entry[4].record = (text, title)
+        for out in getattr(self, "_outputs", []):
+            if out.dest_id == dest and isinstance(out, TableOutput):
+                out.table.record = (text, title)
                 return
         from .record import store
 
@@ -167,63 +168,57 @@ class GiAlgorithm(QgsProcessingAlgorithm):
 
     def _publish_tables(self, feedback) -> None:
         """The run succeeded: the PostGIS outputs take the place of their targets."""
-        tables = [entry[4] for entry in getattr(self, "_outputs", []) if entry[4] is not None]
-        for entry in getattr(self, "_outputs", []):
-            entry[0] = None
+        tables = [out.table for out in getattr(self, "_outputs", []) if isinstance(out, TableOutput)]
         if tables:
             from .postgis import publish_all
 
             publish_all(tables, feedback)
 
+    def _commit_outputs(self) -> None:
+        """Close every file output of the run (complete now), check it, drop the copies of
+        earlier files; a bad file fails the run (and all outputs go)."""
+        for out in getattr(self, "_outputs", []):
+            out.commit()
+        self._outputs = []
+
     def _discard_outputs(self, err: BaseException, context) -> None:
         outputs = getattr(self, "_outputs", [])
         if not outputs:
             return
-        # the run's frames still hold the sinks: clear them so the files are closed
+        # the run's frames still hold the sinks and big arrays: clear them
         traceback.clear_frames(err.__traceback__)
-        dests = [(dest, path, existed) for _, dest, path, existed, table in outputs if table is None]
-        tables = [table for *_, table in outputs if table is not None]
-        outputs.clear()
-        import gc
-
-        gc.collect()
-        for dest, path, existed in dests:
-            _remove_output(dest, path, existed, context)
-        for table in tables:  # PostGIS: the temporary table goes, the target stays as it was
-            table.discard()
+        self._outputs = []
+        for out in outputs:  # files: removed, earlier ones back; PostGIS: the temporary table goes
+            out.rollback()
+            _remove_temporary_layer(out.dest_id, context)
 
 
-def _remove_output(dest: str, path: str, existed: bool, context) -> None:
-    """Remove an output of an unfinished run: a temporary layer from the context, a file, or
-    the layer written into a GeoPackage that existed before."""
-    layer = QgsProcessingUtils.mapLayerFromString(dest, context, allowLoadingNewLayers=False) if dest else None
+class TableOutput:
+    """A PostGIS output (:class:`~.postgis.OutputTable`) in the run's list of outputs."""
+
+    def __init__(self, table: OutputTable):
+        self.table = table
+        self.dest_id = table.dest
+        self.written: int | None = None
+
+    def close(self) -> None:
+        self.table.close()
+
+    def commit(self) -> None:
+        pass  # published with the others of its database by _publish_tables
+
+    def rollback(self) -> None:
+        self.table.discard()
+
+
+def _remove_temporary_layer(dest: str, context) -> None:
+    """A memory layer of an unfinished run leaves the context (files are removed by
+    :meth:`GuardedOutput.rollback`)."""
+    if not dest:
+        return
+    layer = QgsProcessingUtils.mapLayerFromString(dest, context, allowLoadingNewLayers=False)
     if layer is not None and layer.providerType() == "memory":
         context.temporaryLayerStore().removeMapLayer(layer.id())
-        return
-    file_path = path.split("|", 1)[0]
-    if not file_path or not os.path.exists(file_path):
-        return
-    from osgeo import gdal, ogr
-
-    if not existed:
-        driver = gdal.IdentifyDriver(file_path)
-        if driver is not None:
-            driver.Delete(file_path)
-        elif os.path.isfile(file_path):
-            os.remove(file_path)
-        return
-    name = ""
-    for part in path.split("|")[1:]:
-        if part.startswith("layername="):
-            name = part.split("=", 1)[1]
-    ds = ogr.Open(file_path, 1)
-    if ds is None or not name:
-        return
-    for i in range(ds.GetLayerCount()):
-        if ds.GetLayer(i).GetName() == name:
-            ds.DeleteLayer(i)
-            break
-    ds = None
 
 
 def group_name(group_id: str) -> str:

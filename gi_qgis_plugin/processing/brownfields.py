@@ -415,6 +415,8 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
         field = inputs.chosen_field(self, parameters, field_param, context, source, candidates)
         lay = inputs.overlay(self, parameters, param, context, main, progress.sub(0.0, 0.5), feedback,
                              fields=[field] if field else [])
+        if lay is None:  # no usable polygon: ignored, as if not given
+            return None
         keep = lay.usable.copy()
         if field:
             wanted = {fold(v) for v in (self.parameterAsString(parameters, values_param, context) or "").split(",") if v.strip()}
@@ -442,6 +444,8 @@ class BrownfieldsAlgorithm(ScoringAlgorithm):
         field = inputs.chosen_field(self, parameters, self.BIOTOPVERBUND_FIELD, context, source, VERBUND_FIELD_CANDIDATES)
         lay = inputs.overlay(self, parameters, self.BIOTOPVERBUND, context, main, progress.sub(0.0, 0.4), feedback,
                              fields=[field] if field else [])
+        if lay is None:  # no usable polygon: ignored, as if not given
+            return
         polys = lay.geoms[lay.usable]
         if field and field in lay.columns:
             stages = bf.stage_of(as_text(lay.columns[field]))[lay.usable]

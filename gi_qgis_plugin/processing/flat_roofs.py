@@ -349,7 +349,8 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
         inp = roofs.RoofInputs(footprint_m2=footprint, tiebreak=main.fids)
         inp.slope_deg = inputs.numbers_of(main, f["slope"], self.SLOPE_FIELD, feedback)
         inp.roof_type = inputs.texts_of(main, f["roof_type"])
-        inp.area_m2 = inputs.numbers_of(main, f["area"], self.AREA_FIELD, feedback)
+        inp.area_m2 = inputs.numbers_of(main, f["area"], self.AREA_FIELD, feedback,
+                                        high=footprint * roofs.AREA_FOOTPRINT_FACTOR)
         inp.height_m = inputs.numbers_of(main, f["height"], self.HEIGHT_FIELD, feedback)
         if all(f.get(name) for name in lod2.CLASS_TRUE_FIELDS + lod2.CLASS_HORIZ_FIELDS):
             def table(names):

@@ -71,8 +71,17 @@ def stability_section() -> str:
 
 
 def input_section() -> str:
-    return tr("<p>The input layer is never changed; a layer in geographic coordinates is processed and written "
-              "in its UTM zone. Canceling leaves no partial output.</p>")
+    return tr("<p>The input layer is never changed; a layer in geographic coordinates, or in a CRS whose scale "
+              "is off by more than 1 % there (Web Mercator), is processed and written in its UTM zone. Canceling "
+              "or an error leaves no partial output and keeps an earlier file of the same name; the output must "
+              "not be one of the input files.</p>"
+              "<p><b>Messy data</b>: curved geometries are converted to straight segments, geometry collections "
+              "keep their polygonal (for lines: linear) parts; features with coordinates far outside the CRS's "
+              "area of use, implausibly large values and numbers such as '1.000' (1 or 1000?) are not used, each "
+              "with a warning and a count. Columns of an earlier result (gi_*, c_*) are not carried over. Field "
+              "names the output format cannot keep (fid, geom, names differing only in case, the 10 characters "
+              "of a Shapefile) are renamed with a warning. A layer without usable polygons is ignored as if not "
+              "given. Weights above 1000 are refused. These bounds are the plugin's assumptions.</p>")
 
 
 def scoring_help(spec: ScoringSpec, intro: str, criteria: Mapping[str, str], middle: Sequence[str],

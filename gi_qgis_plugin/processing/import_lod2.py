@@ -25,6 +25,7 @@ from ..lod2 import Lod2Error, read_tiles
 from ..scoring.geo import as_multi
 from ..scoring.progress import Canceled, Progress
 from .base import GiAlgorithm
+from .outputs import check_not_an_input, destination
 from .write import make_fields, write_sink
 
 # Output fields (stable contract: models and the roof algorithms read them by name).
@@ -102,6 +103,19 @@ class ImportLod2Algorithm(GiAlgorithm):
             "<p><b>Flat-roof threshold</b> (default 5°): slope class 1 (0–5°, very well suited "
             "for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). "
             "Adjust it to your own definition of a flat roof.</p>"
+            "<p><b>Messy tiles</b>: a file in a folder that cannot be read (cut-off download, "
+            "a note named .gml) is skipped with a warning naming it, and the other tiles are "
+            "imported. The same building (gml_id) in two tiles is imported once. Roofs given "
+            "without heights (2D) get an empty slope instead of 0°; eastings written with the "
+            "zone number (32,337,000) are corrected; buildings outside the tile's extent or "
+            "outside NRW, tiles without roof surfaces and curved rings (segmentised) are named in "
+            "a warning.</p>"
+            "<p><b>Output</b>: written only when everything has been read; on an error or cancel "
+            "nothing is written and an earlier file of the same name is kept. A Shapefile keeps "
+            "10 characters per field name: footprint_m2, roof_area_m2, flat_roof_m2 and "
+            "slope_max_deg become footprint_, roof_area_, flat_roof_ and slope_max_ (with a "
+            "warning); the slope-class fields (t_*_m2, h_*_m2) that the roof algorithms read keep "
+            "their names. The output cannot be one of the input files.</p>"
             "<p><b>Coordinate system</b>: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS "
             "of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised "
             "srsName are assumed to be in EPSG:25832, with a warning.</p>"
@@ -171,32 +185,25 @@ class ImportLod2Algorithm(GiAlgorithm):
                 )
             )
         threshold = self.parameterAsDouble(parameters, self.FLAT_SLOPE, context)
-        # the reader always returns EPSG:25832 (the CRS of the NRW tiles; others are flagged)
-        fields = make_fields(FIELDS)
-        sink, dest_id = self.sink(
-            parameters,
-            self.OUTPUT,
-            context,
-            fields,
-            Qgis.WkbType.MultiPolygon,
-            QgsCoordinateReferenceSystem(lod2.DEFAULT_CRS),
-        )
+        # read and compute everything first; the output is opened only when there is a result
         reading = progress.sub(0.0, READ_SHARE)
         try:
+            tiles = lod2.find_tiles(paths)
+            inputs = [(self.INPUT if explicit else self.FOLDER, str(p), "") for p, explicit in tiles]
+            # refused before a whole city is read: OUTPUT onto one of the tiles
+            check_not_an_input(destination(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)), inputs)
             result = read_tiles(
                 paths, flat_threshold_deg=threshold, progress=reading, is_canceled=feedback.isCanceled
             )
         except Lod2Error as err:
-            raise QgsProcessingException(self._error_text(err)) from err
+            raise QgsProcessingException(self._error_text(err)) from None
         except OSError as err:
             raise QgsProcessingException(
                 self.tr("Cannot read {path}: {error}. Check that the file exists and is readable.").format(
                     path=getattr(err, "filename", "") or ", ".join(paths), error=err.strerror or str(err)
                 )
-            ) from err
-
+            ) from None
         self._report(result, feedback)
-
         columns = [
             np.array(result.gml_id, dtype=object),
             np.array(result.function, dtype=object),
@@ -214,14 +221,21 @@ class ImportLod2Algorithm(GiAlgorithm):
             *result.class_horiz_m2.T,
         ]
         if result.canceled:
-            raise Canceled()  # the base removes the output: no partial result is left behind
-        written = 0
-        if len(result):
-            written = write_sink(
-                sink, fields, as_multi(result.geometry),
-                [(name, kind, values) for (name, kind), values in zip(FIELDS, columns)],
-                progress.sub(READ_SHARE, 1.0),
-            )
+            raise Canceled()  # the base removes what was started: no partial result
+        # only now the output: an input error or a cancel above leaves an earlier file untouched;
+        # the reader always returns EPSG:25832 (the CRS of the NRW tiles; others are flagged)
+        fields = make_fields(FIELDS)
+        sink, dest_id = self.sink(
+            parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon,
+            QgsCoordinateReferenceSystem(lod2.DEFAULT_CRS), own=range(len(FIELDS)),
+        )
+        written = write_sink(
+            sink, fields, as_multi(result.geometry),
+            [(name, kind, values) for (name, kind), values in zip(FIELDS, columns)],
+            progress.sub(READ_SHARE, 1.0),
+        )
+        del sink
+        self.close_sink(dest_id, written)
         if not len(result):
             if result.n_skipped:
                 feedback.pushWarning(
@@ -238,7 +252,7 @@ class ImportLod2Algorithm(GiAlgorithm):
         else:
             feedback.pushInfo(
                 self.tr("Read {n} buildings from {files} file(s).").format(
-                    n=written, files=sum(1 for f in result.files if not f.not_citygml)
+                    n=written, files=sum(1 for f in result.files if not (f.not_citygml or f.broken))
                 )
             )
         return {self.OUTPUT: dest_id}
@@ -264,7 +278,7 @@ class ImportLod2Algorithm(GiAlgorithm):
             return self.tr(
                 "{path} is not well-formed XML ({detail}); the file may be incomplete. Download "
                 "the tile again."
-            ).format(path=err.path, detail=str(err.__cause__ or err))
+            ).format(path=err.path, detail=err.detail)
         return str(err)
 
     def _report(self, result: lod2.Lod2Result, feedback) -> None:
@@ -275,6 +289,28 @@ class ImportLod2Algorithm(GiAlgorithm):
                     self.tr("{file} is not CityGML and was skipped.").format(file=name)
                 )
                 continue
+            if f.broken:
+                feedback.pushWarning(
+                    self.tr(
+                        "{file} cannot be read ({detail}) and was skipped; the other tiles were imported. "
+                        "The download may be incomplete: download the tile again."
+                    ).format(file=name, detail=f.broken)
+                )
+                continue
+            if f.duplicate_of and f.n_read == 0:
+                feedback.pushWarning(
+                    self.tr(
+                        "{file} holds the same buildings as {other}; they are counted once. Remove the copy "
+                        "from the folder."
+                    ).format(file=name, other=", ".join(f.duplicate_of))
+                )
+            elif f.n_duplicates:
+                feedback.pushWarning(
+                    self.tr(
+                        "{file}: {n} building(s) have a gml_id that was read before (in {other}); only the "
+                        "first is kept."
+                    ).format(file=name, n=f.n_duplicates, other=", ".join(f.duplicate_of))
+                )
             if f.crs_assumed and (f.n_read or f.n_skipped):
                 feedback.pushWarning(
                     self.tr(
@@ -290,10 +326,35 @@ class ImportLod2Algorithm(GiAlgorithm):
                         "skipped (e.g. {ids})."
                     ).format(file=name, n=f.n_skipped, ids=", ".join(f.skipped_ids[:5]))
                 )
-            if f.n_unresolved_hrefs:
-                feedback.pushWarning(
-                    self.tr(
-                        "{file}: {n} polygon reference(s) (xlink:href) point outside their "
-                        "building and were ignored."
-                    ).format(file=name, n=f.n_unresolved_hrefs)
-                )
+            for count, text in self._counted(f):
+                if count:
+                    feedback.pushWarning(text.format(file=name, n=count))
+
+    def _counted(self, f: lod2.FileReport) -> list[tuple[int, str]]:
+        """(count, text with {file} and {n}) for each kind of odd content the reader counts."""
+        return [
+            (int(f.n_read > 0 and not f.n_roof_polygons), self.tr(
+                "{file} has no roof surfaces (bldg:RoofSurface): its buildings have a footprint but "
+                "no roof area, flat-roof area or slope. The file may hold LoD1 models; use the LoD2 tiles.")),
+            (f.n_2d_roofs, self.tr(
+                "{file}: {n} building(s) have roof polygons without heights (2D coordinates), so "
+                "their roof area, flat-roof area and slope are left empty instead of being taken as "
+                "flat. Use the 3D LoD2 tiles.")),
+            (f.n_zone_prefix, self.tr(
+                "{file}: {n} building(s) have eastings with the zone number 32 in front (e.g. "
+                "32,337,000 m); the zone number was removed (337,000 m in EPSG:25832).")),
+            (f.n_outside_region, self.tr(
+                "{file}: {n} building(s) lie outside North Rhine-Westphalia in EPSG:25832; the "
+                "coordinates may be local or in another CRS. They are imported as they are: check "
+                "the file and assign the right CRS to the output.")),
+            # inside NRW but off its own tile (outside NRW is the stronger message)
+            (0 if f.n_outside_region else f.n_outside_envelope, self.tr(
+                "{file}: {n} building(s) lie outside the tile's own extent (gml:Envelope); they are "
+                "imported, but check the file.")),
+            (f.n_curved, self.tr(
+                "{file}: {n} curved ring(s) (gml:Arc) were converted to straight segments of at "
+                "most 4°.")),
+            (f.n_unresolved_hrefs, self.tr(
+                "{file}: {n} polygon reference(s) (xlink:href) point outside their "
+                "building and were ignored.")),
+        ]

@@ -27,6 +27,7 @@ from ..scoring.progress import Progress
 from ..scoring.values import as_text, detect_field, fold, fold_array, truthy
 from . import postgis
 from . import raster as rasters
+from .checks import is_constant, numbers_from_text, raster_notes
 from .read import FeatureArrays, number_column, plain_ogr_layer, read_overlay, text_column
 
 # Field names looked for when a secondary layer's field parameter is empty (case-insensitive).
@@ -139,17 +140,43 @@ def resolve_fields(alg, parameters, context, source: QgsFeatureSource,
     return out
 
 
-def numbers_of(main: MainInput, name: str | None, param: str, feedback) -> np.ndarray | None:
-    """A numeric field of the main input; None (with a warning) when it holds no number."""
+def numbers_of(main: MainInput, name: str | None, param: str, feedback, high: np.ndarray | float | None = None
+               ) -> np.ndarray | None:
+    """A numeric field of the main input; None (with a warning) when it holds no number.
+
+    Text that may mean two numbers ("1.000": 1 or 1000?) and values above ``high`` (per
+    feature: an area beyond what the footprint allows) are not used (NaN), with a count."""
     if not name:
         return None
     values = number_column(main.arrays, name)
     if values is None:
         return None
+    ambiguous = _ambiguous_texts(main, name)
+    if ambiguous:
+        feedback.pushWarning(tr("Field {field} ({param}): {n} values such as '1.000' could mean 1 or 1000; they are not used. Write numbers without thousands separators (1000 or 1000,5).").format(
+            field=name, param=param, n=ambiguous))
+    if high is not None:
+        with np.errstate(invalid="ignore"):
+            too_big = np.isfinite(values) & (values > high)
+        if too_big.any():
+            values = np.where(too_big, np.nan, values)
+            feedback.pushWarning(tr("Field {field} ({param}): {n} values are implausibly large (e.g. {value}); they are not used.").format(
+                field=name, param=param, n=int(too_big.sum()), value=f"{float(number_column(main.arrays, name)[too_big][0]):g}"))
     if not np.isfinite(values).any():
         feedback.pushWarning(tr("Field {field} ({param}) holds no numbers; it is ignored.").format(field=name, param=param))
         return None
     return values
+
+
+def _ambiguous_texts(main: MainInput, name: str) -> int:
+    """How many text values of the field read as neither 1 nor 1000 for sure ("1.000")."""
+    col = main.arrays.columns.get(name)
+    if col is not None and col.dtype != object:
+        return 0
+    texts = text_column(main.arrays, name)
+    if texts is None:
+        return 0
+    return numbers_from_text(texts)[1]
 
 
 def flags_of(main: MainInput, name: str | None) -> np.ndarray | None:
@@ -173,7 +200,9 @@ def texts_of(main: MainInput, name: str | None) -> np.ndarray | None:
 def overlay(alg, parameters, param: str, context, main: MainInput, progress: Progress, feedback,
             fields: Sequence[str] = (), polygonal: bool = True) -> FeatureArrays | None:
     """The polygon layer of ``param`` (any geometry with ``polygonal`` False: stops, trees) read
-    into the working CRS, through OGR's Arrow stream where the layer allows; None when not given."""
+    into the working CRS, through OGR's Arrow stream where the layer allows; None when not given,
+    or when it has no usable feature (then it is ignored, with a warning, as if not given, so its
+    criterion is left out)."""
     source = alg.parameterAsSource(parameters, param, context)
     if source is None:
         return None
@@ -182,9 +211,10 @@ def overlay(alg, parameters, param: str, context, main: MainInput, progress: Pro
                        feedback=feedback, fast_layer=plain_ogr_layer(alg, parameters, param, context))
     postgis.check_complete(parameters.get(param), source, len(lay), name, context)  # a lost connection ends the read quietly
     if not lay.usable.any():
-        text = tr("Layer {name} ({param}) has no usable polygons; it is ignored.") if polygonal else \
-            tr("Layer {name} ({param}) has no usable features; it is ignored.")
+        text = tr("Layer {name} ({param}) has no usable polygons (lines or points, empty or broken geometries); it is ignored, as if it were not given.") \
+            if polygonal else tr("Layer {name} ({param}) has no usable features; it is ignored, as if it were not given.")
         feedback.pushWarning(text.format(name=name, param=param))
+        return None
     return lay
 
 
@@ -211,6 +241,8 @@ def polygon_field_at_points(alg, parameters, layer_param: str, field_param: str,
         raise QgsProcessingException(tr("Layer {param} is given but no field with its values was found: choose {field_param}.").format(
             param=layer_param, field_param=field_param))
     lay = overlay(alg, parameters, layer_param, context, main, progress.sub(0.0, 0.6), feedback, fields=[field])
+    if lay is None:
+        return None
     ok = lay.usable
     values = np.asarray(lay.columns.get(field, np.full(len(lay), None)), dtype=object)
     out = geo.category_at_points(main.points, lay.geoms[ok], values[ok])
@@ -237,6 +269,8 @@ def raster_mean_input(alg, parameters, param: str, context, main: MainInput, pro
     layer = alg.parameterAsRasterLayer(parameters, param, context)
     if layer is None:
         return None
+    for note in raster_notes(layer, param, main.crs):
+        feedback.pushWarning(note)
     res = rasters.zonal_mean(layer, main.zones, main.crs, context, progress)
     return checked_mean(res, layer, param, feedback)
 
@@ -252,6 +286,8 @@ def ring_mean_input(alg, parameters, param: str, context, main: MainInput, ring_
     layer = alg.parameterAsRasterLayer(parameters, param, context)
     if layer is None:
         return None
+    for note in raster_notes(layer, param, main.crs):
+        feedback.pushWarning(note)
     zones, has = main.zones, main.usable
     cell = ring_m / 2.0 if cell_m is None else cell_m
     with rasters.Coarsened(layer, cell, zones[has], ring_m, main.crs, context) as coarse:
@@ -282,6 +318,10 @@ def heat_input(alg, parameters, context, main: MainInput, higher_is_hotter: bool
         if polys is not None:
             feedback.pushWarning(tr("Both a heat raster and heat polygons are given: the raster is used, the polygons are ignored."))
         mean = raster_mean_input(alg, parameters, raster_param, context, main, progress, feedback)
+        if mean is not None and is_constant(mean):
+            feedback.pushWarning(tr("Heat raster {name} ({param}) has the same value ({value}) under every feature, so it ranks nothing: the heat criterion is left out. Check that it is the right raster.").format(
+                name=layer.name(), param=raster_param, value=f"{float(np.nanmax(mean)):g}"))
+            return None
         # a raster holds values (°C, PET …): min–max over this run, as the help says
         return None if mean is None else criteria.heat_minmax(mean, higher_is_hotter)
     if polys is None:
@@ -290,6 +330,8 @@ def heat_input(alg, parameters, context, main: MainInput, higher_is_hotter: bool
     if not field:
         raise QgsProcessingException(tr("Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value)."))
     lay = overlay(alg, parameters, polygons_param, context, main, progress.sub(0.0, 0.3), feedback, fields=[field])
+    if lay is None:
+        return None
     at_points = progress.sub(0.3, 1.0)
     values = lay.columns.get(field)
     if values is None or values.dtype == object:
@@ -347,6 +389,8 @@ def heat_classes_input(alg, parameters, context, main: MainInput, scale: criteri
     if not field:
         raise QgsProcessingException(tr("Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value)."))
     lay = overlay(alg, parameters, polygons_param, context, main, progress.sub(0.0, 0.3), feedback, fields=[field])
+    if lay is None:
+        return None
     values = lay.columns.get(field)
     n_poly = len(lay)
     labels = np.full(n_poly, np.nan)
@@ -458,6 +502,8 @@ def scope_input(alg, parameters, context, main: MainInput, progress: Progress, f
     field = chosen_field(alg, parameters, field_param, context, source, SCOPE_FIELD_CANDIDATES)
     lay = overlay(alg, parameters, layer_param, context, main, progress.sub(0.0, 0.7), feedback,
                   fields=[field] if field else [])
+    if lay is None:
+        return None
     ok = lay.usable
     if field:
         raw = lay.columns.get(field)
@@ -494,10 +540,13 @@ def districts_input(alg, parameters, context, main: MainInput, progress: Progres
     """The districts of ``layer_param`` (named by its field), else the target-area polygons,
     else None (the caller sums over all features)."""
     source = alg.parameterAsSource(parameters, layer_param, context)
+    lay = None
     if source is not None:
         field = chosen_field(alg, parameters, field_param, context, source, DISTRICT_FIELD_CANDIDATES)
         lay = overlay(alg, parameters, layer_param, context, main, progress, feedback, fields=[field] if field else [])
-        names = as_text(lay.columns[field]) if field and field in lay.columns else None
+        names = as_text(lay.columns[field]) if lay is not None and field and field in lay.columns else None
+    if lay is not None:
+        pass  # the districts layer
     elif scope is not None:
         lay, names = scope.arrays, scope.names
         feedback.pushInfo(tr("No districts given: the target table sums per target-area polygon."))

@@ -21,10 +21,13 @@ from ..i18n import tr
 from ..scoring.progress import Canceled, Progress  # noqa: F401
 from .crs import transform_geoms
 
-
 # ----------------------------------------------------------------------------------------------
 # Rasters: zonal statistics by rasterising the polygons onto the raster grid
 # ----------------------------------------------------------------------------------------------
+# Candidate cells tested at once: about 60 MB of index arrays. A single feature with more cells
+# in its window is cut into bands of rows, so memory stays bounded and progress and cancel keep
+# answering whatever the feature's size and the raster's resolution.
+CELL_BUDGET = 1_000_000
 @dataclass
 class ZonalResult:
     mean: np.ndarray  # NaN where no valid cell
@@ -100,7 +103,28 @@ def zonal_mean(
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
     # features in chunks so memory stays bounded and progress flows
-    cell_budget = 1_000_000  # candidate cells per chunk: ~60 MB of index arrays
+    cell_budget = CELL_BUDGET
+    # a feature whose own window exceeds the budget (a 10 km polygon on a 1 m raster) is done
+    # first, in bands of rows, and then left out of the chunks
+    big = np.flatnonzero(wc * wr > cell_budget)
+    big_cells = float((wc[big] * wr[big]).sum())
+    done_cells = 0.0
+    total_cells = max(float((wc * wr).sum()), 1.0)
+    for f in big.tolist():
+        band_rows = max(1, cell_budget // int(wc[f]))
+        shapely.prepare(g[f])
+        for ra in range(int(r0[f]), int(r0[f] + wr[f]), band_rows):
+            nr = min(band_rows, int(r0[f] + wr[f]) - ra)
+            cols = np.tile(np.arange(int(c0[f]), int(c0[f] + wc[f]), dtype=np.int64), nr)
+            rows = np.repeat(np.arange(ra, ra + nr, dtype=np.int64), int(wc[f]))
+            inside = shapely.contains_xy(g[f], x0 + (cols + 0.5) * dx, y0 + (rows + 0.5) * dy)
+            if inside.any():
+                hit_any[f] = True
+                _accumulate(rb, nodata, np.full(int(inside.sum()), f, dtype=np.int64), cols[inside], rows[inside],
+                            sums, counts)
+            done_cells += nr * float(wc[f])
+            progress(0.9 * done_cells / total_cells)
+        wc[f] = 0
     cum = np.cumsum(wc * wr)
     start = 0
     while start < n:
@@ -119,7 +143,8 @@ def zonal_mean(
             hit_any[fi] = True
             _accumulate(rb, nodata, fi, cols, rows, sums, counts)
         start = stop
-        progress(0.9 * start / n)
+        # by cells once big features took their share, else by features as before
+        progress(0.9 * ((big_cells + float(cum[stop - 1])) / total_cells if big.size else start / n))
 
     # polygons that caught no cell centre: the cell under their representative point
     # (left out with fallback=False, when the strict cell-centre rule is wanted, e.g. to
@@ -178,9 +203,7 @@ def _accumulate(rb, nodata, fi, cols, rows, sums, counts, strip_rows: int = 1024
         cmin = int(cols[a:b].min())
         cmax = int(cols[a:b].max())
         nr = min(strip_rows, int(rows[b - 1]) - s + 1)
-        block = rb.ReadAsArray(cmin, s, cmax - cmin + 1, nr)
-        if block is None:
-            continue
+        block = _read_block(rb, cmin, s, cmax - cmin + 1, nr)
         vals = block[rows[a:b] - s, cols[a:b] - cmin].astype(float)
         good = np.isfinite(vals)
         if nodata is not None:
@@ -189,6 +212,25 @@ def _accumulate(rb, nodata, fi, cols, rows, sums, counts, strip_rows: int = 1024
         np.add.at(counts, fi[a:b][good], 1)
 
 
+
+
+def _read_block(rb, col: int, row: int, width: int, height: int) -> np.ndarray:
+    """A window of the band; a clear message when the file cannot deliver it (truncated)."""
+    from osgeo import gdal
+
+    try:
+        with gdal.ExceptionMgr(useExceptions=True):
+            block = rb.ReadAsArray(col, row, width, height)
+    except RuntimeError as err:
+        block, detail = None, str(err)
+    else:
+        detail = ""
+    if block is None:
+        name = rb.GetDataset().GetDescription() if rb.GetDataset() is not None else ""
+        raise QgsProcessingException(
+            tr("Raster {name} cannot be read completely (rows {row}–{end}: {detail}); the file may be truncated or damaged. Export or download it again.").format(
+                name=name, row=row, end=row + height - 1, detail=detail or "no data"))
+    return block
 
 
 def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_crs: QgsCoordinateReferenceSystem,

@@ -28,6 +28,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from ..scoring.progress import Canceled, Progress  # noqa: F401
+from . import checks
 from .crs import _warn, transform_geoms
 
 # Progress/cancel granularity: features per batch on the hot paths.
@@ -49,6 +50,7 @@ class FeatureArrays:
     crs: QgsCoordinateReferenceSystem
     skipped: Counter = field(default_factory=Counter)  # reason code -> count
     repaired: int = 0
+    converted: Counter = field(default_factory=Counter)  # kept but changed: "curved", "collection"
 
     def __len__(self) -> int:
         return int(self.fids.size)
@@ -145,6 +147,7 @@ def read_source(
 
     n = len(fids)
     skipped: Counter = Counter()
+    converted: Counter = Counter()
     geoms = np.full(n, None, dtype=object)
     have = np.fromiter((w is not None and len(w) > 0 for w in wkb_arr), dtype=bool, count=n)
     skipped["geom_empty"] = int((~have).sum())
@@ -152,13 +155,18 @@ def read_source(
     step = 200_000  # parse in chunks: progress and cancel stay responsive on a million features
     for start in range(0, have_idx.size, step):
         part = have_idx[start:start + step]
-        geoms[part] = shapely.from_wkb(wkb_arr[part], on_invalid="ignore")
+        try:
+            geoms[part] = shapely.from_wkb(wkb_arr[part], on_invalid="ignore")
+        except NotImplementedError:  # curved geometries (arcs, as in ALKIS/NAS): shapely reads none
+            converted["curved"] += checks.straighten_curves(wkb_arr, part)
+            geoms[part] = shapely.from_wkb(wkb_arr[part], on_invalid="ignore")
         progress(0.8 + 0.05 * min(start + step, have_idx.size) / have_idx.size)
     bad_parse = have & shapely.is_missing(geoms)
     skipped["geom_unreadable"] = int(bad_parse.sum())
     parsed_empty = have & ~bad_parse & shapely.is_empty(geoms)
     skipped["geom_empty"] += int(parsed_empty.sum())
     geoms[parsed_empty] = None
+    converted["collection"] = checks.keep_parts(geoms, polygonal, linear)
     progress(0.85)
     for start in range(0, n, step):
         geoms[start:start + step] = shapely.force_2d(geoms[start:start + step])
@@ -168,6 +176,9 @@ def read_source(
         if ok.any():
             xform = QgsCoordinateTransform(read_crs, work_crs, context.transformContext())
             geoms[ok] = transform_geoms(geoms[ok], xform)
+    far = checks.implausible_coordinates(geoms, work_crs)
+    skipped["geom_outside_crs"] = int(far.sum())
+    geoms[far] = None
     progress(0.93)
 
     repaired = 0
@@ -215,6 +226,7 @@ def read_source(
         crs=work_crs,
         skipped=+skipped,
         repaired=repaired,
+        converted=+converted,
     )
 
 
@@ -267,6 +279,8 @@ def plain_ogr_layer(alg, parameters: dict, name: str, context: QgsProcessingCont
         return None
     if layer.isEditable() and layer.isModified():
         return None
+    if layer.storageType() in ("ESRI Shapefile", "DBF") and layer.dataProvider().encoding().upper() not in ("UTF-8", "UTF8"):
+        return None  # an encoding set in QGIS (Latin-1 without .cpg): QGIS's reader applies it
     return layer
 
 
@@ -381,20 +395,21 @@ def column_array(values: Sequence, fld: QgsField) -> np.ndarray:
 
 
 def numeric_array(values: Sequence) -> np.ndarray:
-    """Float array; NULL, empty and non-numeric text become NaN. Numeric text ("5,5") is read."""
+    """Float array; NULL, empty and non-numeric text become NaN. Numeric text ("5,5") is read;
+    "1.000" only where the column writes German numbers (see :func:`checks.numbers_from_text`)."""
     out = np.empty(len(values), dtype=float)
+    texts: list[int] = []
     for i, v in enumerate(values):
         if isinstance(v, bool):
             out[i] = float(v)
         elif isinstance(v, (int, float)):
             out[i] = v
         elif isinstance(v, str):
-            try:
-                out[i] = float(v.strip().replace(",", "."))
-            except ValueError:
-                out[i] = np.nan
+            texts.append(i)
         else:
             out[i] = np.nan
+    if texts:
+        out[texts] = checks.numbers_from_text([values[i] for i in texts])[0]
     return out
 
 
@@ -466,10 +481,17 @@ def report_skipped(arrays: FeatureArrays, feedback: QgsProcessingFeedback, layer
         "geom_invalid_unrepairable": lambda: tr("{n} features of {name} have an invalid geometry that could not be repaired; they are written with class X and flag geom_empty."),
         "geom_not_polygon": lambda: tr("{n} features of {name} are not polygons (or have no area); they are written with class X and flag geom_empty."),
         "geom_not_line": lambda: tr("{n} features of {name} are not lines (or have no length); they are written with class X and flag geom_empty."),
+        "geom_outside_crs": lambda: tr("{n} features of {name} have coordinates that are not finite or lie far outside the area of use of the CRS (e.g. an easting with the zone number in front); they are written with class X and flag geom_empty. Check their coordinates and the layer's CRS."),
     }
     for code, count in arrays.skipped.items():
         if count and code in texts:
             feedback.pushWarning(texts[code]().format(n=count, name=layer_name))
     if arrays.repaired:
         feedback.pushWarning(tr("{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.").format(n=arrays.repaired, name=layer_name))
+    if arrays.converted.get("curved"):
+        feedback.pushWarning(tr("{n} features of {name} have curved geometries (arcs); they were converted to straight segments before scoring.").format(
+            n=arrays.converted["curved"], name=layer_name))
+    if arrays.converted.get("collection"):
+        feedback.pushWarning(tr("{n} features of {name} are geometry collections; only their polygonal (for lines: linear) parts are used.").format(
+            n=arrays.converted["collection"], name=layer_name))
 

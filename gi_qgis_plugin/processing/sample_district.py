@@ -117,8 +117,9 @@ class SampleDistrictAlgorithm(GiAlgorithm):
             raise QgsProcessingException(
                 self.tr("No output folder given: choose a folder for the sample district.")
             )
-        # a cancel (GenerationCanceled is a Canceled) removes the files of this run: no
-        # incomplete sample district is left behind (processing/base.py)
+        # all or nothing: the generator writes into a hidden folder and moves the files into
+        # place at the end; earlier files of these names are set aside and come back on a cancel
+        # (GenerationCanceled is a Canceled) or an error (processing/base.py)
         self.claim_files(*(str(Path(folder) / name) for name in (GPKG_NAME, HEAT_NAME, RAIN_NAME)))
         try:
             Path(folder).mkdir(parents=True, exist_ok=True)
@@ -132,9 +133,16 @@ class SampleDistrictAlgorithm(GiAlgorithm):
         except OSError as err:
             raise QgsProcessingException(
                 self.tr("Could not write to {folder} ({error}): choose a folder you can write to.").format(
-                    folder=folder, error=err
+                    folder=folder, error=err.strerror or str(err)
                 )
-            ) from err
+            ) from None
+        except RuntimeError as err:  # GDAL: disk full, a file locked by another program …
+            raise QgsProcessingException(
+                self.tr(
+                    "Writing the sample district to {folder} failed ({error}); nothing was written. Check "
+                    "the free space or choose another folder."
+                ).format(folder=folder, error=str(err))
+            ) from None
 
         x0, y0, x1, y1 = result.extent
         feedback.pushInfo(

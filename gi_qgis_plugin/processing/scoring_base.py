@@ -32,6 +32,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QMetaType
 
 from ..i18n import language, translate_marked
 from ..scoring import common, criteria, geo, stability
@@ -41,7 +42,7 @@ from ..scoring.progress import Progress
 from ..scoring.reasons import Texts
 from ..scoring.spec import ScoringSpec
 from ..scoring.stability import Stability
-from . import inputs, postgis, record
+from . import checks, inputs, postgis, record
 from .base import GiAlgorithm
 from .crs import choose_work_crs
 from .inputs import MainInput
@@ -55,6 +56,27 @@ DOUBLE = Qgis.ProcessingNumberParameterType.Double
 SOURCE_TYPES = {"polygon": POLYGON, "line": [Qgis.ProcessingSourceType.VectorLine]}
 SINK_TYPES = {"polygon": Qgis.ProcessingSourceType.VectorPolygon, "line": Qgis.ProcessingSourceType.VectorLine}
 WKB_TYPES = {"polygon": Qgis.WkbType.MultiPolygon, "line": Qgis.WkbType.MultiLineString}
+
+
+# Weights are relative; beyond this cap a weight is a typing error (1e308 overflows the sums).
+# [U] our cap, far above any meaningful ratio of two criteria.
+MAX_WEIGHT = 1000.0
+
+
+def _fid_usable(arrays) -> bool:
+    """True unless the input has a field ``fid`` that a GeoPackage cannot take as its feature id
+    (not integers, NULL or repeated values): then the output renames it."""
+    from .read import ColumnTable, field_values
+
+    idx = arrays.fields.lookupField("fid")
+    if idx < 0 or arrays.rows is None:
+        return True
+    fld = arrays.fields.at(idx)
+    if fld.type() not in (QMetaType.Type.Int, QMetaType.Type.LongLong, QMetaType.Type.UInt, QMetaType.Type.ULongLong):
+        return False
+    if isinstance(arrays.rows, ColumnTable):  # read through OGR: the column as an array
+        return checks.unique_ids(*arrays.rows.columns[idx])
+    return checks.unique_ids(field_values(arrays.rows, idx))
 
 
 def set_role(param: QgsProcessingParameterDefinition, role: str) -> QgsProcessingParameterDefinition:
@@ -322,7 +344,8 @@ class ScoringAlgorithm(GiAlgorithm):
 
     def weights(self, parameters, context) -> dict[str, float]:
         """The ``W_<KEY>`` values, checked (≥ 0, not all 0)."""
-        out = {c.key: self.number(parameters, c.weight_param, context, low=0.0) for c in self.SPEC.criteria}
+        out = {c.key: self.number(parameters, c.weight_param, context, low=0.0, high=MAX_WEIGHT)
+               for c in self.SPEC.criteria}
         if sum(out.values()) <= 0:
             params = [c.weight_param for c in self.SPEC.criteria]
             raise QgsProcessingException(self.tr("All weights ({first} … {last}) are 0: give at least one criterion a weight above 0.").format(
@@ -374,7 +397,8 @@ class ScoringAlgorithm(GiAlgorithm):
         self.report(main, scored, core, settings, feedback)
         # the rank stability between the finish and the writing (which keeps 75–96 %)
         stab = self.stability(parameters, context, scored, core, progress.sub(0.73, 0.75), feedback)
-        dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.75, 0.96), stab)
+        dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.75, 0.96), feedback,
+                                 stab)
         self.store_record(dest, run_info, translate_marked(self.SPEC.title), context, feedback)
         style_when_loaded(context, dest, run_info)
         results = {self.OUTPUT: dest, "RUN_INFO": run_info}
@@ -504,25 +528,31 @@ class ScoringAlgorithm(GiAlgorithm):
         return columns + list(scored.columns)
 
     def write_result(self, parameters, context, main: MainInput, scored: Scored, core: ScoreCore, reason: np.ndarray,
-                     progress: Progress, stab: Stability | None = None) -> str:
+                     progress: Progress, feedback=None, stab: Stability | None = None) -> str:
         """Write ``OUTPUT`` once: the input's fields and the result columns, in the input's order.
 
         (The input's order: writing in rank order, spatially random, made a GeoPackage's R-tree
         updates 1.7 times as slow at a million roofs; gi_rank gives the priority list.)
         """
         columns = self.result_columns(scored, core, reason, stab)
-        drop: tuple[str, ...] = ()
+        src_fields = main.arrays.fields
+        drop = checks.stale_result_fields(src_fields)
+        if drop:
+            feedback.pushInfo(self.tr("The input holds columns of an earlier result ({fields}); they are not carried into this one.").format(
+                fields=", ".join(drop)))
         if scored.source_index is not None:
             # several output rows per input feature (street sections): the input's "fid" would
             # repeat and break a GeoPackage's primary key; the feature id goes to src_fid instead
-            drop = ("fid",)
+            drop = [*drop, "fid"]
             columns.append(("src_fid", "long", main.fids[np.asarray(scored.source_index, dtype=np.int64)]))
-        out_fields, keep = output_fields(main.arrays.fields, make_fields(columns), drop)
+        out_fields, keep = output_fields(src_fields, make_fields(columns), drop)
         kind = main.kind
-        sink, dest = self.sink(parameters, self.OUTPUT, context, out_fields, WKB_TYPES[kind], main.crs)
+        own = range(len(keep), out_fields.count())
+        sink, dest = self.sink(parameters, self.OUTPUT, context, out_fields, WKB_TYPES[kind], main.crs,
+                               own=own, keep_fid=_fid_usable(main.arrays))
         geoms = main.geoms if scored.geoms is None else scored.geoms
-        write_sink(sink, out_fields, geo.as_multi(geoms), columns, progress, rows=main.arrays.rows, keep=keep,
-                   source_index=scored.source_index)
+        written = write_sink(sink, out_fields, geo.as_multi(geoms), columns, progress, rows=main.arrays.rows,
+                             keep=keep, source_index=scored.source_index)
         del sink
-        self.close_sink(dest)
+        self.close_sink(dest, written)
         return dest

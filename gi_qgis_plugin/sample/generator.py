@@ -70,8 +70,11 @@ No qgis imports: benchmarks and scripts use it without QGIS.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1855,24 +1858,38 @@ def generate(
     """Write Musterstadt with exactly ``n_buildings`` buildings into ``out_dir``.
 
     ``progress`` receives percentages (0–100); ``is_canceled`` is polled and a True answer
-    ends the run with :class:`GenerationCanceled`. Existing files of the same names are
-    replaced.
+    ends the run with :class:`GenerationCanceled`.
+
+    All or nothing: the files are written into a hidden folder inside ``out_dir`` and moved
+    into place only when all three are complete, replacing files of the same names then; a
+    canceled or failed run leaves ``out_dir`` as it was. A folder that cannot be written to
+    raises ``OSError`` before any work is done.
     """
     n_buildings = int(n_buildings)
     if n_buildings < 1:
         raise ValueError("n_buildings must be at least 1")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    gpkg = out / GPKG_NAME
-    heat_tif = out / HEAT_NAME
-    rain_tif = out / RAIN_NAME
-    step = _Progress(progress, is_canceled)
-    with (
-        gdal.ExceptionMgr(useExceptions=True),
-        ogr.ExceptionMgr(useExceptions=True),
-        osr.ExceptionMgr(useExceptions=True),
-    ):
-        return _generate(gpkg, heat_tif, rain_tif, n_buildings, int(seed), step)
+    work = Path(tempfile.mkdtemp(prefix=".musterstadt-", dir=out))
+    try:
+        step = _Progress(progress, is_canceled)
+        with (
+            gdal.ExceptionMgr(useExceptions=True),
+            ogr.ExceptionMgr(useExceptions=True),
+            osr.ExceptionMgr(useExceptions=True),
+        ):
+            result = _generate(work / GPKG_NAME, work / HEAT_NAME, work / RAIN_NAME, n_buildings, int(seed), step)
+        # an old GeoPackage's journal files would be applied to the new one: they go first
+        for stale in (out / (GPKG_NAME + "-wal"), out / (GPKG_NAME + "-shm")):
+            if stale.exists():
+                stale.unlink()
+        for name in (GPKG_NAME, HEAT_NAME, RAIN_NAME):
+            os.replace(work / name, out / name)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return dataclasses.replace(
+        result, gpkg=str(out / GPKG_NAME), heat_tif=str(out / HEAT_NAME), rain_tif=str(out / RAIN_NAME)
+    )
 
 
 def _generate(

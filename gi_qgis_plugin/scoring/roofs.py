@@ -66,6 +66,11 @@ MIN_AREA_M2 = 10.0
 # plugin's assumption [U]; a log ramp keeps small roofs (Essen's "10.000 Grüne Dächer" funds
 # roofs up to 60 m², essen.de) in the ranking instead of pressing them all to 0.
 AREA_FULL_M2 = 1000.0
+# An area field value above this multiple of the footprint is not a roof area of that building
+# (cm² instead of m² is 10,000 times, a typing error 1e12): it is not used. A roof of 60° has
+# twice its footprint, overhangs and building parts drawn apart from the footprint add some.
+# [U] our bound, generous on purpose.
+AREA_FOOTPRINT_FACTOR = 20.0
 # Steepest roof surface counted as greenable: 30°, as the RVR/Emschergenossenschaft
 # Gründachkataster ("Flachdächer als auch leicht geneigte Dächer bis 30°", datteln.de; UBA
 # Tatenbank) [V]; Düsseldorf counts up to 35° [V].

@@ -368,6 +368,14 @@
             <translation>Der Biotopwertliste {path} fehlen die Spalten {columns}. Eine Biotopwertliste braucht code, value_a (Grundwert A, 0–10) und source; value_p, name_de, name_en, forest und aliases sind optional.</translation>
         </message>
         <message>
+            <source>Raster {name} ({param}) has no coordinate system; it is assumed to be in {crs}, the CRS of the input. Set the raster's CRS if it is another.</source>
+            <translation>Raster {name} ({param}) hat kein Koordinatenbezugssystem; es wird angenommen, dass es in {crs} liegt, dem KBS der Eingabe. Setzen Sie das KBS des Rasters, wenn es ein anderes ist.</translation>
+        </message>
+        <message>
+            <source>Raster {name} ({param}) has {n} bands; only band 1 is used. Save the band you mean as a raster of its own if it is another.</source>
+            <translation>Raster {name} ({param}) hat {n} Bänder; nur Band 1 wird verwendet. Speichern Sie das gemeinte Band als eigenes Raster, wenn es ein anderes ist.</translation>
+        </message>
+        <message>
             <source>Layer {name} has no coordinate reference system and its coordinates do not look like UTM zone 32N. Set its CRS (Layer Properties › Source) and run again.</source>
             <translation>Layer {name} hat kein Koordinatenbezugssystem, und seine Koordinaten sehen nicht nach UTM-Zone 32N aus. Legen Sie das KBS fest (Layereigenschaften › Quelle) und starten Sie erneut.</translation>
         </message>
@@ -382,6 +390,14 @@
         <message>
             <source>Layer {name}: its CRS {crs} is not in metres; areas and distances are computed in metres after reprojection to EPSG:25832.</source>
             <translation>Layer {name}: sein KBS {crs} ist nicht metrisch; Flächen und Abstände werden nach Umprojektion in EPSG:25832 in Metern berechnet.</translation>
+        </message>
+        <message>
+            <source>Layer {name}: in its CRS {crs} one metre on the map is {k} m on the ground here (areas {k2} times too large), so it is processed in {work}, and the output is written in {work}.</source>
+            <translation>Layer {name}: In seinem KBS {crs} ist ein Meter auf der Karte hier {k} m in der Natur (Flächen {k2}-mal zu groß); er wird daher in {work} verarbeitet, und die Ausgabe wird in {work} geschrieben.</translation>
+        </message>
+        <message>
+            <source>Layer {name} has the geographic CRS {crs} but no extent (no geometries); it is processed in EPSG:25832.</source>
+            <translation>Layer {name} hat das geografische KBS {crs}, aber keine Ausdehnung (keine Geometrien); er wird in EPSG:25832 verarbeitet.</translation>
         </message>
         <message>
             <source>Layer {name} has the geographic CRS {crs}, but its coordinates are not degrees (extent {extent}). Set the layer's real CRS (Layer Properties › Source, e.g. EPSG:25832) and run again.</source>
@@ -1200,8 +1216,8 @@ flächenwert</translation>
             <translation>&lt;p&gt;&lt;b&gt;Wie robust ist eine Priorität?&lt;/b&gt; Die Gewichte sind eine Festlegung. Mit STAB_DRAWS über 0 wird das Ergebnis mit ebenso vielen anderen Gewichtungen rund um die gewählte erneut bewertet (STAB_SPREAD legt fest, wie weit sie abweichen), und für jedes Objekt wird ausgegeben: gi_stab, der Anteil der Gewichtungen, in denen es seine Klasse behält (ab 0,8: robuste Priorität; darunter: die Klasse hängt von der Gewichtung ab), und gi_rank_lo – gi_rank_hi, die Ränge, die es in den mittleren 80 % der Gewichtungen einnimmt (Rang 12 mit der Spanne 8–19: bei den meisten Gewichtungen unter den ersten 20). Ausgeschlossene Objekte erhalten NULL. 0 schaltet die Berechnung ab.&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>&lt;p&gt;The input layer is never changed; a layer in geographic coordinates is processed and written in its UTM zone. Canceling leaves no partial output.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten wird in seiner UTM-Zone verarbeitet und geschrieben. Ein Abbruch hinterlässt keine unvollständige Ausgabe.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;The input layer is never changed; a layer in geographic coordinates, or in a CRS whose scale is off by more than 1 % there (Web Mercator), is processed and written in its UTM zone. Canceling or an error leaves no partial output and keeps an earlier file of the same name; the output must not be one of the input files.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Messy data&lt;/b&gt;: curved geometries are converted to straight segments, geometry collections keep their polygonal (for lines: linear) parts; features with coordinates far outside the CRS's area of use, implausibly large values and numbers such as '1.000' (1 or 1000?) are not used, each with a warning and a count. Columns of an earlier result (gi_*, c_*) are not carried over. Field names the output format cannot keep (fid, geom, names differing only in case, the 10 characters of a Shapefile) are renamed with a warning. A layer without usable polygons is ignored as if not given. Weights above 1000 are refused. These bounds are the plugin's assumptions.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten oder in einem KBS, dessen Maßstab dort um mehr als 1 % abweicht (Web Mercator), wird in seiner UTM-Zone verarbeitet und geschrieben. Ein Abbruch oder Fehler hinterlässt keine unvollständige Ausgabe und behält eine frühere Datei gleichen Namens; die Ausgabe darf keine der Eingabedateien sein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Unsaubere Daten&lt;/b&gt;: Gekrümmte Geometrien werden in gerade Strecken umgewandelt, Geometriesammlungen behalten ihre Polygon-Teile (bei Linien: ihre Linien-Teile); Objekte mit Koordinaten weit außerhalb des Anwendungsbereichs des KBS, unplausibel große Werte und Zahlen wie '1.000' (1 oder 1000?) werden nicht verwendet, jeweils mit Warnung und Anzahl. Spalten eines früheren Ergebnisses (gi_*, c_*) werden nicht übernommen. Feldnamen, die das Ausgabeformat nicht beibehalten kann (fid, geom, Namen, die sich nur in der Groß-/Kleinschreibung unterscheiden, die 10 Zeichen eines Shapefiles), werden mit einer Warnung umbenannt. Ein Layer ohne verwendbare Polygone wird ignoriert, als wäre er nicht angegeben. Gewichte über 1000 werden abgelehnt. Diese Grenzen sind Annahmen des Plugins.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Criteria&lt;/b&gt; (each 0–1; default weight in brackets; suitability and need, combined as the score section says)&lt;/p&gt;</source>
@@ -1220,8 +1236,8 @@ flächenwert</translation>
             <translation>LoD2-Gebäude importieren (CityGML NRW)</translation>
         </message>
         <message>
-            <source>&lt;p&gt;Reads the 3D building model LoD2 of Geobasis NRW (CityGML 1.0, AdV profile; tiles LoD2_32_*_NW.gml) and writes one polygon per building with its roof figures. Give a single tile as &lt;b&gt;CityGML file&lt;/b&gt;, or a &lt;b&gt;Folder&lt;/b&gt; whose *.gml and *.xml files are all read (files in a folder that are not CityGML are skipped with a warning). The tiles are streamed one building at a time, so whole cities fit in memory.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output fields&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: the building's id (ALKIS id, e.g. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: ALKIS building function code (bldg:function, e.g. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV roof form code (bldg:roofType, e.g. 1000); &lt;b&gt;roof_name&lt;/b&gt;: its German name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt; if the building carries the roof type itself, &lt;i&gt;parts&lt;/i&gt; if it was taken from its building parts: the common type if all parts agree, else the type of the part with the largest roof area&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: measured height (bldg:measuredHeight; the highest part if only the parts have one)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D area of the footprint polygon&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: true (3D, sloped) area of all roof surfaces&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D area of the roof surfaces whose slope is at most the flat-roof threshold&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: area-weighted mean roof slope; &lt;b&gt;slope_max_deg&lt;/b&gt;: the steepest roof surface (surfaces under 0.01 m² are ignored there)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: the Gemeindeschlüssel (municipality key) of the building&lt;/li&gt;&lt;li&gt;&lt;b&gt;t_0_5_m2, t_5_15_m2, t_15_30_m2, t_30_45_m2, t_gt45_m2&lt;/b&gt;: true (3D) area of the roof surfaces in each slope class of the Münster green-roof potential (0–5°, 5–15°, 15–30°, 30–45°, over 45°); &lt;b&gt;h_0_5_m2 … h_gt45_m2&lt;/b&gt;: the same surfaces projected to the horizontal (area × cos slope), the area rain falls on. The roof algorithm counts the greenable surfaces of pitched and mixed roofs from them.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: each RoofSurface polygon's area and normal come from its vector area (cross-product / Newell method), which is exact for planar polygons in any orientation; the slope is the angle between the normal and the vertical. The footprint is the union of the GroundSurface polygons (of the building and its parts), or of the roof polygons projected to 2D when there is no GroundSurface; it is made valid. Buildings with neither roof nor ground polygons are skipped with a warning.&lt;/p&gt;&lt;p&gt;Serves Handlungsziel 02 (green roofs and façades: half of the flat roofs green by 2030) as the building input of the roof algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flat-roof threshold&lt;/b&gt; (default 5°): slope class 1 (0–5°, very well suited for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). Adjust it to your own definition of a flat roof.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised srsName are assumed to be in EPSG:25832, with a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, licence Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Roof form codes: AdV code list Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Liest das 3D-Gebäudemodell LoD2 von Geobasis NRW (CityGML 1.0, AdV-Profil; Kacheln LoD2_32_*_NW.gml) und schreibt je Gebäude ein Polygon mit seinen Dachkennzahlen. Geben Sie eine einzelne Kachel als &lt;b&gt;CityGML-Datei&lt;/b&gt; an oder einen &lt;b&gt;Ordner&lt;/b&gt;, dessen *.gml- und *.xml-Dateien alle gelesen werden (Dateien im Ordner, die kein CityGML sind, werden mit einer Warnung übersprungen). Die Kacheln werden Gebäude für Gebäude gelesen, sodass auch ganze Städte in den Speicher passen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabefelder&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: die Kennung des Gebäudes (ALKIS-Kennung, z. B. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: Schlüssel der ALKIS-Gebäudefunktion (bldg:function, z. B. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV-Schlüssel der Dachform (bldg:roofType, z. B. 1000); &lt;b&gt;roof_name&lt;/b&gt;: ihr Name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt;, wenn das Gebäude die Dachform selbst trägt, &lt;i&gt;parts&lt;/i&gt;, wenn sie aus seinen Gebäudeteilen stammt: die gemeinsame Dachform, wenn alle Teile übereinstimmen, sonst die Dachform des Teils mit der größten Dachfläche&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: gemessene Höhe (bldg:measuredHeight; der höchste Teil, wenn nur die Teile eine Höhe haben)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D-Fläche des Grundriss-Polygons&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: wahre (3D-, geneigte) Fläche aller Dachflächen&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D-Fläche der Dachflächen, deren Neigung höchstens die Flachdach-Schwelle beträgt&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: flächengewichtete mittlere Dachneigung; &lt;b&gt;slope_max_deg&lt;/b&gt;: die steilste Dachfläche (Flächen unter 0,01 m² zählen hier nicht)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: der Gemeindeschlüssel des Gebäudes&lt;/li&gt;&lt;li&gt;&lt;b&gt;t_0_5_m2, t_5_15_m2, t_15_30_m2, t_30_45_m2, t_gt45_m2&lt;/b&gt;: wahre (3D-)Fläche der Dachflächen in jeder Neigungsklasse des Gründachpotenzials Münster (0–5°, 5–15°, 15–30°, 30–45°, über 45°); &lt;b&gt;h_0_5_m2 … h_gt45_m2&lt;/b&gt;: dieselben Flächen in die Horizontale projiziert (Fläche × cos Neigung), die Fläche, auf die der Regen fällt. Der Dach-Algorithmus ermittelt daraus die begrünbaren Flächen geneigter und gemischter Dächer.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Methode&lt;/b&gt;: Fläche und Normale jedes RoofSurface-Polygons ergeben sich aus seinem Flächenvektor (Kreuzprodukt- bzw. Newell-Verfahren), der für ebene Polygone in jeder Lage exakt ist; die Neigung ist der Winkel zwischen der Normalen und der Senkrechten. Der Grundriss ist die Vereinigung der GroundSurface-Polygone (des Gebäudes und seiner Teile) oder, wenn es keine GroundSurface gibt, der in 2D projizierten Dachpolygone; er wird geometrisch bereinigt. Gebäude ohne Dach- und Bodenpolygone werden mit einer Warnung übersprungen.&lt;/p&gt;&lt;p&gt;Dient dem Handlungsziel 02 (Dach- und Fassadenbegrünung: bis 2030 die Hälfte der Flachdächer grün) als Gebäudegrundlage der Dach-Algorithmen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flachdach-Schwelle&lt;/b&gt; (Vorgabe 5°): Neigungsklasse 1 (0–5°, sehr gut geeignet für Dachbegrünung) des Gründachpotenzials der Stadt Münster (opendata.stadt-muenster.de). Passen Sie sie an Ihre eigene Definition eines Flachdachs an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Koordinatenbezugssystem&lt;/b&gt;: Die Ausgabe liegt in EPSG:25832 (ETRS89 / UTM 32N), dem KBS der NRW-Kacheln (srsName urn:adv:crs:ETRS89_UTM32*…). Für Dateien ohne erkannten srsName wird EPSG:25832 angenommen und eine Warnung ausgegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quellen&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, Lizenz Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Dachform-Schlüssel: AdV-Codeliste Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Reads the 3D building model LoD2 of Geobasis NRW (CityGML 1.0, AdV profile; tiles LoD2_32_*_NW.gml) and writes one polygon per building with its roof figures. Give a single tile as &lt;b&gt;CityGML file&lt;/b&gt;, or a &lt;b&gt;Folder&lt;/b&gt; whose *.gml and *.xml files are all read (files in a folder that are not CityGML are skipped with a warning). The tiles are streamed one building at a time, so whole cities fit in memory.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output fields&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: the building's id (ALKIS id, e.g. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: ALKIS building function code (bldg:function, e.g. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV roof form code (bldg:roofType, e.g. 1000); &lt;b&gt;roof_name&lt;/b&gt;: its German name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt; if the building carries the roof type itself, &lt;i&gt;parts&lt;/i&gt; if it was taken from its building parts: the common type if all parts agree, else the type of the part with the largest roof area&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: measured height (bldg:measuredHeight; the highest part if only the parts have one)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D area of the footprint polygon&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: true (3D, sloped) area of all roof surfaces&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D area of the roof surfaces whose slope is at most the flat-roof threshold&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: area-weighted mean roof slope; &lt;b&gt;slope_max_deg&lt;/b&gt;: the steepest roof surface (surfaces under 0.01 m² are ignored there)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: the Gemeindeschlüssel (municipality key) of the building&lt;/li&gt;&lt;li&gt;&lt;b&gt;t_0_5_m2, t_5_15_m2, t_15_30_m2, t_30_45_m2, t_gt45_m2&lt;/b&gt;: true (3D) area of the roof surfaces in each slope class of the Münster green-roof potential (0–5°, 5–15°, 15–30°, 30–45°, over 45°); &lt;b&gt;h_0_5_m2 … h_gt45_m2&lt;/b&gt;: the same surfaces projected to the horizontal (area × cos slope), the area rain falls on. The roof algorithm counts the greenable surfaces of pitched and mixed roofs from them.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: each RoofSurface polygon's area and normal come from its vector area (cross-product / Newell method), which is exact for planar polygons in any orientation; the slope is the angle between the normal and the vertical. The footprint is the union of the GroundSurface polygons (of the building and its parts), or of the roof polygons projected to 2D when there is no GroundSurface; it is made valid. Buildings with neither roof nor ground polygons are skipped with a warning.&lt;/p&gt;&lt;p&gt;Serves Handlungsziel 02 (green roofs and façades: half of the flat roofs green by 2030) as the building input of the roof algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flat-roof threshold&lt;/b&gt; (default 5°): slope class 1 (0–5°, very well suited for green roofs) of the Münster green-roof potential (opendata.stadt-muenster.de). Adjust it to your own definition of a flat roof.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Messy tiles&lt;/b&gt;: a file in a folder that cannot be read (cut-off download, a note named .gml) is skipped with a warning naming it, and the other tiles are imported. The same building (gml_id) in two tiles is imported once. Roofs given without heights (2D) get an empty slope instead of 0°; eastings written with the zone number (32,337,000) are corrected; buildings outside the tile's extent or outside NRW, tiles without roof surfaces and curved rings (segmentised) are named in a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: written only when everything has been read; on an error or cancel nothing is written and an earlier file of the same name is kept. A Shapefile keeps 10 characters per field name: footprint_m2, roof_area_m2, flat_roof_m2 and slope_max_deg become footprint_, roof_area_, flat_roof_ and slope_max_ (with a warning); the slope-class fields (t_*_m2, h_*_m2) that the roof algorithms read keep their names. The output cannot be one of the input files.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: the output is in EPSG:25832 (ETRS89 / UTM 32N), the CRS of the NRW tiles (srsName urn:adv:crs:ETRS89_UTM32*…). Files without a recognised srsName are assumed to be in EPSG:25832, with a warning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, licence Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Roof form codes: AdV code list Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Liest das 3D-Gebäudemodell LoD2 von Geobasis NRW (CityGML 1.0, AdV-Profil; Kacheln LoD2_32_*_NW.gml) und schreibt je Gebäude ein Polygon mit seinen Dachkennzahlen. Geben Sie eine einzelne Kachel als &lt;b&gt;CityGML-Datei&lt;/b&gt; an oder einen &lt;b&gt;Ordner&lt;/b&gt;, dessen *.gml- und *.xml-Dateien alle gelesen werden (Dateien im Ordner, die kein CityGML sind, werden mit einer Warnung übersprungen). Die Kacheln werden Gebäude für Gebäude gelesen, sodass auch ganze Städte in den Speicher passen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabefelder&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;gml_id&lt;/b&gt;: die Kennung des Gebäudes (ALKIS-Kennung, z. B. DENW34AL00022E9s)&lt;/li&gt;&lt;li&gt;&lt;b&gt;function&lt;/b&gt;: Schlüssel der ALKIS-Gebäudefunktion (bldg:function, z. B. 31001_1010 Wohnhaus, 31001_2463 Garage)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_type&lt;/b&gt;: AdV-Schlüssel der Dachform (bldg:roofType, z. B. 1000); &lt;b&gt;roof_name&lt;/b&gt;: ihr Name (Flachdach, Pultdach, Satteldach, Walmdach …)&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_src&lt;/b&gt;: &lt;i&gt;building&lt;/i&gt;, wenn das Gebäude die Dachform selbst trägt, &lt;i&gt;parts&lt;/i&gt;, wenn sie aus seinen Gebäudeteilen stammt: die gemeinsame Dachform, wenn alle Teile übereinstimmen, sonst die Dachform des Teils mit der größten Dachfläche&lt;/li&gt;&lt;li&gt;&lt;b&gt;height_m&lt;/b&gt;: gemessene Höhe (bldg:measuredHeight; der höchste Teil, wenn nur die Teile eine Höhe haben)&lt;/li&gt;&lt;li&gt;&lt;b&gt;footprint_m2&lt;/b&gt;: 2D-Fläche des Grundriss-Polygons&lt;/li&gt;&lt;li&gt;&lt;b&gt;roof_area_m2&lt;/b&gt;: wahre (3D-, geneigte) Fläche aller Dachflächen&lt;/li&gt;&lt;li&gt;&lt;b&gt;flat_roof_m2&lt;/b&gt;: 3D-Fläche der Dachflächen, deren Neigung höchstens die Flachdach-Schwelle beträgt&lt;/li&gt;&lt;li&gt;&lt;b&gt;slope_deg&lt;/b&gt;: flächengewichtete mittlere Dachneigung; &lt;b&gt;slope_max_deg&lt;/b&gt;: die steilste Dachfläche (Flächen unter 0,01 m² zählen hier nicht)&lt;/li&gt;&lt;li&gt;&lt;b&gt;gem_schl&lt;/b&gt;: der Gemeindeschlüssel des Gebäudes&lt;/li&gt;&lt;li&gt;&lt;b&gt;t_0_5_m2, t_5_15_m2, t_15_30_m2, t_30_45_m2, t_gt45_m2&lt;/b&gt;: wahre (3D-)Fläche der Dachflächen in jeder Neigungsklasse des Gründachpotenzials Münster (0–5°, 5–15°, 15–30°, 30–45°, über 45°); &lt;b&gt;h_0_5_m2 … h_gt45_m2&lt;/b&gt;: dieselben Flächen in die Horizontale projiziert (Fläche × cos Neigung), die Fläche, auf die der Regen fällt. Der Dach-Algorithmus ermittelt daraus die begrünbaren Flächen geneigter und gemischter Dächer.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Methode&lt;/b&gt;: Fläche und Normale jedes RoofSurface-Polygons ergeben sich aus seinem Flächenvektor (Kreuzprodukt- bzw. Newell-Verfahren), der für ebene Polygone in jeder Lage exakt ist; die Neigung ist der Winkel zwischen der Normalen und der Senkrechten. Der Grundriss ist die Vereinigung der GroundSurface-Polygone (des Gebäudes und seiner Teile) oder, wenn es keine GroundSurface gibt, der in 2D projizierten Dachpolygone; er wird geometrisch bereinigt. Gebäude ohne Dach- und Bodenpolygone werden mit einer Warnung übersprungen.&lt;/p&gt;&lt;p&gt;Dient dem Handlungsziel 02 (Dach- und Fassadenbegrünung: bis 2030 die Hälfte der Flachdächer grün) als Gebäudegrundlage der Dach-Algorithmen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flachdach-Schwelle&lt;/b&gt; (Vorgabe 5°): Neigungsklasse 1 (0–5°, sehr gut geeignet für Dachbegrünung) des Gründachpotenzials der Stadt Münster (opendata.stadt-muenster.de). Passen Sie sie an Ihre eigene Definition eines Flachdachs an.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Unsaubere Kacheln&lt;/b&gt;: Eine Datei im Ordner, die sich nicht lesen lässt (abgebrochener Download, eine als .gml benannte Notiz), wird mit einer Warnung, die sie nennt, übersprungen; die übrigen Kacheln werden importiert. Dasselbe Gebäude (gml_id) in zwei Kacheln wird einmal importiert. Dächer ohne Höhen (2D) erhalten eine leere Neigung statt 0°; Ostwerte mit Zonenkennung (32.337.000) werden korrigiert; Gebäude außerhalb der Kachelausdehnung oder außerhalb NRWs, Kacheln ohne Dachflächen und gekrümmte Ringe (in Strecken zerlegt) werden in einer Warnung genannt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausgabe&lt;/b&gt;: Sie wird erst geschrieben, wenn alles gelesen ist; bei einem Fehler oder Abbruch wird nichts geschrieben und eine frühere Datei gleichen Namens bleibt erhalten. Ein Shapefile behält 10 Zeichen je Feldname: footprint_m2, roof_area_m2, flat_roof_m2 und slope_max_deg werden zu footprint_, roof_area_, flat_roof_ und slope_max_ (mit einer Warnung); die Neigungsklassen-Felder (t_*_m2, h_*_m2), die die Dach-Algorithmen lesen, behalten ihre Namen. Die Ausgabe darf keine der Eingabedateien sein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Koordinatenbezugssystem&lt;/b&gt;: Die Ausgabe liegt in EPSG:25832 (ETRS89 / UTM 32N), dem KBS der NRW-Kacheln (srsName urn:adv:crs:ETRS89_UTM32*…). Für Dateien ohne erkannten srsName wird EPSG:25832 angenommen und eine Warnung ausgegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quellen&lt;/b&gt;: Geobasis NRW, 3D-Gebäudemodelle LoD2 NRW, Lizenz Datenlizenz Deutschland – Zero – 2.0 (dl-de/zero-2-0), www.opengeodata.nrw.de. Dachform-Schlüssel: AdV-Codeliste Dachform (ALKIS, GeoInfoDok).&lt;/p&gt;</translation>
         </message>
         <message>
             <source>CityGML file (LoD2 tile)</source>
@@ -1242,6 +1258,34 @@ flächenwert</translation>
         <message>
             <source>No input: choose a CityGML file (LoD2 tile) or a folder with LoD2 tiles, e.g. downloaded from www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</source>
             <translation>Keine Eingabe: Wählen Sie eine CityGML-Datei (LoD2-Kachel) oder einen Ordner mit LoD2-Kacheln, z. B. heruntergeladen von www.opengeodata.nrw.de (3D-Gebäudemodelle LoD2).</translation>
+        </message>
+        <message>
+            <source>{file} has no roof surfaces (bldg:RoofSurface): its buildings have a footprint but no roof area, flat-roof area or slope. The file may hold LoD1 models; use the LoD2 tiles.</source>
+            <translation>{file} hat keine Dachflächen (bldg:RoofSurface): Ihre Gebäude haben einen Grundriss, aber keine Dachfläche, Flachdachfläche oder Neigung. Die Datei enthält womöglich LoD1-Modelle; verwenden Sie die LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) have roof polygons without heights (2D coordinates), so their roof area, flat-roof area and slope are left empty instead of being taken as flat. Use the 3D LoD2 tiles.</source>
+            <translation>{file}: {n} Gebäude haben Dachpolygone ohne Höhen (2D-Koordinaten); ihre Dachfläche, Flachdachfläche und Neigung bleiben daher leer, statt als flach zu gelten. Verwenden Sie die 3D-LoD2-Kacheln.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) have eastings with the zone number 32 in front (e.g. 32,337,000 m); the zone number was removed (337,000 m in EPSG:25832).</source>
+            <translation>{file}: {n} Gebäude haben Ostwerte mit vorangestellter Zonenkennung 32 (z. B. 32.337.000 m); die Zonenkennung wurde entfernt (337.000 m in EPSG:25832).</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) lie outside North Rhine-Westphalia in EPSG:25832; the coordinates may be local or in another CRS. They are imported as they are: check the file and assign the right CRS to the output.</source>
+            <translation>{file}: {n} Gebäude liegen in EPSG:25832 außerhalb Nordrhein-Westfalens; die Koordinaten sind womöglich lokal oder in einem anderen KBS. Sie werden unverändert importiert: Prüfen Sie die Datei und weisen Sie der Ausgabe das richtige KBS zu.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} building(s) lie outside the tile's own extent (gml:Envelope); they are imported, but check the file.</source>
+            <translation>{file}: {n} Gebäude liegen außerhalb der Ausdehnung der Kachel (gml:Envelope); sie werden importiert, aber prüfen Sie die Datei.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} curved ring(s) (gml:Arc) were converted to straight segments of at most 4°.</source>
+            <translation>{file}: {n} gekrümmte Ringe (gml:Arc) wurden in gerade Strecken von höchstens 4° zerlegt.</translation>
+        </message>
+        <message>
+            <source>{file}: {n} polygon reference(s) (xlink:href) point outside their building and were ignored.</source>
+            <translation>{file}: {n} Polygonverweis(e) (xlink:href) zeigen aus ihrem Gebäude hinaus und wurden ignoriert.</translation>
         </message>
         <message>
             <source>None of the buildings has roof or ground surfaces (bldg:RoofSurface, bldg:GroundSurface), so the output is empty. The files may hold LoD1 models; use the LoD2 tiles.</source>
@@ -1280,6 +1324,14 @@ flächenwert</translation>
             <translation>{file} ist keine CityGML-Datei und wurde übersprungen.</translation>
         </message>
         <message>
+            <source>{file} cannot be read ({detail}) and was skipped; the other tiles were imported. The download may be incomplete: download the tile again.</source>
+            <translation>{file} lässt sich nicht lesen ({detail}) und wurde übersprungen; die übrigen Kacheln wurden importiert. Der Download ist womöglich unvollständig: Laden Sie die Kachel erneut herunter.</translation>
+        </message>
+        <message>
+            <source>{file} holds the same buildings as {other}; they are counted once. Remove the copy from the folder.</source>
+            <translation>{file} enthält dieselben Gebäude wie {other}; sie werden einmal gezählt. Entfernen Sie die Kopie aus dem Ordner.</translation>
+        </message>
+        <message>
             <source>{file}: the coordinate system {srs} is not recognised; EPSG:25832 (ETRS89 / UTM 32N, the CRS of the NRW tiles) is assumed. If the file uses another CRS, assign it to the output layer.</source>
             <translation>{file}: Das Koordinatenbezugssystem {srs} wird nicht erkannt; EPSG:25832 (ETRS89 / UTM 32N, das KBS der NRW-Kacheln) wird angenommen. Verwendet die Datei ein anderes KBS, weisen Sie es dem Ausgabelayer zu.</translation>
         </message>
@@ -1288,16 +1340,20 @@ flächenwert</translation>
             <translation>{file}: {n} Gebäude ohne Dach- und Bodenpolygone wurden übersprungen (z. B. {ids}).</translation>
         </message>
         <message>
-            <source>{file}: {n} polygon reference(s) (xlink:href) point outside their building and were ignored.</source>
-            <translation>{file}: {n} Polygonverweis(e) (xlink:href) zeigen aus ihrem Gebäude hinaus und wurden ignoriert.</translation>
+            <source>{file}: {n} building(s) have a gml_id that was read before (in {other}); only the first is kept.</source>
+            <translation>{file}: {n} Gebäude haben eine bereits gelesene gml_id (in {other}); nur das erste wird behalten.</translation>
         </message>
         <message>
             <source>(none)</source>
             <translation>(keine Angabe)</translation>
         </message>
         <message>
-            <source>Layer {name} ({param}) has no usable polygons; it is ignored.</source>
-            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone; er wird ignoriert.</translation>
+            <source>Layer {name} ({param}) has no usable polygons (lines or points, empty or broken geometries); it is ignored, as if it were not given.</source>
+            <translation>Layer {name} ({param}) hat keine verwendbaren Polygone (Linien oder Punkte, leere oder defekte Geometrien); er wird ignoriert, als wäre er nicht angegeben.</translation>
+        </message>
+        <message>
+            <source>Layer {name} ({param}) has no usable features; it is ignored, as if it were not given.</source>
+            <translation>Layer {name} ({param}) hat keine verwendbaren Objekte; er wird ignoriert, als wäre er nicht angegeben.</translation>
         </message>
         <message>
             <source>Heat polygons are given but no heat field: choose HEAT_FIELD (a class 1–5, a label such as 'ungünstig', or a value).</source>
@@ -1318,6 +1374,10 @@ flächenwert</translation>
         <message>
             <source>No districts given: the target table sums per target-area polygon.</source>
             <translation>Keine Stadtteile angegeben: Die Zieltabelle summiert je Zielgebiet-Polygon.</translation>
+        </message>
+        <message>
+            <source>Field {field} ({param}): {n} values such as '1.000' could mean 1 or 1000; they are not used. Write numbers without thousands separators (1000 or 1000,5).</source>
+            <translation>Feld {field} ({param}): {n} Werte wie '1.000' können 1 oder 1000 bedeuten; sie werden nicht verwendet. Schreiben Sie Zahlen ohne Tausendertrennzeichen (1000 oder 1000,5).</translation>
         </message>
         <message>
             <source>Field {field} ({param}) holds no numbers; it is ignored.</source>
@@ -1348,6 +1408,14 @@ flächenwert</translation>
             <translation>Feld {field} ({param}) ist nicht in seinem Layer. Dessen Felder sind: {fields}.</translation>
         </message>
         <message>
+            <source>Field {field} ({param}): {n} values are implausibly large (e.g. {value}); they are not used.</source>
+            <translation>Feld {field} ({param}): {n} Werte sind unplausibel groß (z. B. {value}); sie werden nicht verwendet.</translation>
+        </message>
+        <message>
+            <source>Heat raster {name} ({param}) has the same value ({value}) under every feature, so it ranks nothing: the heat criterion is left out. Check that it is the right raster.</source>
+            <translation>Das Hitzeraster {name} ({param}) hat unter jedem Objekt denselben Wert ({value}) und unterscheidet daher nichts: Das Kriterium thermische Belastung entfällt. Prüfen Sie, ob es das richtige Raster ist.</translation>
+        </message>
+        <message>
             <source>Heat field {field}: the values {values} are neither known classes nor numbers; features in those polygons count as without heat value.</source>
             <translation>Hitzefeld {field}: Die Werte {values} sind weder bekannte Klassen noch Zahlen; Objekte in diesen Polygonen gelten als ohne Angabe zur thermischen Belastung.</translation>
         </message>
@@ -1370,6 +1438,26 @@ flächenwert</translation>
         <message>
             <source>Heat field {field} has the same value in every polygon: it carries no thermal-load signal, so the criterion is left out.</source>
             <translation>Feld {field} (thermische Belastung) hat in jedem Polygon denselben Wert: Es trägt kein Signal, daher entfällt das Kriterium.</translation>
+        </message>
+        <message>
+            <source>The output {param} ({out}) is the file of the input {input} ({path}); writing it would destroy the input. Choose another file name for {param}.</source>
+            <translation>Die Ausgabe {param} ({out}) ist die Datei der Eingabe {input} ({path}); sie zu schreiben würde die Eingabe zerstören. Wählen Sie für {param} einen anderen Dateinamen.</translation>
+        </message>
+        <message>
+            <source>The output format cannot keep these field names, so they are renamed: {renames}.</source>
+            <translation>Das Ausgabeformat kann diese Feldnamen nicht beibehalten; sie werden umbenannt: {renames}.</translation>
+        </message>
+        <message>
+            <source>The output {path} could not be written completely ({n} of {m} features readable). Check the free space and run again.</source>
+            <translation>Die Ausgabe {path} konnte nicht vollständig geschrieben werden ({n} von {m} Objekten lesbar). Prüfen Sie den freien Speicherplatz und führen Sie den Algorithmus erneut aus.</translation>
+        </message>
+        <message>
+            <source>Cannot replace the existing output {path} ({error}). Close it in other programs, check that its folder is writable, or choose another file name.</source>
+            <translation>Die vorhandene Ausgabe {path} kann nicht ersetzt werden ({error}). Schließen Sie sie in anderen Programmen, prüfen Sie, ob ihr Ordner beschreibbar ist, oder wählen Sie einen anderen Dateinamen.</translation>
+        </message>
+        <message>
+            <source>The earlier output could not be put back; it is kept as {path}.</source>
+            <translation>Die frühere Ausgabe konnte nicht zurückgelegt werden; sie liegt unter {path}.</translation>
         </message>
         <message>
             <source>Result style of the Grüne Infrastruktur plugin, with the run record</source>
@@ -1464,6 +1552,10 @@ flächenwert</translation>
             <translation>Raster {name} ist gedreht; transformieren Sie es auf ein nordausgerichtetes Gitter (Raster › Projektionen › Transformieren) und starten Sie erneut.</translation>
         </message>
         <message>
+            <source>Raster {name} cannot be read completely (rows {row}–{end}: {detail}); the file may be truncated or damaged. Export or download it again.</source>
+            <translation>Raster {name} lässt sich nicht vollständig lesen (Zeilen {row}–{end}: {detail}); die Datei ist womöglich abgeschnitten oder beschädigt. Exportieren oder laden Sie sie erneut herunter.</translation>
+        </message>
+        <message>
             <source>{n} features of {name} have no geometry; they are written with class X and flag geom_empty.</source>
             <translation>{n} Objekte von {name} haben keine Geometrie; sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
@@ -1484,12 +1576,24 @@ flächenwert</translation>
             <translation>{n} Objekte von {name} sind keine Linien (oder haben keine Länge); sie werden mit Klasse X und Kennzeichen geom_empty ausgegeben.</translation>
         </message>
         <message>
+            <source>{n} features of {name} have coordinates that are not finite or lie far outside the area of use of the CRS (e.g. an easting with the zone number in front); they are written with class X and flag geom_empty. Check their coordinates and the layer's CRS.</source>
+            <translation>{n} Objekte von {name} haben Koordinaten, die nicht endlich sind oder weit außerhalb des Anwendungsbereichs des KBS liegen (z. B. ein Ostwert mit vorangestellter Zonenkennung); sie werden mit Klasse X und Kennzeichen geom_empty geschrieben. Prüfen Sie ihre Koordinaten und das KBS des Layers.</translation>
+        </message>
+        <message>
             <source>Layer {name} has no CRS; it is assumed to be in the CRS of the input ({crs}).</source>
             <translation>Layer {name} hat kein KBS; es wird das KBS der Eingabe ({crs}) angenommen.</translation>
         </message>
         <message>
             <source>{n} invalid geometries of {name} were repaired (make valid) before scoring; the input layer is unchanged.</source>
             <translation>{n} ungültige Geometrien von {name} wurden vor der Bewertung repariert (make valid); der Eingabelayer bleibt unverändert.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} have curved geometries (arcs); they were converted to straight segments before scoring.</source>
+            <translation>{n} Objekte von {name} haben gekrümmte Geometrien (Bögen); sie wurden vor der Bewertung in gerade Strecken umgewandelt.</translation>
+        </message>
+        <message>
+            <source>{n} features of {name} are geometry collections; only their polygonal (for lines: linear) parts are used.</source>
+            <translation>{n} Objekte von {name} sind Geometriesammlungen; nur ihre Polygon-Teile (bei Linien: ihre Linien-Teile) werden verwendet.</translation>
         </message>
         <message>
             <source>The run record could not be stored in the output ({error}); it is in the output RUN_INFO.</source>
@@ -1572,6 +1676,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Could not write to {folder} ({error}): choose a folder you can write to.</source>
             <translation>Konnte nicht nach {folder} schreiben ({error}): Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+        </message>
+        <message>
+            <source>Writing the sample district to {folder} failed ({error}); nothing was written. Check the free space or choose another folder.</source>
+            <translation>Das Schreiben des Beispielquartiers nach {folder} ist fehlgeschlagen ({error}); es wurde nichts geschrieben. Prüfen Sie den freien Speicherplatz oder wählen Sie einen anderen Ordner.</translation>
         </message>
         <message>
             <source>Input layer</source>
@@ -1756,6 +1864,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.</source>
             <translation>Kriterium {name} entfällt (kein Layer, Feld oder Wert dafür); die übrigen Gewichte werden neu normiert.</translation>
+        </message>
+        <message>
+            <source>The input holds columns of an earlier result ({fields}); they are not carried into this one.</source>
+            <translation>Die Eingabe enthält Spalten eines früheren Ergebnisses ({fields}); sie werden nicht in dieses übernommen.</translation>
         </message>
         <message>
             <source>No criterion with data has a weight above 0: give a weight to a criterion whose layer or field is given (e.g. {params}).</source>
