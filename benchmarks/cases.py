@@ -141,6 +141,15 @@ def flatroofs_klimatope(d: Dataset, names: set[str]) -> dict | None:
     return p
 
 
+def flatroofs_heat_raster_no_stability(d: Dataset, names: set[str]) -> dict | None:
+    """As "heat raster", with the rank stability switched off (STAB_DRAWS 0): the difference
+    between the two rows is the cost of gi_stab and the rank band (200 weight variants)."""
+    p = flatroofs_heat_raster(d, names)
+    if p is None or "STAB_DRAWS" not in names:
+        return None
+    return {**p, "STAB_DRAWS": 0}
+
+
 def flatroofs_postgis(d: Dataset, names: set[str]) -> dict | None:
     """The "heat raster" variant with the buildings read from PostGIS and the result written
     there (a table replaced all or nothing): the same work, the database as source and target."""
@@ -192,8 +201,8 @@ def flatroofs_native(d: Dataset) -> list[Step]:
 register(Case(
     algorithm="gi:flatroofs",
     layer="buildings",
-    ours={"heat raster": flatroofs_heat_raster, "Klimatope": flatroofs_klimatope,
-          "heat raster, PostGIS": flatroofs_postgis},
+    ours={"heat raster": flatroofs_heat_raster, "heat raster, no stability": flatroofs_heat_raster_no_stability,
+          "Klimatope": flatroofs_klimatope, "heat raster, PostGIS": flatroofs_postgis},
     native_chain=flatroofs_native,
     description="flat roofs scored with heat (raster + Klimatope), heavy rain and park distance",
 ))

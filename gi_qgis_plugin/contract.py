@@ -18,6 +18,12 @@ RESULT_FIELD_TYPES: tuple[tuple[str, str], ...] = (
     ("gi_reason", "text"),  # the same in words, in the UI language
 )
 RESULT_FIELDS: tuple[str, ...] = tuple(name for name, _ in RESULT_FIELD_TYPES)
+# Rank stability (scoring/stability.py), after gi_reason when the run computed it (STAB_DRAWS > 0):
+STABILITY_FIELD_TYPES: tuple[tuple[str, str], ...] = (
+    ("gi_stab", "double"),  # share 0–1 of the weight variants in which the feature keeps its class; NULL where excluded
+    ("gi_rank_lo", "int"),  # 10th percentile of its rank over the variants (best plausible); NULL where excluded
+    ("gi_rank_hi", "int"),  # 90th percentile (worst plausible); NULL where excluded
+)
 CRITERION_PREFIX = "c_"  # c_<criterion>: 0–1 before weighting
 SUB_SCORES = ("gi_suit", "gi_need")  # where an algorithm separates suitability and need
 

@@ -93,3 +93,13 @@ def test_suitability_and_need_combine_by_a_weighted_geometric_mean():
     # roof 1: suit side 0.5 × 34.64 split 2:1 between s1 (1.0) and s2 (0.5)
     assert points["s1"][0] == pytest.approx(0.5 * np.sqrt(1200) * 2 / 3)
     assert points["n1"][0] == pytest.approx(0.5 * np.sqrt(1200))
+
+
+def test_contributions_split_with_one_side_weighted_zero():
+    # need side only (suitability weights 0): the score is the need's weighted mean, 100 × 0.4 = 40,
+    # all of it from the need criterion; the suitability criterion gets no points
+    from gi_qgis_plugin.scoring.common import contributions_split
+
+    pts = contributions_split({"s": np.array([0.9]), "n": np.array([0.4])}, {"s": 0.0, "n": 2.0},
+                              {"suit": ("s",), "need": ("n",)}, 0.5)
+    assert pts["n"][0] == pytest.approx(40.0) and "s" not in pts

@@ -134,6 +134,26 @@ def test_cancel_leaves_no_output_file(case, tmp_path):
     assert not QgsVectorLayer(str(out), "x", "ogr").isValid()
 
 
+def test_rank_stability_fields_off_with_zero_draws_and_in_the_run_record(case, tmp_path):
+    from gi_qgis_plugin.scoring import record
+
+    params = {"INPUT": case.make_input(), **case.params(tmp_path)}
+    res, fb = run(case.alg_id, {**params, "STAB_DRAWS": 40, "STAB_SPREAD": 20.0})
+    check_contract(res["OUTPUT"], spec_of(case.alg_id))  # gi_stab 0–1, band within 1..n, NULL where X
+    run_params = record.loads(res["RUN_INFO"])["parameters"]
+    assert (run_params["STAB_DRAWS"], run_params["STAB_SPREAD"]) == (40, 20.0)
+    assert any("Rank stability over 40 weightings" in i for i in fb.infos)
+    res, _ = run(case.alg_id, {**params, "STAB_DRAWS": 0})
+    names = res["OUTPUT"].fields().names()
+    assert not {"gi_stab", "gi_rank_lo", "gi_rank_hi"} & set(names)
+    check_contract(res["OUTPUT"], spec_of(case.alg_id), stability=False)
+
+
+def test_rank_stability_parameters_are_checked(case, tmp_path):
+    with pytest.raises(QgsProcessingException, match="STAB_SPREAD"):
+        run(case.alg_id, {"INPUT": case.make_input(), **case.params(tmp_path), "STAB_SPREAD": 0.0})
+
+
 def test_layer_parameters_declare_roles_and_weights_come_from_the_spec(case):
     """The dock fills dialogs from parameter metadata, and the weights are the spec's."""
     from qgis.core import QgsApplication

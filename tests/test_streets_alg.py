@@ -362,7 +362,6 @@ def test_max_length_0_keeps_one_row_per_input_feature(qgis_processing):
     assert sorted(r["src_fid"] for r in rows(res["OUTPUT"])) == sorted(f.id() for f in streets.getFeatures())
 
 
-@pytest.mark.xfail(reason="needs the Web Mercator rule of crs.choose_work_crs (issue 10, branch messy)", strict=False)
 def test_web_mercator_input_gives_true_lengths(qgis_processing):
     # a 200 m east-west line at 51.5° N drawn in EPSG:3857 is 200 / cos(51.5°) = 321 map units long
     import math

@@ -59,6 +59,17 @@ def outputs_section(domain_fields: str, breaks: Sequence[float] = CLASS_BREAKS) 
     ).format(a=a, b=b, c=c, fields=domain_fields)
 
 
+def stability_section() -> str:
+    """Rank stability, shared by every scoring algorithm (STAB_DRAWS, STAB_SPREAD)."""
+    return tr(
+        "<p><b>How robust is a priority?</b> The weights are a choice. With STAB_DRAWS above 0 the result is "
+        "scored again with that many other weightings around the chosen one (STAB_SPREAD sets how far they vary) "
+        "and tells per feature: gi_stab, the share of weightings in which it keeps its class (0.8 and more: a "
+        "robust priority; less: its class depends on the weighting), and gi_rank_lo – gi_rank_hi, the ranks it "
+        "takes in the middle 80 % of the weightings (rank 12 with a band of 8–19: first 20 under most "
+        "weightings). Excluded features get NULL. 0 switches it off.</p>")
+
+
 def input_section() -> str:
     return tr("<p>The input layer is never changed; a layer in geographic coordinates, or in a CRS whose scale "
               "is off by more than 1 % there (Web Mercator), is processed and written in its UTM zone. Canceling "
@@ -77,4 +88,4 @@ def scoring_help(spec: ScoringSpec, intro: str, criteria: Mapping[str, str], mid
                  domain_fields: str, end: Sequence[str] = ()) -> str:
     """intro, criteria, missing data, ``middle`` (exclusions …), outputs, ``end``, input."""
     return "".join([intro, criteria_section(spec, criteria), missing_data_section(), *middle,
-                    outputs_section(domain_fields, spec.class_breaks), *end, input_section()])
+                    outputs_section(domain_fields, spec.class_breaks), stability_section(), *end, input_section()])

@@ -35,12 +35,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..i18n import language, translate_marked
-from ..scoring import common, criteria, geo
+from ..scoring import common, criteria, geo, stability
 from ..scoring import record as rec
 from ..scoring.common import ScoreCore, Scored
 from ..scoring.progress import Progress
 from ..scoring.reasons import Texts
-from ..scoring.spec import NEED, SUITABILITY, ScoringSpec
+from ..scoring.spec import ScoringSpec
+from ..scoring.stability import Stability
 from . import checks, inputs, postgis, record
 from .base import GiAlgorithm
 from .crs import choose_work_crs
@@ -125,6 +126,9 @@ class ScoringAlgorithm(GiAlgorithm):
     SCOPE_VALUE = "SCOPE_VALUE"
     DISTRICTS = "DISTRICTS"
     DISTRICT_FIELD = "DISTRICT_FIELD"
+    # rank stability (every scoring algorithm, scoring/stability.py)
+    STAB_DRAWS = "STAB_DRAWS"
+    STAB_SPREAD = "STAB_SPREAD"
     PRECIP = "PRECIP"
 
     # ------------------------------------------------------------------------------------------
@@ -145,7 +149,9 @@ class ScoringAlgorithm(GiAlgorithm):
                  role=self.INPUT_ROLE)
         self.init_parameters(config)
         self.add_weight_parameters()
+        self.add_stability_parameters()
         self.init_advanced_parameters()
+        self.add_stability_spread_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.output_label(), SINK_TYPES[kind]))
         self.init_outputs()
         self.addOutput(QgsProcessingOutputNumber("N_SCORED", self.tr("Features scored")))
@@ -270,6 +276,33 @@ class ScoringAlgorithm(GiAlgorithm):
                 param.setHelp(translate_marked(c.help))
             self.addParameter(param)
 
+    def add_stability_parameters(self) -> None:
+        """STAB_DRAWS: weight variants for gi_stab and the rank band (0 = off)."""
+        param = QgsProcessingParameterNumber(
+            self.STAB_DRAWS, self.tr("Rank stability: weight variants (0 = off)"),
+            Qgis.ProcessingNumberParameterType.Integer, stability.DRAWS, minValue=0, maxValue=10000)
+        param.setHelp(self.tr("How many other weightings around the chosen weights are tried, to tell a robust "
+                              "priority from one that depends on the weighting (fields gi_stab, gi_rank_lo, gi_rank_hi)."))
+        self.addParameter(param)
+
+    def add_stability_spread_parameter(self) -> None:
+        """STAB_SPREAD: the Dirichlet concentration κ (advanced; larger = closer to the chosen weights)."""
+        param = QgsProcessingParameterNumber(
+            self.STAB_SPREAD, self.tr("Rank stability: concentration of the weight variants (larger = closer to the chosen weights)"),
+            DOUBLE, stability.CONCENTRATION, minValue=0.1, maxValue=100000.0)
+        param.setHelp(self.tr("Each weight share p varies by about √(p(1 − p)/(κ + 1)): κ = 50 moves a share of 0.3 "
+                              "by about ±0.06, κ = 10 by about ±0.14. The plugin's choice; adjust it to the "
+                              "disagreement you expect about the weights."))
+        self.add_advanced(param)
+
+    def stability_settings(self, parameters, context) -> tuple[int, float]:
+        """(variants, concentration), checked; (0, κ) when the algorithm runs without them."""
+        if self.parameterDefinition(self.STAB_DRAWS) is None:
+            return 0, stability.CONCENTRATION
+        draws = self.number(parameters, self.STAB_DRAWS, context, low=0.0, high=10000.0)
+        spread = self.number(parameters, self.STAB_SPREAD, context, low=0.0, strict=True)
+        return int(round(draws)), spread
+
     def criterion_name(self, key: str) -> str:
         """"heat load (c_heat)": the criterion in messages."""
         c = self.SPEC.criterion(key)
@@ -285,6 +318,7 @@ class ScoringAlgorithm(GiAlgorithm):
         try:
             self.settings(parameters, context)
             self.weights(parameters, context)
+            self.stability_settings(parameters, context)
         except QgsProcessingException as err:
             return False, str(err)
         return True, ""
@@ -350,16 +384,22 @@ class ScoringAlgorithm(GiAlgorithm):
     def process(self, parameters, context, progress: Progress, feedback) -> dict:
         settings = self.settings(parameters, context)
         weights = self.weights(parameters, context)
-        run_info = rec.dumps(record.run_record(self, parameters, context, weights))
+        run = record.run_record(self, parameters, context, weights)
         main = self.read_main(parameters, context, progress.sub(0.0, 0.3), feedback)
         gathered = self.gather(parameters, context, main, settings, progress.sub(0.3, 0.71), feedback)
         progress.check()
         # the pure scoring on a worker thread: cancel and progress stay answered meanwhile
         scored = inputs.Pending(self.score, main, gathered, settings, weights).result(progress.sub(0.71, 0.72), creep=True)
-        core, reason = self.finish(scored, weights, progress.sub(0.72, 0.75))
+        core, reason = self.finish(scored, weights, progress.sub(0.72, 0.73))
+        # how the score was formed, for the dock's live weights (scoring/live.py)
+        run["formula"] = {"need_share": scored.need_share, "class_breaks": list(self.SPEC.class_breaks)}
+        run_info = rec.dumps(run)
         self.report_left_out(core, feedback)
         self.report(main, scored, core, settings, feedback)
-        dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.75, 0.96), feedback)
+        # the rank stability between the finish and the writing (which keeps 75–96 %)
+        stab = self.stability(parameters, context, scored, core, progress.sub(0.73, 0.75), feedback)
+        dest = self.write_result(parameters, context, main, scored, core, reason, progress.sub(0.75, 0.96), feedback,
+                                 stab)
         self.store_record(dest, run_info, translate_marked(self.SPEC.title), context, feedback)
         style_when_loaded(context, dest, run_info)
         results = {self.OUTPUT: dest, "RUN_INFO": run_info}
@@ -401,8 +441,7 @@ class ScoringAlgorithm(GiAlgorithm):
 
     def groups(self) -> dict[str, tuple[str, ...]] | None:
         """Suitability and need criteria, when the spec separates them (gi_suit, gi_need)."""
-        suit, need = self.SPEC.group_keys(SUITABILITY), self.SPEC.group_keys(NEED)
-        return {SUITABILITY: suit, NEED: need} if suit and need else None
+        return self.SPEC.score_groups()
 
     def finish(self, scored: Scored, weights: Mapping[str, float], progress: Progress) -> tuple[ScoreCore, np.ndarray]:
         """The shared finish and the reasons in the UI language."""
@@ -419,6 +458,46 @@ class ScoringAlgorithm(GiAlgorithm):
         progress(1.0)
         return core, reason
 
+    def stability(self, parameters, context, scored: Scored, core: ScoreCore, progress: Progress,
+                  feedback) -> Stability | None:
+        """gi_stab and the rank band over STAB_DRAWS weight variants (None when 0 = off)."""
+        draws, spread = self.stability_settings(parameters, context)
+        if draws <= 0:
+            return None
+        criteria_used = {k: core.criteria[k] for k in core.scored}
+        score_fn = self.variant_score(scored, core)
+        groups, share = self.groups(), scored.need_share
+        ok = ~core.excluded
+        again = score_fn(core.weights) if score_fn is not None else \
+            common.score_formula(criteria_used, core.weights, len(core.score), groups, share)[0]
+        if not np.allclose(core.score[ok], np.asarray(again)[ok], atol=1e-9, equal_nan=True):
+            feedback.pushWarning(self.tr("Rank stability is left out: the score of this algorithm is not the weighted "
+                                         "mean of its criteria, so other weightings cannot be scored the same way."))
+            return None
+        stab = stability.rank_stability(criteria_used, core.weights, core.excluded, core.gi_class, draws=draws,
+                                        concentration=spread, tiebreak=scored.tiebreak, progress=progress,
+                                        breaks=self.SPEC.class_breaks, score_fn=score_fn, groups=groups,
+                                        need_share=share)
+        if stab.draws == 0:
+            return None
+        robust = int((stab.stab >= stability.STABLE_SHARE).sum())
+        feedback.pushInfo(self.tr("Rank stability over {draws} weightings around the chosen weights: {robust} of {n} "
+                                  "scored features keep their class in at least {share} % of them (robust priority); "
+                                  "the others depend on the weighting.").format(
+            draws=stab.draws, robust=robust, n=int((~core.excluded).sum()), share=f"{100 * stability.STABLE_SHARE:.0f}"))
+        if stab.reduced:
+            feedback.pushInfo(self.tr("The rank band (gi_rank_lo, gi_rank_hi) uses the first {k} of the {draws} "
+                                      "weightings, to bound the memory at this number of features.").format(
+                k=stab.rank_draws, draws=stab.draws))
+        return stab
+
+    def variant_score(self, scored: Scored, core: ScoreCore):
+        """Hook: the score as a function of the weights (dict -> scores of all features) for a
+        score that is neither the weighted mean nor suitability × need (``common.score_formula``,
+        both computed fast by the rank stability itself); None = one of those. Without it, a score
+        of another form leaves the rank stability out with a warning."""
+        return None
+
     def report_counts(self, core: ScoreCore, texts: Sequence[tuple[str, str]], feedback) -> None:
         """One warning per flag code that some features carry: (code, "… {n} …") pairs."""
         for code, text in texts:
@@ -431,11 +510,17 @@ class ScoringAlgorithm(GiAlgorithm):
             feedback.pushWarning(self.tr("Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.").format(
                 name=self.criterion_name(key)))
 
-    def result_columns(self, scored: Scored, core: ScoreCore, reason: np.ndarray) -> list[tuple[str, str, np.ndarray]]:
-        """The contract fields, the ``c_*`` of the criteria with data, gi_suit/gi_need, the domain's."""
+    def result_columns(self, scored: Scored, core: ScoreCore, reason: np.ndarray,
+                       stab: Stability | None = None) -> list[tuple[str, str, np.ndarray]]:
+        """The contract fields, gi_stab and the rank band (when computed), the ``c_*`` of the
+        criteria with data, gi_suit/gi_need, the domain's."""
         columns = [("gi_score", "double", core.score), ("gi_class", "text", core.gi_class),
                    ("gi_rank", "int", np.where(core.rank > 0, core.rank, None)), ("gi_hz", "text", core.hz),
                    ("gi_flags", "text", core.flags), ("gi_reason", "text", reason)]
+        if stab is not None:
+            columns += [("gi_stab", "double", stab.stab),
+                        ("gi_rank_lo", "int", np.where(stab.rank_lo > 0, stab.rank_lo, None)),
+                        ("gi_rank_hi", "int", np.where(stab.rank_hi > 0, stab.rank_hi, None))]
         columns += [(c.field, "double", core.criteria[c.key]) for c in self.SPEC.criteria if c.key in core.criteria]
         if core.suit is not None or core.need is not None:
             n = len(core.score)
@@ -444,13 +529,13 @@ class ScoringAlgorithm(GiAlgorithm):
         return columns + list(scored.columns)
 
     def write_result(self, parameters, context, main: MainInput, scored: Scored, core: ScoreCore, reason: np.ndarray,
-                     progress: Progress, feedback=None) -> str:
+                     progress: Progress, feedback=None, stab: Stability | None = None) -> str:
         """Write ``OUTPUT`` once: the input's fields and the result columns, in the input's order.
 
         (The input's order: writing in rank order, spatially random, made a GeoPackage's R-tree
         updates 1.7 times as slow at a million roofs; gi_rank gives the priority list.)
         """
-        columns = self.result_columns(scored, core, reason)
+        columns = self.result_columns(scored, core, reason, stab)
         src_fields = main.arrays.fields
         drop = checks.stale_result_fields(src_fields)
         if drop:

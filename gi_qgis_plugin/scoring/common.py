@@ -144,6 +144,7 @@ def contributions_split(criteria: Mapping[str, np.ndarray], weights: Mapping[str
     """
     s = float(need_share)
     sides = {g: contributions({k: criteria[k] for k in keys if k in criteria}, weights) for g, keys in groups.items()}
+    sides = {g: pts for g, pts in sides.items() if pts}  # a side whose weights are all 0 is not in the score
     totals = {g: (np.nansum(np.column_stack(list(pts.values())), axis=1) if pts else None) for g, pts in sides.items()}
     has = {g: (None if pts is None else np.isfinite(np.column_stack(list(sides[g].values()))).any(axis=1))
            for g, pts in totals.items()}
@@ -233,13 +234,7 @@ def finish(order: Sequence[str], criteria: Mapping[str, np.ndarray | None], weig
     used = {k: float(weights[k]) for k in scored}
     zeros = np.zeros(n, bool)
     excluded = np.logical_or.reduce([np.asarray(m, bool) for m in exclusions.values()] + [zeros])
-    score = weighted_score({k: have[k] for k in scored}, used)
-    sub: dict[str, np.ndarray | None] = {}
-    for group, keys in (groups or {}).items():
-        ks = [k for k in keys if k in used]
-        sub[group] = None if not ks else weighted_score({k: have[k] for k in ks}, {k: used[k] for k in ks})
-    if need_share is not None and groups:
-        score = combine_suit_need(sub.get("suit"), sub.get("need"), need_share, n)
+    score, sub = score_formula({k: have[k] for k in scored}, used, n, groups, need_share)
     no_criteria = ~excluded & ~np.isfinite(score)
     score = np.where(excluded, np.nan, score)
     out_excluded = excluded | ~np.isfinite(score)
@@ -254,6 +249,23 @@ def finish(order: Sequence[str], criteria: Mapping[str, np.ndarray | None], weig
         excluded=out_excluded, criteria=dict(have), scored=scored, weights=used, masks=masks,
         suit=sub.get("suit"), need=sub.get("need"), left_out=left_out,
     )
+
+
+def score_formula(criteria: Mapping[str, np.ndarray], weights: Mapping[str, float], n: int,
+                  groups: Mapping[str, Sequence[str]] | None = None,
+                  need_share: float | None = None) -> tuple[np.ndarray, dict[str, np.ndarray | None]]:
+    """The score of every feature from its criteria (those in the score, with their weights) and
+    the sub-scores per group: the weighted mean (:func:`weighted_score`), or with ``need_share``
+    the combination of suitability and need (:func:`combine_suit_need`). One formula for the run
+    (:func:`finish`), the rank stability and the dock's live weights."""
+    score = weighted_score(criteria, weights)
+    sub: dict[str, np.ndarray | None] = {}
+    for group, keys in (groups or {}).items():
+        ks = [k for k in keys if k in criteria and float(weights.get(k, 0.0)) > 0]
+        sub[group] = None if not ks else weighted_score({k: criteria[k] for k in ks}, {k: weights[k] for k in ks})
+    if need_share is not None and groups:
+        score = combine_suit_need(sub.get("suit"), sub.get("need"), need_share, n)
+    return score, sub
 
 
 def combine_suit_need(suit: np.ndarray | None, need: np.ndarray | None, need_share: float, n: int) -> np.ndarray:

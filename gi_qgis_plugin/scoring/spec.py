@@ -142,6 +142,11 @@ class ScoringSpec:
     def group_keys(self, group: str) -> tuple[str, ...]:
         return tuple(c.key for c in self.criteria if c.group == group)
 
+    def score_groups(self) -> dict[str, tuple[str, ...]] | None:
+        """Suitability and need criteria for gi_suit / gi_need, when the spec separates them."""
+        suit, need = self.group_keys(SUITABILITY), self.group_keys(NEED)
+        return {SUITABILITY: suit, NEED: need} if suit and need else None
+
 
 def _domain_modules() -> Iterable[str]:
     from . import __path__ as pkg_path

@@ -37,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
 from ..i18n import tr
 from .hz_browser import HzBrowserWidget, result_layers, select_hz
 from .inspector import InspectorWidget
+from .live_weights import LiveWeightsWidget
 from .roles import (
     POINT,
     POLYGON,
@@ -77,7 +78,7 @@ def _role_tooltip(kinds) -> str:
 class GiDock(QgsDockWidget):
     """The plugin's panel. ``iface`` gives the map canvas; the project is QgsProject.instance()."""
 
-    TAB_ROLES, TAB_RESULT, TAB_HZ = 0, 1, 2
+    TAB_ROLES, TAB_RESULT, TAB_HZ, TAB_WEIGHTS = 0, 1, 2, 3
 
     def __init__(self, iface, parent=None):
         super().__init__(tr("Green Infrastructure"), parent if parent is not None else iface.mainWindow())
@@ -104,6 +105,11 @@ class GiDock(QgsDockWidget):
         self.browser.set_project(self.project)
         self.browser.selectRequested.connect(self.select_hz_on_map)
         self.tabs.addTab(self.browser, tr("Handlungsziele"))
+        self.weights_panel = LiveWeightsWidget(self.project)
+        self.weights_panel.weightsChanged.connect(self._live_weights_changed)
+        self.inspector.live = self.weights_panel
+        self.browser.live = self.weights_panel
+        self.tabs.addTab(self.weights_panel, tr("Weights"))
         container = QWidget()
         lay = QVBoxLayout(container)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -144,6 +150,7 @@ class GiDock(QgsDockWidget):
         for layer_id in list(self._selection_slots):
             self._disconnect_selection(layer_id)
         self.stop_pick()
+        self.weights_panel.release()
         self._closed = True
 
     # ------------------------------------------------------------------------------------------
@@ -371,6 +378,7 @@ class GiDock(QgsDockWidget):
         self._refresh_results()
 
     def _on_layers_will_be_removed(self, layer_ids) -> None:
+        self.weights_panel.forget(layer_ids)
         for layer_id in layer_ids:
             self._disconnect_selection(layer_id)
         if self.inspector.layer is not None and self.inspector.layer.id() in set(layer_ids):
@@ -419,7 +427,26 @@ class GiDock(QgsDockWidget):
                 layer.selectionChanged.connect(slot)
                 self._selection_slots[layer.id()] = (layer, slot)
         self.inspector.set_layers(layers)
+        self.weights_panel.set_layers(layers)
         self.browser.refresh()
+
+    def _live_weights_changed(self, layer_id: str) -> None:
+        """The tab "Weights" re-scored ``layer_id``: the inspector's bars and the goals follow."""
+        layer, feature = self.inspector.layer, self.inspector.feature
+        if layer is not None and feature is not None and layer.id() == layer_id:
+            self.inspector.show_feature(layer, feature, self.role_layers(), self.project)
+            self._mirror_feature()
+        self.browser.refresh()
+
+    def _mirror_feature(self) -> None:
+        """The inspected feature's score, class, rank and bars in the tab "Weights" too, so the
+        sliders and their effect are seen together."""
+        inspector = self.inspector
+        if inspector.layer is None or inspector.feature is None:
+            return
+        self.weights_panel.show_feature(inspector.layer.id(), inspector.feature_label.text(),
+                                        [inspector.score_label.text(), inspector.class_label.text(),
+                                         inspector.rank_label.text()], inspector.bars)
 
     def _disconnect_selection(self, layer_id: str) -> None:
         layer, slot = self._selection_slots.pop(layer_id, (None, None))
@@ -450,6 +477,7 @@ class GiDock(QgsDockWidget):
         if feature is None:
             return False
         self.inspector.show_feature(layer, feature, self.role_layers(), self.project)
+        self._mirror_feature()
         return True
 
     def _inspector_layer_chosen(self, layer_id: str) -> None:
@@ -490,6 +518,7 @@ class GiDock(QgsDockWidget):
         layer = self._inspector_layer()
         if layer is not None:
             self.inspector.show_feature(layer, feature, self.role_layers(), self.project)
+            self._mirror_feature()
             self.tabs.setCurrentIndex(self.TAB_RESULT)
             self.browser.set_preferred_layer(layer.id())
 

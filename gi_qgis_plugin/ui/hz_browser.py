@@ -273,6 +273,11 @@ class HzBrowserWidget(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         d.addWidget(self.progress_bar)
+        # the dock's live weights (ui/live_weights.py): hz_counts(layer_id, number); None = off
+        self.live = None
+        self.live_label = QLabel()
+        self.live_label.setWordWrap(True)
+        d.addWidget(self.live_label)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextFormat(Qt.TextFormat.RichText)
@@ -408,6 +413,7 @@ class HzBrowserWidget(QWidget):
         self.select_button.setVisible(bool(layers))
         self.select_button.setEnabled(total > 0)
 
+        self._show_live(layers)
         self.progress = None
         if self.number:
             # the layer open in the inspector first, then the others in layer-tree order
@@ -430,6 +436,18 @@ class HzBrowserWidget(QWidget):
             self.progress_bar.setValue(int(round(min(100.0, 100.0 * p.share_percent / p.target_percent))))
             self.progress_bar.setFormat(tr("{share} % of the target").format(
                 share=fmt_num(min(100.0, 100.0 * p.share_percent / p.target_percent), 0)))
+
+    def _show_live(self, layers) -> None:
+        """Under live weights: how many features serving this goal are class A now (and in the run)."""
+        lines = []
+        for layer in layers if self.live is not None and self.number else ():
+            counts = self.live.hz_counts(layer.id(), self.number)
+            if counts is not None and counts[0]:
+                lines.append(tr("“{layer}” with the live weights: {now} of {n} features serving HZ {hz} are class A "
+                                "(in the run: {run}).").format(layer=layer.name(), now=counts[2], n=counts[0],
+                                                              hz=self.number, run=counts[1]))
+        self.live_label.setText(" ".join(lines))
+        self.live_label.setVisible(bool(lines))
 
     def _select_clicked(self) -> None:
         if self.number:

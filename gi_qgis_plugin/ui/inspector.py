@@ -50,7 +50,8 @@ from .explain import (
     spec_of,
 )
 from .facts import fact_rows, facts_at, label_field, park_min_ha, rain_ring_m
-from .values import fmt_num, plain
+from .live_weights import stability_text
+from .values import fill_layer_combo, fmt_num, plain
 
 
 # ----------------------------------------------------------------------------------------------
@@ -152,6 +153,9 @@ class InspectorWidget(QWidget):
         self.fact_texts: dict[str, str] = {}
         self.bars: list[Bar] = []
         self.hzs: list = []
+        # the dock's live weights (ui/live_weights.LiveWeightsWidget): live_weights(layer_id),
+        # live_values(layer_id, fid); None = the run's weights
+        self.live = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -194,6 +198,7 @@ class InspectorWidget(QWidget):
         self.score_label = QLabel()
         self.class_label = QLabel()
         self.rank_label = QLabel()
+        self.rank_label.setWordWrap(True)
         self.feature_label = QLabel()
         self.feature_label.setWordWrap(True)
         form.addRow(tr("Feature:"), self.feature_label)
@@ -231,14 +236,7 @@ class InspectorWidget(QWidget):
 
     # -- layer list ---------------------------------------------------------------------------
     def set_layers(self, layers: Sequence[QgsVectorLayer]) -> None:
-        current = self.layer_combo.currentData()
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        for lyr in layers:
-            self.layer_combo.addItem(lyr.name(), lyr.id())
-        index = self.layer_combo.findData(current)
-        self.layer_combo.setCurrentIndex(index if index >= 0 else (0 if layers else -1))
-        self.layer_combo.blockSignals(False)
+        fill_layer_combo(self.layer_combo, layers, self.layer_combo.currentData())
         self.layer_combo.setEnabled(bool(layers))
         self.pick_button.setEnabled(bool(layers))
         if self.layer is not None and self.layer_combo.findData(self.layer.id()) < 0:
@@ -279,7 +277,18 @@ class InspectorWidget(QWidget):
         self.feature_label.setText(f"{layer.name()} #{feature.id()}" + (f" – {name}" if name else ""))
         self.score_label.setText("—" if summary.score is None else fmt_num(summary.score, 1))
         self.class_label.setText(summary.klass or "—")
-        self.rank_label.setText("—" if summary.rank is None else str(summary.rank))
+        names = feature.fields().names()
+        band = [feature[n] if n in names else None for n in ("gi_rank_lo", "gi_rank_hi", "gi_stab")]
+        self.rank_label.setText(stability_text(summary.rank, *band))
+        live = self.live.live_values(layer.id(), feature.id()) if self.live is not None else None
+        if live is not None:  # "62,0 → 70,3 (live weights)"
+            score, klass, rank = live
+            suffix = " " + tr("(live weights)")
+            self.score_label.setText(self.score_label.text() + " → " + ("—" if score is None else fmt_num(score, 1)) + suffix)
+            self.class_label.setText(self.class_label.text() + " → " + klass + suffix)
+            # the band belongs to the run's weights: under live weights the rank's change says more
+            self.rank_label.setText(("—" if summary.rank is None else str(summary.rank)) + " → "
+                                    + ("—" if rank is None else str(rank)) + suffix)
 
         criteria = criterion_names(layer)
         key = (layer.id(), layer.featureCount())
@@ -287,6 +296,10 @@ class InspectorWidget(QWidget):
         if cached is None:
             cached = self._weights_cache[key] = layer_weights(layer, criteria)
         weights, note = cached
+        live_weights = self.live.live_weights(layer.id()) if self.live is not None else None
+        if live_weights is not None:
+            weights = live_weights
+            note = tr("Bars with the live weights of the tab “Weights” (not saved).")
         run = run_record_of(layer)
         self.bars = criteria_bars(feature, weights, spec_of(layer, run), need_share_of(run))
         self.chart.set_bars(self.bars)

@@ -57,3 +57,16 @@ def format_area(m2: float, like: float | None = None) -> str:
     if (m2 if like is None else like) >= 10000:
         return tr("{ha} ha").format(ha=fmt_num(m2 / 10000.0, 2))
     return tr("{m2} m²").format(m2=fmt_num(m2, 0))
+
+
+def fill_layer_combo(combo, layers, current: str | None) -> int:
+    """Fill a combo with layers (name, id) without emitting signals; keep ``current`` (a layer id)
+    when it is still there, else choose the first. Returns the index of ``current`` (-1 = gone)."""
+    combo.blockSignals(True)
+    combo.clear()
+    for lyr in layers:
+        combo.addItem(lyr.name(), lyr.id())
+    index = combo.findData(current)
+    combo.setCurrentIndex(index if index >= 0 else (0 if layers else -1))
+    combo.blockSignals(False)
+    return index

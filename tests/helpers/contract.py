@@ -7,7 +7,13 @@ import re
 from qgis.core import NULL, QgsVectorLayer
 from qgis.PyQt.QtCore import QMetaType
 
-from gi_qgis_plugin.contract import CLASS_BREAKS, CLASS_LABELS, EXCLUDED, RESULT_FIELD_TYPES
+from gi_qgis_plugin.contract import (
+    CLASS_BREAKS,
+    CLASS_LABELS,
+    EXCLUDED,
+    RESULT_FIELD_TYPES,
+    STABILITY_FIELD_TYPES,
+)
 
 TYPES = {"double": (QMetaType.Type.Double,), "text": (QMetaType.Type.QString,),
          "int": (QMetaType.Type.Int, QMetaType.Type.LongLong)}
@@ -22,11 +28,12 @@ def result_rows(layer: QgsVectorLayer) -> list[dict]:
     return [dict(zip(names, f.attributes())) for f in layer.getFeatures()]
 
 
-def check_contract(layer: QgsVectorLayer, spec=None) -> list[dict]:
+def check_contract(layer: QgsVectorLayer, spec=None, stability: bool = True) -> list[dict]:
     """Fields and types, classes consistent with scores, ranks 1..n unique and by score, HZ codes,
-    criteria 0–1, reasons present. Returns the rows."""
+    criteria 0–1, reasons present; with ``stability`` (the default, STAB_DRAWS > 0) gi_stab 0–1
+    and the rank band within 1..n (NULL where excluded). Returns the rows."""
     fields = layer.fields()
-    for name, kind in RESULT_FIELD_TYPES:
+    for name, kind in RESULT_FIELD_TYPES + (STABILITY_FIELD_TYPES if stability else ()):
         idx = fields.lookupField(name)
         assert idx >= 0, f"contract field {name} missing"
         assert fields.at(idx).type() in TYPES[kind], f"{name} has type {fields.at(idx).typeName()}"
@@ -60,4 +67,11 @@ def check_contract(layer: QgsVectorLayer, spec=None) -> list[dict]:
     assert [r["gi_rank"] for r in scored] == list(range(1, len(scored) + 1)), "ranks 1..n, unique"
     scores = [r["gi_score"] for r in scored]
     assert scores == sorted(scores, reverse=True), "rank 1 has the highest score"
+    if stability:
+        for r in rows:
+            if r["gi_class"] == EXCLUDED:
+                assert null(r["gi_stab"]) and null(r["gi_rank_lo"]) and null(r["gi_rank_hi"]), r
+            else:
+                assert 0.0 <= r["gi_stab"] <= 1.0, r
+                assert 1 <= r["gi_rank_lo"] <= r["gi_rank_hi"] <= len(scored), r
     return rows

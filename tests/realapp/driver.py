@@ -8,7 +8,7 @@ failures, log messages) into GI_REALAPP_OUT and quits QGIS.
 
 Run 1: fresh profile -> toolbar action -> sample (folder dialog) -> suggest roles -> algorithm
 dialog (non-modal) -> run -> select a roof with QGIS's select tool -> zoom -> pick on map ->
-Handlungsziele tab, HZ 02, select -> save the project. Run 2: the saved project reopened.
+Handlungsziele tab, HZ 02, select -> weights tab: drag a slider, save, reset -> save the project. Run 2: the saved project reopened.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
+    QStyle,
+    QStyleOptionSlider,
     QTextEdit,
     QToolBar,
 )
@@ -261,7 +263,7 @@ def step_open_dock():
     texts = {"title": d.windowTitle(), "tabs": [d.tabs.tabText(i) for i in range(d.tabs.count())],
              "sample": d.sample_button.text(), "suggest": d.suggest_button.text()}
     check("german_dock", texts == {"title": "Grüne Infrastruktur",
-                                   "tabs": ["Layer/Rollen", "Ergebnis", "Handlungsziele"],
+                                   "tabs": ["Layer/Rollen", "Ergebnis", "Handlungsziele", "Gewichte"],
                                    "sample": "Beispieldaten laden", "suggest": "Rollen vorschlagen"}, texts)
     shot("01_bedienfeld")
 
@@ -521,6 +523,66 @@ def step_docs_pictures():
     d.tabs.setCurrentIndex(d.TAB_ROLES)
 
 
+def drag(slider, to_x):
+    """A real mouse drag of a slider's handle to ``to_x`` (slider coordinates): press on the
+    handle, move with the button held, release."""
+    opt = QStyleOptionSlider()
+    slider.initStyleOption(opt)
+    handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, slider)
+    start = slider.mapToGlobal(handle.center())
+    end = slider.mapToGlobal(QPoint(int(to_x), handle.center().y()))
+    xdotool("mousemove", "--sync", start.x(), start.y())
+    pump(0.1)
+    xdotool("mousedown", "1")
+    for i in range(1, 11):
+        pump(0.05)
+        xdotool("mousemove", start.x() + (end.x() - start.x()) * i // 10, start.y())
+    pump(0.1)
+    xdotool("mouseup", "1")
+    pump(0.3)
+
+
+def step_weights():
+    """Tab "Gewichte": the heat slider dragged to 0 with the mouse re-scores the result at once
+    (map and bars follow), "Speichern als neues Ergebnis" writes a layer whose run record holds
+    the new weights, "Zurücksetzen" gives the run's classes back."""
+    from gi_qgis_plugin.scoring import record
+
+    d = dock()
+    res = result_layer()
+    best = feature_by_rank(res, 1)
+    res.selectByIds([best.id()])
+    wait_for(lambda: d.inspector.feature is not None and d.inspector.feature.id() == best.id(), "rank-1 roof inspected")
+    bars_before = [b.points for b in d.inspector.bars]
+    bar = d.tabs.tabBar()
+    click(bar, bar.tabRect(d.TAB_WEIGHTS).center())
+    wait_for(lambda: d.tabs.currentIndex() == d.TAB_WEIGHTS, "weights tab shown")
+    panel = d.weights_panel
+    wait_for(lambda: panel.layer is not None and panel.layer.id() == res.id(), "the result in the weights tab")
+    key = "heat" if "heat" in panel.sliders else next(iter(panel.sliders))
+    slider = panel.sliders[key]
+    drag(slider, 0)
+    wait_for(lambda: slider.value() == 0 and panel.is_live(), f"slider {key} dragged to 0 and the roofs re-scored")
+    check("weights_map_follows", res.renderer().classAttribute() != "gi_class", res.renderer().classAttribute())
+    bars_after = [b.points for b in panel.chart.bars]
+    check("weights_bars_follow", panel.chart.isVisible() and bars_after != bars_before, f"{bars_before} -> {bars_after}")
+    canvas_idle()
+    shot("09_gewichte")
+    click(panel.save_button)
+    saved = wait_for(lambda: next((lyr for lyr in QgsProject.instance().mapLayers().values()
+                                   if lyr.name().endswith("(Gewichte angepasst)")), None), "the tuned result saved")
+    run = record.loads(saved.customProperty(record.PROPERTY)) or {}
+    check("weights_saved_run_record", (run.get("weights") or {}).get(key) == 0.0, run.get("weights"))
+    click(panel.reset_button)
+    wait_for(lambda: not panel.is_live(), "weights reset")
+    check("weights_reset", res.renderer().classAttribute() == "gi_class" and slider.value() > 0,
+          res.renderer().classAttribute())
+    QgsProject.instance().removeMapLayer(saved.id())  # the later steps work on the run's result
+    res.removeSelection()
+    click(bar, bar.tabRect(d.TAB_ROLES).center())
+    wait_for(lambda: d.tabs.currentIndex() == d.TAB_ROLES, "roles tab shown again")
+
+
 def step_reload_plugin():
     """Unload and load again, as the Plugin Reloader or an update does: everything comes back,
     the roles too, and nothing is left over (no second toolbar or dock)."""
@@ -573,7 +635,8 @@ def step_reopened():
 # ------------------------------------------------------------------------------------------
 STEPS = {
     1: [step_start, step_plugin_manager_metadata, step_open_dock, step_sample, step_suggest, step_algorithm, step_result_checks,
-        step_select_tool, step_zoom_and_pick, step_hz, step_flag_words, step_docs_pictures, step_reload_plugin, step_save],
+        step_select_tool, step_zoom_and_pick, step_hz, step_flag_words, step_docs_pictures, step_weights,
+        step_reload_plugin, step_save],
     2: [step_reopened],
 }
 

@@ -1212,6 +1212,10 @@ flächenwert</translation>
             <translation>&lt;p&gt;Ein Kriterium, dessen Layer fehlt, die Objekte nicht überdeckt oder nur NoData enthält, entfällt, und die Gewichte werden neu normiert; eine Warnung nennt es. Hat ein einzelnes Objekt keinen Wert (NoData), werden die Gewichte für dieses Objekt neu normiert, und ein Kennzeichen weist darauf hin (heat_nodata, rain_nodata). Alle Gewichte und die als Annahme des Plugins gekennzeichneten Werte sind Annahmen des Plugins: Passen Sie sie an Ihre Stadt an.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;&lt;b&gt;How robust is a priority?&lt;/b&gt; The weights are a choice. With STAB_DRAWS above 0 the result is scored again with that many other weightings around the chosen one (STAB_SPREAD sets how far they vary) and tells per feature: gi_stab, the share of weightings in which it keeps its class (0.8 and more: a robust priority; less: its class depends on the weighting), and gi_rank_lo – gi_rank_hi, the ranks it takes in the middle 80 % of the weightings (rank 12 with a band of 8–19: first 20 under most weightings). Excluded features get NULL. 0 switches it off.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Wie robust ist eine Priorität?&lt;/b&gt; Die Gewichte sind eine Festlegung. Mit STAB_DRAWS über 0 wird das Ergebnis mit ebenso vielen anderen Gewichtungen rund um die gewählte erneut bewertet (STAB_SPREAD legt fest, wie weit sie abweichen), und für jedes Objekt wird ausgegeben: gi_stab, der Anteil der Gewichtungen, in denen es seine Klasse behält (ab 0,8: robuste Priorität; darunter: die Klasse hängt von der Gewichtung ab), und gi_rank_lo – gi_rank_hi, die Ränge, die es in den mittleren 80 % der Gewichtungen einnimmt (Rang 12 mit der Spanne 8–19: bei den meisten Gewichtungen unter den ersten 20). Ausgeschlossene Objekte erhalten NULL. 0 schaltet die Berechnung ab.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>&lt;p&gt;The input layer is never changed; a layer in geographic coordinates, or in a CRS whose scale is off by more than 1 % there (Web Mercator), is processed and written in its UTM zone. Canceling or an error leaves no partial output and keeps an earlier file of the same name; the output must not be one of the input files.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Messy data&lt;/b&gt;: curved geometries are converted to straight segments, geometry collections keep their polygonal (for lines: linear) parts; features with coordinates far outside the CRS's area of use, implausibly large values and numbers such as '1.000' (1 or 1000?) are not used, each with a warning and a count. Columns of an earlier result (gi_*, c_*) are not carried over. Field names the output format cannot keep (fid, geom, names differing only in case, the 10 characters of a Shapefile) are renamed with a warning. A layer without usable polygons is ignored as if not given. Weights above 1000 are refused. These bounds are the plugin's assumptions.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Der Eingabe-Layer wird nie verändert; ein Layer in geografischen Koordinaten oder in einem KBS, dessen Maßstab dort um mehr als 1 % abweicht (Web Mercator), wird in seiner UTM-Zone verarbeitet und geschrieben. Ein Abbruch oder Fehler hinterlässt keine unvollständige Ausgabe und behält eine frühere Datei gleichen Namens; die Ausgabe darf keine der Eingabedateien sein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Unsaubere Daten&lt;/b&gt;: Gekrümmte Geometrien werden in gerade Strecken umgewandelt, Geometriesammlungen behalten ihre Polygon-Teile (bei Linien: ihre Linien-Teile); Objekte mit Koordinaten weit außerhalb des Anwendungsbereichs des KBS, unplausibel große Werte und Zahlen wie '1.000' (1 oder 1000?) werden nicht verwendet, jeweils mit Warnung und Anzahl. Spalten eines früheren Ergebnisses (gi_*, c_*) werden nicht übernommen. Feldnamen, die das Ausgabeformat nicht beibehalten kann (fid, geom, Namen, die sich nur in der Groß-/Kleinschreibung unterscheiden, die 10 Zeichen eines Shapefiles), werden mit einer Warnung umbenannt. Ein Layer ohne verwendbare Polygone wird ignoriert, als wäre er nicht angegeben. Gewichte über 1000 werden abgelehnt. Diese Grenzen sind Annahmen des Plugins.&lt;/p&gt;</translation>
         </message>
@@ -1738,6 +1742,22 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Feld Stadtteilname</translation>
         </message>
         <message>
+            <source>Rank stability: weight variants (0 = off)</source>
+            <translation>Robustheit des Rangs: Gewichtungsvarianten (0 = aus)</translation>
+        </message>
+        <message>
+            <source>How many other weightings around the chosen weights are tried, to tell a robust priority from one that depends on the weighting (fields gi_stab, gi_rank_lo, gi_rank_hi).</source>
+            <translation>Wie viele andere Gewichtungen rund um die gewählten Gewichte durchgerechnet werden, um eine robuste Priorität von einer zu unterscheiden, die von der Gewichtung abhängt (Felder gi_stab, gi_rank_lo, gi_rank_hi).</translation>
+        </message>
+        <message>
+            <source>Rank stability: concentration of the weight variants (larger = closer to the chosen weights)</source>
+            <translation>Robustheit des Rangs: Konzentration der Gewichtungsvarianten (größer = näher an den gewählten Gewichten)</translation>
+        </message>
+        <message>
+            <source>Each weight share p varies by about √(p(1 − p)/(κ + 1)): κ = 50 moves a share of 0.3 by about ±0.06, κ = 10 by about ±0.14. The plugin's choice; adjust it to the disagreement you expect about the weights.</source>
+            <translation>Jeder Gewichtsanteil p schwankt um etwa √(p(1 − p)/(κ + 1)): κ = 50 verschiebt einen Anteil von 0,3 um etwa ±0,06, κ = 10 um etwa ±0,14. Annahme des Plugins; passen Sie den Wert an den Dissens an, den Sie bei den Gewichten erwarten.</translation>
+        </message>
+        <message>
             <source>Features scored</source>
             <translation>Bewertete Objekte</translation>
         </message>
@@ -1790,6 +1810,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Wert für das Zielgebiet</translation>
         </message>
         <message>
+            <source>Rank stability is left out: the score of this algorithm is not the weighted mean of its criteria, so other weightings cannot be scored the same way.</source>
+            <translation>Die Robustheit des Rangs entfällt: Die Bewertung dieses Algorithmus ist kein gewichteter Mittelwert seiner Kriterien, daher lassen sich andere Gewichtungen nicht auf dieselbe Weise bewerten.</translation>
+        </message>
+        <message>
             <source>{param} must be greater than {low} (it is {value}).</source>
             <translation>{param} muss größer als {low} sein (ist {value}).</translation>
         </message>
@@ -1804,6 +1828,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>Read {n} features of {name}; working CRS {crs}.</source>
             <translation>{n} Objekte aus {name} gelesen; Arbeits-KBS {crs}.</translation>
+        </message>
+        <message>
+            <source>Rank stability over {draws} weightings around the chosen weights: {robust} of {n} scored features keep their class in at least {share} % of them (robust priority); the others depend on the weighting.</source>
+            <translation>Robustheit des Rangs über {draws} Gewichtungen rund um die gewählten Gewichte: {robust} von {n} bewerteten Objekten behalten ihre Klasse in mindestens {share} % davon (robuste Priorität); bei den übrigen hängt sie von der Gewichtung ab.</translation>
         </message>
         <message>
             <source>Empty: the first of {names}.</source>
@@ -1828,6 +1856,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
         <message>
             <source>All weights ({first} … {last}) are 0: give at least one criterion a weight above 0.</source>
             <translation>Alle Gewichte ({first} … {last}) sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>The rank band (gi_rank_lo, gi_rank_hi) uses the first {k} of the {draws} weightings, to bound the memory at this number of features.</source>
+            <translation>Die Rangspanne (gi_rank_lo, gi_rank_hi) beruht auf den ersten {k} der {draws} Gewichtungen, um den Speicherbedarf bei dieser Zahl von Objekten zu begrenzen.</translation>
         </message>
         <message>
             <source>Criterion {name} is left out (no layer, field or value for it); the other weights are renormalised.</source>
@@ -3206,6 +3238,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Handlungsziele</translation>
         </message>
         <message>
+            <source>Weights</source>
+            <translation>Gewichte</translation>
+        </message>
+        <message>
             <source>Which layer plays which part? Suggested from layer and field names; kept in the project file.</source>
             <translation>Welcher Layer übernimmt welche Rolle? Vorgeschlagen nach Layer- und Feldnamen; im Projekt gespeichert.</translation>
         </message>
@@ -3418,6 +3454,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Noch keine Ergebnislayer im Projekt.</translation>
         </message>
         <message>
+            <source>“{layer}” with the live weights: {now} of {n} features serving HZ {hz} are class A (in the run: {run}).</source>
+            <translation>„{layer}“ mit den angepassten Gewichten: {now} von {n} Objekten, die HZ {hz} dienen, sind Klasse A (im Lauf: {run}).</translation>
+        </message>
+        <message>
             <source>Leitthemen (the plugin's assignment): {ids}</source>
             <translation>Leitthemen (Zuordnung des Plugins): {ids}</translation>
         </message>
@@ -3462,6 +3502,10 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>Rang:</translation>
         </message>
         <message>
+            <source>Bars with the live weights of the tab “Weights” (not saved).</source>
+            <translation>Balken mit den angepassten Gewichten aus dem Reiter „Gewichte“ (nicht gespeichert).</translation>
+        </message>
+        <message>
             <source>No criteria fields (c_*) in this layer.</source>
             <translation>Keine Kriterienfelder (c_*) in diesem Layer.</translation>
         </message>
@@ -3478,8 +3522,76 @@ Etwa 60 % Flachdächer, 2 % Denkmäler, 8 % der Flachdächer begrünt, 12 % mit 
             <translation>An dieser Stelle</translation>
         </message>
         <message>
+            <source>(live weights)</source>
+            <translation>(angepasste Gewichte)</translation>
+        </message>
+        <message>
             <source>Assign role layers in the tab “Layers/Roles” to see what lies here.</source>
             <translation>Im Reiter „Layer/Rollen“ Layer zuweisen, um zu sehen, was hier liegt.</translation>
+        </message>
+        <message>
+            <source>Rank {rank}, {lo}–{hi} under other weightings; class the same in {share} % of them</source>
+            <translation>Rang {rank}, bei anderen Gewichtungen {lo}–{hi}; Klasse in {share} % der Varianten gleich</translation>
+        </message>
+        <message>
+            <source>Move the sliders to weight the criteria differently: the map, the bars in “Result” and the Handlungsziele follow at once, from the result's own criteria (c_*), without a new run.</source>
+            <translation>Schieberegler bewegen, um die Kriterien anders zu gewichten: Karte, Balken im Reiter „Ergebnis“ und Handlungsziele folgen sofort, berechnet aus den Kriterien des Ergebnisses (c_*), ohne neuen Lauf.</translation>
+        </message>
+        <message>
+            <source>The result layer whose weights are tuned</source>
+            <translation>Der Ergebnis-Layer, dessen Gewichte angepasst werden</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Save as new result</source>
+            <translation>Speichern als neues Ergebnis</translation>
+        </message>
+        <message>
+            <source>Back to the weights of the run and the layer's own style</source>
+            <translation>Zurück zu den Gewichten des Laufs und zum eigenen Stil des Layers</translation>
+        </message>
+        <message>
+            <source>Write a new result layer with these weights and its own run record</source>
+            <translation>Einen neuen Ergebnis-Layer mit diesen Gewichten und eigenem Laufprotokoll schreiben</translation>
+        </message>
+        <message>
+            <source>All weights are 0: give at least one criterion a weight above 0.</source>
+            <translation>Alle Gewichte sind 0: Geben Sie mindestens einem Kriterium ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>This result's scores are not the weighted mean of its criteria (c_*), so they cannot be re-weighted here: run the algorithm again with other weights.</source>
+            <translation>Die Bewertungen dieses Ergebnisses sind kein gewichteter Mittelwert seiner Kriterien (c_*) und lassen sich hier nicht neu gewichten: Starten Sie den Algorithmus erneut mit anderen Gewichten.</translation>
+        </message>
+        <message>
+            <source>{name} (weights tuned)</source>
+            <translation>{name} (Gewichte angepasst)</translation>
+        </message>
+        <message>
+            <source>No criterion with values has a weight above 0.</source>
+            <translation>Kein Kriterium mit Werten hat ein Gewicht über 0.</translation>
+        </message>
+        <message>
+            <source>With these weights: A {a}, B {b}, C {c}, D {d}, X {x}; {changed} features change their class.</source>
+            <translation>Mit diesen Gewichten: A {a}, B {b}, C {c}, D {d}, X {x}; {changed} Objekte wechseln die Klasse.</translation>
+        </message>
+        <message>
+            <source>The map keeps the run's classes: the feature ids of this layer are spread too widely to be drawn live; save the new result to see it on the map.</source>
+            <translation>Die Karte zeigt weiter die Klassen des Laufs: Die Objekt-IDs dieses Layers liegen zu weit auseinander, um sie sofort darzustellen; speichern Sie das neue Ergebnis, um es in der Karte zu sehen.</translation>
+        </message>
+        <message>
+            <source>Saved as “{name}” (a temporary layer: export it to keep it).</source>
+            <translation>Gespeichert als „{name}“ (ein temporärer Layer: zum Behalten exportieren).</translation>
+        </message>
+        <message>
+            <source>{feature}: score {score}, class {klass}, rank {rank}</source>
+            <translation>{feature}: Bewertung {score}, Klasse {klass}, Rang {rank}</translation>
+        </message>
+        <message>
+            <source>Weight of {criterion}</source>
+            <translation>Gewicht von {criterion}</translation>
         </message>
         <message>
             <source>Buildings / roofs</source>
