@@ -161,7 +161,10 @@ def _set_variables(layer: QgsVectorLayer, values: Mapping[str, object] | None) -
     names = list(layer.customProperty("variableNames") or [])
     vals = list(layer.customProperty("variableValues") or [])
     keep = {n: v for n, v in zip(names, vals) if n not in (CLASS_VARIABLE, BASE_VARIABLE)}
-    QgsExpressionContextUtils.setLayerVariables(layer, {**keep, **(values or {})})
+    new = {**keep, **(values or {})}
+    if new == dict(zip(names, vals)):
+        return  # nothing changes: leave the layer (and the project) untouched, not "modified"
+    QgsExpressionContextUtils.setLayerVariables(layer, new)
 
 
 def stability_text(rank, lo, hi, stab) -> str:

@@ -598,6 +598,7 @@ def step_reload_plugin():
 
 
 def step_save():
+    canvas_idle()  # as a user would: save once the reloaded panels and the map have settled
     path = OUT / "planer.qgz"
     ok = QgsProject.instance().write(str(path))
     check("project_saved", ok and path.exists(), path)
