@@ -654,7 +654,14 @@ def _close_prompts():
 
 def finish():
     save_result()
-    QgsProject.instance().setDirty(False)
+    project = QgsProject.instance()
+    # a result saved from the weights tab is a memory layer: QGIS asks before dropping such
+    # layers at exit ("Projekt schließen"), which would block the exit; the project file is
+    # written already, so they are removed first, as a user would confirm
+    scratch = [lid for lid, lyr in project.mapLayers().items()
+               if lyr.dataProvider() is not None and lyr.dataProvider().name() == "memory"]
+    project.removeMapLayers(scratch)
+    project.setDirty(False)
     QTimer.singleShot(500, _close_prompts)
     iface.actionExit().trigger()
 
