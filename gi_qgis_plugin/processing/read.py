@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -31,7 +32,7 @@ from ..i18n import tr
 from ..scoring.progress import Canceled, Progress  # noqa: F401
 from . import checks
 from .crs import _warn, transform_geoms
-from .threads import map_slices
+from .threads import map_slices, workers
 
 # Progress/cancel granularity: features per batch on the hot paths.
 BATCH = 20000
@@ -68,9 +69,10 @@ class ColumnTable:
     object arrays. Python objects per value are made only for the rows being written, chunk by
     chunk, which keeps a city's attribute table small in memory."""
 
-    def __init__(self, columns: list[tuple[np.ndarray, np.ndarray | None]], n: int):
+    def __init__(self, columns: list[tuple[np.ndarray, np.ndarray | None]], n: int, texts: Sequence[int] = ()):
         self.columns = columns  # per field: (values, null mask or None)
         self.n = n
+        self.texts = frozenset(texts)  # fields whose values are all str (NULLs in the mask): no check per value
 
     def __len__(self) -> int:
         return self.n
@@ -140,36 +142,38 @@ def read_source(
     src_fields = source.fields()
     raw = _read_ogr(fast_layer, src_fields, progress) if fast_layer is not None else None
     if raw is not None:
-        fids, wkb_arr, rows = raw
+        fids, wkb_arr, rows, parsed = raw
         read_crs = fast_layer.crs()
     else:
         fids, wkb_arr, rows = _read_qgis(source, context, work_crs, progress, keep_rows, fields)
+        parsed = None
         read_crs = work_crs  # the request transformed the geometries
     progress.check()
 
     n = len(fids)
     skipped: Counter = Counter()
     converted: Counter = Counter()
-    geoms = np.full(n, None, dtype=object)
-    have = ~np.equal(wkb_arr, None)
-    if have.any():  # an empty WKB counts as no geometry
-        have[have] = np.fromiter(map(len, wkb_arr[have].tolist()), dtype=np.int64, count=int(have.sum())) > 0
-    skipped["geom_empty"] = int((~have).sum())
-    have_idx = np.flatnonzero(have)
     step = 200_000  # parse in chunks: progress and cancel stay responsive on a million features
-    for start in range(0, have_idx.size, step):
-        part = have_idx[start:start + step]
-        try:
-            geoms[part] = shapely.from_wkb(wkb_arr[part], on_invalid="ignore")
-        except NotImplementedError:  # curved geometries (arcs, as in ALKIS/NAS): shapely reads none
-            converted["curved"] += checks.straighten_curves(wkb_arr, part)
-            geoms[part] = shapely.from_wkb(wkb_arr[part], on_invalid="ignore")
-        progress(0.8 + 0.05 * min(start + step, have_idx.size) / have_idx.size)
+    if parsed is None:
+        parsed = []
+        for start in range(0, n, step):
+            parsed.append(_parse_wkb(wkb_arr[start:start + step], validity=False))
+            progress(0.8 + 0.05 * min(start + step, n) / max(n, 1))
+    geoms, have, valid, known = _joined_parts(parsed, n)
+    start = 0
+    for part in parsed:  # shapely reads no curved geometry (arcs, as in ALKIS/NAS): straightened first
+        if part.curved:
+            idx = start + np.flatnonzero(part.have)
+            converted["curved"] += checks.straighten_curves(wkb_arr, idx)
+            geoms[idx] = shapely.from_wkb(wkb_arr[idx], on_invalid="ignore")
+        start += len(part.geoms)
+    skipped["geom_empty"] = int((~have).sum())
     bad_parse = have & shapely.is_missing(geoms)
     skipped["geom_unreadable"] = int(bad_parse.sum())
     parsed_empty = have & ~bad_parse & shapely.is_empty(geoms)
     skipped["geom_empty"] += int(parsed_empty.sum())
     geoms[parsed_empty] = None
+    known &= shapely.get_type_id(geoms) != 7  # collections are changed below: their validity is not known
     converted["collection"] = checks.keep_parts(geoms, polygonal, linear)
     progress(0.85)
     # Z and M dropped only where present: force_2d rebuilds every geometry it is given
@@ -179,11 +183,13 @@ def read_source(
     zm = np.flatnonzero(has_zm)
     if zm.size:
         geoms[zm] = map_slices(shapely.force_2d, geoms[zm], progress.sub(0.85, 0.88), step)
+        known[zm] = False
     if read_crs.isValid() and work_crs.isValid() and read_crs != work_crs:
         ok = ~shapely.is_missing(geoms)
         if ok.any():
             xform = QgsCoordinateTransform(read_crs, work_crs, context.transformContext())
             geoms[ok] = transform_geoms(geoms[ok], xform)
+            known[:] = False
     far = checks.implausible_coordinates(geoms, work_crs)
     skipped["geom_outside_crs"] = int(far.sum())
     geoms[far] = None
@@ -191,7 +197,10 @@ def read_source(
 
     repaired = 0
     ok = ~shapely.is_missing(geoms)
-    invalid = ok & ~map_slices(shapely.is_valid, geoms, progress.sub(0.93, 0.95), step)
+    need = np.flatnonzero(ok & ~known)  # validity not yet known (the reader checks it while reading)
+    if need.size:
+        valid[need] = map_slices(shapely.is_valid, geoms[need], progress.sub(0.93, 0.95), step)
+    invalid = ok & ~valid
     if invalid.any():
         fixed = shapely.make_valid(geoms[invalid])
         if polygonal:
@@ -243,6 +252,42 @@ def _object_array(values: list) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return out
+
+
+@dataclass
+class _Parsed:
+    """WKB of consecutive features parsed by shapely."""
+
+    geoms: np.ndarray  # None where no WKB (or not parsed: ``curved``)
+    have: np.ndarray  # a non-empty WKB
+    valid: np.ndarray | None  # shapely.is_valid of ``geoms`` (None: not checked)
+    curved: bool = False  # shapely refused a curved geometry: nothing parsed, straighten first
+
+
+def _parse_wkb(wkb: np.ndarray, validity: bool) -> _Parsed:
+    """Parse one slice of WKB (None or empty = no geometry), with the validity of each result
+    when ``validity``; runs on a worker thread while the reader fetches the next batch."""
+    wkb = np.asarray(wkb, dtype=object)
+    have = ~np.equal(wkb, None)
+    if have.any():  # an empty WKB counts as no geometry
+        have[have] = np.fromiter(map(len, wkb[have].tolist()), dtype=np.int64, count=int(have.sum())) > 0
+    geoms = np.full(len(wkb), None, dtype=object)
+    try:
+        geoms[have] = shapely.from_wkb(wkb[have], on_invalid="ignore")
+    except NotImplementedError:
+        return _Parsed(geoms, have, None, curved=True)
+    return _Parsed(geoms, have, shapely.is_valid(geoms) if validity else None)
+
+
+def _joined_parts(parts: Sequence[_Parsed], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(geometries, have WKB, valid, validity known) of all features from the parsed slices."""
+    if not parts:
+        return np.full(n, None, dtype=object), np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, bool)
+    geoms = np.concatenate([p.geoms for p in parts])
+    have = np.concatenate([p.have for p in parts])
+    valid = np.concatenate([p.valid if p.valid is not None else np.zeros(len(p.geoms), bool) for p in parts])
+    known = np.concatenate([np.full(len(p.geoms), p.valid is not None) for p in parts])
+    return geoms, have, valid, known
 
 
 def _read_qgis(source, context, work_crs, progress, keep_rows, fields):
@@ -301,15 +346,27 @@ def plain_ogr_layer(alg, parameters: dict, name: str, context: QgsProcessingCont
 
 
 def _read_ogr(layer: QgsVectorLayer, src_fields: QgsFields, progress: Progress):
-    """(fids, WKB per feature or None, attribute rows in QGIS field order) via OGR's Arrow
-    stream as numpy, or None when this layer or one of its field types does not allow it."""
-    from osgeo import gdal, ogr
+    """(fids, WKB per feature or None, attribute rows in QGIS field order, parsed geometries)
+    via OGR's Arrow stream as numpy, or None when this layer or one of its field types does not
+    allow it. Each batch's WKB is parsed (and its validity checked) on worker threads while GDAL
+    fetches the next batch and the attribute columns are converted."""
     from qgis.core import QgsProviderRegistry
 
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path")
     if not path or parts.get("subset"):
         return None
+    pool = ThreadPoolExecutor(max_workers=workers())
+    try:
+        return _read_ogr_batches(path, parts, src_fields, progress, pool)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_ogr_batches(path: str, parts: dict, src_fields: QgsFields, progress: Progress, pool: ThreadPoolExecutor):
+    from osgeo import gdal, ogr
+
+    parsing = []
     try:
         with gdal.ExceptionMgr(useExceptions=True), ogr.ExceptionMgr(useExceptions=True):
             ds = ogr.Open(path)
@@ -325,12 +382,14 @@ def _read_ogr(layer: QgsVectorLayer, src_fields: QgsFields, progress: Progress):
             done = 0
             for batch in lyr.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536"]):
                 batches.append(batch)
-                done += len(batch[geom_col]) if geom_col in batch else 0
+                if geom_col in batch:
+                    parsing.append(pool.submit(_parse_wkb, batch[geom_col], True))
+                    done += len(batch[geom_col])
                 progress(0.8 * done / total)
     except (RuntimeError, KeyError, ValueError):
         return None
     if not batches:
-        return [], np.empty(0, dtype=object), []
+        return [], np.empty(0, dtype=object), [], None
     keys = batches[0].keys()
     if fid_col not in keys or geom_col not in keys:
         return None
@@ -344,15 +403,23 @@ def _read_ogr(layer: QgsVectorLayer, src_fields: QgsFields, progress: Progress):
     fids = joined(fid_col).astype(np.int64)
     wkb = np.asarray(joined(geom_col), dtype=object)
     columns = []
+    texts = []
     for fname in src_fields.names():
         if fname not in keys:
             return None
         progress(0.8)  # a cancel check per column: text columns of a city take a while
-        column = _arrow_column(joined(fname))
+        arr = joined(fname)
+        column = _arrow_column(arr)
         if column is None:
             return None
+        if np.ma.getdata(arr).dtype.kind in "SU":  # decoded text: every value a str
+            texts.append(len(columns))
         columns.append(column)
-    return fids, wkb, ColumnTable(columns, len(fids))
+    parsed = []
+    for future in parsing:  # the workers are done or nearly: the columns took as long
+        parsed.append(future.result())
+        progress(0.8 + 0.05 * len(parsed) / len(parsing))
+    return fids, wkb, ColumnTable(columns, len(fids), texts), parsed
 
 
 def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
@@ -381,14 +448,47 @@ def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
 
 def _decoded(data: np.ndarray) -> np.ndarray:
     """Fixed-width UTF-8 bytes (Arrow text as numpy) as an object array of str, without a
-    Python loop per value: ASCII by numpy's cast, else each distinct value decoded once."""
-    if data.size == 0:
+    Python loop per value: each distinct value is decoded once (and its str shared by the
+    features that have it)."""
+    n = data.size
+    if n == 0:
         return np.empty(0, dtype=object)
-    if data.dtype.itemsize == 0 or bool((data.view(np.uint8) < 128).all()):
-        return data.astype(f"U{max(data.dtype.itemsize, 1)}").astype(object)
-    uniq, inverse = np.unique(data, return_inverse=True)
-    texts = np.array([u.decode("utf-8", errors="replace") for u in uniq.tolist()] + [""], dtype=object)[:-1]
-    return texts[inverse.reshape(-1)]
+    if data.dtype.itemsize == 0:
+        return np.full(n, "", dtype=object)
+    first, inverse = _factorized(np.ascontiguousarray(data))
+    texts = np.empty(first.size, dtype=object)
+    texts[:] = [bytes(v).decode("utf-8", errors="replace") for v in data[first].tolist()]
+    return texts[inverse]
+
+
+# odd 64-bit multipliers for the words of a text (a multiplicative hash; every match is verified)
+_HASH = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                  0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
+                 dtype=np.uint64)
+_MIX = _HASH[::-1] ^ np.arange(1, _HASH.size + 1, dtype=np.uint64)  # per word position
+
+
+def _factorized(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index of the first feature of each distinct value, distinct value per feature) of a
+    fixed-width bytes array: its 8-byte words as one integer (up to 8 bytes) or a hash of them,
+    so numpy sorts integers instead of strings; a hash clash falls back to ``np.unique``."""
+    n, width = data.size, data.dtype.itemsize
+    words = -(-width // 8)
+    raw = np.zeros((n, words * 8), dtype=np.uint8)
+    raw[:, :width] = data.view(np.uint8).reshape(n, width)
+    packed = raw.view(np.uint64)  # (n, words)
+    if words == 1:
+        key = packed[:, 0]
+    else:
+        key = np.zeros(n, dtype=np.uint64)
+        for j in range(words):  # uint64 arithmetic wraps around: a hash of the words and their places
+            key = key * _HASH[j % _HASH.size] + (packed[:, j] ^ _MIX[j % _MIX.size])
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    if words > 1 and not np.array_equal(packed, packed[first[inverse]]):  # two values with one hash
+        _, first, inverse = np.unique(data, return_index=True, return_inverse=True)
+        inverse = inverse.reshape(-1)
+    return first, inverse
 
 
 def typed_column(rows: ColumnTable, k: int, fld: QgsField) -> np.ndarray:
@@ -400,7 +500,8 @@ def typed_column(rows: ColumnTable, k: int, fld: QgsField) -> np.ndarray:
         if mask is not None:
             out[mask] = np.nan
         return out
-    if data.dtype == object and not fld.isNumeric() and all(type(v) is str or v is None for v in data.tolist()):
+    if data.dtype == object and not fld.isNumeric() and (
+            k in rows.texts or all(type(v) is str or v is None for v in data.tolist())):
         out = data.copy()
         if mask is not None:
             out[mask] = None

@@ -192,26 +192,12 @@ def write_arrow(
             lyr = _recreate(ds, lyr)
             options = [f"FID={layout.fid_column}"] if layout.fid is not None else []
 
-            def batch(start: int) -> arrow_c.Batch:
-                idx = np.arange(start, min(start + BATCH_ROWS, n))
-                ridx = idx if src is None else src[idx]
-                children = []
-                if layout.fid is not None:
-                    children.append(_child(layout.fid_column, "long", layout.fid, idx, ridx, rows, cols))
-                for name, kind, where, k in layout.items:
-                    children.append(_child(name, kind, (where, k), idx, ridx, rows, cols))
-                g = geoms[idx]
-                wkb = np.full(idx.size, None, dtype=object)
-                have = ~shapely.is_missing(g)
-                if have.any():
-                    wkb[have] = shapely.to_wkb(g[have], output_dimension=2)
-                children.append(arrow_c.ArrowColumn(layout.geom_column, "wkb", *arrow_c.binary(wkb),
-                                                    extension="geoarrow.wkb"))
-                return arrow_c.Batch(children, idx.size)
-
             ds.StartTransaction()
             written = 0
             with ThreadPoolExecutor(max_workers=1) as pool:
+                def batch(start: int) -> arrow_c.Batch:
+                    return build_batch(layout, geoms, np.arange(start, min(start + BATCH_ROWS, n)), rows, cols, src)
+
                 pending = pool.submit(batch, 0) if n else None
                 for start in range(0, n, BATCH_ROWS):
                     current = pending.result()
@@ -228,6 +214,24 @@ def write_arrow(
             ds = None  # closing builds the R-tree in one go
     progress(1.0)
     return written
+
+
+def build_batch(layout: _Layout, geoms: np.ndarray, idx: np.ndarray, rows: ColumnTable | None,
+                cols: Sequence[np.ndarray], src: np.ndarray | None) -> arrow_c.Batch:
+    """The Arrow batch of the output rows ``idx``: FID, fields in the layer's order, WKB."""
+    ridx = idx if src is None else src[idx]
+    children = []
+    if layout.fid is not None:
+        children.append(_child(layout.fid_column, "long", layout.fid, idx, ridx, rows, cols))
+    for name, kind, where, k in layout.items:
+        children.append(_child(name, kind, (where, k), idx, ridx, rows, cols))
+    g = geoms[idx]
+    wkb = np.full(idx.size, None, dtype=object)
+    have = ~shapely.is_missing(g)
+    if have.any():
+        wkb[have] = shapely.to_wkb(g[have], output_dimension=2)
+    children.append(arrow_c.ArrowColumn(layout.geom_column, "wkb", *arrow_c.binary(wkb), extension="geoarrow.wkb"))
+    return arrow_c.Batch(children, idx.size)
 
 
 def _child(name, kind, source, idx, ridx, rows, cols) -> arrow_c.ArrowColumn:
