@@ -356,3 +356,345 @@ def test_a_new_layer_in_an_existing_geopackage_leaves_its_other_layers_alone(tmp
         gdal.VectorTranslate(str(tmp_path / f"{mode}_scored.gpkg"), str(gpkg), layers=["scored"], layerName="scored")
     diffs = compare.differences(str(tmp_path / "fast_scored.gpkg"), str(tmp_path / "plain_scored.gpkg"), record=False)
     assert not diffs, diffs
+
+
+# ----------------------------------------------------------------------------------------------
+# The reader: WKB parsed (and validity checked) on worker threads, batch by batch
+# ----------------------------------------------------------------------------------------------
+X0, Y0 = 400_000.0, 5_700_000.0  # a place in UTM 32N
+
+
+def _sq(i: int) -> str:
+    x = X0 + 20 * i
+    return f"{x} {Y0}, {x + 10} {Y0}, {x + 10} {Y0 + 10}, {x} {Y0 + 10}, {x} {Y0}"
+
+
+def _bowtie(i: int, z: bool = False) -> str:
+    x = X0 + 20 * i
+    pts = [(x, Y0), (x + 10, Y0 + 10), (x + 10, Y0), (x, Y0 + 10), (x, Y0)]
+    return ", ".join(f"{a} {b}" + (" 5" if z else "") for a, b in pts)
+
+
+# (WKT or None, name, height): every kind of geometry the reader must sort out
+MESSY = [
+    (f"POLYGON (({_sq(0)}))", "Grünfläche", 3.5),
+    (f"POLYGON (({_bowtie(1)}))", "", None),  # invalid: repaired
+    (f"POLYGON Z (({_bowtie(2, z=True)}))", None, 7.0),  # Z and invalid: 2D, then repaired
+    (f"POLYGON Z (({_sq(3).replace(',', ' 2,')} 2))", "ein langer Name über acht Bytes", 1.0),  # Z, valid
+    ("POLYGON EMPTY", "leer", 2.0),
+    (None, "ohne Geometrie", None),
+    (f"GEOMETRYCOLLECTION (POLYGON (({_sq(6)})), LINESTRING ({X0} {Y0}, {X0 + 5} {Y0 + 5}))", "Sammlung", 4.0),
+    (f"CURVEPOLYGON (CIRCULARSTRING ({X0 + 140} {Y0}, {X0 + 150} {Y0 + 10}, {X0 + 160} {Y0}, "
+     f"{X0 + 150} {Y0 - 10}, {X0 + 140} {Y0}))", "Bogen", 5.0),
+    (f"LINESTRING ({X0} {Y0}, {X0 + 5} {Y0 + 5})", "Linie", 6.0),
+    (f"POLYGON (({_sq(0).replace(str(X0), '32' + str(X0))}))", "weit weg", 8.0),  # zone number in front
+    (f"MULTIPOLYGON ((({_sq(10)})), (({_sq(11)})))", "Grünfläche", 9.0),
+]
+
+
+def _messy_gpkg(path: Path) -> str:
+    with gdal.ExceptionMgr(useExceptions=True), ogr.ExceptionMgr(useExceptions=True):
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(25832)
+        lyr = ds.CreateLayer("messy", srs, ogr.wkbUnknown, ["FID=fid"])
+        lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+        lyr.CreateField(ogr.FieldDefn("height", ogr.OFTReal))
+        for wkt, name, height in MESSY:
+            f = ogr.Feature(lyr.GetLayerDefn())
+            if wkt is not None:
+                f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+            if name is not None:
+                f.SetField("name", name)
+            if height is not None:
+                f.SetField("height", height)
+            lyr.CreateFeature(f)
+        ds.Close()
+    return f"{path}|layername=messy"
+
+
+def _read_source(source: str, work_epsg: int, fast: bool):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingContext
+
+    from gi_qgis_plugin.processing.read import read_source
+    from gi_qgis_plugin.scoring.progress import Progress
+
+    layer = QgsVectorLayer(source, "messy", "ogr")
+    assert layer.isValid()
+    return read_source(layer, QgsProcessingContext(), QgsCoordinateReferenceSystem(f"EPSG:{work_epsg}"), Progress(None),
+                       fields=["name", "height"], fast_layer=layer if fast else None)
+
+
+def _summary(arrays) -> dict:
+    return {"fids": arrays.fids.tolist(), "wkb": [None if g is None else shapely.to_wkb(g) for g in arrays.geoms],
+            "skipped": dict(arrays.skipped), "repaired": arrays.repaired, "converted": dict(arrays.converted),
+            "name": arrays.columns["name"].tolist(), "height": np.nan_to_num(arrays.columns["height"], nan=-1).tolist()}
+
+
+@pytest.mark.parametrize("work_epsg", [25832, 25833])  # the same CRS, and one the reader transforms to
+def test_the_threaded_reader_gives_what_the_sequential_one_gives(work_epsg, tmp_path, qgis_app, monkeypatch):
+    from gi_qgis_plugin.processing import read
+
+    osr.UseExceptions()  # as another plugin may have set it: a point PROJ cannot transform is still skipped
+
+    source = _messy_gpkg(tmp_path / "messy.gpkg")
+    monkeypatch.setattr(read, "READ_BATCH", 3)  # four batches, parsed on the workers in any order
+    threaded = _summary(_read_source(source, work_epsg, fast=True))
+    # the same reader with validity left to the end (as the iterator path does it)
+    real = read._parse_wkb
+    monkeypatch.setattr(read, "_parse_wkb", lambda wkb, validity: real(wkb, False))
+    sequential = _summary(_read_source(source, work_epsg, fast=True))
+    assert threaded == sequential
+    # what the messy layer holds, counted by hand from MESSY: EMPTY and NULL have no geometry, the
+    # line is no polygon, the zone-prefixed easting lies outside UTM 32N, the two bow-ties (one with Z) are repaired,
+    # one arc is straightened, one collection keeps its polygon
+    assert threaded["skipped"] == {"geom_empty": 2, "geom_not_polygon": 1, "geom_outside_crs": 1}
+    assert threaded["repaired"] == 2
+    assert threaded["converted"] == {"curved": 1, "collection": 1}
+    assert threaded["fids"] == list(range(1, 12))
+    kept = [w is not None for w in threaded["wkb"]]
+    assert kept == [True, True, True, True, False, False, True, True, False, False, True]
+    assert threaded["name"] == [m[1] for m in MESSY]
+    assert threaded["height"] == [-1 if m[2] is None else m[2] for m in MESSY]
+    geoms = shapely.from_wkb([w for w in threaded["wkb"] if w is not None])
+    assert shapely.is_valid(geoms).all() and not shapely.has_z(geoms).any()
+
+
+def test_the_fast_and_the_iterator_reader_agree_on_messy_geometries(tmp_path, qgis_app):
+    source = _messy_gpkg(tmp_path / "messy.gpkg")
+    fast, plain = _summary(_read_source(source, 25832, True)), _summary(_read_source(source, 25832, False))
+    assert fast == plain
+
+
+def test_text_is_decoded_once_per_distinct_value_whatever_its_width(qgis_app, monkeypatch):
+    from gi_qgis_plugin.processing import read
+
+    values = ["", "a", "Straße", "ein Wert länger als acht Bytes", "ein Wert länger als acht Bytez", "🌳"]
+    raw = np.array([values[i % len(values)].encode() for i in range(50)], dtype="S40")
+    out = read._decoded(raw)
+    assert out.tolist() == [values[i % len(values)] for i in range(50)]
+    assert len({id(v) for v in out.tolist()}) == len(values)  # one str per distinct value
+    # two different texts with the same hash: the clash is found and every value still comes out right
+    monkeypatch.setattr(read, "_HASH", np.zeros(8, dtype=np.uint64))
+    monkeypatch.setattr(read, "_MIX", np.zeros(8, dtype=np.uint64))
+    assert read._decoded(raw).tolist() == [values[i % len(values)] for i in range(50)]
+    assert read._decoded(np.array([b"", b""], dtype="S1")).tolist() == ["", ""]
+    assert read._decoded(np.zeros(0, dtype="S3")).tolist() == []
+
+
+# ----------------------------------------------------------------------------------------------
+# The Arrow writer: fallback, zero rows, cancel, nasty values (against QGIS's provider)
+# ----------------------------------------------------------------------------------------------
+def _qfields(spec):
+    from qgis.core import QgsField, QgsFields
+    from qgis.PyQt.QtCore import QMetaType
+
+    types = {"int": QMetaType.Type.Int, "long": QMetaType.Type.LongLong, "double": QMetaType.Type.Double,
+             "text": QMetaType.Type.QString}
+    out = QgsFields()
+    for name, kind in spec:
+        out.append(QgsField(name, types[kind]))
+    return out
+
+
+OGR_KINDS = {"int": ogr.OFTInteger, "long": ogr.OFTInteger64, "double": ogr.OFTReal, "text": ogr.OFTString}
+
+
+def _empty_layer(path: Path, spec) -> None:
+    with gdal.ExceptionMgr(useExceptions=True), ogr.ExceptionMgr(useExceptions=True):
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(25832)
+        lyr = ds.CreateLayer("t", srs, ogr.wkbMultiPolygon, ["FID=fid", "GEOMETRY_NAME=geom"])
+        for name, kind in spec:
+            lyr.CreateField(ogr.FieldDefn(name, OGR_KINDS[kind] if isinstance(kind, str) else kind))
+        ds.Close()
+
+
+def _nasty_rows():
+    """Kept input columns (ColumnTable with NULL masks) and new columns with every kind of NULL."""
+    from gi_qgis_plugin.processing.read import ColumnTable
+
+    n = 7
+    rows = ColumnTable([
+        (np.arange(11, 18), None),  # the input's fid: the output's feature ids
+        (np.array([1, 2, 3, 4, 5, 6, 7], dtype=np.int32), np.array([0, 1, 0, 0, 0, 0, 1], bool)),
+        (np.array(["Grüße", "", "a\x1fb", "c\x1ed", "🌳", "x", "y"], dtype=object), np.array([0, 0, 0, 0, 0, 1, 0], bool)),
+        (np.array([0.5, np.nan, 2.0, -0.0, 1e300, 3.25, 4.0]), None),
+    ], n, texts=[2])
+    cols = [
+        ("c_long", "long", np.array([2**40, None, 3, None, 5, 6, 7], dtype=object)),
+        ("c_int", "int", np.where(np.arange(n) % 3 == 0, np.arange(n), None)),
+        ("c_double", "double", np.array([1.5, np.nan, 2.5, np.nan, -1.0, 0.0, 9.0])),
+        ("c_text", "text", np.array(["ä\x00ö", None, "", "sep\x1f\x1e", "long " * 40, None, "z"], dtype=object)),
+    ]
+    geoms = np.array([shapely.MultiPolygon([shapely.box(X0 + i, Y0, X0 + i + 1, Y0 + 1)]) for i in range(n)], dtype=object)
+    geoms[3] = None
+    return rows, cols, geoms
+
+
+NASTY_FIELDS = [("fid", "long"), ("k_int", "int"), ("k_text", "text"), ("k_double", "double"),
+              ("c_long", "long"), ("c_int", "int"), ("c_double", "double"), ("c_text", "text")]
+NASTY_SPEC = NASTY_FIELDS[1:]  # the layer's fields: "fid" is its FID column
+
+
+@needs_arrow
+@pytest.mark.parametrize("batch_rows", [2, 25_000])  # several batches, one batch
+def test_the_arrow_writer_writes_what_qgis_provider_writes(batch_rows, tmp_path, qgis_app, monkeypatch):
+    from gi_qgis_plugin.processing import write
+    from gi_qgis_plugin.scoring.progress import Progress
+
+    monkeypatch.setattr(write_arrow, "BATCH_ROWS", batch_rows)
+    rows, cols, geoms = _nasty_rows()
+    fields = _qfields(NASTY_FIELDS)
+    fast, plain = tmp_path / "fast.gpkg", tmp_path / "plain.gpkg"
+    _empty_layer(fast, NASTY_SPEC)
+    _empty_layer(plain, NASTY_SPEC)
+    written = write_arrow.write_arrow(write_arrow.Target(str(fast), "t"), fields, geoms, cols, Progress(None),
+                                      rows=rows, keep=[0, 1, 2, 3])
+    assert written == 7
+    write_arrow.write_through_provider(
+        str(plain), lambda sink: write.write_sink(sink, fields, geoms, cols, Progress(None), rows=rows, keep=[0, 1, 2, 3]))
+    assert not compare.differences(str(fast), str(plain), record=False)
+    got = _read_all(fast)
+    assert [r["fid"] for r in got] == list(range(11, 18))
+    assert [r["k_int"] for r in got] == [1, None, 3, 4, 5, 6, None]
+    assert [r["k_text"] for r in got] == ["Grüße", "", "a\x1fb", "c\x1ed", "🌳", None, "y"]
+    assert [r["c_int"] for r in got] == [0, None, None, 3, None, None, 6]
+    assert [r["c_text"] for r in got] == ["ä", None, "", "sep\x1f\x1e", "long " * 40, None, "z"]  # OGR cuts at NUL
+    assert [r["c_double"] for r in got] == [1.5, None, 2.5, None, -1.0, 0.0, 9.0]
+
+
+def _read_all(path: Path) -> list[dict]:
+    ds = ogr.Open(str(path))
+    lyr = ds.GetLayer(0)
+    defn = lyr.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    out = [{"fid": f.GetFID(), **{k: (f.GetField(k) if f.IsFieldSetAndNotNull(k) else None) for k in names}} for f in lyr]
+    ds = None
+    return out
+
+
+@needs_arrow
+def test_the_arrow_writer_with_no_rows_leaves_an_empty_layer(tmp_path, qgis_app):
+    from gi_qgis_plugin.scoring.progress import Progress
+
+    path = tmp_path / "empty.gpkg"
+    spec = [("a", "int"), ("b", "text")]
+    _empty_layer(path, spec)
+    before = compare.schema(str(path))
+    written = write_arrow.write_arrow(write_arrow.Target(str(path), "t"), _qfields(spec), np.empty(0, dtype=object),
+                                      [("a", "int", np.zeros(0, int)), ("b", "text", np.empty(0, dtype=object))],
+                                      Progress(None))
+    assert written == 0
+    after = compare.schema(str(path))
+    assert after["count"] == 0 and after["fields"] == before["fields"] and after["layers"] == ["t"]
+
+
+@needs_arrow
+def test_a_cancel_between_batches_leaves_the_layer_without_rows(tmp_path, qgis_app, monkeypatch):
+    from gi_qgis_plugin.scoring.progress import Canceled, Progress
+
+    monkeypatch.setattr(write_arrow, "BATCH_ROWS", 2)
+    rows, cols, geoms = _nasty_rows()
+    path = tmp_path / "canceled.gpkg"
+    _empty_layer(path, NASTY_SPEC)
+
+    class CancelAfterFirstBatch:
+        calls = 0
+
+        def isCanceled(self):  # noqa: N802 - QgsFeedback's name
+            self.calls += 1
+            return self.calls > 3  # after the first batch went to GDAL
+
+        def setProgress(self, value):  # noqa: N802
+            pass
+
+    feedback = CancelAfterFirstBatch()
+    with pytest.raises(Canceled):
+        write_arrow.write_arrow(write_arrow.Target(str(path), "t"), _qfields(NASTY_FIELDS), geoms, cols,
+                                Progress(feedback), rows=rows, keep=[0, 1, 2, 3])
+    assert feedback.calls > 3
+    # the transaction was not committed: no row of the canceled write is in the file (the
+    # re-created layer went with it; the algorithm removes the file or puts the earlier one back)
+    con = sqlite3.connect(path)
+    tables = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")]
+    rows_left = sum(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
+    con.close()
+    assert rows_left == 0
+
+
+@needs_arrow
+def test_a_layer_whose_fields_do_not_match_is_left_alone(tmp_path, qgis_app):
+    from gi_qgis_plugin.scoring.progress import Progress
+
+    path = tmp_path / "other.gpkg"
+    _empty_layer(path, [("a", ogr.OFTDate), ("b", "text")])  # a date: no Arrow kind for it
+    before = compare.schema(str(path))
+    fields = _qfields([("a", "int"), ("b", "text")])
+    cols = [("a", "int", np.array([1])), ("b", "text", np.array(["x"], dtype=object))]
+    geoms = np.array([shapely.MultiPolygon([shapely.box(0, 0, 1, 1)])], dtype=object)
+    assert write_arrow.write_arrow(write_arrow.Target(str(path), "t"), fields, geoms, cols, Progress(None)) is None
+    _empty_layer(tmp_path / "fewer.gpkg", [("b", "text")])  # one field fewer than QGIS's definition
+    assert write_arrow.write_arrow(write_arrow.Target(str(tmp_path / "fewer.gpkg"), "t"), fields, geoms, cols,
+                                   Progress(None)) is None
+    assert compare.schema(str(path)) == before  # not re-created, no rows
+
+
+@needs_arrow
+def test_when_the_layer_cannot_take_batches_qgis_provider_writes_the_same_file(tmp_path, qgis_processing, monkeypatch):
+    """The fallback of ``GiAlgorithm.write_output``: QGIS created a layer whose definition the
+    batches do not map (simulated: no QGIS 3.40 output differs from its fields by position or
+    type, see test_a_layer_whose_fields_do_not_match_is_left_alone); the rows then go through
+    QGIS's provider into that layer, and the file is the one the sink writes."""
+    import processing
+
+    ensure_provider()
+    case = CASES["gi:flatroofs"]
+    src = save_gpkg(case.make_input(), tmp_path / "input.gpkg")
+    real_init = write_arrow._Layout.__init__
+
+    def refusing(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        self.ok = False
+
+    monkeypatch.setattr(write_arrow._Layout, "__init__", refusing)
+    through_provider = []
+    real_provider = write_arrow.write_through_provider
+    monkeypatch.setattr(write_arrow, "write_through_provider",
+                        lambda *a: through_provider.append(real_provider(*a)) or through_provider[-1])
+    outputs = {}
+    for mode in ("fallback", "plain"):
+        if mode == "plain":
+            monkeypatch.setenv("GI_PLAIN_IO", "1")
+        out = tmp_path / mode / "scored.gpkg"
+        out.parent.mkdir()
+        processing.run("gi:flatroofs", {"INPUT": src, **case.params(tmp_path), "OUTPUT": str(out)}, feedback=Feedback())
+        outputs[mode] = out
+    monkeypatch.delenv("GI_PLAIN_IO", raising=False)
+    n = QgsVectorLayer(src, "in", "ogr").featureCount()
+    assert through_provider == [n]  # only the fallback run went through the provider, with every row
+    assert_same_output(outputs["fallback"], outputs["plain"])
+
+
+@pytest.mark.parametrize("work_epsg, repaired", [(25832, 1), (25833, 2)])
+def test_validity_from_the_workers_is_used_only_for_geometries_left_as_parsed(work_epsg, repaired, tmp_path, qgis_app,
+                                                                            monkeypatch):
+    """The workers' validity is a lie here (everything valid): only the geometries the reader
+    changed afterwards are checked again. Same CRS: of the two bow-ties only the one with Z
+    (made 2D) is found and repaired; another CRS: every geometry was transformed, both are."""
+    from gi_qgis_plugin.processing import read
+
+    real = read._parse_wkb
+
+    def lying(wkb, validity):
+        part = real(wkb, validity)
+        if part.valid is not None:
+            part.valid[:] = True
+        return part
+
+    monkeypatch.setattr(read, "_parse_wkb", lying)
+    monkeypatch.setattr(read, "READ_BATCH", 3)  # the arc (feature 8) is in another batch than the bow-ties (2, 3)
+    source = _messy_gpkg(tmp_path / "messy.gpkg")
+    with osr.ExceptionMgr(useExceptions=True):
+        assert _read_source(source, work_epsg, fast=True).repaired == repaired

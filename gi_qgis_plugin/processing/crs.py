@@ -145,6 +145,9 @@ def transform_geoms(geoms: np.ndarray, xform: QgsCoordinateTransform) -> np.ndar
         ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         srs.append(ref)
     ct = osr.CoordinateTransformation(srs[0], srs[1])
-    new = np.asarray(ct.TransformPoints(coords), dtype=float)[:, :2]
+    # a point PROJ cannot transform (an easting with the zone number in front) comes back as inf
+    # and is skipped by checks.implausible_coordinates, also where osr.UseExceptions() is set
+    with osr.ExceptionMgr(useExceptions=False):
+        new = np.asarray(ct.TransformPoints(coords), dtype=float)[:, :2]
     return shapely.set_coordinates(geoms.copy(), new)
 

@@ -36,6 +36,7 @@ from .threads import map_slices, workers
 
 # Progress/cancel granularity: features per batch on the hot paths.
 BATCH = 20000
+READ_BATCH = 65536  # features per Arrow batch of the OGR reader (each parsed on a worker thread)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -269,12 +270,18 @@ def _parse_wkb(wkb: np.ndarray, validity: bool) -> _Parsed:
     when ``validity``; runs on a worker thread while the reader fetches the next batch."""
     wkb = np.asarray(wkb, dtype=object)
     have = ~np.equal(wkb, None)
-    if have.any():  # an empty WKB counts as no geometry
-        have[have] = np.fromiter(map(len, wkb[have].tolist()), dtype=np.int64, count=int(have.sum())) > 0
     geoms = np.full(len(wkb), None, dtype=object)
     try:
         geoms[have] = shapely.from_wkb(wkb[have], on_invalid="ignore")
     except NotImplementedError:
+        curved = True
+    else:
+        curved = False
+    # an empty WKB counts as no geometry (shapely gives None for it, as for unreadable WKB)
+    unread = np.flatnonzero(have & (shapely.is_missing(geoms) | curved))
+    if unread.size:
+        have[unread] = np.fromiter(map(len, wkb[unread].tolist()), dtype=np.int64, count=unread.size) > 0
+    if curved:
         return _Parsed(geoms, have, None, curved=True)
     return _Parsed(geoms, have, shapely.is_valid(geoms) if validity else None)
 
@@ -380,7 +387,7 @@ def _read_ogr_batches(path: str, parts: dict, src_fields: QgsFields, progress: P
             total = max(lyr.GetFeatureCount(), 1)
             batches = []
             done = 0
-            for batch in lyr.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536"]):
+            for batch in lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={READ_BATCH}"]):
                 batches.append(batch)
                 if geom_col in batch:
                     parsing.append(pool.submit(_parse_wkb, batch[geom_col], True))
