@@ -104,14 +104,22 @@ def test_zonal_mean_equals_the_cell_by_cell_rule_with_the_fallback_cell(grid, co
     assert fallbacks > 5  # the case is exercised
 
 
-def test_a_window_too_large_for_one_read_is_read_in_strips(grid, context, monkeypatch):
+def test_small_tiles_and_a_small_cache_give_the_same_statistics(grid, context, monkeypatch):
+    # tiles of 7 columns × a few rows and a cache of two tiles: runs of cells cross tile
+    # borders, tiles are evicted and decoded again; the cells and sums stay those of one tile
     path, arr, cx, cy = grid
     layer = QgsRasterLayer(path, "r")
     geoms = _footprints(60)
     whole = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
-    monkeypatch.setattr(rasters, "WINDOW_CELLS", 250)  # strips of 2 rows
-    strips = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
-    assert np.array_equal(whole.sums, strips.sums) and np.array_equal(whole.cells, strips.cells)
+    ring = rasters.ring_mean(layer, geoms, 3.0, crs(), context, Progress(None))
+    monkeypatch.setattr(rasters, "TILE_COLS", 7)
+    monkeypatch.setattr(rasters, "TILE_CELLS", 30)
+    monkeypatch.setattr(rasters, "CACHE_BYTES", 1)
+    small = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
+    small_ring = rasters.ring_mean(layer, geoms, 3.0, crs(), context, Progress(None))
+    assert np.array_equal(whole.cells, small.cells) and np.array_equal(ring.cells, small_ring.cells)
+    assert np.allclose(whole.sums, small.sums, rtol=1e-12, atol=1e-9)
+    assert np.allclose(ring.sums, small_ring.sums, rtol=1e-12, atol=1e-9)
 
 
 def test_averaging_a_fine_raster_reports_progress_and_answers_a_cancel(tmp_path, context):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections import OrderedDict
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from ..scoring import cells
 from ..scoring.progress import Canceled, Progress
 from . import threads
 from .crs import transform_geoms
@@ -39,7 +41,6 @@ class ZonalResult:
 
 CELL_BUDGET = 1_000_000  # candidate cells per chunk of features: ~60 MB of index arrays
 MAX_CHUNK = 10_000  # features per chunk at most: progress, cancel and the threads' shares
-WINDOW_CELLS = 16_000_000  # a chunk's raster window read in one piece up to this size (128 MB)
 
 
 def workers() -> int:
@@ -47,8 +48,38 @@ def workers() -> int:
     return threads.workers()
 
 
+TILE_CELLS = 1 << 20  # cells per cached tile (a whole number of the file's blocks)
+TILE_COLS = 4096  # columns per tile (rounded to whole blocks)
+CACHE_BYTES = 192 << 20  # decoded tiles kept per raster and run; the oldest go first
+
+
+class _Tile:
+    """A decoded tile: its cells, and per row the running sums and counts of the valid cells
+    (nodata and NaN left out), so that the sum over any run of cells is two lookups."""
+
+    def __init__(self, raw: np.ndarray, nodata):
+        self.raw = raw
+        vals = raw.astype(np.float64)
+        valid = np.isfinite(vals)
+        if nodata is not None:
+            valid &= ~np.isclose(vals, nodata)
+        h, w = raw.shape
+        self.csum = np.zeros((h, w + 1))
+        np.cumsum(np.where(valid, vals, 0.0), axis=1, out=self.csum[:, 1:])
+        self.ccount = np.zeros((h, w + 1), dtype=np.int32)
+        np.cumsum(valid, axis=1, dtype=np.int32, out=self.ccount[:, 1:])
+        self.nbytes = raw.nbytes + self.csum.nbytes + self.ccount.nbytes
+
+
 class _Grid:
-    """The raster's grid, nodata and a GDAL dataset per thread (a dataset is not thread-safe)."""
+    """The raster's grid, nodata, and its cells decoded once per run.
+
+    Chunks of neighbouring features (``_chunks``) read overlapping windows: a compressed
+    GeoTIFF's block would be decoded again for every window that touches it. The cells are
+    therefore read in tiles aligned to the file's blocks, each tile decoded once and kept in a
+    cache bounded by CACHE_BYTES (least recently used out first: the chunks advance row by row,
+    so old rows leave). A GDAL dataset belongs to one thread; each thread opens its own.
+    """
 
     def __init__(self, layer: QgsRasterLayer, band: int):
         from osgeo import gdal
@@ -64,11 +95,23 @@ class _Grid:
         if gt[2] != 0 or gt[4] != 0:
             raise QgsProcessingException(tr("Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.").format(name=layer.name()))
         self.x0, self.dx, self.y0, self.dy = gt[0], gt[1], gt[3], gt[5]  # dy < 0 for north-up
-        self.nodata = ds.GetRasterBand(band).GetNoDataValue()
+        if gt[1] <= 0:
+            raise QgsProcessingException(tr("Raster {name} is mirrored (negative cell width); warp it to a north-up grid (Raster › Projections › Warp) and run again.").format(name=layer.name()))
+        rb = ds.GetRasterBand(band)
+        self.nodata = rb.GetNoDataValue()
         self.ncols, self.nrows = ds.RasterXSize, ds.RasterYSize
+        self.geom = cells.Grid(self.x0, self.dx, self.y0, self.dy, self.ncols, self.nrows)
+        bw, bh = (max(1, int(v)) for v in rb.GetBlockSize())
+        bw = min(bw, self.ncols)
+        self.tile_w = min(self.ncols, bw * max(1, round(TILE_COLS / bw)))
+        self.tile_h = min(self.nrows, bh * max(1, math.ceil(TILE_CELLS / (self.tile_w * bh))))
         self._local = threading.local()
         self._local.ds = ds
         self._gdal = gdal
+        self._lock = threading.Lock()
+        self._tiles: OrderedDict[tuple[int, int], _Tile] = OrderedDict()
+        self._loading: dict[tuple[int, int], threading.Event] = {}
+        self._bytes = 0
 
     def _open(self):
         from osgeo import gdal
@@ -79,7 +122,7 @@ class _Grid:
         except RuntimeError:
             return None
 
-    def read(self, c0: int, r0: int, w: int, h: int) -> np.ndarray | None:
+    def _read_file(self, c0: int, r0: int, w: int, h: int) -> np.ndarray:
         ds = getattr(self._local, "ds", None)
         if ds is None:
             ds = self._local.ds = self._open()
@@ -93,14 +136,105 @@ class _Grid:
             block, detail = None, str(err)
         else:
             detail = ""
-        # every window is read once: GDAL's block cache (per dataset, i.e. per thread) would only
-        # hold copies of the raster in memory
+        # each tile is decoded once and kept by this grid: GDAL's own block cache (per dataset,
+        # i.e. per thread) would only hold second copies
         band.FlushCache()
         if block is None:
             raise QgsProcessingException(
                 tr("Raster {name} cannot be read completely (rows {row}–{end}: {detail}); the file may be truncated or damaged. Export or download it again.").format(
                     name=self.source, row=r0, end=r0 + h - 1, detail=detail or "no data"))
         return block
+
+    def _tile(self, ti: int, tj: int) -> _Tile:
+        """The decoded cells of tile (row ti, column tj), from the cache or the file."""
+        key = (ti, tj)
+        while True:
+            with self._lock:
+                tile = self._tiles.get(key)
+                if tile is not None:
+                    self._tiles.move_to_end(key)
+                    return tile
+                event = self._loading.get(key)
+                mine = event is None
+                if mine:
+                    event = self._loading[key] = threading.Event()
+            if not mine:  # another thread decodes it: wait, then look again
+                event.wait()
+                continue
+            try:
+                r0, c0 = ti * self.tile_h, tj * self.tile_w
+                tile = _Tile(self._read_file(c0, r0, min(self.tile_w, self.ncols - c0), min(self.tile_h, self.nrows - r0)),
+                             self.nodata)
+                with self._lock:
+                    self._tiles[key] = tile
+                    self._bytes += tile.nbytes
+                    while self._bytes > CACHE_BYTES and len(self._tiles) > 1:
+                        _, old = self._tiles.popitem(last=False)
+                        self._bytes -= old.nbytes
+                return tile
+            finally:
+                with self._lock:
+                    self._loading.pop(key, None)
+                event.set()
+
+    def read(self, c0: int, r0: int, w: int, h: int) -> np.ndarray:
+        """The cells of a window (in the raster), assembled from the cached tiles."""
+        ti0, ti1 = r0 // self.tile_h, (r0 + h - 1) // self.tile_h
+        tj0, tj1 = c0 // self.tile_w, (c0 + w - 1) // self.tile_w
+        if ti0 == ti1 and tj0 == tj1:
+            tile = self._tile(ti0, tj0).raw
+            rr, cc = r0 - ti0 * self.tile_h, c0 - tj0 * self.tile_w
+            return tile[rr:rr + h, cc:cc + w]
+        out = None
+        for ti in range(ti0, ti1 + 1):
+            for tj in range(tj0, tj1 + 1):
+                tile = self._tile(ti, tj).raw
+                if out is None:
+                    out = np.empty((h, w), dtype=tile.dtype)
+                tr0, tc0 = ti * self.tile_h, tj * self.tile_w
+                a0, a1 = max(r0, tr0), min(r0 + h, tr0 + tile.shape[0])
+                b0, b1 = max(c0, tc0), min(c0 + w, tc0 + tile.shape[1])
+                out[a0 - r0:a1 - r0, b0 - c0:b1 - c0] = tile[a0 - tr0:a1 - tr0, b0 - tc0:b1 - tc0]
+        return out
+
+    def _by_tile(self, rows: np.ndarray, cols: np.ndarray):
+        """(tile, positions) for each tile that holds some of the cells (rows, cols)."""
+        if rows.size == 0:
+            return
+        ntj = (self.ncols + self.tile_w - 1) // self.tile_w
+        key = (rows // self.tile_h) * ntj + cols // self.tile_w
+        order = np.argsort(key, kind="stable")
+        bounds = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1], True])
+        for a, b in zip(bounds[:-1], bounds[1:]):
+            k = int(key[order[a]])
+            yield self._tile(k // ntj, k % ntj), order[a:b]
+
+    def run_sums(self, rows: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Sum and count of the valid cells of each run (row, columns lo … hi, within the raster)."""
+        n = rows.size
+        tw = self.tile_w
+        pieces = hi // tw - lo // tw + 1  # a run across a tile border is summed in pieces
+        idx = np.repeat(np.arange(n), pieces)
+        tj = np.repeat(lo // tw, pieces) + (np.arange(idx.size) - np.repeat(np.cumsum(pieces) - pieces, pieces))
+        plo, phi = np.maximum(lo[idx], tj * tw), np.minimum(hi[idx], tj * tw + tw - 1)
+        prow = rows[idx]
+        s = np.zeros(idx.size)
+        c = np.zeros(idx.size, dtype=np.int64)
+        for tile, pos in self._by_tile(prow, plo):
+            rr = prow[pos] % self.tile_h
+            a, b = plo[pos] % tw, phi[pos] % tw + 1
+            s[pos] = tile.csum[rr, b] - tile.csum[rr, a]
+            c[pos] = tile.ccount[rr, b] - tile.ccount[rr, a]
+        return np.bincount(idx, weights=s, minlength=n), np.bincount(idx, weights=c, minlength=n).astype(np.int64)
+
+    def values(self, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """The value of each cell (within the raster), NaN for nodata."""
+        out = np.full(cols.size, np.nan)
+        for tile, pos in self._by_tile(rows, cols):
+            rr, cc = rows[pos] % self.tile_h, cols[pos] % self.tile_w
+            ok = (tile.ccount[rr, cc + 1] - tile.ccount[rr, cc]) == 1
+            out[pos[ok]] = tile.raw[rr[ok], cc[ok]]
+        return out
 
     def window_of(self, bounds: np.ndarray):
         """Cell index ranges (c0, c1, r0, r1, widths, heights) whose centres fall in each bbox."""
@@ -118,27 +252,27 @@ class _Grid:
         return c0, r0, wc, wr
 
 
-def _zone_cells(grid: _Grid, g: np.ndarray, fallback: bool):
-    """(feature, col, row) of every cell whose centre lies in each polygon of ``g`` (None =
-    nothing), plus, with ``fallback``, the cell under the representative point of a polygon
-    that caught no cell centre; and per feature whether it hit the raster at all."""
+def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sum and count of the valid cells whose centre lies in each polygon of ``g`` (None =
+    nothing), found as runs of cells per row (``scoring/cells.py``), and per polygon whether it
+    hit the raster at all. With ``fallback``, a polygon that caught no cell centre takes the
+    cell under its representative point (left out with fallback=False, the strict cell-centre
+    rule, e.g. to subtract a building's own cells)."""
     n = len(g)
-    ok = ~shapely.is_missing(g)
-    bounds = np.full((n, 4), np.nan)
-    bounds[ok] = shapely.bounds(g[ok])
-    c0, r0, wc, wr = grid.window_of(bounds)
-    wc[~ok] = 0
-    wr[~ok] = 0
-    fi, cols, rows = _candidate_cells(np.arange(n), c0, r0, wc, wr)
-    if fi.size:
-        shapely.prepare(g[ok])  # prepared per chunk: no long pause before the first
-        inside = shapely.contains_xy(g[fi], grid.x0 + (cols + 0.5) * grid.dx, grid.y0 + (rows + 0.5) * grid.dy)
-        fi, cols, rows = fi[inside], cols[inside], rows[inside]
+    runs = cells.runs(grid.geom, g)
+    run_s, run_c = grid.run_sums(runs.row, runs.c_lo, runs.c_hi)
+    sums = np.bincount(runs.poly, weights=run_s, minlength=n)
+    counts = np.bincount(runs.poly, weights=run_c, minlength=n).astype(np.int64)
     hit = np.zeros(n, dtype=bool)
-    hit[fi] = True
-    # polygons that caught no cell centre: the cell under their representative point (left out
-    # with fallback=False, the strict cell-centre rule, e.g. to subtract a building's own cells)
-    miss = np.flatnonzero(ok & ~hit) if fallback else np.empty(0, dtype=np.int64)
+    hit[runs.poly] = True
+    if runs.d_poly.size:
+        inside = cells.doubtful_inside(grid.geom, g, runs)
+        fi, cols, rows = runs.d_poly[inside], runs.d_col[inside], runs.d_row[inside]
+        hit[fi] = True
+        s, c = _sums(fi, grid.values(cols, rows), n)
+        sums += s
+        counts += c
+    miss = np.flatnonzero(~shapely.is_missing(g) & ~hit) if fallback else np.empty(0, dtype=np.int64)
     if miss.size:
         pts = shapely.point_on_surface(g[miss])
         px, py = shapely.get_x(pts), shapely.get_y(pts)
@@ -147,30 +281,10 @@ def _zone_cells(grid: _Grid, g: np.ndarray, fallback: bool):
         inr = (mc >= 0) & (mc < grid.ncols) & (mr >= 0) & (mr < grid.nrows)
         miss, mc, mr = miss[inr], mc[inr], mr[inr]
         hit[miss] = True
-        fi, cols, rows = np.concatenate((fi, miss)), np.concatenate((cols, mc)), np.concatenate((rows, mr))
-    return fi, cols, rows, hit
-
-
-def _values(grid: _Grid, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The raster value of each cell (NaN for nodata), reading the cells' window once (or in
-    strips of rows when the window is very large)."""
-    out = np.full(cols.size, np.nan)
-    if cols.size == 0:
-        return out
-    cmin, cmax = int(cols.min()), int(cols.max())
-    rmin, rmax = int(rows.min()), int(rows.max())
-    width = cmax - cmin + 1
-    strip = max(1, min(rmax - rmin + 1, WINDOW_CELLS // width))
-    for s in range(rmin, rmax + 1, strip):
-        sel = slice(None) if strip > rmax - rmin else (rows >= s) & (rows < s + strip)
-        block = grid.read(cmin, s, width, min(strip, rmax - s + 1))
-        vals = block[rows[sel] - s, cols[sel] - cmin].astype(float)
-        bad = ~np.isfinite(vals)
-        if grid.nodata is not None:
-            bad |= np.isclose(vals, grid.nodata)
-        vals[bad] = np.nan
-        out[sel] = vals
-    return out
+        s, c = _sums(miss, grid.values(mc, mr), n)
+        sums += s
+        counts += c
+    return sums, counts, hit
 
 
 def _sums(fi: np.ndarray, vals: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -248,13 +362,12 @@ def _big_sums(grid: _Grid, geom, fallback: bool, progress: Progress) -> tuple[fl
         inside = shapely.contains_xy(geom, grid.x0 + (cols + 0.5) * grid.dx, grid.y0 + (rows + 0.5) * grid.dy)
         if inside.any():
             hit = True
-            s, c = _sums(np.zeros(int(inside.sum()), dtype=np.int64), _values(grid, cols[inside], rows[inside]), 1)
+            s, c = _sums(np.zeros(int(inside.sum()), dtype=np.int64), grid.values(cols[inside], rows[inside]), 1)
             total += float(s[0])
             count += int(c[0])
         progress((ra + nr - r0) / max(wr, 1))
     if not hit and fallback:
-        fi, cols, rows, h = _zone_cells(grid, np.array([geom], dtype=object), True)
-        s, c = _sums(fi, _values(grid, cols, rows), 1)
+        s, c, h = _zone_sums(grid, np.array([geom], dtype=object), True)
         total, count, hit = float(s[0]), int(c[0]), bool(h[0])
     return total, count, hit
 
@@ -321,8 +434,7 @@ def zonal_mean(
     g, _ = _in_raster_crs(layer, geoms, geoms_crs, context)
 
     def task(idx):
-        fi, cols, rows, hit = _zone_cells(grid, g[idx], fallback)
-        sums, counts = _sums(fi, _values(grid, cols, rows), idx.size)
+        sums, counts, hit = _zone_sums(grid, g[idx], fallback)
         return idx, sums, counts, hit
 
     sums = np.zeros(n)
@@ -345,22 +457,6 @@ def zonal_mean(
     overlaps = bool(hit_any.any())
     return ZonalResult(mean=mean, cells=counts, sums=sums, overlaps=overlaps,
                        nodata_only=overlaps and not (counts > 0).any())
-
-
-def _candidate_cells(fids, c0, r0, wc, wr):
-    """All (feature, col, row) of each feature's bbox window, vectorised."""
-    sizes = wc * wr
-    total = int(sizes.sum())
-    if total == 0:
-        e = np.empty(0, dtype=np.int64)
-        return e, e, e
-    fi = np.repeat(fids, sizes)
-    offsets = np.repeat(np.cumsum(sizes) - sizes, sizes)
-    local = np.arange(total, dtype=np.int64) - offsets
-    wcr = np.repeat(wc, sizes)
-    cols = np.repeat(c0.astype(np.int64), sizes) + local % np.maximum(wcr, 1)
-    rows = np.repeat(r0.astype(np.int64), sizes) + local // np.maximum(wcr, 1)
-    return fi, cols, rows
 
 
 def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_crs: QgsCoordinateReferenceSystem,
@@ -389,12 +485,8 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
             outer[ok] = transform_geoms(outer[ok], xform)
             inner = part.copy()
             inner[ok] = transform_geoms(part[ok], xform)
-        fo, co, ro, hit = _zone_cells(grid, outer, True)
-        fi, ci, ri, _ = _zone_cells(grid, inner, False)
-        # one window for both: the footprints' cells lie inside their buffers' cells
-        vals = _values(grid, np.concatenate((co, ci)), np.concatenate((ro, ri)))
-        s_out, c_out = _sums(fo, vals[:fo.size], idx.size)
-        s_in, c_in = _sums(fi, vals[fo.size:], idx.size)
+        s_out, c_out, hit = _zone_sums(grid, outer, True)
+        s_in, c_in, _ = _zone_sums(grid, inner, False)
         return idx, s_out - s_in, c_out - c_in, bool(hit.any())
 
     sums = np.zeros(n)
