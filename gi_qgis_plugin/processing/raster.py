@@ -294,20 +294,34 @@ def _sums(fi: np.ndarray, vals: np.ndarray, n: int) -> tuple[np.ndarray, np.ndar
             np.bincount(fi[good], minlength=n).astype(np.int64))
 
 
-def _chunks(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> list[np.ndarray]:
-    """Feature indexes in chunks of neighbours (sorted by the top row of their bbox), each of
-    at most CELL_BUDGET candidate cells and MAX_CHUNK features; ``grow`` metres around each
-    bbox for buffered zones. A chunk's raster window is then a band, read once."""
-    n = len(geoms)
+@dataclass
+class _Windows:
+    """Each feature's window of cells (its bbox grown by ``grow`` metres), computed once."""
+
+    ok: np.ndarray
+    r0: np.ndarray
+    size: np.ndarray  # cells of the window
+
+
+def _windows(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> _Windows:
     ok = ~shapely.is_missing(geoms)
-    bounds = np.full((n, 4), np.nan)
+    bounds = np.full((len(geoms), 4), np.nan)
     bounds[ok] = shapely.bounds(geoms[ok])
     bounds[:, :2] -= grow
     bounds[:, 2:] += grow
-    c0, r0, wc, wr = grid.window_of(bounds)
-    size = np.where(ok, wc * wr, 0)
-    size[size > CELL_BUDGET] = 0  # huge features: done alone in bands (_big_sums)
-    order = np.argsort(np.where(ok, r0, -1), kind="stable")
+    _, r0, wc, wr = grid.window_of(bounds)
+    return _Windows(ok=ok, r0=r0, size=np.where(ok, wc * wr, 0))
+
+
+def _chunks(w: _Windows) -> list[np.ndarray]:
+    """Feature indexes in chunks of neighbours (sorted by the top row of their window), each of
+    at most CELL_BUDGET cells in their windows and MAX_CHUNK features; the huge features
+    (:func:`_huge`) are left out. A chunk then covers a band of rows, whose tiles are decoded
+    once while the chunks advance."""
+    size = np.where(w.size > CELL_BUDGET, 0, w.size)
+    order = np.argsort(np.where(w.ok, w.r0, -1), kind="stable")
+    order = order[(w.ok & (w.size <= CELL_BUDGET))[order]]
+    n = order.size
     cum = np.cumsum(size[order])
     out = []
     start = 0
@@ -320,32 +334,10 @@ def _chunks(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> list[np.ndarra
     return out
 
 
-def _threads_for(geoms: np.ndarray) -> int:
-    """The pool size for ``geoms``: all cores, or one when an object occurs twice in the array
-    (GEOS prepares a geometry lazily and not thread-safely; two chunks must never share one)."""
-    objects = [id(g) for g in geoms.tolist() if g is not None]
-    return workers() if len(set(objects)) == len(objects) else 1
-
-
-def _huge(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> np.ndarray:
+def _huge(w: _Windows) -> np.ndarray:
     """Indexes of features whose window holds more than CELL_BUDGET cells (a 10 km polygon on
     a 1 m raster): they are sampled alone, band by band, so memory stays bounded."""
-    ok = ~shapely.is_missing(geoms)
-    bounds = np.full((len(geoms), 4), np.nan)
-    bounds[ok] = shapely.bounds(geoms[ok])
-    bounds[:, :2] -= grow
-    bounds[:, 2:] += grow
-    _, _, wc, wr = grid.window_of(bounds)
-    return np.flatnonzero(ok & (wc * wr > CELL_BUDGET))
-
-
-def _without(chunks: list[np.ndarray], huge: np.ndarray, n: int) -> list[np.ndarray]:
-    """The chunks without the huge features (sampled on their own), empty chunks dropped."""
-    if huge.size == 0:
-        return chunks
-    skip = np.zeros(n, dtype=bool)
-    skip[huge] = True
-    return [c[~skip[c]] for c in chunks if (~skip[c]).any()]
+    return np.flatnonzero(w.ok & (w.size > CELL_BUDGET))
 
 
 def _big_sums(grid: _Grid, geom, fallback: bool, progress: Progress) -> tuple[float, int, bool]:
@@ -422,11 +414,10 @@ def zonal_mean(
     """Mean of the raster's valid cells whose centres lie inside each polygon.
 
     The polygons are rasterised onto the raster's own grid in numpy (cell-centre rule, as GDAL's
-    default rasterisation): for each polygon the cells of its bounding box are tested in bulk
-    with ``shapely.contains_xy``; a polygon smaller than a cell takes the cell under its
+    default rasterisation), as runs of cells per row (``scoring/cells.py``), each run summed
+    from the running sums of its row; a polygon smaller than a cell takes the cell under its
     representative point (unless ``fallback`` is False). Neighbouring polygons are processed
-    in chunks on all cores, each chunk's raster window read once; nodata is ignored, sums and
-    counts per feature by ``np.bincount``.
+    in chunks on all cores, each tile of the raster decoded once; nodata is ignored.
     """
     grid = _Grid(layer, band)
     progress(0.0)
@@ -440,16 +431,14 @@ def zonal_mean(
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
-    huge = _huge(g, grid)
+    windows = _windows(g, grid)
+    huge = _huge(windows)
     share = huge.size / max(n, 1) if huge.size < n else 1.0
     share = max(share, 0.5) if huge.size else 0.0  # a huge feature takes most of the work
     for k, f in enumerate(huge.tolist()):
         sums[f], counts[f], hit_any[f] = _big_sums(grid, g[f], fallback,
                                                    progress.sub(share * k / huge.size, share * (k + 1) / huge.size))
-    rest = g.copy()
-    rest[huge] = None
-    chunks = _without(_chunks(rest, grid), huge, n)
-    for idx, s, c, h in _run(chunks, task, progress.sub(share, 1.0), _threads_for(g)):
+    for idx, s, c, h in _run(_chunks(windows), task, progress.sub(share, 1.0), workers()):
         sums[idx], counts[idx], hit_any[idx] = s, c, h
     progress(1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -492,8 +481,8 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     sums = np.zeros(n)
     cells = np.zeros(n, dtype=np.int64)
     overlaps = False
-    usable = np.where(has, geoms, None)
-    huge = _huge(usable, grid, ring_m)
+    windows = _windows(np.where(has, geoms, None), grid, ring_m)
+    huge = _huge(windows)
     share = max(huge.size / max(n, 1), 0.5) if huge.size else 0.0
     for k, f in enumerate(huge.tolist()):
         sub = progress.sub(share * k / huge.size, share * (k + 1) / huge.size)
@@ -505,11 +494,9 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
         si, ci, _ = _big_sums(grid, inner, False, sub.sub(0.7, 1.0))
         sums[f], cells[f] = so - si, co - ci
         overlaps = overlaps or ho
-    usable[huge] = None
     progress = progress.sub(share, 1.0)
-    chunks = _without(_chunks(usable, grid, ring_m), huge, n)
     # a QgsCoordinateTransform belongs to one thread: another CRS is sampled on this one
-    for idx, s, c, hit in _run(chunks, task, progress, 1 if xform is not None else _threads_for(geoms)):
+    for idx, s, c, hit in _run(_chunks(windows), task, progress, 1 if xform is not None else workers()):
         sums[idx], cells[idx] = s, c
         overlaps = overlaps or hit
     mean = np.full(n, np.nan)
@@ -646,8 +633,8 @@ class RasterStats:
 
 
 def band_stats(layer: QgsRasterLayer, progress: Progress, band: int = 1, strip_rows: int = 1024) -> RasterStats:
-    """Statistics of the whole raster, read in strips (two passes: mean, then squared deviations,
-    so a constant raster gives exactly 0). Reads only: no statistics file is written next to it."""
+    """Statistics of the whole raster, read once in strips. Reads only: no statistics file is
+    written next to it."""
     from osgeo import gdal
 
     try:
@@ -663,27 +650,27 @@ def band_stats(layer: QgsRasterLayer, progress: Progress, band: int = 1, strip_r
     nodata = rb.GetNoDataValue()
     ncols, nrows = ds.RasterXSize, ds.RasterYSize
 
-    def strips():
-        for r in range(0, nrows, strip_rows):
-            h = min(strip_rows, nrows - r)
-            block = rb.ReadAsArray(0, r, ncols, h).astype(float)
-            valid = np.isfinite(block)
-            if nodata is not None:
-                valid &= ~np.isclose(block, nodata)  # as the zonal means read nodata
-            yield r, block[valid]
-
-    total, count, lo, hi = 0.0, 0, np.inf, -np.inf
-    for r, v in strips():
-        total += float(v.sum())
-        count += v.size
+    # one pass: per strip its count, mean and sum of squared deviations, merged strip by strip
+    # (Chan et al.'s pairwise update), so a constant raster gives exactly 0 and large values
+    # lose no precision to a sum of squares
+    count, mean, m2, lo, hi = 0, 0.0, 0.0, np.inf, -np.inf
+    for r in range(0, nrows, strip_rows):
+        h = min(strip_rows, nrows - r)
+        block = rb.ReadAsArray(0, r, ncols, h).astype(float)
+        valid = np.isfinite(block)
+        if nodata is not None:
+            valid &= ~np.isclose(block, nodata)  # as the zonal means read nodata
+        v = block[valid]
         if v.size:
             lo, hi = min(lo, float(v.min())), max(hi, float(v.max()))
-        progress(0.5 * (r + strip_rows) / max(nrows, 1))
+            k, mk = v.size, float(v.mean())
+            mk2 = float(((v - mk) ** 2).sum())
+            delta = mk - mean
+            total = count + k
+            mean += delta * k / total
+            m2 += mk2 + delta * delta * count * k / total
+            count = total
+        progress((r + h) / max(nrows, 1))
     if count == 0 or lo == hi:
         return RasterStats(mean=lo if count else math.nan, sd=0.0, count=count, constant=True)
-    mean = total / count
-    sq = 0.0
-    for r, v in strips():
-        sq += float(((v - mean) ** 2).sum())
-        progress(0.5 + 0.5 * (r + strip_rows) / max(nrows, 1))
-    return RasterStats(mean=mean, sd=math.sqrt(sq / count), count=count, constant=False)
+    return RasterStats(mean=mean, sd=math.sqrt(max(m2, 0.0) / count), count=count, constant=False)

@@ -202,7 +202,10 @@ def runs(grid: Grid, polys: np.ndarray) -> Runs:
 
 
 def doubtful_inside(grid: Grid, polys: np.ndarray, r: Runs) -> np.ndarray:
-    """Which doubtful cells of ``r`` lie inside their polygon (``shapely.contains_xy``)."""
+    """Which doubtful cells of ``r`` lie inside their polygon: the exact point-in-polygon test
+    of GEOS, without preparing the polygons (``contains_xy`` would prepare them for good, and a
+    prepared geometry must not be shared between threads)."""
     if r.d_poly.size == 0:
         return np.zeros(0, dtype=bool)
-    return shapely.contains_xy(np.asarray(polys, dtype=object)[r.d_poly], grid.col_x(r.d_col), grid.row_y(r.d_row))
+    points = shapely.points(grid.col_x(r.d_col), grid.row_y(r.d_row))
+    return shapely.contains(np.asarray(polys, dtype=object)[r.d_poly], points)
