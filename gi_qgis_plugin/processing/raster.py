@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..scoring import cells
+from ..scoring import cells, offset
 from ..scoring.progress import Canceled, Progress
 from . import threads
 from .crs import transform_geoms
@@ -53,19 +53,32 @@ TILE_COLS = 4096  # columns per tile (rounded to whole blocks)
 CACHE_BYTES = 192 << 20  # decoded tiles kept per raster and run; the oldest go first
 
 
+def _valid(values: np.ndarray, nodata) -> np.ndarray:
+    """True where a cell holds a value: finite and not nodata (``np.isclose`` to it in double
+    precision, as the cells were always read; the exact test runs only on the cells a cheap
+    first test in the raster's own type finds near nodata)."""
+    valid = np.isfinite(values)
+    if nodata is None:
+        return valid
+    tol = 1e-8 + 1e-5 * abs(nodata)
+    if not math.isfinite(nodata) or values.dtype.kind != "f":
+        return valid & ~np.isclose(values.astype(np.float64), nodata)
+    near = np.abs(values - values.dtype.type(nodata)) <= 2.0 * tol + 4.0 * np.spacing(values.dtype.type(abs(nodata)))
+    if near.any():
+        valid[near] &= ~np.isclose(values[near].astype(np.float64), nodata)
+    return valid
+
+
 class _Tile:
     """A decoded tile: its cells, and per row the running sums and counts of the valid cells
     (nodata and NaN left out), so that the sum over any run of cells is two lookups."""
 
     def __init__(self, raw: np.ndarray, nodata):
         self.raw = raw
-        vals = raw.astype(np.float64)
-        valid = np.isfinite(vals)
-        if nodata is not None:
-            valid &= ~np.isclose(vals, nodata)
+        valid = _valid(raw, nodata)
         h, w = raw.shape
         self.csum = np.zeros((h, w + 1))
-        np.cumsum(np.where(valid, vals, 0.0), axis=1, out=self.csum[:, 1:])
+        np.cumsum(np.where(valid, raw, 0), axis=1, dtype=np.float64, out=self.csum[:, 1:])
         self.ccount = np.zeros((h, w + 1), dtype=np.int32)
         np.cumsum(valid, axis=1, dtype=np.int32, out=self.ccount[:, 1:])
         self.nbytes = raw.nbytes + self.csum.nbytes + self.ccount.nbytes
@@ -252,21 +265,27 @@ class _Grid:
         return c0, r0, wc, wr
 
 
-def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool, verts: cells.Vertices | None = None,
+               exact=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sum and count of the valid cells whose centre lies in each polygon of ``g`` (None =
     nothing), found as runs of cells per row (``scoring/cells.py``), and per polygon whether it
     hit the raster at all. With ``fallback``, a polygon that caught no cell centre takes the
     cell under its representative point (left out with fallback=False, the strict cell-centre
-    rule, e.g. to subtract a building's own cells)."""
+    rule, e.g. to subtract a building's own cells).
+
+    ``verts``: the polygons' rings as coordinates, when at hand (then ``g`` only tells their
+    number and which are missing); ``exact(indexes)``: the GEOS polygons of those indexes, for
+    the cells tested exactly (default: ``g``)."""
     n = len(g)
-    runs = cells.runs(grid.geom, g)
+    exact = exact or (lambda i: g[i])
+    runs = cells.runs(grid.geom, g, verts)
     run_s, run_c = grid.run_sums(runs.row, runs.c_lo, runs.c_hi)
     sums = np.bincount(runs.poly, weights=run_s, minlength=n)
     counts = np.bincount(runs.poly, weights=run_c, minlength=n).astype(np.int64)
     hit = np.zeros(n, dtype=bool)
     hit[runs.poly] = True
     if runs.d_poly.size:
-        inside = cells.doubtful_inside(grid.geom, g, runs)
+        inside = cells.doubtful_inside(grid.geom, exact, runs)
         fi, cols, rows = runs.d_poly[inside], runs.d_col[inside], runs.d_row[inside]
         hit[fi] = True
         s, c = _sums(fi, grid.values(cols, rows), n)
@@ -274,7 +293,7 @@ def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool) -> tuple[np.ndarray, 
         counts += c
     miss = np.flatnonzero(~shapely.is_missing(g) & ~hit) if fallback else np.empty(0, dtype=np.int64)
     if miss.size:
-        pts = shapely.point_on_surface(g[miss])
+        pts = shapely.point_on_surface(exact(miss))
         px, py = shapely.get_x(pts), shapely.get_y(pts)
         mc = np.floor((px - grid.x0) / grid.dx).astype(np.int64)
         mr = np.floor((py - grid.y0) / grid.dy).astype(np.int64)
@@ -448,6 +467,38 @@ def zonal_mean(
                        nodata_only=overlaps and not (counts > 0).any())
 
 
+def _buffers(polys: np.ndarray, verts: cells.Vertices, distance: float):
+    """The buffers of ``polys`` (quad_segs 2) for the ring: (a stand-in array telling which
+    exist, their rings as coordinates, a function giving the GEOS buffers of some indexes).
+
+    Convex footprints of one ring (nearly all buildings) are buffered in numpy (``offset.py``),
+    the others by GEOS; the GEOS buffer of a convex one is made only where a cell has to be
+    tested exactly against it."""
+    n = len(polys)
+    single = verts.single()
+    ring = verts.ring[single]
+    ids, compact = np.unique(ring, return_inverse=True)  # ring number = polygon index here
+    fast_ring = offset.convex_buffers(verts.xy[single], compact, distance, 2)
+    fast = np.zeros(n, dtype=bool)
+    fast[ids[fast_ring.fast]] = True
+    exist = ~shapely.is_missing(polys) & ~shapely.is_empty(polys)
+    built = np.full(n, None, dtype=object)
+    slow = np.flatnonzero(exist & ~fast)
+    built[slow] = shapely.buffer(polys[slow], distance, quad_segs=2)
+    slow_verts = cells.vertices(built)
+    poly = ids[fast_ring.poly]
+    joined = cells.Vertices.join([cells.Vertices(fast_ring.xy, poly, poly, n, np.ones(len(poly), dtype=bool)), slow_verts], n)
+    stand_in = np.where(exist, polys, None)  # which buffers exist (their geometry is not read)
+
+    def exact(i: np.ndarray) -> np.ndarray:
+        todo = np.unique(i[fast[i] & shapely.is_missing(built[i])])
+        if todo.size:
+            built[todo] = shapely.buffer(polys[todo], distance, quad_segs=2)
+        return built[i]
+
+    return stand_in, joined, exact
+
+
 def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_crs: QgsCoordinateReferenceSystem,
               context: QgsProcessingContext, progress: Progress) -> ZonalResult:
     """Mean of the cells within ``ring_m`` of each geometry but not under it.
@@ -467,19 +518,23 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     def task(idx):
         part = geoms[idx]
         ok = has[idx]
-        outer = np.full(idx.size, None, dtype=object)
-        outer[ok] = shapely.buffer(part[ok], ring_m, quad_segs=2)
-        inner = part
         if xform is not None:  # (single thread: see below)
-            outer[ok] = transform_geoms(outer[ok], xform)
+            outer = np.full(idx.size, None, dtype=object)
+            outer[ok] = transform_geoms(shapely.buffer(part[ok], ring_m, quad_segs=2), xform)
             inner = part.copy()
             inner[ok] = transform_geoms(part[ok], xform)
-        s_out, c_out, hit = _zone_sums(grid, outer, True)
-        s_in, c_in, _ = _zone_sums(grid, inner, False)
+            s_out, c_out, hit = _zone_sums(grid, outer, True)
+            s_in, c_in, _ = _zone_sums(grid, inner, False)
+        else:
+            inner = np.where(ok, part, None)
+            verts = cells.vertices(inner)
+            outer, outer_verts, exact = _buffers(inner, verts, ring_m)
+            s_out, c_out, hit = _zone_sums(grid, outer, True, outer_verts, exact)
+            s_in, c_in, _ = _zone_sums(grid, inner, False, verts)
         return idx, s_out - s_in, c_out - c_in, bool(hit.any())
 
     sums = np.zeros(n)
-    cells = np.zeros(n, dtype=np.int64)
+    counts = np.zeros(n, dtype=np.int64)
     overlaps = False
     windows = _windows(np.where(has, geoms, None), grid, ring_m)
     huge = _huge(windows)
@@ -492,17 +547,17 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
                 transform_geoms(np.array([inner], dtype=object), xform)[0]
         so, co, ho = _big_sums(grid, outer, True, sub.sub(0.0, 0.7))
         si, ci, _ = _big_sums(grid, inner, False, sub.sub(0.7, 1.0))
-        sums[f], cells[f] = so - si, co - ci
+        sums[f], counts[f] = so - si, co - ci
         overlaps = overlaps or ho
     progress = progress.sub(share, 1.0)
     # a QgsCoordinateTransform belongs to one thread: another CRS is sampled on this one
     for idx, s, c, hit in _run(_chunks(windows), task, progress, 1 if xform is not None else workers()):
-        sums[idx], cells[idx] = s, c
+        sums[idx], counts[idx] = s, c
         overlaps = overlaps or hit
     mean = np.full(n, np.nan)
-    np.divide(sums, cells, out=mean, where=cells > 0)
-    return ZonalResult(mean=mean, cells=cells, sums=sums, overlaps=overlaps,
-                       nodata_only=overlaps and not (cells > 0).any())
+    np.divide(sums, counts, out=mean, where=counts > 0)
+    return ZonalResult(mean=mean, cells=counts, sums=sums, overlaps=overlaps,
+                       nodata_only=overlaps and not (counts > 0).any())
 
 
 def inside_extent(raster: QgsRasterLayer, geoms: np.ndarray, geoms_crs: QgsCoordinateReferenceSystem,

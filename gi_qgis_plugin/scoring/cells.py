@@ -74,6 +74,37 @@ def _first_last(lo: np.ndarray, hi: np.ndarray, inside, limit: int) -> tuple[np.
     return np.maximum(first, 0), np.minimum(last, limit - 1)
 
 
+@dataclass
+class Vertices:
+    """The rings of polygons as coordinate arrays: ``xy`` (closed rings, each ring's points
+    together), the polygon of each point and a ring number per point. A polygon of one ring has
+    its own index as ring number (below ``n``, the number of polygons); further rings count on
+    from ``n``."""
+
+    xy: np.ndarray
+    poly: np.ndarray
+    ring: np.ndarray
+    n: int
+    approx: np.ndarray | None = None  # True per point computed outside GEOS (offset.py); None = none
+
+    def single(self) -> np.ndarray:
+        """True per point of a polygon that is one ring."""
+        return self.ring < self.n
+
+    @staticmethod
+    def join(parts: list[Vertices], n: int) -> Vertices:
+        approx = np.concatenate([np.zeros(len(v.poly), dtype=bool) if v.approx is None else v.approx for v in parts])
+        return Vertices(np.concatenate([v.xy for v in parts]), np.concatenate([v.poly for v in parts]),
+                        np.concatenate([v.ring for v in parts]), n, approx)
+
+
+def vertices(polys: np.ndarray) -> Vertices:
+    """:class:`Vertices` of the polygonal geometries of ``polys``."""
+    polys = np.asarray(polys, dtype=object)
+    xy, poly, ring = _vertices(polys)
+    return Vertices(xy, poly, ring, len(polys))
+
+
 def _vertices(polys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The coordinates (x, y) of every ring of the polygonal geometries, with the index of their
     polygon and a ring number per coordinate.
@@ -113,11 +144,13 @@ def _vertices(polys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             np.concatenate([p[2] for p in pieces]))
 
 
-def runs(grid: Grid, polys: np.ndarray) -> Runs:
+def runs(grid: Grid, polys: np.ndarray | None, verts: Vertices | None = None) -> Runs:
     """The runs of cells inside each polygon of ``polys`` (None, empty and non-polygonal parts
-    hold none), with the doubtful cells to test exactly. Requires ``grid.dx > 0``."""
-    polys = np.asarray(polys, dtype=object)
-    xy, vpoly, ring_of = _vertices(polys)
+    hold none), with the doubtful cells to test exactly; or of the rings ``verts`` (then
+    ``polys`` is not needed). Requires ``grid.dx > 0``."""
+    if verts is None:
+        verts = vertices(polys)
+    xy, vpoly, ring_of = verts.xy, verts.poly, verts.ring
     if xy.shape[0] < 2:
         e = _empty()
         return Runs(e, e, e, e, e, e, e)
@@ -129,6 +162,14 @@ def runs(grid: Grid, polys: np.ndarray) -> Runs:
     ex0, ey0, ex1, ey1 = xy[:-1, 0][same], xy[:-1, 1][same], xy[1:, 0][same], xy[1:, 1][same]
     epoly = vpoly[:-1][same]
     slant = ey0 != ey1
+    # an edge of coordinates computed outside GEOS (offset.py: equal to GEOS's up to a few units
+    # in the last place) so nearly horizontal that such a shift of its ends moves its crossing
+    # by EPS/2: its rows are tested exactly against GEOS's polygon
+    flat_keys = _empty()
+    if verts.approx is not None and verts.approx.any():
+        ulp = np.spacing(np.abs(xy).max())
+        flat = slant & verts.approx[:-1][same] & (np.abs(ex1 - ex0) * 4.0 * ulp > 0.5 * eps_x * np.abs(ey1 - ey0))
+        flat_keys = _flat_rows(grid, ey0[flat], ey1[flat], epoly[flat], stride)
     ex0, ey0, ex1, ey1, epoly = ex0[slant], ey0[slant], ex1[slant], ey1[slant], epoly[slant]
     ylo, yhi = np.minimum(ey0, ey1), np.maximum(ey0, ey1)
 
@@ -147,7 +188,7 @@ def runs(grid: Grid, polys: np.ndarray) -> Runs:
     # 2. rows through a vertex (within EPS): every cell of such a row is tested exactly
     rv = np.rint((xy[:, 1] - grid.y0) / grid.dy - 0.5).astype(np.int64)
     near = (np.abs(grid.row_y(rv) - xy[:, 1]) <= eps_y) & (rv >= 0) & (rv < grid.nrows)
-    doubt_rows = np.unique(vpoly[near] * stride + rv[near])
+    doubt_rows = np.union1d(vpoly[near] * stride + rv[near], flat_keys)
 
     # 3. the crossings of each (polygon, row) in x order, in pairs
     order = np.argsort(key, kind="stable")
@@ -158,8 +199,10 @@ def runs(grid: Grid, polys: np.ndarray) -> Runs:
         odd = size % 2 == 1  # cannot happen on closed rings; tested exactly if rounding made it
         if odd.any():
             doubt_rows = np.union1d(doubt_rows, key[start[odd]])
-        drop = np.isin(key, doubt_rows)
-        key, x_cross = key[~drop], x_cross[~drop]
+        if doubt_rows.size:  # (both sorted)
+            at = np.minimum(np.searchsorted(doubt_rows, key), doubt_rows.size - 1)
+            keep = doubt_rows[at] != key
+            key, x_cross = key[keep], x_cross[keep]
         if (size > 2).any():
             order = np.lexsort((x_cross, key))
             key, x_cross = key[order], x_cross[order]
@@ -187,9 +230,12 @@ def runs(grid: Grid, polys: np.ndarray) -> Runs:
     # 5. the doubtful rows: every cell of the polygon's bounding box on that row
     if doubt_rows.size:
         dp = doubt_rows // stride
-        b = shapely.bounds(polys[dp])
-        c0 = np.maximum(np.ceil((b[:, 0] - grid.x0) / grid.dx - 0.5).astype(np.int64), 0)
-        c1 = np.minimum(np.floor((b[:, 2] - grid.x0) / grid.dx - 0.5).astype(np.int64), grid.ncols - 1)
+        xmin = np.full(verts.n, np.inf)
+        xmax = np.full(verts.n, -np.inf)
+        np.minimum.at(xmin, vpoly, xy[:, 0])
+        np.maximum.at(xmax, vpoly, xy[:, 0])
+        c0 = np.maximum(np.ceil((xmin[dp] - grid.x0) / grid.dx - 0.5).astype(np.int64), 0)
+        c1 = np.minimum(np.floor((xmax[dp] - grid.x0) / grid.dx - 0.5).astype(np.int64), grid.ncols - 1)
         width = np.maximum(c1 - c0 + 1, 0)
         d_key.append(np.repeat(doubt_rows, width))
         d_col.append(np.repeat(c0, width) + (np.arange(int(width.sum())) - np.repeat(np.cumsum(width) - width, width)))
@@ -201,11 +247,25 @@ def runs(grid: Grid, polys: np.ndarray) -> Runs:
                 d_col=dc)
 
 
-def doubtful_inside(grid: Grid, polys: np.ndarray, r: Runs) -> np.ndarray:
-    """Which doubtful cells of ``r`` lie inside their polygon: the exact point-in-polygon test
+def _flat_rows(grid: Grid, y0: np.ndarray, y1: np.ndarray, poly: np.ndarray, stride) -> np.ndarray:
+    """(polygon, row) keys of the rows that edges from y0 to y1 span (ends included)."""
+    a = (np.minimum(y0, y1) - grid.y0) / grid.dy - 0.5
+    b = (np.maximum(y0, y1) - grid.y0) / grid.dy - 0.5
+    first = np.maximum(np.floor(np.minimum(a, b)).astype(np.int64), 0)
+    last = np.minimum(np.ceil(np.maximum(a, b)).astype(np.int64), grid.nrows - 1)
+    count = np.maximum(last - first + 1, 0)
+    owner = np.repeat(np.arange(count.size), count)
+    rows = np.repeat(first, count) + (np.arange(owner.size) - np.repeat(np.cumsum(count) - count, count))
+    return np.unique(poly[owner] * stride + rows)
+
+
+def doubtful_inside(grid: Grid, polys, r: Runs) -> np.ndarray:
+    """Which doubtful cells of ``r`` lie inside their polygon (``polys``: the polygons, or a
+    function giving those of some indexes): the exact point-in-polygon test
     of GEOS, without preparing the polygons (``contains_xy`` would prepare them for good, and a
     prepared geometry must not be shared between threads)."""
     if r.d_poly.size == 0:
         return np.zeros(0, dtype=bool)
     points = shapely.points(grid.col_x(r.d_col), grid.row_y(r.d_row))
-    return shapely.contains(np.asarray(polys, dtype=object)[r.d_poly], points)
+    exact = polys(r.d_poly) if callable(polys) else np.asarray(polys, dtype=object)[r.d_poly]
+    return shapely.contains(exact, points)
