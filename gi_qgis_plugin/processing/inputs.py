@@ -44,9 +44,17 @@ class MainInput:
     arrays: FeatureArrays
     name: str  # for messages
     kind: str  # "polygon" | "line"
-    points: np.ndarray  # a point on each feature (None without geometry)
     zones: np.ndarray  # polygons to average rasters over: the polygon, or the buffered line
     fields: dict[str, str | None] = field(default_factory=dict)  # kind -> field of the input used
+    known_points: np.ndarray | None = None  # a point on each feature, when already at hand
+
+    @property
+    def points(self) -> np.ndarray:
+        """A point on each feature (None without geometry), made on first use (on all cores):
+        a run that looks nothing up at points does not pay for a million of them."""
+        if self.known_points is None:
+            self.known_points = map_slices(geo.points_on_surface, self.geoms)
+        return self.known_points
 
     @property
     def geoms(self) -> np.ndarray:
@@ -79,8 +87,7 @@ def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float |
         ok = arrays.usable
         dist = line_zone_m if np.isscalar(line_zone_m) else np.asarray(line_zone_m, dtype=float)[ok]
         zones[ok] = shapely.buffer(geoms[ok], dist, cap_style="flat")
-    points = map_slices(geo.points_on_surface, geoms)  # on all cores
-    return MainInput(arrays=arrays, name=name, kind=kind, points=points, zones=zones, fields=dict(fields or {}))
+    return MainInput(arrays=arrays, name=name, kind=kind, zones=zones, fields=dict(fields or {}))
 
 
 def derived_input(main: MainInput, geoms: np.ndarray, source_index: np.ndarray,

@@ -525,7 +525,7 @@ def _north_to_south(sections: MainInput) -> tuple[MainInput, np.ndarray]:
     back[order] = np.arange(order.size)
     a = sections.arrays
     arrays = FeatureArrays(fids=a.fids[order], geoms=a.geoms[order], fields=a.fields, rows=None, columns={}, crs=a.crs)
-    view = MainInput(arrays=arrays, name=sections.name, kind="line", points=sections.points[order],
+    view = MainInput(arrays=arrays, name=sections.name, kind="line", known_points=None if sections.known_points is None else sections.known_points[order],
                      zones=sections.zones[order])
     return view, back
 

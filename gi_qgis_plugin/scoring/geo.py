@@ -145,31 +145,46 @@ def own_copies(geoms: np.ndarray) -> np.ndarray:
 
 
 def nearest_distance_apart(geoms: np.ndarray, targets: np.ndarray, max_distance: float) -> np.ndarray:
-    """:func:`nearest_distance` on copies of its inputs: safe on a second thread (see :func:`own_copies`)."""
-    return nearest_distance(own_copies(geoms), own_copies(targets), max_distance)
+    """:func:`nearest_distance` for a second thread while this one prepares ``geoms`` (raster
+    statistics): it reads ``geoms`` only through envelopes and plain distances, never through a
+    prepared geometry (see :func:`own_copies`), and works on its own copies of ``targets``."""
+    return nearest_distance(geoms, own_copies(targets), max_distance)
+
+
+NEAREST_STEP = 100_000  # features per bulk query: bounds the candidate pairs held at once
 
 
 def nearest_distance(geoms: np.ndarray, targets: np.ndarray, max_distance: float,
                      progress=None) -> np.ndarray:
-    """Distance to the nearest target within ``max_distance`` (inf beyond; NaN for no geometry)."""
+    """Distance to the nearest target within ``max_distance`` (inf beyond; NaN for no geometry).
+
+    Candidates are the targets whose envelope meets each feature's envelope grown by
+    ``max_distance`` (a tree query without predicate), then every candidate's exact distance in
+    one vectorised call: the distance is needed anyway, so a ``dwithin`` test first would only
+    compute it twice. No prepared geometry is used (safe beside a thread that prepares
+    ``geoms``)."""
+    geoms = np.asarray(geoms, dtype=object)
     out = np.full(len(geoms), np.inf)
     ok = ~shapely.is_missing(geoms)
     out[~ok] = np.nan
-    tgt_ok = targets[~shapely.is_missing(targets)]
+    targets = np.asarray(targets, dtype=object)
+    tgt_ok = targets[~shapely.is_missing(targets)] if targets.size else targets
     if not ok.any() or tgt_ok.size == 0:
         return out
     tree = shapely.STRtree(tgt_ok)
     qidx = np.flatnonzero(ok)
-    # all pairs within reach in bulk queries, then their exact distances in one call per chunk
-    step = 100_000
-    for start in range(0, qidx.size, step):
-        part = qidx[start:start + step]
-        src, tgt = tree.query(geoms[part], predicate="dwithin", distance=max_distance)
+    for start in range(0, qidx.size, NEAREST_STEP):
+        part = qidx[start:start + NEAREST_STEP]
+        b = shapely.bounds(geoms[part])
+        reach = shapely.box(b[:, 0] - max_distance, b[:, 1] - max_distance, b[:, 2] + max_distance,
+                            b[:, 3] + max_distance)
+        src, tgt = tree.query(reach)
         if src.size:
             dist = shapely.distance(geoms[part[src]], tgt_ok[tgt])
-            np.minimum.at(out, part[src], dist)
+            near = dist <= max_distance
+            np.minimum.at(out, part[src[near]], dist[near])
         if progress is not None:
-            progress(min(start + step, qidx.size) / qidx.size)
+            progress(min(start + NEAREST_STEP, qidx.size) / qidx.size)
     return out
 
 
