@@ -476,7 +476,7 @@ _MIX = _HASH[::-1] ^ np.arange(1, _HASH.size + 1, dtype=np.uint64)  # per word p
 
 
 def _factorized(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(index of the first feature of each distinct value, distinct value per feature) of a
+    """(index of a feature with each distinct value, distinct value per feature) of a
     fixed-width bytes array: its 8-byte words as one integer (up to 8 bytes) or a hash of them,
     so numpy sorts integers instead of strings; a hash clash falls back to ``np.unique``."""
     n, width = data.size, data.dtype.itemsize
@@ -490,12 +490,27 @@ def _factorized(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         key = np.zeros(n, dtype=np.uint64)
         for j in range(words):  # uint64 arithmetic wraps around: a hash of the words and their places
             key = key * _HASH[j % _HASH.size] + (packed[:, j] ^ _MIX[j % _MIX.size])
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    inverse = inverse.reshape(-1)
+    first, inverse = _factorized_keys(key)
     if words > 1 and not np.array_equal(packed, packed[first[inverse]]):  # two values with one hash
         _, first, inverse = np.unique(data, return_index=True, return_inverse=True)
         inverse = inverse.reshape(-1)
     return first, inverse
+
+
+def _factorized_keys(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(a feature of each distinct key, distinct key per feature). A category column has few
+    distinct values: those of a sample are looked up by binary search, without sorting every
+    feature; when the sample misses a value, every key is sorted."""
+    n = key.size
+    sample = np.unique(key[:: max(1, n // 4096)])
+    if sample.size <= 256:
+        inverse = np.minimum(np.searchsorted(sample, key), sample.size - 1)
+        if np.array_equal(sample[inverse], key):
+            first = np.zeros(sample.size, dtype=np.int64)
+            first[inverse] = np.arange(n)  # the last feature with each value: any one will do
+            return first, inverse
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
 
 
 def typed_column(rows: ColumnTable, k: int, fld: QgsField) -> np.ndarray:
