@@ -80,18 +80,21 @@ def keep_parts(geoms: np.ndarray, polygonal: bool, linear: bool) -> int:
     return int(coll.sum())
 
 
-def implausible_coordinates(geoms: np.ndarray, crs: QgsCoordinateReferenceSystem) -> np.ndarray:
+def implausible_coordinates(geoms: np.ndarray, crs: QgsCoordinateReferenceSystem,
+                            bounds: np.ndarray | None = None) -> np.ndarray:
     """True where a geometry has coordinates that are not finite or lie far outside the area of
     use of ``crs`` (a 1e300 coordinate, a zone-prefixed easting): such a feature cannot be
     placed, and its area or distances would be numbers without meaning.
 
     "Far": the area of use, in the CRS's own coordinates, grown by its own size on every side
-    (ETRS89 / UTM 32N is defined for 6–12° E but used across all of Germany)."""
+    (ETRS89 / UTM 32N is defined for 6–12° E but used across all of Germany).
+
+    ``bounds``: ``shapely.bounds(geoms)`` when the caller has it already."""
     out = np.zeros(len(geoms), bool)
     ok = ~shapely.is_missing(geoms)
     if not ok.any():
         return out
-    bounds = shapely.bounds(geoms[ok])
+    bounds = shapely.bounds(geoms[ok]) if bounds is None else bounds[ok]
     bad = ~np.isfinite(bounds).all(axis=1)
     area = _area_of_use(crs)
     if area is not None:

@@ -160,7 +160,8 @@ def read_source(
         for start in range(0, n, step):
             parsed.append(_parse_wkb(wkb_arr[start:start + step], validity=False))
             progress(0.8 + 0.05 * min(start + step, n) / max(n, 1))
-    geoms, have, valid, known = _joined_parts(parsed, n)
+    geoms, have, measured = _joined_parts(parsed, n)
+    known = measured.known  # cleared below wherever the reader changes a geometry
     start = 0
     for part in parsed:  # shapely reads no curved geometry (arcs, as in ALKIS/NAS): straightened first
         if part.curved:
@@ -174,13 +175,16 @@ def read_source(
     parsed_empty = have & ~bad_parse & shapely.is_empty(geoms)
     skipped["geom_empty"] += int(parsed_empty.sum())
     geoms[parsed_empty] = None
-    known &= shapely.get_type_id(geoms) != 7  # collections are changed below: their validity is not known
+    known &= ~parsed_empty & (shapely.get_type_id(geoms) != 7)  # collections are changed below
     converted["collection"] = checks.keep_parts(geoms, polygonal, linear)
     progress(0.85)
     # Z and M dropped only where present: force_2d rebuilds every geometry it is given
-    has_zm = shapely.has_z(geoms)
-    if hasattr(shapely, "has_m"):
-        has_zm |= shapely.has_m(geoms)
+    has_zm = measured.zm & known
+    unknown = np.flatnonzero(~known)
+    if unknown.size:
+        has_zm[unknown] = shapely.has_z(geoms[unknown])
+        if hasattr(shapely, "has_m"):
+            has_zm[unknown] |= shapely.has_m(geoms[unknown])
     zm = np.flatnonzero(has_zm)
     if zm.size:
         geoms[zm] = map_slices(shapely.force_2d, geoms[zm], progress.sub(0.85, 0.88), step)
@@ -191,13 +195,14 @@ def read_source(
             xform = QgsCoordinateTransform(read_crs, work_crs, context.transformContext())
             geoms[ok] = transform_geoms(geoms[ok], xform)
             known[:] = False
-    far = checks.implausible_coordinates(geoms, work_crs)
+    far = checks.implausible_coordinates(geoms, work_crs, _measured(measured.bounds, known, geoms, shapely.bounds))
     skipped["geom_outside_crs"] = int(far.sum())
     geoms[far] = None
     progress(0.93)
 
     repaired = 0
     ok = ~shapely.is_missing(geoms)
+    valid = measured.valid
     need = np.flatnonzero(ok & ~known)  # validity not yet known (the reader checks it while reading)
     if need.size:
         valid[need] = map_slices(shapely.is_valid, geoms[need], progress.sub(0.93, 0.95), step)
@@ -209,12 +214,13 @@ def read_source(
         elif linear:
             fixed = _linear_parts(fixed)
         geoms[invalid] = fixed
+        known[invalid] = False
         repaired = int((~shapely.is_missing(fixed) & ~shapely.is_empty(fixed)).sum())
         skipped["geom_invalid_unrepairable"] = int(invalid.sum()) - repaired
     if polygonal:
         ok = ~shapely.is_missing(geoms)
         area = np.zeros(n)
-        area[ok] = map_slices(shapely.area, geoms[ok], None, step)
+        area[ok] = _measured(measured.area, known, geoms, lambda g: map_slices(shapely.area, g, None, step))[ok]
         not_poly = ok & (area <= 0)
         skipped["geom_not_polygon"] = int(not_poly.sum())
         geoms[not_poly] = None
@@ -257,17 +263,23 @@ def _object_array(values: list) -> np.ndarray:
 
 @dataclass
 class _Parsed:
-    """WKB of consecutive features parsed by shapely."""
+    """WKB of consecutive features parsed by shapely, with what the reader asks of each
+    geometry later (when ``valid`` is not None): measured on a worker thread, used for the
+    geometries the reader leaves as they were parsed."""
 
     geoms: np.ndarray  # None where no WKB (or not parsed: ``curved``)
     have: np.ndarray  # a non-empty WKB
-    valid: np.ndarray | None  # shapely.is_valid of ``geoms`` (None: not checked)
+    valid: np.ndarray | None  # shapely.is_valid of ``geoms`` (None: nothing measured)
     curved: bool = False  # shapely refused a curved geometry: nothing parsed, straighten first
+    zm: np.ndarray | None = None  # has Z or M
+    bounds: np.ndarray | None = None  # shapely.bounds (n × 4)
+    area: np.ndarray | None = None
 
 
 def _parse_wkb(wkb: np.ndarray, validity: bool) -> _Parsed:
-    """Parse one slice of WKB (None or empty = no geometry), with the validity of each result
-    when ``validity``; runs on a worker thread while the reader fetches the next batch."""
+    """Parse one slice of WKB (None or empty = no geometry); with ``validity``, also measure
+    each result (validity, Z/M, bounds, area). Runs on a worker thread while the reader
+    fetches the next batch: GEOS releases the GIL for the measures."""
     wkb = np.asarray(wkb, dtype=object)
     have = ~np.equal(wkb, None)
     geoms = np.full(len(wkb), None, dtype=object)
@@ -283,18 +295,50 @@ def _parse_wkb(wkb: np.ndarray, validity: bool) -> _Parsed:
         have[unread] = np.fromiter(map(len, wkb[unread].tolist()), dtype=np.int64, count=unread.size) > 0
     if curved:
         return _Parsed(geoms, have, None, curved=True)
-    return _Parsed(geoms, have, shapely.is_valid(geoms) if validity else None)
+    if not validity:
+        return _Parsed(geoms, have, None)
+    zm = shapely.has_z(geoms)
+    if hasattr(shapely, "has_m"):
+        zm |= shapely.has_m(geoms)
+    return _Parsed(geoms, have, shapely.is_valid(geoms), zm=zm, bounds=shapely.bounds(geoms), area=shapely.area(geoms))
 
 
-def _joined_parts(parts: Sequence[_Parsed], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(geometries, have WKB, valid, validity known) of all features from the parsed slices."""
+@dataclass
+class _Measures:
+    """The workers' measures of all features; ``known``: the geometry is still the one they
+    measured (the reader clears it where it changes a geometry)."""
+
+    known: np.ndarray
+    valid: np.ndarray
+    zm: np.ndarray
+    bounds: np.ndarray
+    area: np.ndarray
+
+
+def _joined_parts(parts: Sequence[_Parsed], n: int) -> tuple[np.ndarray, np.ndarray, _Measures]:
+    """(geometries, have WKB, measures) of all features from the parsed slices."""
     if not parts:
-        return np.full(n, None, dtype=object), np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, bool)
+        return (np.full(n, None, dtype=object), np.zeros(n, bool),
+                _Measures(np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, bool), np.full((n, 4), np.nan), np.zeros(n)))
+
+    def joined(name, empty):
+        return np.concatenate([getattr(p, name) if p.valid is not None else empty(len(p.geoms)) for p in parts])
+
     geoms = np.concatenate([p.geoms for p in parts])
     have = np.concatenate([p.have for p in parts])
-    valid = np.concatenate([p.valid if p.valid is not None else np.zeros(len(p.geoms), bool) for p in parts])
     known = np.concatenate([np.full(len(p.geoms), p.valid is not None) for p in parts])
-    return geoms, have, valid, known
+    return geoms, have, _Measures(known, joined("valid", lambda k: np.zeros(k, bool)), joined("zm", lambda k: np.zeros(k, bool)),
+                                  joined("bounds", lambda k: np.full((k, 4), np.nan)), joined("area", np.zeros))
+
+
+def _measured(values: np.ndarray, known: np.ndarray, geoms: np.ndarray, measure: Callable) -> np.ndarray:
+    """``measure(geoms)``: the workers' values where the geometry is still the one they measured,
+    measured now for the others (missing geometries included: shapely gives them NaN / 0)."""
+    out = values.copy()
+    todo = np.flatnonzero(~known)
+    if todo.size:
+        out[todo] = measure(geoms[todo])
+    return out
 
 
 def _read_qgis(source, context, work_crs, progress, keep_rows, fields):
