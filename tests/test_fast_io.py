@@ -539,13 +539,14 @@ NASTY_SPEC = NASTY_FIELDS[1:]  # the layer's fields: "fid" is its FID column
 
 
 @needs_arrow
-@pytest.mark.parametrize("batch_rows", [2, 25_000])  # several batches, one batch
-def test_the_arrow_writer_writes_what_qgis_provider_writes(batch_rows, tmp_path, qgis_app, monkeypatch):
+@pytest.mark.parametrize("batch_rows, first_fid", [(2, 11), (25_000, 11), (2, 1)])  # several batches, one; fids 1 … n
+def test_the_arrow_writer_writes_what_qgis_provider_writes(batch_rows, first_fid, tmp_path, qgis_app, monkeypatch):
     from gi_qgis_plugin.processing import write
     from gi_qgis_plugin.scoring.progress import Progress
 
     monkeypatch.setattr(write_arrow, "BATCH_ROWS", batch_rows)
     rows, cols, geoms = _nasty_rows()
+    rows.columns[0] = (np.arange(first_fid, first_fid + 7), None)  # 1 … 7: left to SQLite's row ids
     fields = _qfields(NASTY_FIELDS)
     fast, plain = tmp_path / "fast.gpkg", tmp_path / "plain.gpkg"
     _empty_layer(fast, NASTY_SPEC)
@@ -557,7 +558,7 @@ def test_the_arrow_writer_writes_what_qgis_provider_writes(batch_rows, tmp_path,
         str(plain), lambda sink: write.write_sink(sink, fields, geoms, cols, Progress(None), rows=rows, keep=[0, 1, 2, 3]))
     assert not compare.differences(str(fast), str(plain), record=False)
     got = _read_all(fast)
-    assert [r["fid"] for r in got] == list(range(11, 18))
+    assert [r["fid"] for r in got] == list(range(first_fid, first_fid + 7))
     assert [r["k_int"] for r in got] == [1, None, 3, 4, 5, 6, None]
     assert [r["k_text"] for r in got] == ["Grüße", "", "a\x1fb", "c\x1ed", "🌳", None, "y"]
     assert [r["c_int"] for r in got] == [0, None, None, 3, None, None, 6]

@@ -190,6 +190,8 @@ def write_arrow(
             if not layout.ok:
                 return None
             lyr = _recreate(ds, lyr)
+            if layout.fid is not None and _numbered_from_one(_fid_values(layout.fid, rows, cols, src, n)):
+                layout.fid = None  # 1 … n in row order: the ids SQLite gives the new table's rows anyway
             options = [f"FID={layout.fid_column}"] if layout.fid is not None else []
 
             ds.StartTransaction()
@@ -232,6 +234,26 @@ def build_batch(layout: _Layout, geoms: np.ndarray, idx: np.ndarray, rows: Colum
         wkb[have] = shapely.to_wkb(g[have], output_dimension=2)
     children.append(arrow_c.ArrowColumn(layout.geom_column, "wkb", *arrow_c.binary(wkb), extension="geoarrow.wkb"))
     return arrow_c.Batch(children, idx.size)
+
+
+def _fid_values(source: tuple[str, int], rows: ColumnTable | None, cols: Sequence[np.ndarray],
+                src: np.ndarray | None, n: int) -> np.ndarray | None:
+    """The feature ids of the output rows as int64 (None: a NULL or a value that is no integer)."""
+    where, k = source
+    if where == "row":
+        data, mask = rows.columns[k]
+        data = data if src is None else data[src]
+        if mask is not None and (mask if src is None else mask[src]).any():
+            return None
+    else:
+        data = cols[k]
+    if data.dtype.kind not in "iu" or data.size != n:
+        return None
+    return data.astype(np.int64, copy=False)
+
+
+def _numbered_from_one(fids: np.ndarray | None) -> bool:
+    return fids is not None and fids.size > 0 and bool(np.array_equal(fids, np.arange(1, fids.size + 1)))
 
 
 def _child(name, kind, source, idx, ridx, rows, cols) -> arrow_c.ArrowColumn:
