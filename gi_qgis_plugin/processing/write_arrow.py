@@ -10,7 +10,14 @@ the rows go in as Arrow record batches instead (``arrow_c.py``, no pyarrow):
    column, geometry type, CRS), so that GDAL fills the R-tree once at the end instead of per
    row;
 3. the rows are written in batches inside one transaction, the next batch being built on a
-   second thread while GDAL writes the current one (GDAL releases the GIL).
+   second thread while GDAL writes the current one (GDAL releases the GIL). Feature ids 1 … n
+   in row order (an input read from a GeoPackage) are not sent: SQLite numbers the rows of the
+   new table the same way, and GDAL binds one value less per row.
+
+GDAL's part is what takes the time: the GeoPackage driver has no bulk Arrow writer, so GDAL
+turns every row into a feature (about 5 µs per row for the 34 fields of a roof output, plus
+about 1 µs per row for the R-tree at close); the batches' Python side (WKB, text buffers) is
+about 2 µs per row on the second thread.
 
 Every other destination (memory layers, Shapefile, PostGIS, ``ogr:`` URIs with options …), a
 field type the batches do not carry, or ``GI_PLAIN_IO=1`` in the environment keeps the sink.
