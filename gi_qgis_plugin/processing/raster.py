@@ -385,7 +385,8 @@ def _big_sums(grid: _Grid, geom, fallback: bool, progress: Progress) -> tuple[fl
 
 def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> list:
     """``task(idx)`` for every chunk, on ``threads`` threads; progress and cancel answered
-    from this thread at least every half second."""
+    from this thread at least every half second. While no chunk finishes, the bar creeps a
+    little towards the share of the chunks under way, so that it moves at every report."""
     total = max(sum(c.size for c in chunks), 1)
     results = []
     done = 0
@@ -396,14 +397,22 @@ def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> li
             progress(done / total)
         return results
     pool = ThreadPoolExecutor(max_workers=threads)
+    shown = 0.0
     try:
         pending = {pool.submit(task, idx): idx.size for idx in chunks}
+        order = list(pending)
         while pending:
             finished, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
             for f in finished:
                 results.append(f.result())
                 done += pending.pop(f)
-            progress(done / total)
+            if finished:
+                shown = max(shown, done / total)
+            else:  # the chunks under way: the next `threads` still pending, in submission order
+                running = [f for f in order if f in pending][:threads]
+                ahead = (done + sum(pending[f] for f in running)) / total
+                shown += 0.25 * (ahead - shown)
+            progress(shown)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return results
