@@ -459,7 +459,9 @@ def zonal_mean(
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
+    progress(0.001)
     windows = _windows(g, grid)
+    progress(0.002)
     huge = _huge(windows)
     share = huge.size / max(n, 1) if huge.size < n else 1.0
     share = max(share, 0.5) if huge.size else 0.0  # a huge feature takes most of the work
@@ -519,6 +521,7 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     building, not on it.)
     """
     grid = _Grid(raster, 1)
+    progress(0.0)
     n = len(geoms)
     has = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     need_transform = raster.crs().isValid() and geoms_crs.isValid() and raster.crs() != geoms_crs
@@ -545,7 +548,9 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     overlaps = False
+    progress(0.001)
     windows = _windows(np.where(has, geoms, None), grid, ring_m)
+    progress(0.002)
     huge = _huge(windows)
     share = max(huge.size / max(n, 1), 0.5) if huge.size else 0.0
     for k, f in enumerate(huge.tolist()):
