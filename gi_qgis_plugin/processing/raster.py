@@ -79,9 +79,12 @@ class _Tile:
         h, w = raw.shape
         self.csum = np.zeros((h, w + 1))
         np.cumsum(np.where(valid, raw, 0), axis=1, dtype=np.float64, out=self.csum[:, 1:])
-        self.ccount = np.zeros((h, w + 1), dtype=np.int32)
-        np.cumsum(valid, axis=1, dtype=np.int32, out=self.ccount[:, 1:])
-        self.nbytes = raw.nbytes + self.csum.nbytes + self.ccount.nbytes
+        # counts only where some cell is nodata: a tile of values counts by its columns
+        self.ccount = None
+        if not valid.all():
+            self.ccount = np.zeros((h, w + 1), dtype=np.int32)
+            np.cumsum(valid, axis=1, dtype=np.int32, out=self.ccount[:, 1:])
+        self.nbytes = raw.nbytes + self.csum.nbytes + (0 if self.ccount is None else self.ccount.nbytes)
 
 
 class _Grid:
@@ -237,7 +240,7 @@ class _Grid:
             rr = prow[pos] % self.tile_h
             a, b = plo[pos] % tw, phi[pos] % tw + 1
             s[pos] = tile.csum[rr, b] - tile.csum[rr, a]
-            c[pos] = tile.ccount[rr, b] - tile.ccount[rr, a]
+            c[pos] = (b - a) if tile.ccount is None else tile.ccount[rr, b] - tile.ccount[rr, a]
         return np.bincount(idx, weights=s, minlength=n), np.bincount(idx, weights=c, minlength=n).astype(np.int64)
 
     def values(self, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -245,6 +248,9 @@ class _Grid:
         out = np.full(cols.size, np.nan)
         for tile, pos in self._by_tile(rows, cols):
             rr, cc = rows[pos] % self.tile_h, cols[pos] % self.tile_w
+            if tile.ccount is None:
+                out[pos] = tile.raw[rr, cc]
+                continue
             ok = (tile.ccount[rr, cc + 1] - tile.ccount[rr, cc]) == 1
             out[pos[ok]] = tile.raw[rr[ok], cc[ok]]
         return out
