@@ -217,6 +217,6 @@ def test_a_raster_without_nodata_cells_gives_the_cell_by_cell_means(tmp_path, co
     for i, g in enumerate(geoms):
         if g is None:
             continue
-        mean, count = _brute(arr, cx, cy, shapely.buffer(g, 2.0, quad_segs=2), g)
+        mean, count = _brute(arr.astype(float), cx, cy, shapely.buffer(g, 2.0, quad_segs=2), g)
         assert res.cells[i] == count, i
         assert res.mean[i] == pytest.approx(mean, rel=1e-9, nan_ok=True), i
