@@ -203,9 +203,14 @@ def runs(grid: Grid, polys: np.ndarray | None, verts: Vertices | None = None) ->
             at = np.minimum(np.searchsorted(doubt_rows, key), doubt_rows.size - 1)
             keep = doubt_rows[at] != key
             key, x_cross = key[keep], x_cross[keep]
-        if (size > 2).any():
-            order = np.lexsort((x_cross, key))
-            key, x_cross = key[order], x_cross[order]
+        many = np.flatnonzero(np.diff(np.r_[np.flatnonzero(np.r_[True, key[1:] != key[:-1]]), key.size]) > 2)
+        if many.size:  # rows crossed more than twice (concave parts, holes): those put in x order
+            start = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+            size = np.diff(np.r_[start, key.size])
+            sel = np.repeat(start[many], size[many]) + (np.arange(int(size[many].sum()))
+                                                        - np.repeat(np.cumsum(size[many]) - size[many], size[many]))
+            sub = np.lexsort((x_cross[sel], key[sel]))
+            x_cross[sel] = x_cross[sel][sub]
     xa, xb = x_cross[0::2], x_cross[1::2]
     if xa.size and (xa > xb).any():  # two crossings per row (the usual case): only their order
         xa, xb = np.minimum(xa, xb), np.maximum(xa, xb)
