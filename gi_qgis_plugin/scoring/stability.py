@@ -27,6 +27,8 @@ tiebreak. No qgis imports.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -106,12 +108,87 @@ class _MeanScore:
         if total <= 0:
             return None  # no weight on this block: not in the score (as common.score_formula)
         raw = ws @ self.c
-        score = 100.0 * raw / total  # the variant's weights sum to 1 only up to rounding: divide, as the run
-        if self.gaps.size:  # renormalised over the criteria these features have
+        at_gaps = raw[self.gaps] if self.gaps.size else None
+        # 100 × raw / total, in place; the variant's weights sum to 1 only up to rounding: divide, as the run
+        raw *= 100.0
+        raw /= total
+        if at_gaps is not None:  # renormalised over the criteria these features have
             wsum = ws @ self.known
             with np.errstate(invalid="ignore", divide="ignore"):
-                score[self.gaps] = np.where(wsum > 0, 100.0 * raw[self.gaps] / wsum, np.nan)
-        return score
+                raw[self.gaps] = np.where(wsum > 0, 100.0 * at_gaps / wsum, np.nan)
+        return raw
+
+
+# Criteria beyond this size could overflow a variant's weighted sum; such input takes the plain
+# path, which needs no knowledge of where a score can be NaN.
+_BOUNDED = 1e100
+
+
+class _Variant:
+    """One thread's buffers for scoring, classing and ranking variants (no allocation per variant
+    beyond the matrix-vector products).
+
+    The score of a variant is computed with the same floating-point operations, in the same order,
+    as the plain formula (:class:`_MeanScore`, :func:`common.combine_suit_need`), only in place;
+    where a score cannot be NaN (a feature that has every criterion of the score) the NaN rules of
+    the plain formula are skipped, and they are applied, by the plain formula itself, to the few
+    features that miss a criterion (``maybe_nan``)."""
+
+    def __init__(self, m: int, mean: _MeanScore, sides: dict[str, _MeanScore] | None, need_share: float | None,
+                 maybe_nan: np.ndarray | None, low: np.ndarray, high: np.ndarray, ranker: _Ranker,
+                 negative: bool = True):
+        self.negative = negative  # some criterion is below 0
+        self.m, self.mean, self.sides, self.need_share = m, mean, sides, need_share
+        self.maybe_nan, self.low, self.high, self.ranker = maybe_nan, low, high, ranker
+        self.same = np.zeros(m, np.int64)
+        self.count = np.zeros(m, np.uint8)  # kept classes since the last fold into ``same`` (< 256)
+        self.counted = 0
+        self.hit = np.empty(m, bool)
+        self.below = np.empty(m, bool)
+        self.desc = np.empty(m)
+        self.key = np.empty(m, np.uint64)
+
+    def score(self, w: np.ndarray) -> np.ndarray:
+        if self.sides is None:
+            return self.mean(w)
+        part = {g: side(w) for g, side in self.sides.items()}
+        a, b = part.get("suit"), part.get("need")
+        if a is None or b is None or self.maybe_nan is None:
+            return combine_suit_need(a, b, self.need_share, self.m)
+        # 100 × clip(a / 100, 0)^(1 − s) × clip(b / 100, 0)^s, as combine_suit_need, in place
+        s = float(self.need_share)
+        fix = self.maybe_nan
+        a_fix, b_fix = a[fix], b[fix]
+        for v, e in ((a, 1.0 - s), (b, s)):
+            v /= 100.0
+            if self.negative:  # else clip(·, 0) changes no value: the means of criteria ≥ 0 are ≥ 0 or NaN
+                np.clip(v, 0.0, None, out=v)
+            v **= e
+        a *= 100.0
+        a *= b
+        if fix.size:  # where a side may have no value: the plain rule
+            a[fix] = combine_suit_need(a_fix, b_fix, s, fix.size)
+        return a
+
+    def fold(self) -> np.ndarray:
+        """The counts of kept classes so far (``same``)."""
+        self.same += self.count
+        self.count[:] = 0
+        self.counted = 0
+        return self.same
+
+    def run(self, w: np.ndarray, row: np.ndarray | None) -> None:
+        """Score variant ``w``, count the features that keep their class, rank into ``row``."""
+        score = self.score(w)
+        np.greater_equal(score, self.low, out=self.hit)
+        np.less(score, self.high, out=self.below)
+        self.hit &= self.below
+        self.count += self.hit.view(np.uint8)
+        self.counted += 1
+        if self.counted == 255:
+            self.fold()
+        if row is not None:
+            self.ranker.rank(score, row, self.desc, self.key, self.maybe_nan)
 
 
 class _Ranker:
@@ -133,6 +210,75 @@ class _Ranker:
         key = np.sort((desc * self.scale).astype(np.uint64) << self.shift | self.index)
         out[(key & self.mask).astype(np.intp)] = self.steps
 
+    def rank(self, score: np.ndarray, out: np.ndarray, desc: np.ndarray, key: np.ndarray,
+             maybe_nan: np.ndarray | None) -> None:
+        """As calling the ranker, in the buffers ``desc`` (float) and ``key`` (uint64); a NaN score
+        only where ``maybe_nan`` says (None: anywhere)."""
+        np.subtract(100.0, score, out=desc)  # 0 = best; ±inf clip to 0 / 100 as the finite stand-ins do
+        np.clip(desc, 0.0, 100.0, out=desc)
+        if maybe_nan is None:
+            desc[np.isnan(desc)] = 100.0  # NaN scores as -1 points: 101, clipped to 100
+        elif maybe_nan.size:
+            at = maybe_nan[np.isnan(desc[maybe_nan])]
+            desc[at] = 100.0
+        desc *= self.scale
+        np.copyto(key, desc, casting="unsafe")
+        key <<= self.shift
+        key |= self.index
+        key.sort()
+        key &= self.mask
+        out[key.view(np.intp)] = self.steps
+
+
+def _threads(m: int, draws: int, workers: int | None) -> int:
+    """Threads for the variants: the machine's cores (at most 4) for many features, else one."""
+    if workers is not None:
+        return max(1, min(int(workers), draws))
+    if m < 50_000:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4, draws))
+
+
+def _band(ranks: np.ndarray, k_lo: int, k_hi: int, block: int = 16_384) -> tuple[np.ndarray, np.ndarray]:
+    """Per feature (column of ``ranks``, variants × features) its ``k_lo``-th and ``k_hi``-th
+    smallest rank (0-based), as ``np.partition`` gives them.
+
+    For a narrow band (the 10th percentile of up to a few hundred variants) the smallest
+    ``k_lo + 1`` and the largest ``use − k_hi`` ranks are kept sorted per feature while the
+    variants are inserted one by one (a min/max insertion over a cache-sized block of features),
+    which is several times as fast as partitioning each feature's ranks."""
+    use, m = ranks.shape
+    n_lo, n_hi = k_lo + 1, use - k_hi
+    lo_out = np.empty(m, np.int32)
+    hi_out = np.empty(m, np.int32)
+    if max(n_lo, n_hi) > 32:  # a wide band: partition
+        step = 1 << 16
+        for a in range(0, m, step):
+            part = np.partition(ranks[:, a:a + step].T, [k_lo, k_hi], axis=1)
+            lo_out[a:a + step] = part[:, k_lo]
+            hi_out[a:a + step] = part[:, k_hi]
+        return lo_out, hi_out
+    big, small = np.iinfo(np.int32).max, np.iinfo(np.int32).min
+    for a in range(0, m, block):
+        b = min(a + block, m)
+        lo = np.full((n_lo, b - a), big, np.int32)  # ascending: lo[0] the smallest so far
+        hi = np.full((n_hi, b - a), small, np.int32)  # descending: hi[0] the largest so far
+        tmp = np.empty(b - a, np.int32)
+        for j in range(use):
+            x = ranks[j, a:b]
+            # insert x into the sorted lo: lo[t] = min(lo[t], max(lo[t − 1], x)), from the top down
+            for t in range(n_lo - 1, 0, -1):
+                np.maximum(lo[t - 1], x, out=tmp)
+                np.minimum(lo[t], tmp, out=lo[t])
+            np.minimum(lo[0], x, out=lo[0])
+            for t in range(n_hi - 1, 0, -1):
+                np.minimum(hi[t - 1], x, out=tmp)
+                np.maximum(hi[t], tmp, out=hi[t])
+            np.maximum(hi[0], x, out=hi[0])
+        lo_out[a:b] = lo[k_lo]
+        hi_out[a:b] = hi[use - 1 - k_hi]
+    return lo_out, hi_out
+
 
 def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, float], excluded: np.ndarray,
                    base_class: np.ndarray, draws: int = DRAWS, concentration: float = CONCENTRATION,
@@ -141,7 +287,7 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
                    progress: Callable[[float], None] | None = None,
                    score_fn: Callable[[dict[str, float]], np.ndarray] | None = None,
                    groups: Mapping[str, Sequence[str]] | None = None,
-                   need_share: float | None = None) -> Stability:
+                   need_share: float | None = None, workers: int | None = None) -> Stability:
     """Class stability and rank band of every feature under weight variants (see module doc).
 
     ``criteria`` and ``weights`` are those of the run's score (the criteria in the score with
@@ -153,6 +299,10 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
     (:func:`common.score_formula`: one product per side, then :func:`common.combine_suit_need`);
     an algorithm whose score is yet another function of the weights gives it as ``score_fn``
     (weights -> scores of all features; slower).
+
+    With many features the variants are spread over ``workers`` threads (default: the machine's
+    cores, at most 4; numpy releases the GIL); the result is the same whatever their number.
+    ``progress`` is only called from the calling thread.
     """
     keys = [k for k in criteria if float(weights.get(k, 0.0)) > 0]
     excl = np.asarray(excluded, bool)
@@ -179,33 +329,91 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
         sides = {g: _MeanScore(c, known, np.array([i for i, k in enumerate(keys) if k in set(ks)], dtype=np.intp))
                  for g, ks in groups.items()}
     low, high = _class_bounds(_class_index(np.asarray(base_class, dtype=object)[ok][by_tb]), breaks)
-    same = np.zeros(m, np.int64)
     ranks = np.empty((use, m), dtype=np.int32)  # one contiguous row per variant
     ranker = _Ranker(m)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        for j in range(draws):
-            if score_fn is not None:
+    # where a variant's score can be NaN: only where a feature misses a criterion (bounded input)
+    maybe_nan = None
+    if score_fn is None and float(np.abs(c).max(initial=0.0)) < _BOUNDED:
+        maybe_nan = np.union1d(mean.gaps, np.concatenate([s.gaps for s in sides.values()])
+                               if sides else mean.gaps).astype(np.intp)
+    negative = bool((c < 0).any())
+    if score_fn is not None:
+        same = np.zeros(m, np.int64)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for j in range(draws):
                 score = np.asarray(score_fn(dict(zip(keys, w[j]))), dtype=float)[ok][by_tb]
-            elif sides is not None:
-                part = {g: side(w[j]) for g, side in sides.items()}
-                score = combine_suit_need(part.get("suit"), part.get("need"), need_share, m)
-            else:
-                score = mean(w[j])
-            same += (score >= low) & (score < high)
-            if j < use:
-                ranker(score, ranks[j])
-            if progress is not None and (j % block == block - 1 or j == draws - 1):
-                progress((j + 1) / draws)
+                same += (score >= low) & (score < high)
+                if j < use:
+                    ranker(score, ranks[j])
+                if progress is not None and (j % block == block - 1 or j == draws - 1):
+                    progress((j + 1) / draws)
+    else:
+        same = _run_variants(w, use, ranks, progress, block, _threads(m, draws, workers),
+                             lambda: _Variant(m, mean, sides, need_share, maybe_nan, low, high, ranker, negative))
     where = np.flatnonzero(ok)[by_tb]  # feature index of each sorted position
     stab[where] = same / draws
     k_lo = int(np.floor((use - 1) * LOW_PERCENTILE / 100.0))  # numpy's "lower" / "higher" percentiles
     k_hi = int(np.ceil((use - 1) * HIGH_PERCENTILE / 100.0))
-    step = 1 << 16  # per slice of features: a transposed copy of 65,536 × variants at a time
-    for a in range(0, m, step):
-        part = np.partition(ranks[:, a:a + step].T, [k_lo, k_hi], axis=1)
-        lo[where[a:a + step]] = part[:, k_lo]
-        hi[where[a:a + step]] = part[:, k_hi]
+    band_lo, band_hi = _band(ranks, k_lo, k_hi)
+    lo[where] = band_lo
+    hi[where] = band_hi
     return Stability(stab, lo, hi, draws, use)
+
+
+def _run_variants(w: np.ndarray, use: int, ranks: np.ndarray, progress, block: int, threads: int,
+                  make: Callable[[], _Variant]) -> np.ndarray:
+    """Every variant (rows of ``w``) through a :class:`_Variant` per thread; the counts of kept
+    classes summed. Thread t takes the variants t, t + threads, …; the calling thread reports
+    progress (each ``block`` variants, and while it waits for the others) and stops the others when
+    ``progress`` raises (cancel)."""
+    draws = len(w)
+    done = [0] * threads
+    stop = threading.Event()
+    errors: list[BaseException] = []
+    variants = [make() for _ in range(threads)]
+
+    def work(t: int) -> None:
+        try:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                for j in range(t, draws, threads):
+                    if stop.is_set():
+                        return
+                    variants[t].run(w[j], ranks[j] if j < use else None)
+                    done[t] += 1
+        except BaseException as exc:  # re-raised on the calling thread
+            errors.append(exc)
+            stop.set()
+
+    others = [threading.Thread(target=work, args=(t,), daemon=True) for t in range(1, threads)]
+    for th in others:
+        th.start()
+    try:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for j in range(0, draws, threads):
+                if stop.is_set():
+                    break
+                variants[0].run(w[j], ranks[j] if j < use else None)
+                done[0] += 1
+                if progress is not None and (done[0] % block == 0 or j + threads >= draws):
+                    progress(sum(done) / draws)
+        while any(th.is_alive() for th in others):
+            for th in others:
+                th.join(timeout=0.2)
+            if progress is not None:
+                progress(sum(done) / draws)
+    except BaseException:
+        stop.set()
+        for th in others:
+            th.join()
+        raise
+    if errors:
+        raise errors[0]
+    if progress is not None:
+        progress(1.0)
+    same = variants[0].fold().copy()
+    for v in variants[1:]:
+        same += v.fold()
+    return same
 
 
 __all__ = ["CLASS_BREAKS", "CLASS_LABELS", "CONCENTRATION", "DRAWS", "EXCLUDED", "STABLE_SHARE", "Stability", "draw_weights",
