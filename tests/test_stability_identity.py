@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gi_qgis_plugin.scoring import reasons as R
+from gi_qgis_plugin.scoring import reasons as R  # noqa: N812
 from gi_qgis_plugin.scoring.common import classify, finish, join_codes, score_formula
 from gi_qgis_plugin.scoring.stability import (
     CLASS_BREAKS,
