@@ -3,7 +3,10 @@
 A domain module declares its fragments once as ``N_``-marked English templates (``TEXTS``),
 the processing side translates them (``i18n.translate_marked``) and passes them with the
 decimal separator of the UI language as :class:`Texts`. Building a column is then a few numpy
-assignments per fragment, and the join is one ``str.join`` per feature.
+assignments per fragment. A fragment column can be :class:`Coded` (a code per feature into a
+table of texts, numbers formatted once per distinct value): coded columns are joined per
+distinct combination of texts (:func:`join_coded`), not per feature; other columns with one
+``str.join`` per feature.
 """
 
 from __future__ import annotations
