@@ -368,7 +368,8 @@ def _threads(m: int, draws: int, workers: int | None) -> int:
         return max(1, min(int(workers), draws))
     if m < 50_000:
         return 1
-    return max(1, min(os.cpu_count() or 1, 4, draws))
+    cores = getattr(os, "process_cpu_count", os.cpu_count)() or 1  # the cores this process may use (Python 3.13)
+    return max(1, min(cores, 4, draws))
 
 
 def _band(ranks: np.ndarray, k_lo: int, k_hi: int, threads: int = 1, block: int = 32_768) -> tuple[np.ndarray, np.ndarray]:
