@@ -82,10 +82,9 @@ WEIGHTS = {"s1": 2.0, "s2": 1.0, "s3": 1.5, "n1": 2.0, "n2": 1.0}
 @pytest.mark.parametrize("reduced", [False, True])
 @pytest.mark.parametrize("spread", [8.0, 0.05])
 def test_fast_stability_equals_the_plain_one(need_share, workers, reduced, spread):
-    # 180 variants all ranked: a wide band (the 18th of 180, partitioned); reduced to 40 by the
-    # memory bound: a narrow one (the 4th, by insertion), and the other 140 variants test the
-    # classes in single precision; κ = 0.05 draws weights so small (or 0) that the exact test
-    # takes over
+    # 180 variants all ranked (the band: the 18th and 163rd of 180 ranks); reduced to 40 by the
+    # memory bound (the 4th and 37th), and the other 140 variants test the classes in single
+    # precision; κ = 0.05 draws weights so small (or 0) that the exact test takes over
     n = 4000
     crit, excl, tiebreak = _data(n, seed=11)
     core = finish(list(WEIGHTS), crit, WEIGHTS, excl, {}, [], n, tiebreak, GROUPS, need_share=need_share)
