@@ -487,6 +487,8 @@ def rank_stability(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
                 if progress is not None and (j % block == block - 1 or j == draws - 1):
                     progress((j + 1) / draws)
     else:
+        if progress is not None:
+            progress(0.0)  # after the set-up: a cancel is answered before the variants start
         same = _run_variants(w, use, ranks, progress, block, _threads(m, draws, workers),
                              lambda: _Variant(m, mean, sides, need_share, maybe_nan, low, high, ranker, negative, approx))
     where = np.flatnonzero(ok)[by_tb]  # feature index of each sorted position
@@ -506,6 +508,7 @@ def _run_variants(w: np.ndarray, use: int, ranks: np.ndarray, progress, block: i
     progress (each ``block`` variants, and while it waits for the others) and stops the others when
     ``progress`` raises (cancel)."""
     draws = len(w)
+    every = max(1, block // threads)  # the calling thread's own variants between reports: ``block`` in all
     done = [0] * threads
     stop = threading.Event()
     errors: list[BaseException] = []
@@ -533,7 +536,7 @@ def _run_variants(w: np.ndarray, use: int, ranks: np.ndarray, progress, block: i
                     break
                 variants[0].run(w[j], ranks[j] if j < use else None)
                 done[0] += 1
-                if progress is not None and (done[0] % block == 0 or j + threads >= draws):
+                if progress is not None and (done[0] % every == 0 or j + threads >= draws):
                     progress(sum(done) / draws)
         while any(th.is_alive() for th in others):
             for th in others:
