@@ -104,14 +104,22 @@ def test_zonal_mean_equals_the_cell_by_cell_rule_with_the_fallback_cell(grid, co
     assert fallbacks > 5  # the case is exercised
 
 
-def test_a_window_too_large_for_one_read_is_read_in_strips(grid, context, monkeypatch):
+def test_small_tiles_and_a_small_cache_give_the_same_statistics(grid, context, monkeypatch):
+    # tiles of 7 columns × a few rows and a cache of two tiles: runs of cells cross tile
+    # borders, tiles are evicted and decoded again; the cells and sums stay those of one tile
     path, arr, cx, cy = grid
     layer = QgsRasterLayer(path, "r")
     geoms = _footprints(60)
     whole = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
-    monkeypatch.setattr(rasters, "WINDOW_CELLS", 250)  # strips of 2 rows
-    strips = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
-    assert np.array_equal(whole.sums, strips.sums) and np.array_equal(whole.cells, strips.cells)
+    ring = rasters.ring_mean(layer, geoms, 3.0, crs(), context, Progress(None))
+    monkeypatch.setattr(rasters, "TILE_COLS", 7)
+    monkeypatch.setattr(rasters, "TILE_CELLS", 30)
+    monkeypatch.setattr(rasters, "CACHE_BYTES", 1)
+    small = rasters.zonal_mean(layer, geoms, crs(), context, Progress(None))
+    small_ring = rasters.ring_mean(layer, geoms, 3.0, crs(), context, Progress(None))
+    assert np.array_equal(whole.cells, small.cells) and np.array_equal(ring.cells, small_ring.cells)
+    assert np.allclose(whole.sums, small.sums, rtol=1e-12, atol=1e-9)
+    assert np.allclose(ring.sums, small_ring.sums, rtol=1e-12, atol=1e-9)
 
 
 def test_averaging_a_fine_raster_reports_progress_and_answers_a_cancel(tmp_path, context):
@@ -164,14 +172,51 @@ def test_a_cancel_while_averaging_also_with_gdal_exceptions_on(tmp_path, context
         rasters.Coarsened(layer, 5.0, geoms, 10.0, crs(), context, Progress(CancelAt(1.0)))
 
 
-def test_an_array_holding_one_geometry_twice_is_sampled_on_one_thread(grid, context, monkeypatch):
+def test_an_array_holding_one_geometry_twice_is_sampled_right_on_several_threads(grid, context, monkeypatch):
     path, arr, cx, cy = grid
     layer = QgsRasterLayer(path, "r")
     monkeypatch.setattr(rasters, "MAX_CHUNK", 2)
     monkeypatch.setattr(rasters, "workers", lambda: 4)
     box = shapely.box(10, 10, 20, 20)
     shared = np.array([box, shapely.box(30, 30, 40, 40), box, box], dtype=object)  # one object, three times
-    assert rasters._threads_for(shared) == 1
-    assert rasters._threads_for(_footprints()) == 4
+    # chunks of two features on four threads: the same object in two chunks at once (nothing
+    # is prepared, so nothing is built lazily on a shared geometry)
     res = rasters.zonal_mean(layer, shared, crs(), context, Progress(None))
     assert res.mean[0] == res.mean[2] == res.mean[3] == pytest.approx(_brute(arr, cx, cy, box)[0])
+
+
+def test_band_statistics_in_one_pass_match_numpy_over_the_valid_cells(tmp_path):
+    rng = np.random.default_rng(11)
+    arr = rng.normal(18.0, 1.5, (230, 170)).astype(np.float32)
+    arr[rng.uniform(size=arr.shape) < 0.1] = NODATA
+    arr[5, 7] = np.nan
+    raster(tmp_path / "heat.tif", arr, 0.0, 230.0, 1.0, nodata=NODATA)
+    stats = rasters.band_stats(QgsRasterLayer(str(tmp_path / "heat.tif"), "h"), Progress(None), strip_rows=16)
+    valid = arr[np.isfinite(arr) & (arr != NODATA)].astype(float)
+    assert stats.count == valid.size
+    assert stats.mean == pytest.approx(valid.mean(), rel=1e-12)
+    assert stats.sd == pytest.approx(valid.std(), rel=1e-10)
+    assert not stats.constant
+
+
+def test_a_constant_raster_has_no_spread(tmp_path):
+    arr = np.full((40, 30), 17.3, dtype=np.float32)
+    arr[:3] = NODATA
+    raster(tmp_path / "flat.tif", arr, 0.0, 40.0, 1.0, nodata=NODATA)
+    stats = rasters.band_stats(QgsRasterLayer(str(tmp_path / "flat.tif"), "f"), Progress(None), strip_rows=7)
+    assert stats.constant and stats.sd == 0.0 and stats.count == 37 * 30
+
+
+def test_a_raster_without_nodata_cells_gives_the_cell_by_cell_means(tmp_path, context):
+    # no cell is nodata: the tiles count cells by their columns instead of running counts
+    arr = np.random.default_rng(12).uniform(0, 3, (120, 100)).astype(np.float32)
+    layer = raster(tmp_path / "full.tif", arr, 0.0, 120.0, 1.0)
+    cx, cy = np.meshgrid(np.arange(100) + 0.5, 120 - (np.arange(120) + 0.5))
+    geoms = _footprints(80)
+    res = rasters.ring_mean(layer, geoms, 2.0, crs(), context, Progress(None))
+    for i, g in enumerate(geoms):
+        if g is None:
+            continue
+        mean, count = _brute(arr.astype(float), cx, cy, shapely.buffer(g, 2.0, quad_segs=2), g)
+        assert res.cells[i] == count, i
+        assert res.mean[i] == pytest.approx(mean, rel=1e-9, nan_ok=True), i

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections import OrderedDict
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from ..scoring import cells, offset
 from ..scoring.progress import Canceled, Progress
 from . import threads
 from .crs import transform_geoms
@@ -39,7 +41,6 @@ class ZonalResult:
 
 CELL_BUDGET = 1_000_000  # candidate cells per chunk of features: ~60 MB of index arrays
 MAX_CHUNK = 10_000  # features per chunk at most: progress, cancel and the threads' shares
-WINDOW_CELLS = 16_000_000  # a chunk's raster window read in one piece up to this size (128 MB)
 
 
 def workers() -> int:
@@ -47,8 +48,54 @@ def workers() -> int:
     return threads.workers()
 
 
+TILE_CELLS = 1 << 20  # cells per cached tile (a whole number of the file's blocks)
+TILE_COLS = 4096  # columns per tile (rounded to whole blocks)
+CACHE_BYTES = 192 << 20  # decoded tiles kept per raster and run; the oldest go first
+
+
+def _valid(values: np.ndarray, nodata) -> np.ndarray:
+    """True where a cell holds a value: finite and not nodata (``np.isclose`` to it in double
+    precision, as the cells were always read; the exact test runs only on the cells a cheap
+    first test in the raster's own type finds near nodata)."""
+    valid = np.isfinite(values)
+    if nodata is None:
+        return valid
+    tol = 1e-8 + 1e-5 * abs(nodata)
+    if not math.isfinite(nodata) or values.dtype.kind != "f":
+        return valid & ~np.isclose(values.astype(np.float64), nodata)
+    near = np.abs(values - values.dtype.type(nodata)) <= 2.0 * tol + 4.0 * np.spacing(values.dtype.type(abs(nodata)))
+    if near.any():
+        valid[near] &= ~np.isclose(values[near].astype(np.float64), nodata)
+    return valid
+
+
+class _Tile:
+    """A decoded tile: its cells, and per row the running sums and counts of the valid cells
+    (nodata and NaN left out), so that the sum over any run of cells is two lookups."""
+
+    def __init__(self, raw: np.ndarray, nodata):
+        self.raw = raw
+        valid = _valid(raw, nodata)
+        h, w = raw.shape
+        self.csum = np.zeros((h, w + 1))
+        np.cumsum(np.where(valid, raw, 0), axis=1, dtype=np.float64, out=self.csum[:, 1:])
+        # counts only where some cell is nodata: a tile of values counts by its columns
+        self.ccount = None
+        if not valid.all():
+            self.ccount = np.zeros((h, w + 1), dtype=np.int32)
+            np.cumsum(valid, axis=1, dtype=np.int32, out=self.ccount[:, 1:])
+        self.nbytes = raw.nbytes + self.csum.nbytes + (0 if self.ccount is None else self.ccount.nbytes)
+
+
 class _Grid:
-    """The raster's grid, nodata and a GDAL dataset per thread (a dataset is not thread-safe)."""
+    """The raster's grid, nodata, and its cells decoded once per run.
+
+    Chunks of neighbouring features (``_chunks``) read overlapping windows: a compressed
+    GeoTIFF's block would be decoded again for every window that touches it. The cells are
+    therefore read in tiles aligned to the file's blocks, each tile decoded once and kept in a
+    cache bounded by CACHE_BYTES (least recently used out first: the chunks advance row by row,
+    so old rows leave). A GDAL dataset belongs to one thread; each thread opens its own.
+    """
 
     def __init__(self, layer: QgsRasterLayer, band: int):
         from osgeo import gdal
@@ -64,11 +111,23 @@ class _Grid:
         if gt[2] != 0 or gt[4] != 0:
             raise QgsProcessingException(tr("Raster {name} is rotated; warp it to a north-up grid (Raster › Projections › Warp) and run again.").format(name=layer.name()))
         self.x0, self.dx, self.y0, self.dy = gt[0], gt[1], gt[3], gt[5]  # dy < 0 for north-up
-        self.nodata = ds.GetRasterBand(band).GetNoDataValue()
+        if gt[1] <= 0:
+            raise QgsProcessingException(tr("Raster {name} is mirrored (negative cell width); warp it to a north-up grid (Raster › Projections › Warp) and run again.").format(name=layer.name()))
+        rb = ds.GetRasterBand(band)
+        self.nodata = rb.GetNoDataValue()
         self.ncols, self.nrows = ds.RasterXSize, ds.RasterYSize
+        self.geom = cells.Grid(self.x0, self.dx, self.y0, self.dy, self.ncols, self.nrows)
+        bw, bh = (max(1, int(v)) for v in rb.GetBlockSize())
+        bw = min(bw, self.ncols)
+        self.tile_w = min(self.ncols, bw * max(1, round(TILE_COLS / bw)))
+        self.tile_h = min(self.nrows, bh * max(1, math.ceil(TILE_CELLS / (self.tile_w * bh))))
         self._local = threading.local()
         self._local.ds = ds
         self._gdal = gdal
+        self._lock = threading.Lock()
+        self._tiles: OrderedDict[tuple[int, int], _Tile] = OrderedDict()
+        self._loading: dict[tuple[int, int], threading.Event] = {}
+        self._bytes = 0
 
     def _open(self):
         from osgeo import gdal
@@ -79,7 +138,7 @@ class _Grid:
         except RuntimeError:
             return None
 
-    def read(self, c0: int, r0: int, w: int, h: int) -> np.ndarray | None:
+    def _read_file(self, c0: int, r0: int, w: int, h: int) -> np.ndarray:
         ds = getattr(self._local, "ds", None)
         if ds is None:
             ds = self._local.ds = self._open()
@@ -93,14 +152,108 @@ class _Grid:
             block, detail = None, str(err)
         else:
             detail = ""
-        # every window is read once: GDAL's block cache (per dataset, i.e. per thread) would only
-        # hold copies of the raster in memory
+        # each tile is decoded once and kept by this grid: GDAL's own block cache (per dataset,
+        # i.e. per thread) would only hold second copies
         band.FlushCache()
         if block is None:
             raise QgsProcessingException(
                 tr("Raster {name} cannot be read completely (rows {row}–{end}: {detail}); the file may be truncated or damaged. Export or download it again.").format(
                     name=self.source, row=r0, end=r0 + h - 1, detail=detail or "no data"))
         return block
+
+    def _tile(self, ti: int, tj: int) -> _Tile:
+        """The decoded cells of tile (row ti, column tj), from the cache or the file."""
+        key = (ti, tj)
+        while True:
+            with self._lock:
+                tile = self._tiles.get(key)
+                if tile is not None:
+                    self._tiles.move_to_end(key)
+                    return tile
+                event = self._loading.get(key)
+                mine = event is None
+                if mine:
+                    event = self._loading[key] = threading.Event()
+            if not mine:  # another thread decodes it: wait, then look again
+                event.wait()
+                continue
+            try:
+                r0, c0 = ti * self.tile_h, tj * self.tile_w
+                tile = _Tile(self._read_file(c0, r0, min(self.tile_w, self.ncols - c0), min(self.tile_h, self.nrows - r0)),
+                             self.nodata)
+                with self._lock:
+                    self._tiles[key] = tile
+                    self._bytes += tile.nbytes
+                    while self._bytes > CACHE_BYTES and len(self._tiles) > 1:
+                        _, old = self._tiles.popitem(last=False)
+                        self._bytes -= old.nbytes
+                return tile
+            finally:
+                with self._lock:
+                    self._loading.pop(key, None)
+                event.set()
+
+    def read(self, c0: int, r0: int, w: int, h: int) -> np.ndarray:
+        """The cells of a window (in the raster), assembled from the cached tiles."""
+        ti0, ti1 = r0 // self.tile_h, (r0 + h - 1) // self.tile_h
+        tj0, tj1 = c0 // self.tile_w, (c0 + w - 1) // self.tile_w
+        if ti0 == ti1 and tj0 == tj1:
+            tile = self._tile(ti0, tj0).raw
+            rr, cc = r0 - ti0 * self.tile_h, c0 - tj0 * self.tile_w
+            return tile[rr:rr + h, cc:cc + w]
+        out = None
+        for ti in range(ti0, ti1 + 1):
+            for tj in range(tj0, tj1 + 1):
+                tile = self._tile(ti, tj).raw
+                if out is None:
+                    out = np.empty((h, w), dtype=tile.dtype)
+                tr0, tc0 = ti * self.tile_h, tj * self.tile_w
+                a0, a1 = max(r0, tr0), min(r0 + h, tr0 + tile.shape[0])
+                b0, b1 = max(c0, tc0), min(c0 + w, tc0 + tile.shape[1])
+                out[a0 - r0:a1 - r0, b0 - c0:b1 - c0] = tile[a0 - tr0:a1 - tr0, b0 - tc0:b1 - tc0]
+        return out
+
+    def _by_tile(self, rows: np.ndarray, cols: np.ndarray):
+        """(tile, positions) for each tile that holds some of the cells (rows, cols)."""
+        if rows.size == 0:
+            return
+        ntj = (self.ncols + self.tile_w - 1) // self.tile_w
+        key = (rows // self.tile_h) * ntj + cols // self.tile_w
+        order = np.argsort(key, kind="stable")
+        bounds = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1], True])
+        for a, b in zip(bounds[:-1], bounds[1:]):
+            k = int(key[order[a]])
+            yield self._tile(k // ntj, k % ntj), order[a:b]
+
+    def run_sums(self, rows: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Sum and count of the valid cells of each run (row, columns lo … hi, within the raster)."""
+        n = rows.size
+        tw = self.tile_w
+        pieces = hi // tw - lo // tw + 1  # a run across a tile border is summed in pieces
+        idx = np.repeat(np.arange(n), pieces)
+        tj = np.repeat(lo // tw, pieces) + (np.arange(idx.size) - np.repeat(np.cumsum(pieces) - pieces, pieces))
+        plo, phi = np.maximum(lo[idx], tj * tw), np.minimum(hi[idx], tj * tw + tw - 1)
+        prow = rows[idx]
+        s = np.zeros(idx.size)
+        c = np.zeros(idx.size, dtype=np.int64)
+        for tile, pos in self._by_tile(prow, plo):
+            rr = prow[pos] % self.tile_h
+            a, b = plo[pos] % tw, phi[pos] % tw + 1
+            s[pos] = tile.csum[rr, b] - tile.csum[rr, a]
+            c[pos] = (b - a) if tile.ccount is None else tile.ccount[rr, b] - tile.ccount[rr, a]
+        return np.bincount(idx, weights=s, minlength=n), np.bincount(idx, weights=c, minlength=n).astype(np.int64)
+
+    def values(self, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """The value of each cell (within the raster), NaN for nodata."""
+        out = np.full(cols.size, np.nan)
+        for tile, pos in self._by_tile(rows, cols):
+            rr, cc = rows[pos] % self.tile_h, cols[pos] % self.tile_w
+            if tile.ccount is None:
+                out[pos] = tile.raw[rr, cc]
+                continue
+            ok = (tile.ccount[rr, cc + 1] - tile.ccount[rr, cc]) == 1
+            out[pos[ok]] = tile.raw[rr[ok], cc[ok]]
+        return out
 
     def window_of(self, bounds: np.ndarray):
         """Cell index ranges (c0, c1, r0, r1, widths, heights) whose centres fall in each bbox."""
@@ -118,59 +271,45 @@ class _Grid:
         return c0, r0, wc, wr
 
 
-def _zone_cells(grid: _Grid, g: np.ndarray, fallback: bool):
-    """(feature, col, row) of every cell whose centre lies in each polygon of ``g`` (None =
-    nothing), plus, with ``fallback``, the cell under the representative point of a polygon
-    that caught no cell centre; and per feature whether it hit the raster at all."""
+def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool, verts: cells.Vertices | None = None,
+               exact=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sum and count of the valid cells whose centre lies in each polygon of ``g`` (None =
+    nothing), found as runs of cells per row (``scoring/cells.py``), and per polygon whether it
+    hit the raster at all. With ``fallback``, a polygon that caught no cell centre takes the
+    cell under its representative point (left out with fallback=False, the strict cell-centre
+    rule, e.g. to subtract a building's own cells).
+
+    ``verts``: the polygons' rings as coordinates, when at hand (then ``g`` only tells their
+    number and which are missing); ``exact(indexes)``: the GEOS polygons of those indexes, for
+    the cells tested exactly (default: ``g``)."""
     n = len(g)
-    ok = ~shapely.is_missing(g)
-    bounds = np.full((n, 4), np.nan)
-    bounds[ok] = shapely.bounds(g[ok])
-    c0, r0, wc, wr = grid.window_of(bounds)
-    wc[~ok] = 0
-    wr[~ok] = 0
-    fi, cols, rows = _candidate_cells(np.arange(n), c0, r0, wc, wr)
-    if fi.size:
-        shapely.prepare(g[ok])  # prepared per chunk: no long pause before the first
-        inside = shapely.contains_xy(g[fi], grid.x0 + (cols + 0.5) * grid.dx, grid.y0 + (rows + 0.5) * grid.dy)
-        fi, cols, rows = fi[inside], cols[inside], rows[inside]
+    exact = exact or (lambda i: g[i])
+    runs = cells.runs(grid.geom, g, verts)
+    run_s, run_c = grid.run_sums(runs.row, runs.c_lo, runs.c_hi)
+    sums = np.bincount(runs.poly, weights=run_s, minlength=n)
+    counts = np.bincount(runs.poly, weights=run_c, minlength=n).astype(np.int64)
     hit = np.zeros(n, dtype=bool)
-    hit[fi] = True
-    # polygons that caught no cell centre: the cell under their representative point (left out
-    # with fallback=False, the strict cell-centre rule, e.g. to subtract a building's own cells)
-    miss = np.flatnonzero(ok & ~hit) if fallback else np.empty(0, dtype=np.int64)
+    hit[runs.poly] = True
+    if runs.d_poly.size:
+        inside = cells.doubtful_inside(grid.geom, exact, runs)
+        fi, cols, rows = runs.d_poly[inside], runs.d_col[inside], runs.d_row[inside]
+        hit[fi] = True
+        s, c = _sums(fi, grid.values(cols, rows), n)
+        sums += s
+        counts += c
+    miss = np.flatnonzero(~shapely.is_missing(g) & ~hit) if fallback else np.empty(0, dtype=np.int64)
     if miss.size:
-        pts = shapely.point_on_surface(g[miss])
+        pts = shapely.point_on_surface(exact(miss))
         px, py = shapely.get_x(pts), shapely.get_y(pts)
         mc = np.floor((px - grid.x0) / grid.dx).astype(np.int64)
         mr = np.floor((py - grid.y0) / grid.dy).astype(np.int64)
         inr = (mc >= 0) & (mc < grid.ncols) & (mr >= 0) & (mr < grid.nrows)
         miss, mc, mr = miss[inr], mc[inr], mr[inr]
         hit[miss] = True
-        fi, cols, rows = np.concatenate((fi, miss)), np.concatenate((cols, mc)), np.concatenate((rows, mr))
-    return fi, cols, rows, hit
-
-
-def _values(grid: _Grid, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The raster value of each cell (NaN for nodata), reading the cells' window once (or in
-    strips of rows when the window is very large)."""
-    out = np.full(cols.size, np.nan)
-    if cols.size == 0:
-        return out
-    cmin, cmax = int(cols.min()), int(cols.max())
-    rmin, rmax = int(rows.min()), int(rows.max())
-    width = cmax - cmin + 1
-    strip = max(1, min(rmax - rmin + 1, WINDOW_CELLS // width))
-    for s in range(rmin, rmax + 1, strip):
-        sel = slice(None) if strip > rmax - rmin else (rows >= s) & (rows < s + strip)
-        block = grid.read(cmin, s, width, min(strip, rmax - s + 1))
-        vals = block[rows[sel] - s, cols[sel] - cmin].astype(float)
-        bad = ~np.isfinite(vals)
-        if grid.nodata is not None:
-            bad |= np.isclose(vals, grid.nodata)
-        vals[bad] = np.nan
-        out[sel] = vals
-    return out
+        s, c = _sums(miss, grid.values(mc, mr), n)
+        sums += s
+        counts += c
+    return sums, counts, hit
 
 
 def _sums(fi: np.ndarray, vals: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -180,20 +319,34 @@ def _sums(fi: np.ndarray, vals: np.ndarray, n: int) -> tuple[np.ndarray, np.ndar
             np.bincount(fi[good], minlength=n).astype(np.int64))
 
 
-def _chunks(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> list[np.ndarray]:
-    """Feature indexes in chunks of neighbours (sorted by the top row of their bbox), each of
-    at most CELL_BUDGET candidate cells and MAX_CHUNK features; ``grow`` metres around each
-    bbox for buffered zones. A chunk's raster window is then a band, read once."""
-    n = len(geoms)
+@dataclass
+class _Windows:
+    """Each feature's window of cells (its bbox grown by ``grow`` metres), computed once."""
+
+    ok: np.ndarray
+    r0: np.ndarray
+    size: np.ndarray  # cells of the window
+
+
+def _windows(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> _Windows:
     ok = ~shapely.is_missing(geoms)
-    bounds = np.full((n, 4), np.nan)
+    bounds = np.full((len(geoms), 4), np.nan)
     bounds[ok] = shapely.bounds(geoms[ok])
     bounds[:, :2] -= grow
     bounds[:, 2:] += grow
-    c0, r0, wc, wr = grid.window_of(bounds)
-    size = np.where(ok, wc * wr, 0)
-    size[size > CELL_BUDGET] = 0  # huge features: done alone in bands (_big_sums)
-    order = np.argsort(np.where(ok, r0, -1), kind="stable")
+    _, r0, wc, wr = grid.window_of(bounds)
+    return _Windows(ok=ok, r0=r0, size=np.where(ok, wc * wr, 0))
+
+
+def _chunks(w: _Windows) -> list[np.ndarray]:
+    """Feature indexes in chunks of neighbours (sorted by the top row of their window), each of
+    at most CELL_BUDGET cells in their windows and MAX_CHUNK features; the huge features
+    (:func:`_huge`) are left out. A chunk then covers a band of rows, whose tiles are decoded
+    once while the chunks advance."""
+    size = np.where(w.size > CELL_BUDGET, 0, w.size)
+    order = np.argsort(np.where(w.ok, w.r0, -1), kind="stable")
+    order = order[(w.ok & (w.size <= CELL_BUDGET))[order]]
+    n = order.size
     cum = np.cumsum(size[order])
     out = []
     start = 0
@@ -206,32 +359,10 @@ def _chunks(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> list[np.ndarra
     return out
 
 
-def _threads_for(geoms: np.ndarray) -> int:
-    """The pool size for ``geoms``: all cores, or one when an object occurs twice in the array
-    (GEOS prepares a geometry lazily and not thread-safely; two chunks must never share one)."""
-    objects = [id(g) for g in geoms.tolist() if g is not None]
-    return workers() if len(set(objects)) == len(objects) else 1
-
-
-def _huge(geoms: np.ndarray, grid: _Grid, grow: float = 0.0) -> np.ndarray:
+def _huge(w: _Windows) -> np.ndarray:
     """Indexes of features whose window holds more than CELL_BUDGET cells (a 10 km polygon on
     a 1 m raster): they are sampled alone, band by band, so memory stays bounded."""
-    ok = ~shapely.is_missing(geoms)
-    bounds = np.full((len(geoms), 4), np.nan)
-    bounds[ok] = shapely.bounds(geoms[ok])
-    bounds[:, :2] -= grow
-    bounds[:, 2:] += grow
-    _, _, wc, wr = grid.window_of(bounds)
-    return np.flatnonzero(ok & (wc * wr > CELL_BUDGET))
-
-
-def _without(chunks: list[np.ndarray], huge: np.ndarray, n: int) -> list[np.ndarray]:
-    """The chunks without the huge features (sampled on their own), empty chunks dropped."""
-    if huge.size == 0:
-        return chunks
-    skip = np.zeros(n, dtype=bool)
-    skip[huge] = True
-    return [c[~skip[c]] for c in chunks if (~skip[c]).any()]
+    return np.flatnonzero(w.ok & (w.size > CELL_BUDGET))
 
 
 def _big_sums(grid: _Grid, geom, fallback: bool, progress: Progress) -> tuple[float, int, bool]:
@@ -248,20 +379,20 @@ def _big_sums(grid: _Grid, geom, fallback: bool, progress: Progress) -> tuple[fl
         inside = shapely.contains_xy(geom, grid.x0 + (cols + 0.5) * grid.dx, grid.y0 + (rows + 0.5) * grid.dy)
         if inside.any():
             hit = True
-            s, c = _sums(np.zeros(int(inside.sum()), dtype=np.int64), _values(grid, cols[inside], rows[inside]), 1)
+            s, c = _sums(np.zeros(int(inside.sum()), dtype=np.int64), grid.values(cols[inside], rows[inside]), 1)
             total += float(s[0])
             count += int(c[0])
         progress((ra + nr - r0) / max(wr, 1))
     if not hit and fallback:
-        fi, cols, rows, h = _zone_cells(grid, np.array([geom], dtype=object), True)
-        s, c = _sums(fi, _values(grid, cols, rows), 1)
+        s, c, h = _zone_sums(grid, np.array([geom], dtype=object), True)
         total, count, hit = float(s[0]), int(c[0]), bool(h[0])
     return total, count, hit
 
 
 def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> list:
     """``task(idx)`` for every chunk, on ``threads`` threads; progress and cancel answered
-    from this thread at least every half second."""
+    from this thread at least every half second. While no chunk finishes, the bar creeps a
+    little towards the share of the chunks under way, so that it moves at every report."""
     total = max(sum(c.size for c in chunks), 1)
     results = []
     done = 0
@@ -272,14 +403,22 @@ def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> li
             progress(done / total)
         return results
     pool = ThreadPoolExecutor(max_workers=threads)
+    shown = 0.0
     try:
         pending = {pool.submit(task, idx): idx.size for idx in chunks}
+        order = list(pending)
         while pending:
             finished, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
             for f in finished:
                 results.append(f.result())
                 done += pending.pop(f)
-            progress(done / total)
+            if finished:
+                shown = max(shown, done / total)
+            else:  # the chunks under way: the next `threads` still pending, in submission order
+                running = [f for f in order if f in pending][:threads]
+                ahead = (done + sum(pending[f] for f in running)) / total
+                shown += 0.25 * (ahead - shown)
+            progress(shown)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return results
@@ -309,11 +448,10 @@ def zonal_mean(
     """Mean of the raster's valid cells whose centres lie inside each polygon.
 
     The polygons are rasterised onto the raster's own grid in numpy (cell-centre rule, as GDAL's
-    default rasterisation): for each polygon the cells of its bounding box are tested in bulk
-    with ``shapely.contains_xy``; a polygon smaller than a cell takes the cell under its
+    default rasterisation), as runs of cells per row (``scoring/cells.py``), each run summed
+    from the running sums of its row; a polygon smaller than a cell takes the cell under its
     representative point (unless ``fallback`` is False). Neighbouring polygons are processed
-    in chunks on all cores, each chunk's raster window read once; nodata is ignored, sums and
-    counts per feature by ``np.bincount``.
+    in chunks on all cores, each tile of the raster decoded once; nodata is ignored.
     """
     grid = _Grid(layer, band)
     progress(0.0)
@@ -321,23 +459,22 @@ def zonal_mean(
     g, _ = _in_raster_crs(layer, geoms, geoms_crs, context)
 
     def task(idx):
-        fi, cols, rows, hit = _zone_cells(grid, g[idx], fallback)
-        sums, counts = _sums(fi, _values(grid, cols, rows), idx.size)
+        sums, counts, hit = _zone_sums(grid, g[idx], fallback)
         return idx, sums, counts, hit
 
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
-    huge = _huge(g, grid)
+    progress(0.001)
+    windows = _windows(g, grid)
+    progress(0.002)
+    huge = _huge(windows)
     share = huge.size / max(n, 1) if huge.size < n else 1.0
     share = max(share, 0.5) if huge.size else 0.0  # a huge feature takes most of the work
     for k, f in enumerate(huge.tolist()):
         sums[f], counts[f], hit_any[f] = _big_sums(grid, g[f], fallback,
                                                    progress.sub(share * k / huge.size, share * (k + 1) / huge.size))
-    rest = g.copy()
-    rest[huge] = None
-    chunks = _without(_chunks(rest, grid), huge, n)
-    for idx, s, c, h in _run(chunks, task, progress.sub(share, 1.0), _threads_for(g)):
+    for idx, s, c, h in _run(_chunks(windows), task, progress.sub(share, 1.0), workers()):
         sums[idx], counts[idx], hit_any[idx] = s, c, h
     progress(1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -347,20 +484,36 @@ def zonal_mean(
                        nodata_only=overlaps and not (counts > 0).any())
 
 
-def _candidate_cells(fids, c0, r0, wc, wr):
-    """All (feature, col, row) of each feature's bbox window, vectorised."""
-    sizes = wc * wr
-    total = int(sizes.sum())
-    if total == 0:
-        e = np.empty(0, dtype=np.int64)
-        return e, e, e
-    fi = np.repeat(fids, sizes)
-    offsets = np.repeat(np.cumsum(sizes) - sizes, sizes)
-    local = np.arange(total, dtype=np.int64) - offsets
-    wcr = np.repeat(wc, sizes)
-    cols = np.repeat(c0.astype(np.int64), sizes) + local % np.maximum(wcr, 1)
-    rows = np.repeat(r0.astype(np.int64), sizes) + local // np.maximum(wcr, 1)
-    return fi, cols, rows
+def _buffers(polys: np.ndarray, verts: cells.Vertices, distance: float):
+    """The buffers of ``polys`` (quad_segs 2) for the ring: (a stand-in array telling which
+    exist, their rings as coordinates, a function giving the GEOS buffers of some indexes).
+
+    Convex footprints of one ring (nearly all buildings) are buffered in numpy (``offset.py``),
+    the others by GEOS; the GEOS buffer of a convex one is made only where a cell has to be
+    tested exactly against it."""
+    n = len(polys)
+    single = verts.single()
+    ring = verts.ring[single]
+    ids, compact = np.unique(ring, return_inverse=True)  # ring number = polygon index here
+    fast_ring = offset.convex_buffers(verts.xy[single], compact, distance, 2)
+    fast = np.zeros(n, dtype=bool)
+    fast[ids[fast_ring.fast]] = True
+    exist = ~shapely.is_missing(polys) & ~shapely.is_empty(polys)
+    built = np.full(n, None, dtype=object)
+    slow = np.flatnonzero(exist & ~fast)
+    built[slow] = shapely.buffer(polys[slow], distance, quad_segs=2)
+    slow_verts = cells.vertices(built)
+    poly = ids[fast_ring.poly]
+    joined = cells.Vertices.join([cells.Vertices(fast_ring.xy, poly, poly, n, np.ones(len(poly), dtype=bool)), slow_verts], n)
+    stand_in = np.where(exist, polys, None)  # which buffers exist (their geometry is not read)
+
+    def exact(i: np.ndarray) -> np.ndarray:
+        todo = np.unique(i[fast[i] & shapely.is_missing(built[i])])
+        if todo.size:
+            built[todo] = shapely.buffer(polys[todo], distance, quad_segs=2)
+        return built[i]
+
+    return stand_in, joined, exact
 
 
 def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_crs: QgsCoordinateReferenceSystem,
@@ -374,6 +527,7 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     building, not on it.)
     """
     grid = _Grid(raster, 1)
+    progress(0.0)
     n = len(geoms)
     has = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     need_transform = raster.crs().isValid() and geoms_crs.isValid() and raster.crs() != geoms_crs
@@ -382,26 +536,28 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     def task(idx):
         part = geoms[idx]
         ok = has[idx]
-        outer = np.full(idx.size, None, dtype=object)
-        outer[ok] = shapely.buffer(part[ok], ring_m, quad_segs=2)
-        inner = part
         if xform is not None:  # (single thread: see below)
-            outer[ok] = transform_geoms(outer[ok], xform)
+            outer = np.full(idx.size, None, dtype=object)
+            outer[ok] = transform_geoms(shapely.buffer(part[ok], ring_m, quad_segs=2), xform)
             inner = part.copy()
             inner[ok] = transform_geoms(part[ok], xform)
-        fo, co, ro, hit = _zone_cells(grid, outer, True)
-        fi, ci, ri, _ = _zone_cells(grid, inner, False)
-        # one window for both: the footprints' cells lie inside their buffers' cells
-        vals = _values(grid, np.concatenate((co, ci)), np.concatenate((ro, ri)))
-        s_out, c_out = _sums(fo, vals[:fo.size], idx.size)
-        s_in, c_in = _sums(fi, vals[fo.size:], idx.size)
+            s_out, c_out, hit = _zone_sums(grid, outer, True)
+            s_in, c_in, _ = _zone_sums(grid, inner, False)
+        else:
+            inner = np.where(ok, part, None)
+            verts = cells.vertices(inner)
+            outer, outer_verts, exact = _buffers(inner, verts, ring_m)
+            s_out, c_out, hit = _zone_sums(grid, outer, True, outer_verts, exact)
+            s_in, c_in, _ = _zone_sums(grid, inner, False, verts)
         return idx, s_out - s_in, c_out - c_in, bool(hit.any())
 
     sums = np.zeros(n)
-    cells = np.zeros(n, dtype=np.int64)
+    counts = np.zeros(n, dtype=np.int64)
     overlaps = False
-    usable = np.where(has, geoms, None)
-    huge = _huge(usable, grid, ring_m)
+    progress(0.001)
+    windows = _windows(np.where(has, geoms, None), grid, ring_m)
+    progress(0.002)
+    huge = _huge(windows)
     share = max(huge.size / max(n, 1), 0.5) if huge.size else 0.0
     for k, f in enumerate(huge.tolist()):
         sub = progress.sub(share * k / huge.size, share * (k + 1) / huge.size)
@@ -411,19 +567,17 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
                 transform_geoms(np.array([inner], dtype=object), xform)[0]
         so, co, ho = _big_sums(grid, outer, True, sub.sub(0.0, 0.7))
         si, ci, _ = _big_sums(grid, inner, False, sub.sub(0.7, 1.0))
-        sums[f], cells[f] = so - si, co - ci
+        sums[f], counts[f] = so - si, co - ci
         overlaps = overlaps or ho
-    usable[huge] = None
     progress = progress.sub(share, 1.0)
-    chunks = _without(_chunks(usable, grid, ring_m), huge, n)
     # a QgsCoordinateTransform belongs to one thread: another CRS is sampled on this one
-    for idx, s, c, hit in _run(chunks, task, progress, 1 if xform is not None else _threads_for(geoms)):
-        sums[idx], cells[idx] = s, c
+    for idx, s, c, hit in _run(_chunks(windows), task, progress, 1 if xform is not None else workers()):
+        sums[idx], counts[idx] = s, c
         overlaps = overlaps or hit
     mean = np.full(n, np.nan)
-    np.divide(sums, cells, out=mean, where=cells > 0)
-    return ZonalResult(mean=mean, cells=cells, sums=sums, overlaps=overlaps,
-                       nodata_only=overlaps and not (cells > 0).any())
+    np.divide(sums, counts, out=mean, where=counts > 0)
+    return ZonalResult(mean=mean, cells=counts, sums=sums, overlaps=overlaps,
+                       nodata_only=overlaps and not (counts > 0).any())
 
 
 def inside_extent(raster: QgsRasterLayer, geoms: np.ndarray, geoms_crs: QgsCoordinateReferenceSystem,
@@ -554,8 +708,8 @@ class RasterStats:
 
 
 def band_stats(layer: QgsRasterLayer, progress: Progress, band: int = 1, strip_rows: int = 1024) -> RasterStats:
-    """Statistics of the whole raster, read in strips (two passes: mean, then squared deviations,
-    so a constant raster gives exactly 0). Reads only: no statistics file is written next to it."""
+    """Statistics of the whole raster, read once in strips. Reads only: no statistics file is
+    written next to it."""
     from osgeo import gdal
 
     try:
@@ -571,27 +725,27 @@ def band_stats(layer: QgsRasterLayer, progress: Progress, band: int = 1, strip_r
     nodata = rb.GetNoDataValue()
     ncols, nrows = ds.RasterXSize, ds.RasterYSize
 
-    def strips():
-        for r in range(0, nrows, strip_rows):
-            h = min(strip_rows, nrows - r)
-            block = rb.ReadAsArray(0, r, ncols, h).astype(float)
-            valid = np.isfinite(block)
-            if nodata is not None:
-                valid &= ~np.isclose(block, nodata)  # as the zonal means read nodata
-            yield r, block[valid]
-
-    total, count, lo, hi = 0.0, 0, np.inf, -np.inf
-    for r, v in strips():
-        total += float(v.sum())
-        count += v.size
+    # one pass: per strip its count, mean and sum of squared deviations, merged strip by strip
+    # (Chan et al.'s pairwise update), so a constant raster gives exactly 0 and large values
+    # lose no precision to a sum of squares
+    count, mean, m2, lo, hi = 0, 0.0, 0.0, np.inf, -np.inf
+    for r in range(0, nrows, strip_rows):
+        h = min(strip_rows, nrows - r)
+        block = rb.ReadAsArray(0, r, ncols, h).astype(float)
+        valid = np.isfinite(block)
+        if nodata is not None:
+            valid &= ~np.isclose(block, nodata)  # as the zonal means read nodata
+        v = block[valid]
         if v.size:
             lo, hi = min(lo, float(v.min())), max(hi, float(v.max()))
-        progress(0.5 * (r + strip_rows) / max(nrows, 1))
+            k, mk = v.size, float(v.mean())
+            mk2 = float(((v - mk) ** 2).sum())
+            delta = mk - mean
+            total = count + k
+            mean += delta * k / total
+            m2 += mk2 + delta * delta * count * k / total
+            count = total
+        progress((r + h) / max(nrows, 1))
     if count == 0 or lo == hi:
         return RasterStats(mean=lo if count else math.nan, sd=0.0, count=count, constant=True)
-    mean = total / count
-    sq = 0.0
-    for r, v in strips():
-        sq += float(((v - mean) ** 2).sum())
-        progress(0.5 + 0.5 * (r + strip_rows) / max(nrows, 1))
-    return RasterStats(mean=mean, sd=math.sqrt(sq / count), count=count, constant=False)
+    return RasterStats(mean=mean, sd=math.sqrt(max(m2, 0.0) / count), count=count, constant=False)
