@@ -284,6 +284,8 @@ def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool, verts: cells.Vertices
     the cells tested exactly (default: ``g``)."""
     n = len(g)
     exact = exact or (lambda i: g[i])
+    if verts is None:
+        verts = cells.vertices(g)
     runs = cells.runs(grid.geom, g, verts)
     run_s, run_c = grid.run_sums(runs.row, runs.c_lo, runs.c_hi)
     sums = np.bincount(runs.poly, weights=run_s, minlength=n)
@@ -299,8 +301,15 @@ def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool, verts: cells.Vertices
         counts += c
     miss = np.flatnonzero(~shapely.is_missing(g) & ~hit) if fallback else np.empty(0, dtype=np.int64)
     if miss.size:
-        pts = shapely.point_on_surface(exact(miss))
-        px, py = shapely.get_x(pts), shapely.get_y(pts)
+        # the cell under the polygon's point_on_surface: GEOS's rule computed on the rings, GEOS
+        # itself for polygons of several rings and where the point lies within EPS of a cell edge
+        px, py, done = cells.interior_points(verts, miss)
+        fx, fy = (px - grid.x0) / grid.dx, (py - grid.y0) / grid.dy
+        edge = (np.abs(fx - np.rint(fx)) < cells.EPS) | (np.abs(fy - np.rint(fy)) < cells.EPS)
+        ask = ~done | edge
+        if ask.any():
+            pts = shapely.point_on_surface(exact(miss[ask]))
+            px[ask], py[ask] = shapely.get_x(pts), shapely.get_y(pts)
         mc = np.floor((px - grid.x0) / grid.dx).astype(np.int64)
         mr = np.floor((py - grid.y0) / grid.dy).astype(np.int64)
         inr = (mc >= 0) & (mc < grid.ncols) & (mr >= 0) & (mr < grid.nrows)
