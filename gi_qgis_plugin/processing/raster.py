@@ -50,7 +50,7 @@ def workers() -> int:
 
 TILE_CELLS = 1 << 20  # cells per cached tile (a whole number of the file's blocks)
 TILE_COLS = 4096  # columns per tile (rounded to whole blocks)
-CACHE_BYTES = 192 << 20  # decoded tiles kept per raster and run; the oldest go first
+CACHE_BYTES = 128 << 20  # decoded tiles kept per raster and run (a few rows of tiles); the oldest go first
 
 
 def _valid(values: np.ndarray, nodata) -> np.ndarray:
