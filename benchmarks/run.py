@@ -385,12 +385,16 @@ def main() -> int:
 def _run_sizes(sizes, selected, args, machine, rows, stamp, pg, missing) -> int:
     for n in sizes:
         data, manifest = datasets.ensure(n, args.seed)
-        data = with_postgis(data, pg)
+        if any("postgis" in label.lower() and cases.CASES[c].runs_at(n, label) for c in selected for label in cases.CASES[c].ours):
+            data = with_postgis(data, pg)
         data_file = data.folder / "dataset_paths.json"
         data_file.write_text(json.dumps(data.to_json()))
         size_rows = []
         for case in selected:
             spec = cases.CASES[case]
+            if not spec.runs_at(n):
+                print(f"  n={n:,} {case}: not run at this size (max {spec.max_n:,})")
+                continue
             shared = {}
             for variant in ("io_floor", "native_chain"):
                 if variant == "native_chain" and not args.chain:
@@ -400,6 +404,8 @@ def _run_sizes(sizes, selected, args, machine, rows, stamp, pg, missing) -> int:
             io, native = shared["io_floor"], shared["native_chain"]
             for label in spec.ours:
                 if args.variants and label not in [v.strip() for v in args.variants.split(",")]:
+                    continue
+                if not spec.runs_at(n, label):
                     continue
                 ours = measure_and_report(case, "ours", data_file, n, args, label)
                 # the plain paths for the equality check: only where the fast ones can differ
