@@ -351,6 +351,11 @@ def main() -> int:
                     help="also run our algorithm once more under cProfile per size (results/profile_*.txt)")
     ap.add_argument("--output", default=str(RESULTS / "latest.json"))
     ap.add_argument("--variants", help="comma-separated labels of our variants to run (default: all of each case)")
+    ap.add_argument("--merge", action="store_true",
+                    help="keep the rows of the existing --output file that this run does not measure again "
+                         "(same algorithm, variant and n), e.g. to add the million-feature rows to the others")
+    ap.add_argument("--no-chain", dest="chain", action="store_false",
+                    help="skip the native chain (e.g. for the region run of 1.6 million roofs, where it takes many minutes)")
     ap.add_argument("--no-plain", dest="plain", action="store_false",
                     help="skip the run on the plain paths (GI_PLAIN_IO=1) and the check that it writes the same file")
     args = ap.parse_args()
@@ -380,18 +385,27 @@ def main() -> int:
 def _run_sizes(sizes, selected, args, machine, rows, stamp, pg, missing) -> int:
     for n in sizes:
         data, manifest = datasets.ensure(n, args.seed)
-        data = with_postgis(data, pg)
+        if any("postgis" in label.lower() and cases.CASES[c].runs_at(n, label) for c in selected for label in cases.CASES[c].ours):
+            data = with_postgis(data, pg)
         data_file = data.folder / "dataset_paths.json"
         data_file.write_text(json.dumps(data.to_json()))
         size_rows = []
         for case in selected:
             spec = cases.CASES[case]
+            if not spec.runs_at(n):
+                print(f"  n={n:,} {case}: not run at this size (max {spec.max_n:,})")
+                continue
             shared = {}
             for variant in ("io_floor", "native_chain"):
+                if variant == "native_chain" and not args.chain:
+                    shared[variant] = {"skipped": "left out (--no-chain)"}
+                    continue
                 shared[variant] = measure_and_report(case, variant, data_file, n, args)
             io, native = shared["io_floor"], shared["native_chain"]
             for label in spec.ours:
                 if args.variants and label not in [v.strip() for v in args.variants.split(",")]:
+                    continue
+                if not spec.runs_at(n, label):
                     continue
                 ours = measure_and_report(case, "ours", data_file, n, args, label)
                 # the plain paths for the equality check: only where the fast ones can differ
@@ -429,6 +443,12 @@ def _run_sizes(sizes, selected, args, machine, rows, stamp, pg, missing) -> int:
                      "timestamp": stamp, "machine": machine})
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if args.merge and out.exists():
+        measured = {(r.get("algorithm"), r.get("variant"), r.get("n")) for r in rows}
+        kept = [r for r in json.loads(out.read_text()) if (r.get("algorithm"), r.get("variant"), r.get("n")) not in measured
+                and r.get("n") is not None]
+        rows[:0] = kept
+        rows.sort(key=lambda r: (r.get("algorithm") or "", r.get("n") or 0, r.get("variant") or ""))
     out.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
     png = plot.plot(rows, out.with_suffix(".png"))

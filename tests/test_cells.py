@@ -112,3 +112,27 @@ def test_polygons_only_give_the_same_cells_as_with_multipolygons():
 def test_lines_and_points_hold_no_cells():
     r = cells.runs(GRID, np.array([shapely.LineString([(1000, 1990), (1100, 1900)]), shapely.Point(1010, 1990)], dtype=object))
     assert r.poly.size == 0 and r.d_poly.size == 0
+
+
+def test_interior_points_are_those_of_geos():
+    rng = np.random.default_rng(9)
+    polys = []
+    for _ in range(400):
+        cx, cy = rng.uniform(3.4e5, 3.8e5), rng.uniform(5.68e6, 5.72e6)
+        w, h = rng.uniform(0.5, 30, 2)
+        kind = rng.integers(3)
+        if kind == 0:
+            g = shapely.affinity.rotate(shapely.box(cx, cy, cx + w, cy + h), rng.uniform(0, 90))
+        elif kind == 1:  # concave: a U, whose scan line crosses four edges
+            g = shapely.Polygon([(cx, cy), (cx + 9, cy), (cx + 9, cy + 8), (cx + 6, cy + 8), (cx + 6, cy + 3),
+                                 (cx + 3, cy + 3), (cx + 3, cy + 8), (cx, cy + 8)])
+        else:
+            g = shapely.convex_hull(shapely.MultiPoint(rng.uniform(0, 20, (6, 2)) + [cx, cy]))
+        polys.append(g)
+    polys.append(shapely.box(0, 0, 10, 10).difference(shapely.box(2, 2, 8, 8)))  # a hole: left to GEOS
+    arr = np.array(polys, dtype=object)
+    which = np.arange(len(arr))
+    x, y, done = cells.interior_points(cells.vertices(arr), which)
+    assert done[:-1].all() and not done[-1]
+    ref = shapely.point_on_surface(arr)
+    assert np.array_equal(x[:-1], shapely.get_x(ref)[:-1]) and np.array_equal(y[:-1], shapely.get_y(ref)[:-1])

@@ -84,3 +84,24 @@ def test_copies_for_another_thread_keep_every_coordinate_and_share_no_object():
     # the distances on copies are those on the originals: 5 m from the box to a target at x = 15
     targets = np.array([shapely.Point(15, 5)], dtype=object)
     assert geo.nearest_distance_apart(src[:1], targets, 100.0).tolist() == [5.0]
+
+
+def test_nearest_distance_is_the_minimum_over_every_target():
+    # the reference: every feature against every target with GEOS's distance, by brute force
+    rng = np.random.default_rng(5)
+    feats = np.array([shapely.affinity.rotate(shapely.box(x, y, x + w, y + h), a)
+                      for x, y, w, h, a in zip(rng.uniform(0, 2000, 400), rng.uniform(0, 2000, 400),
+                                               rng.uniform(5, 30, 400), rng.uniform(5, 30, 400), rng.uniform(0, 90, 400))],
+                     dtype=object)
+    feats[7] = None
+    parks = np.array([shapely.box(x, y, x + w, y + h) for x, y, w, h in zip(rng.uniform(0, 2000, 40), rng.uniform(0, 2000, 40),
+                                                                          rng.uniform(50, 300, 40), rng.uniform(50, 300, 40))]
+                     + [shapely.Point(1000, 1000).buffer(80)], dtype=object)
+    got = geo.nearest_distance(feats, parks, 300.0)
+    for i, f in enumerate(feats):
+        if f is None:
+            assert np.isnan(got[i])
+            continue
+        d = min(shapely.distance(f, p) for p in parks)
+        assert got[i] == (d if d <= 300.0 else np.inf), i
+    assert np.isinf(got).any() and (got == 0).any() and ((got > 0) & np.isfinite(got)).any()  # all cases occur

@@ -205,3 +205,18 @@ def test_a_constant_raster_has_no_spread(tmp_path):
     raster(tmp_path / "flat.tif", arr, 0.0, 40.0, 1.0, nodata=NODATA)
     stats = rasters.band_stats(QgsRasterLayer(str(tmp_path / "flat.tif"), "f"), Progress(None), strip_rows=7)
     assert stats.constant and stats.sd == 0.0 and stats.count == 37 * 30
+
+
+def test_a_raster_without_nodata_cells_gives_the_cell_by_cell_means(tmp_path, context):
+    # no cell is nodata: the tiles count cells by their columns instead of running counts
+    arr = np.random.default_rng(12).uniform(0, 3, (120, 100)).astype(np.float32)
+    layer = raster(tmp_path / "full.tif", arr, 0.0, 120.0, 1.0)
+    cx, cy = np.meshgrid(np.arange(100) + 0.5, 120 - (np.arange(120) + 0.5))
+    geoms = _footprints(80)
+    res = rasters.ring_mean(layer, geoms, 2.0, crs(), context, Progress(None))
+    for i, g in enumerate(geoms):
+        if g is None:
+            continue
+        mean, count = _brute(arr.astype(float), cx, cy, shapely.buffer(g, 2.0, quad_segs=2), g)
+        assert res.cells[i] == count, i
+        assert res.mean[i] == pytest.approx(mean, rel=1e-9, nan_ok=True), i

@@ -647,3 +647,19 @@ def test_green_supply_by_hand_on_the_sample_parks(qgis_processing):
         d = min(r["_geom"].distance(g) for g in parks)
         assert r["c_green"] == pytest.approx(min(d / 300.0, 1.0), abs=1e-6)
         assert ("01" in r["gi_hz"].split(",")) == (min(d / 300.0, 1.0) >= 0.5)
+
+
+def test_merge_key_groups_features_whose_attributes_all_agree():
+    import numpy as np
+
+    from gi_qgis_plugin.processing.streets import _merge_key
+
+    cls = np.array(["residential", "residential", None, "primary", "residential", None], dtype=object)
+    width = np.array([7.5, 7.5, 7.5, np.nan, 6.0, 7.5])
+    name = np.array(["A", "A", "A", "B", "A", "A"], dtype=object)
+    key = _merge_key([cls, width, None, name], 6)
+    # by hand: rows 0 and 1 agree in all three; 2 and 5 agree (NULL class, 7.5, A); 3 and 4 stand alone
+    groups = {}
+    for i, k in enumerate(key.tolist()):
+        groups.setdefault(k, []).append(i)
+    assert sorted(groups.values()) == [[0, 1], [2, 5], [3], [4]]

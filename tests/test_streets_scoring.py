@@ -352,3 +352,16 @@ def test_green_supply_from_the_park_distance_serves_hz_01():
     assert [h.split(",")[0] for h in r.core.hz.tolist()] == ["01", "03", "01"]
     assert "nearest green space ≥ 0.5 ha at 150 m" in r.reason[0]
     assert "no green space ≥ 0.5 ha within 300 m" in r.reason[2]
+
+
+def test_row_ids_number_the_distinct_points_as_numpy_unique_does():
+    import numpy as np
+
+    from gi_qgis_plugin.scoring.streets import _row_ids
+
+    rng = np.random.default_rng(2)
+    pts = rng.integers(-50, 50, (500, 2)) * np.array([10_000_000, 1])  # x far apart, y close: both ranges matter
+    expected = np.unique(pts, axis=0, return_inverse=True)[1].reshape(-1)
+    assert np.array_equal(_row_ids(pts), expected)
+    huge = np.array([[0, 0], [2**40, 2**40], [0, 0], [-(2**40), 5]])  # ranges too large for one int64: the fallback
+    assert _row_ids(huge).tolist() == np.unique(huge, axis=0, return_inverse=True)[1].reshape(-1).tolist()

@@ -346,6 +346,7 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
         f = main.fields
         footprint = np.full(len(main), np.nan)
         footprint[main.usable] = shapely.area(main.geoms[main.usable])
+        progress(0.01)
         inp = roofs.RoofInputs(footprint_m2=footprint, tiebreak=main.fids)
         inp.slope_deg = inputs.numbers_of(main, f["slope"], self.SLOPE_FIELD, feedback)
         inp.roof_type = inputs.texts_of(main, f["roof_type"])
@@ -365,7 +366,7 @@ class FlatRoofsAlgorithm(ScoringAlgorithm):
         if inp.height_m is None:
             inp.height_m = self._height_from_storeys(main, feedback)
         listed = inputs.flags_of(main, f["listed"])
-        progress.check()
+        progress(0.02)
 
         # listed-buildings layer: a roof whose representative point lies in one is listed
         in_listed = inputs.polygon_flag_input(self, parameters, self.LISTED_LAYER, context, main, progress.sub(0.0, 0.1), feedback)

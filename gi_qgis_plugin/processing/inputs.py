@@ -44,9 +44,25 @@ class MainInput:
     arrays: FeatureArrays
     name: str  # for messages
     kind: str  # "polygon" | "line"
-    zones: np.ndarray  # polygons to average rasters over: the polygon, or the buffered line
     fields: dict[str, str | None] = field(default_factory=dict)  # kind -> field of the input used
     known_points: np.ndarray | None = None  # a point on each feature, when already at hand
+    known_zones: np.ndarray | None = None  # the zones, when already at hand
+    zone_m: float | np.ndarray = 10.0  # lines: the buffer of their zones (one, or one per feature)
+
+    @property
+    def zones(self) -> np.ndarray:
+        """Polygons to average rasters over: the polygon, or the line buffered by ``zone_m``
+        (flat ends), made on first use."""
+        if self.known_zones is None:
+            if self.kind != "line":
+                self.known_zones = self.geoms
+            else:
+                zones = np.full(len(self.geoms), None, dtype=object)
+                ok = self.usable
+                dist = self.zone_m if np.isscalar(self.zone_m) else np.asarray(self.zone_m, dtype=float)[ok]
+                zones[ok] = shapely.buffer(self.geoms[ok], dist, cap_style="flat")
+                self.known_zones = zones
+        return self.known_zones
 
     @property
     def points(self) -> np.ndarray:
@@ -79,15 +95,8 @@ class MainInput:
 def main_input(arrays: FeatureArrays, name: str, kind: str, line_zone_m: float | np.ndarray = 10.0,
                fields: Mapping[str, str | None] | None = None) -> MainInput:
     """The :class:`MainInput` of read arrays; lines are buffered by ``line_zone_m`` for rasters
-    (one distance, or one per feature: half of each street's width)."""
-    geoms = arrays.geoms
-    zones = geoms
-    if kind == "line":
-        zones = np.full(len(geoms), None, dtype=object)
-        ok = arrays.usable
-        dist = line_zone_m if np.isscalar(line_zone_m) else np.asarray(line_zone_m, dtype=float)[ok]
-        zones[ok] = shapely.buffer(geoms[ok], dist, cap_style="flat")
-    return MainInput(arrays=arrays, name=name, kind=kind, zones=zones, fields=dict(fields or {}))
+    (one distance, or one per feature: half of each street's width), when first needed."""
+    return MainInput(arrays=arrays, name=name, kind=kind, fields=dict(fields or {}), zone_m=line_zone_m)
 
 
 def derived_input(main: MainInput, geoms: np.ndarray, source_index: np.ndarray,

@@ -50,7 +50,7 @@ def workers() -> int:
 
 TILE_CELLS = 1 << 20  # cells per cached tile (a whole number of the file's blocks)
 TILE_COLS = 4096  # columns per tile (rounded to whole blocks)
-CACHE_BYTES = 192 << 20  # decoded tiles kept per raster and run; the oldest go first
+CACHE_BYTES = 128 << 20  # decoded tiles kept per raster and run (a few rows of tiles); the oldest go first
 
 
 def _valid(values: np.ndarray, nodata) -> np.ndarray:
@@ -79,9 +79,12 @@ class _Tile:
         h, w = raw.shape
         self.csum = np.zeros((h, w + 1))
         np.cumsum(np.where(valid, raw, 0), axis=1, dtype=np.float64, out=self.csum[:, 1:])
-        self.ccount = np.zeros((h, w + 1), dtype=np.int32)
-        np.cumsum(valid, axis=1, dtype=np.int32, out=self.ccount[:, 1:])
-        self.nbytes = raw.nbytes + self.csum.nbytes + self.ccount.nbytes
+        # counts only where some cell is nodata: a tile of values counts by its columns
+        self.ccount = None
+        if not valid.all():
+            self.ccount = np.zeros((h, w + 1), dtype=np.int32)
+            np.cumsum(valid, axis=1, dtype=np.int32, out=self.ccount[:, 1:])
+        self.nbytes = raw.nbytes + self.csum.nbytes + (0 if self.ccount is None else self.ccount.nbytes)
 
 
 class _Grid:
@@ -237,7 +240,7 @@ class _Grid:
             rr = prow[pos] % self.tile_h
             a, b = plo[pos] % tw, phi[pos] % tw + 1
             s[pos] = tile.csum[rr, b] - tile.csum[rr, a]
-            c[pos] = tile.ccount[rr, b] - tile.ccount[rr, a]
+            c[pos] = (b - a) if tile.ccount is None else tile.ccount[rr, b] - tile.ccount[rr, a]
         return np.bincount(idx, weights=s, minlength=n), np.bincount(idx, weights=c, minlength=n).astype(np.int64)
 
     def values(self, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -245,6 +248,9 @@ class _Grid:
         out = np.full(cols.size, np.nan)
         for tile, pos in self._by_tile(rows, cols):
             rr, cc = rows[pos] % self.tile_h, cols[pos] % self.tile_w
+            if tile.ccount is None:
+                out[pos] = tile.raw[rr, cc]
+                continue
             ok = (tile.ccount[rr, cc + 1] - tile.ccount[rr, cc]) == 1
             out[pos[ok]] = tile.raw[rr[ok], cc[ok]]
         return out
@@ -278,6 +284,8 @@ def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool, verts: cells.Vertices
     the cells tested exactly (default: ``g``)."""
     n = len(g)
     exact = exact or (lambda i: g[i])
+    if verts is None:
+        verts = cells.vertices(g)
     runs = cells.runs(grid.geom, g, verts)
     run_s, run_c = grid.run_sums(runs.row, runs.c_lo, runs.c_hi)
     sums = np.bincount(runs.poly, weights=run_s, minlength=n)
@@ -293,8 +301,15 @@ def _zone_sums(grid: _Grid, g: np.ndarray, fallback: bool, verts: cells.Vertices
         counts += c
     miss = np.flatnonzero(~shapely.is_missing(g) & ~hit) if fallback else np.empty(0, dtype=np.int64)
     if miss.size:
-        pts = shapely.point_on_surface(exact(miss))
-        px, py = shapely.get_x(pts), shapely.get_y(pts)
+        # the cell under the polygon's point_on_surface: GEOS's rule computed on the rings, GEOS
+        # itself for polygons of several rings and where the point lies within EPS of a cell edge
+        px, py, done = cells.interior_points(verts, miss)
+        fx, fy = (px - grid.x0) / grid.dx, (py - grid.y0) / grid.dy
+        edge = (np.abs(fx - np.rint(fx)) < cells.EPS) | (np.abs(fy - np.rint(fy)) < cells.EPS)
+        ask = ~done | edge
+        if ask.any():
+            pts = shapely.point_on_surface(exact(miss[ask]))
+            px[ask], py[ask] = shapely.get_x(pts), shapely.get_y(pts)
         mc = np.floor((px - grid.x0) / grid.dx).astype(np.int64)
         mr = np.floor((py - grid.y0) / grid.dy).astype(np.int64)
         inr = (mc >= 0) & (mc < grid.ncols) & (mr >= 0) & (mr < grid.nrows)
@@ -385,7 +400,8 @@ def _big_sums(grid: _Grid, geom, fallback: bool, progress: Progress) -> tuple[fl
 
 def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> list:
     """``task(idx)`` for every chunk, on ``threads`` threads; progress and cancel answered
-    from this thread at least every half second."""
+    from this thread at least every half second. While no chunk finishes, the bar creeps a
+    little towards the share of the chunks under way, so that it moves at every report."""
     total = max(sum(c.size for c in chunks), 1)
     results = []
     done = 0
@@ -396,14 +412,22 @@ def _run(chunks: list[np.ndarray], task, progress: Progress, threads: int) -> li
             progress(done / total)
         return results
     pool = ThreadPoolExecutor(max_workers=threads)
+    shown = 0.0
     try:
         pending = {pool.submit(task, idx): idx.size for idx in chunks}
+        order = list(pending)
         while pending:
             finished, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
             for f in finished:
                 results.append(f.result())
                 done += pending.pop(f)
-            progress(done / total)
+            if finished:
+                shown = max(shown, done / total)
+            else:  # the chunks under way: the next `threads` still pending, in submission order
+                running = [f for f in order if f in pending][:threads]
+                ahead = (done + sum(pending[f] for f in running)) / total
+                shown += 0.25 * (ahead - shown)
+            progress(shown)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return results
@@ -450,7 +474,9 @@ def zonal_mean(
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     hit_any = np.zeros(n, dtype=bool)
+    progress(0.001)
     windows = _windows(g, grid)
+    progress(0.002)
     huge = _huge(windows)
     share = huge.size / max(n, 1) if huge.size < n else 1.0
     share = max(share, 0.5) if huge.size else 0.0  # a huge feature takes most of the work
@@ -510,6 +536,7 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     building, not on it.)
     """
     grid = _Grid(raster, 1)
+    progress(0.0)
     n = len(geoms)
     has = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     need_transform = raster.crs().isValid() and geoms_crs.isValid() and raster.crs() != geoms_crs
@@ -536,7 +563,9 @@ def ring_mean(raster: QgsRasterLayer, geoms: np.ndarray, ring_m: float, geoms_cr
     sums = np.zeros(n)
     counts = np.zeros(n, dtype=np.int64)
     overlaps = False
+    progress(0.001)
     windows = _windows(np.where(has, geoms, None), grid, ring_m)
+    progress(0.002)
     huge = _huge(windows)
     share = max(huge.size / max(n, 1), 0.5) if huge.size else 0.0
     for k, f in enumerate(huge.tolist()):

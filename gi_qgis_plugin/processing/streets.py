@@ -342,7 +342,9 @@ class StreetsAlgorithm(ScoringAlgorithm):
         name = inputs.texts_of(main, detect_field(main.arrays.fields.names(), NAME_CANDIDATES))
         key = _merge_key([cls, width, surface, bridge, tunnel, private, name], len(main))
 
-        seg = streets.segment_lines(main.geoms, settings.max_len_m, key)
+        # on a worker thread, so that progress and cancel stay answered while the lines are cut
+        seg = inputs.Pending(streets.segment_lines, main.geoms, settings.max_len_m, key).result(
+            progress.sub(0.0, 0.1), creep=True)
         progress(0.1)
         # input features without a usable line keep one row (class X, flag geom_empty)
         src = np.concatenate([seg.source, seg.zero_length])
@@ -366,6 +368,8 @@ class StreetsAlgorithm(ScoringAlgorithm):
         width_m, _ = streets.widths(pick(width), road.width_m, measured=space, free=free)
         # rasters are averaged over each section's street space: the line buffered by half its width
         sections = inputs.derived_input(main, geoms, src, np.maximum(width_m / 2.0, 1.0))
+        # the sections' street space, buffered on a worker thread (progress and cancel answered)
+        inputs.Pending(lambda: sections.zones).result(progress.sub(0.13, 0.15), creep=True)
         inp = streets.StreetInputs(
             length_m=length, segments=geoms, road_class=pick(cls), width_m=pick(width), space_width_m=space,
             free_width_m=free,
@@ -502,14 +506,16 @@ def _private(main: MainInput, name: str | None) -> np.ndarray | None:
 
 
 def _merge_key(columns, n: int) -> np.ndarray:
-    """One integer per feature: equal where every given attribute agrees (lines may merge)."""
+    """One integer per feature: equal where every given attribute agrees (lines may merge).
+    Values compare by their text (NULL apart from every text), as the features' fields show them."""
     key = np.zeros(n, np.int64)
     for col in columns:
         if col is None:
             continue
-        text = np.where(np.equal(col, None), "\x00", np.asarray(col).astype(str))
-        _, codes = np.unique(text, return_inverse=True)
-        _, key = np.unique(np.stack([key, codes.reshape(-1)], 1), axis=0, return_inverse=True)
+        seen: dict = {}
+        codes = np.fromiter((seen.setdefault(None if v is None else str(v), len(seen)) for v in np.asarray(col).tolist()),
+                            dtype=np.int64, count=n)
+        _, key = np.unique(key * max(len(seen), 1) + codes, return_inverse=True)
         key = key.reshape(-1)
     return key
 
@@ -526,7 +532,7 @@ def _north_to_south(sections: MainInput) -> tuple[MainInput, np.ndarray]:
     a = sections.arrays
     arrays = FeatureArrays(fids=a.fids[order], geoms=a.geoms[order], fields=a.fields, rows=None, columns={}, crs=a.crs)
     view = MainInput(arrays=arrays, name=sections.name, kind="line", known_points=None if sections.known_points is None else sections.known_points[order],
-                     zones=sections.zones[order])
+                     known_zones=sections.zones[order])
     return view, back
 
 

@@ -203,9 +203,14 @@ def runs(grid: Grid, polys: np.ndarray | None, verts: Vertices | None = None) ->
             at = np.minimum(np.searchsorted(doubt_rows, key), doubt_rows.size - 1)
             keep = doubt_rows[at] != key
             key, x_cross = key[keep], x_cross[keep]
-        if (size > 2).any():
-            order = np.lexsort((x_cross, key))
-            key, x_cross = key[order], x_cross[order]
+        many = np.flatnonzero(np.diff(np.r_[np.flatnonzero(np.r_[True, key[1:] != key[:-1]]), key.size]) > 2)
+        if many.size:  # rows crossed more than twice (concave parts, holes): those put in x order
+            start = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+            size = np.diff(np.r_[start, key.size])
+            sel = np.repeat(start[many], size[many]) + (np.arange(int(size[many].sum()))
+                                                        - np.repeat(np.cumsum(size[many]) - size[many], size[many]))
+            sub = np.lexsort((x_cross[sel], key[sel]))
+            x_cross[sel] = x_cross[sel][sub]
     xa, xb = x_cross[0::2], x_cross[1::2]
     if xa.size and (xa > xb).any():  # two crossings per row (the usual case): only their order
         xa, xb = np.minimum(xa, xb), np.maximum(xa, xb)
@@ -269,3 +274,68 @@ def doubtful_inside(grid: Grid, polys, r: Runs) -> np.ndarray:
     points = shapely.points(grid.col_x(r.d_col), grid.row_y(r.d_row))
     exact = polys(r.d_poly) if callable(polys) else np.asarray(polys, dtype=object)[r.d_poly]
     return shapely.contains(exact, points)
+
+
+def interior_points(verts: Vertices, which: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A point inside each polygon ``which`` of one ring, by GEOS's rule for
+    ``point_on_surface`` (InteriorPointArea): a horizontal scan line halfway between the two
+    vertex heights nearest the middle of the envelope, and the middle of its widest section
+    inside the polygon; the same floating-point operations as GEOS. Returns x, y and whether
+    the polygon was done here (False: several rings, or no section; ask GEOS)."""
+    n = verts.n
+    want = np.zeros(n, dtype=bool)
+    want[which] = True
+    pick = want[verts.poly] & verts.single()
+    xy, poly = verts.xy[pick], verts.poly[pick]
+    x_out, y_out = np.full(which.size, np.nan), np.full(which.size, np.nan)
+    done = np.zeros(which.size, dtype=bool)
+    if poly.size < 4:
+        return x_out, y_out, done
+    y = xy[:, 1]
+    lo_env, hi_env = np.full(n, np.inf), np.full(n, -np.inf)
+    np.minimum.at(lo_env, poly, y)
+    np.maximum.at(hi_env, poly, y)
+    with np.errstate(invalid="ignore"):  # inf − inf for the polygons not asked for
+        centre = (lo_env + hi_env) / 2.0
+    lo_y, hi_y = lo_env.copy(), hi_env.copy()
+    below = y <= centre[poly]
+    np.maximum.at(lo_y, poly[below], y[below])
+    np.minimum.at(hi_y, poly[~below], y[~below])
+    with np.errstate(invalid="ignore"):
+        scan = (hi_y + lo_y) / 2.0
+    # the ring's edges crossing the scan line (GEOS: not horizontal, an end on the line counts
+    # only when the other end lies above it)
+    same = poly[1:] == poly[:-1]
+    x0, y0, x1, y1 = xy[:-1, 0][same], y[:-1][same], xy[1:, 0][same], y[1:][same]
+    ep = poly[:-1][same]
+    s = scan[ep]
+    cross = ~((y0 > s) & (y1 > s)) & ~((y0 < s) & (y1 < s)) & (y0 != y1)
+    cross &= ~((y0 == s) & (y1 < s)) & ~((y1 == s) & (y0 < s))
+    x0, y0, x1, y1, ep, s = x0[cross], y0[cross], x1[cross], y1[cross], ep[cross], s[cross]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        m = (y1 - y0) / (x1 - x0)
+        xs = np.where(x0 == x1, x0, x0 + (s - y0) / m)
+    order = np.lexsort((xs, ep))
+    ep, xs = ep[order], xs[order]
+    start = np.flatnonzero(np.r_[True, ep[1:] != ep[:-1]]) if ep.size else np.empty(0, dtype=np.int64)
+    size = np.diff(np.r_[start, ep.size])
+    # pairs (0, 1), (2, 3) … of each polygon's sorted crossings: the widest, the first on ties
+    pos = np.arange(ep.size) - np.repeat(start, size)
+    first = (pos % 2 == 0) & (pos + 1 < np.repeat(size, size))
+    a = np.flatnonzero(first)
+    width = xs[a + 1] - xs[a]
+    owner = ep[a]
+    best = np.full(n, 0.0)
+    np.maximum.at(best, owner, width)
+    top = (width == best[owner]) & (width > 0)
+    big = np.iinfo(np.int64).max
+    chosen = np.full(n, big, dtype=np.int64)
+    np.minimum.at(chosen, owner[top], a[top])  # the first pair of the widest width wins
+    index = np.full(n, -1, dtype=np.int64)
+    index[which] = np.arange(which.size)
+    ok = np.flatnonzero(chosen != big)
+    k = index[ok]
+    x_out[k] = (xs[chosen[ok]] + xs[chosen[ok] + 1]) / 2.0
+    y_out[k] = scan[ok]
+    done[k] = True
+    return x_out, y_out, done

@@ -14,6 +14,7 @@ from typing import ClassVar
 import numpy as np
 
 from ..contract import CLASS_BREAKS, CLASS_LABELS, EXCLUDED
+from .reasons import per_value
 
 
 def clip01(values: np.ndarray) -> np.ndarray:
@@ -58,8 +59,12 @@ def weighted_score(criteria: Mapping[str, np.ndarray], weights: Mapping[str, flo
         c = np.asarray(criteria[name], dtype=float)
         w = float(weights[name])
         ok = np.isfinite(c)
-        total[ok] += w * c[ok]
-        wsum[ok] += w
+        if ok.all():  # the same sums without selecting
+            total += w * c
+            wsum += w
+        else:
+            total[ok] += w * c[ok]
+            wsum[ok] += w
     with np.errstate(invalid="ignore", divide="ignore"):
         score = np.where(wsum > 0, 100.0 * total / wsum, np.nan)
     return score
@@ -86,7 +91,11 @@ def rank(score: np.ndarray, excluded: np.ndarray, tiebreak: np.ndarray | None = 
     tb = np.arange(n) if tiebreak is None else np.asarray(tiebreak)
     out = np.zeros(n, dtype=np.int64)
     idx = np.flatnonzero(ok)
-    order = np.lexsort((tb[idx], -score[idx]))
+    tbi = tb[idx]
+    if tbi.size < 2 or bool(np.all(tbi[1:] >= tbi[:-1])):  # already in tiebreak order: a stable sort keeps it
+        order = np.argsort(-score[idx], kind="stable")
+    else:
+        order = np.lexsort((tbi, -score[idx]))
     out[idx[order]] = np.arange(1, idx.size + 1)
     return out
 
@@ -94,13 +103,21 @@ def rank(score: np.ndarray, excluded: np.ndarray, tiebreak: np.ndarray | None = 
 def join_codes(columns: Sequence[tuple[str, np.ndarray]], n: int) -> np.ndarray:
     """Comma-separated codes per feature from (code, boolean mask) pairs, in the given order.
 
-    Used for ``gi_flags`` and ``gi_hz``. Vectorised over features, looped over the few codes.
-    """
+    Used for ``gi_flags`` and ``gi_hz``. Vectorised over features: the codes a feature carries
+    as the bits of one number, the text built once per distinct combination."""
+    used = [(code, np.asarray(mask, bool)) for code, mask in columns]
+    used = [(code, mask) for code, mask in used if mask.any()]
+    if len(used) > 62 or not all(type(code) is str and code for code, _ in used):
+        return _join_codes_plain(used, n)
+    bits = np.zeros(n, dtype=np.int64)
+    for j, (_, mask) in enumerate(used):
+        bits[mask] |= 1 << j
+    return per_value(bits, lambda b: ",".join([code for j, (code, _) in enumerate(used) if b >> j & 1]))
+
+
+def _join_codes_plain(columns: Sequence[tuple[str, np.ndarray]], n: int) -> np.ndarray:
     out = np.full(n, "", dtype=object)
     for code, mask in columns:
-        mask = np.asarray(mask, bool)
-        if not mask.any():
-            continue
         has = out[mask] != ""
         out[mask] = np.where(has, out[mask] + "," + code, code)
     return out

@@ -727,25 +727,26 @@ def build_reasons(texts: R.Texts, scored: RoofScored, core: ScoreCore, tick=None
 
     def flag(code: str, text_key: str | None = None):
         def part():
-            f = R.empty(n)
-            f[masks[code]] = t[text_key or code]
+            f = R.Coded(n)
+            f.put(masks[code], t[text_key or code])
             return f
         return part
 
     def slope_part():
-        f = R.empty(n)
+        f = R.Coded(n)
         for label in slope_table().labels:
-            f[(su.slope_class == label) & ~su.from_type] = t.get(f"slope_{label}", label)
-        f[su.from_type] = t["slope_from_type"]
-        f[su.unknown] = t["slope_unknown"]
-        f[masks["slope_gt_max"]] = R.const(t["slope_gt_max"], max=R.number(p.max_slope, dec))
-        f[masks["geom_empty"]] = ""
+            f.put((su.slope_class == label) & ~su.from_type, t.get(f"slope_{label}", label))
+        f.put(su.from_type, t["slope_from_type"])
+        f.put(su.unknown, t["slope_unknown"])
+        f.put(masks["slope_gt_max"], R.const(t["slope_gt_max"], max=R.number(p.max_slope, dec)))
+        f.put(masks["geom_empty"], "")
         return f
 
     def area_part():
-        f = R.empty(n)
-        R.fill(t["area"], "area", R.int_text(area), np.isfinite(area) & ~masks["area_lt_min"] & ~masks["slope_gt_max"], f)
-        f[masks["area_lt_min"]] = R.const(t["area_lt_min"], min=R.number(p.min_area, dec))
+        f = R.Coded(n)
+        f.put_each(t["area"], "area", R.whole(area), str,
+                   np.isfinite(area) & ~masks["area_lt_min"] & ~masks["slope_gt_max"])
+        f.put(masks["area_lt_min"], R.const(t["area_lt_min"], min=R.number(p.min_area, dec)))
         return f
 
     def heat_part():
@@ -753,54 +754,54 @@ def build_reasons(texts: R.Texts, scored: RoofScored, core: ScoreCore, tick=None
             return None
         k = np.asarray(inp.heat.cls, dtype=float)
         known = np.isfinite(criteria["heat"])  # a class, on a usable geometry
-        f = R.empty(n)
-        f[known] = t["heat_mid"]
-        f[known & (k <= 1)] = t["heat_low"]
-        f[scored.burdened] = t["heat_high"]
-        f[masks["heat_nodata"]] = t["heat_nodata"]
+        f = R.Coded(n)
+        f.put(known, t["heat_mid"])
+        f.put(known & (k <= 1), t["heat_low"])
+        f.put(scored.burdened, t["heat_high"])
+        f.put(masks["heat_nodata"], t["heat_nodata"])
         return f
 
     def height_part():
         if "heat" not in criteria or inp.height_m is None:
             return None
-        f = R.empty(n)
+        f = R.Coded(n)
         tall = scored.burdened & (scored.height_factor < 1.0)
-        R.fill(t["tall"], "height", R.int_text(inp.height_m), tall, f)
+        f.put_each(t["tall"], "height", R.whole(inp.height_m), str, tall)
         return f
 
     def rain_part():
         if "rain" not in criteria:
             return None
         d = np.asarray(inp.rain_depth_m, dtype=float)
-        f = R.empty(n)
+        f = R.Coded(n)
         wet = np.isfinite(d) & (d >= 0.005)
-        R.fill(t["rain"], "depth", R.dec2_text(d, dec), wet, f)
-        f[np.isfinite(d) & ~wet] = t["rain_none"]
-        f[masks["rain_nodata"]] = t["rain_nodata"]
+        f.put_each(t["rain"], "depth", R.cents(d), R.dec2(dec), wet)
+        f.put(np.isfinite(d) & ~wet, t["rain_none"])
+        f.put(masks["rain_nodata"], t["rain_nodata"])
         return f
 
     def sewer_part():
         if "sewer" not in criteria:
             return None
-        f = R.empty(n)
-        f[criteria["sewer"] >= 1] = t["sewer"]
+        f = R.Coded(n)
+        f.put(criteria["sewer"] >= 1, t["sewer"])
         return f
 
     def park_part():
         if "green" not in criteria:
             return None
         d = np.asarray(inp.park_distance_m, dtype=float)
-        f = R.empty(n)
+        f = R.Coded(n)
         ha = R.number(p.park_min_ha, dec)
-        R.fill(t["park_near"], "dist", R.int_text(d), np.isfinite(d), f, ha=ha)
-        f[np.isinf(d)] = R.const(t["park_far"], ha=ha, max=R.number(p.park_distance, dec))
+        f.put_each(t["park_near"], "dist", R.whole(d), str, np.isfinite(d), ha=ha)
+        f.put(np.isinf(d), R.const(t["park_far"], ha=ha, max=R.number(p.park_distance, dec)))
         return f
 
     def scope_part():
         if "scope" not in criteria:
             return None
-        f = R.empty(n)
-        f[criteria["scope"] >= 1] = R.const(t["scope_in"], scope=p.scope_label)
+        f = R.Coded(n)
+        f.put(criteria["scope"] >= 1, R.const(t["scope_in"], scope=p.scope_label))
         return f
 
     parts = [flag("geom_empty"), flag("green_exists"), flag("listed"), slope_part, area_part, heat_part, height_part,
