@@ -1552,6 +1552,10 @@ flächenwert</translation>
             <translation>Raster {name} ist gedreht; transformieren Sie es auf ein nordausgerichtetes Gitter (Raster › Projektionen › Transformieren) und starten Sie erneut.</translation>
         </message>
         <message>
+            <source>Raster {name} is mirrored (negative cell width); warp it to a north-up grid (Raster › Projections › Warp) and run again.</source>
+            <translation>Raster {name} ist gespiegelt (negative Zellbreite); transformieren Sie es auf ein nordausgerichtetes Gitter (Raster › Projektionen › Transformieren) und starten Sie erneut.</translation>
+        </message>
+        <message>
             <source>Raster {name} cannot be read completely (rows {row}–{end}: {detail}); the file may be truncated or damaged. Export or download it again.</source>
             <translation>Raster {name} lässt sich nicht vollständig lesen (Zeilen {row}–{end}: {detail}); die Datei ist womöglich abgeschnitten oder beschädigt. Exportieren oder laden Sie sie erneut herunter.</translation>
         </message>
