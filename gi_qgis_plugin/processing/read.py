@@ -10,6 +10,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -455,10 +456,11 @@ def _read_ogr_batches(path: str, parts: dict, src_fields: QgsFields, progress: P
     wkb = np.asarray(joined(geom_col), dtype=object)
     columns = []
     texts = []
-    for fname in src_fields.names():
+    names = src_fields.names()
+    for i, fname in enumerate(names):
         if fname not in keys:
             return None
-        progress(0.8)  # a cancel check per column: text columns of a city take a while
+        progress(0.8 + 0.02 * i / max(len(names), 1))  # per column: text columns of a city take a while
         arr = joined(fname)
         column = _arrow_column(arr)
         if column is None:
@@ -467,9 +469,17 @@ def _read_ogr_batches(path: str, parts: dict, src_fields: QgsFields, progress: P
             texts.append(len(columns))
         columns.append(column)
     parsed = []
-    for future in parsing:  # the workers are done or nearly: the columns took as long
-        parsed.append(future.result())
-        progress(0.8 + 0.05 * len(parsed) / len(parsing))
+    for k, future in enumerate(parsing):  # the workers are done or nearly: the columns took as long
+        lo, hi = 0.82 + 0.03 * k / len(parsing), 0.82 + 0.03 * (k + 1) / len(parsing)
+        ticks = 0
+        while True:
+            try:
+                parsed.append(future.result(timeout=0.5))
+                break
+            except FuturesTimeout:  # the bar keeps moving while a batch is still parsed
+                ticks += 1
+                progress(lo + (hi - lo) * (1.0 - 0.5 ** ticks))
+        progress(hi)
     return fids, wkb, ColumnTable(columns, len(fids), texts), parsed
 
 

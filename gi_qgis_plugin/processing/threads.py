@@ -10,7 +10,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 import numpy as np
 
-from ..scoring.progress import Progress
+from ..scoring.progress import Canceled, Progress
 
 
 def workers() -> int:
@@ -43,3 +43,29 @@ def map_slices(func: Callable[[np.ndarray], np.ndarray], values: np.ndarray, pro
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return np.concatenate([parts[s] for s in starts])
+
+
+def finish_in_background(func: Callable[[], None], progress: Progress) -> None:
+    """Run ``func`` (a step that cannot be interrupted, e.g. GDAL closing a file and building its
+    spatial index) on a worker thread while this thread keeps the progress bar moving in
+    ``progress`` every half second. A cancel meanwhile is noted at once and raised when
+    ``func`` is done, so the file is never left half closed."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    job = pool.submit(func)
+    canceled = False
+    ticks = 0
+    try:
+        while True:
+            finished, _ = wait([job], timeout=0.5)
+            if finished:
+                job.result()
+                break
+            ticks += 1
+            try:
+                progress(1.0 - 0.85 ** ticks)
+            except Canceled:
+                canceled = True
+    finally:
+        pool.shutdown(wait=True)
+    if canceled:
+        raise Canceled()

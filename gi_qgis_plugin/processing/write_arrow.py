@@ -39,6 +39,7 @@ from qgis.PyQt.QtCore import QMetaType, QVariant
 from ..scoring.progress import Progress
 from . import arrow_c
 from .read import ColumnTable, plain_io
+from .threads import finish_in_background
 
 BATCH_ROWS = 25_000  # rows per Arrow batch: about 0.1–0.2 s of GDAL's work, the progress/cancel step
 QT_KINDS = {QMetaType.Type.Double: "double", QMetaType.Type.Int: "int", QMetaType.Type.LongLong: "long",
@@ -218,9 +219,16 @@ def write_arrow(
                     written += current.n
                     del current
                     progress(0.95 * written / max(n, 1))
-            ds.CommitTransaction()
+
+            def close() -> None:
+                nonlocal ds, lyr
+                ds.CommitTransaction()
+                lyr = ds = None  # closing builds the R-tree in one go
+
+            # about a second at a million rows: on a worker thread, the bar moving meanwhile
+            finish_in_background(close, progress.sub(0.95, 1.0))
         finally:
-            ds = None  # closing builds the R-tree in one go
+            lyr = ds = None
     progress(1.0)
     return written
 
