@@ -460,9 +460,16 @@ def _read_ogr_batches(path: str, parts: dict, src_fields: QgsFields, progress: P
     for i, fname in enumerate(names):
         if fname not in keys:
             return None
-        progress(0.8 + 0.02 * i / max(len(names), 1))  # per column: text columns of a city take a while
+        share = 0.02 / max(len(names), 1)
+        at = [0.8 + share * i]
+        progress(at[0])  # per column: text columns of a city take a while
+
+        def tick(at=at, end=0.8 + share * (i + 1)):
+            at[0] += (end - at[0]) * 0.3
+            progress(at[0])
+
         arr = joined(fname)
-        column = _arrow_column(arr)
+        column = _arrow_column(arr, tick)
         if column is None:
             return None
         if np.ma.getdata(arr).dtype.kind in "SU":  # decoded text: every value a str
@@ -483,15 +490,16 @@ def _read_ogr_batches(path: str, parts: dict, src_fields: QgsFields, progress: P
     return fids, wkb, ColumnTable(columns, len(fids), texts), parsed
 
 
-def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
-    """An Arrow-as-numpy column as (values, NULL mask); None for types left to QGIS's iterator."""
+def _arrow_column(arr, tick: Callable[[], None] | None = None) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """An Arrow-as-numpy column as (values, NULL mask); None for types left to QGIS's iterator.
+    ``tick`` is called now and then while a long text column is decoded (progress, cancel)."""
     mask = np.ma.getmaskarray(arr) if isinstance(arr, np.ma.MaskedArray) else None
     if mask is not None and not mask.any():
         mask = None
     data = np.ma.getdata(arr)
     kind = data.dtype.kind
     if kind == "S":
-        data = _decoded(data)
+        data = _decoded(data, tick)
     elif kind == "U":
         data = data.astype(object)
     elif kind == "O":
@@ -507,7 +515,10 @@ def _arrow_column(arr) -> tuple[np.ndarray, np.ndarray | None] | None:
     return data, mask
 
 
-def _decoded(data: np.ndarray) -> np.ndarray:
+DECODE_STEP = 200_000  # distinct texts decoded between two ticks
+
+
+def _decoded(data: np.ndarray, tick: Callable[[], None] | None = None) -> np.ndarray:
     """Fixed-width UTF-8 bytes (Arrow text as numpy) as an object array of str, without a
     Python loop per value: each distinct value is decoded once (and its str shared by the
     features that have it)."""
@@ -518,7 +529,11 @@ def _decoded(data: np.ndarray) -> np.ndarray:
         return np.full(n, "", dtype=object)
     first, inverse = _factorized(np.ascontiguousarray(data))
     texts = np.empty(first.size, dtype=object)
-    texts[:] = [bytes(v).decode("utf-8", errors="replace") for v in data[first].tolist()]
+    for a in range(0, first.size, DECODE_STEP):  # (a column of ids: a million distinct texts)
+        texts[a:a + DECODE_STEP] = [bytes(v).decode("utf-8", errors="replace")
+                                    for v in data[first[a:a + DECODE_STEP]].tolist()]
+        if tick is not None:
+            tick()
     return texts[inverse]
 
 

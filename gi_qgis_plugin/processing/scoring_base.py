@@ -464,6 +464,7 @@ class ScoringAlgorithm(GiAlgorithm):
         draws, spread = self.stability_settings(parameters, context)
         if draws <= 0:
             return None
+        progress(0.005)
         criteria_used = {k: core.criteria[k] for k in core.scored}
         score_fn = self.variant_score(scored, core)
         groups, share = self.groups(), scored.need_share
@@ -474,8 +475,9 @@ class ScoringAlgorithm(GiAlgorithm):
             feedback.pushWarning(self.tr("Rank stability is left out: the score of this algorithm is not the weighted "
                                          "mean of its criteria, so other weightings cannot be scored the same way."))
             return None
+        progress(0.03)  # the check above takes a moment at a million features
         stab = stability.rank_stability(criteria_used, core.weights, core.excluded, core.gi_class, draws=draws,
-                                        concentration=spread, tiebreak=scored.tiebreak, progress=progress,
+                                        concentration=spread, tiebreak=scored.tiebreak, progress=progress.sub(0.03, 1.0),
                                         breaks=self.SPEC.class_breaks, score_fn=score_fn, groups=groups,
                                         need_share=share)
         if stab.draws == 0:
