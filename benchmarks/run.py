@@ -354,7 +354,8 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true",
                     help="also run our algorithm once more under cProfile per size (results/profile_*.txt)")
     ap.add_argument("--output", default=str(RESULTS / "latest.json"))
-    ap.add_argument("--variants", help="comma-separated labels of our variants to run (default: all of each case)")
+    ap.add_argument("--variants", help="labels of our variants to run, separated by ';' (or ',' when no label "
+                                         "holds one); one whole label is taken as it is (default: all of each case)")
     ap.add_argument("--merge", action="store_true",
                     help="keep the rows of the existing --output file that this run does not measure again "
                          "(same algorithm, variant and n), e.g. to add the million-feature rows to the others")
@@ -386,6 +387,15 @@ def main() -> int:
             cluster.stop()
 
 
+def wanted_variants(text: str) -> list[str]:
+    """The labels of ``--variants``: one whole label as it is ("heat raster, PostGIS"), else the
+    labels separated by ";" (or by "," when there is no ";")."""
+    text = text.strip()
+    if any(text == label for c in cases.CASES.values() for label in c.ours):
+        return [text]
+    return [v.strip() for v in text.split(";" if ";" in text else ",") if v.strip()]
+
+
 def _run_sizes(sizes, selected, args, machine, rows, stamp, pg, missing) -> int:
     for n in sizes:
         data, manifest = datasets.ensure(n, args.seed)
@@ -407,7 +417,7 @@ def _run_sizes(sizes, selected, args, machine, rows, stamp, pg, missing) -> int:
                 shared[variant] = measure_and_report(case, variant, data_file, n, args)
             io, native = shared["io_floor"], shared["native_chain"]
             for label in spec.ours:
-                if args.variants and label not in [v.strip() for v in args.variants.split(",")]:
+                if args.variants and label not in wanted_variants(args.variants):
                     continue
                 if not spec.runs_at(n, label):
                     continue

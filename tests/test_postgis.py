@@ -287,11 +287,11 @@ def big(db):
 
 @pytest.fixture
 def small_batches(monkeypatch):
-    """Write in chunks of 2,000 (a city is written in chunks of 20,000): the 10,000 test rows
+    """Write in chunks of 2,000 (a city is written in chunks of 10,000): the 10,000 test rows
     then reach the database in five commits, and the cut can come between them."""
     from gi_qgis_plugin.processing import write
 
-    monkeypatch.setattr(write, "BATCH", 2000)
+    monkeypatch.setattr(write, "WRITE_BATCH", 2000)
 
 
 # gi:flatroofs writes from 75 % to 96 % of its progress: 85.5 % is after three of five chunks

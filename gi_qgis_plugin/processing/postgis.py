@@ -237,7 +237,7 @@ class _CountingSink:
         return self.exporter.lastError()
 
     def write_arrays(self, fields, geoms, columns, progress, rows=None, keep=(), source_index=None,
-                     batch: int = 20000) -> int | None:
+                     batch: int = 10000) -> int | None:
         """All rows in chunks of one multi-row INSERT each (committed chunk by chunk); None when
         the fields need QGIS's own conversion (the caller then adds features one by one)."""
         from . import pg_write

@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ..i18n import tr
 from ..scoring.progress import Canceled, Progress  # noqa: F401
-from .read import BATCH, ColumnTable, rows_for
+from .read import ColumnTable, rows_for
 
 # ----------------------------------------------------------------------------------------------
 # Writing
@@ -29,6 +29,10 @@ TYPE_MAP = {
     "long": QMetaType.Type.LongLong,
     "text": QMetaType.Type.QString,
 }
+
+# rows per chunk of the sink or of one PostGIS INSERT: the progress and cancel step (under half a
+# second for a chunk of a city's rows)
+WRITE_BATCH = 10_000
 
 
 class WriteError(QgsProcessingException):
@@ -96,7 +100,7 @@ def write_sink(
     """
     bulk = getattr(sink, "write_arrays", None)  # a PostGIS table: rows in bulk (postgis.py)
     if bulk is not None:
-        written = bulk(fields, geoms, columns, progress, rows=rows, keep=keep, source_index=source_index, batch=BATCH)
+        written = bulk(fields, geoms, columns, progress, rows=rows, keep=keep, source_index=source_index, batch=WRITE_BATCH)
         if written is not None:
             return written
     n = len(geoms)
@@ -109,8 +113,8 @@ def write_sink(
     written = 0
     # chunk by chunk: the rows' Python values and the WKB exist only for the chunk being written;
     # one feature object is refilled per row (the sink copies it)
-    for start in range(0, n, BATCH):
-        chunk = np.arange(start, min(start + BATCH, n))
+    for start in range(0, n, WRITE_BATCH):
+        chunk = np.arange(start, min(start + WRITE_BATCH, n))
         base = rows_for(rows, chunk if src is None else src[chunk], keep) if rows is not None else None
         extra = list(zip(*[_pylist(c[chunk]) for c in cols])) if cols else [()] * len(chunk)
         wkbs = np.full(len(chunk), None, dtype=object)
