@@ -118,7 +118,8 @@ def _profile(base: Path, plugin_zip: Path) -> Path:
     return base  # --profiles-path names the folder that holds "profiles/<name>"
 
 
-def _run_qgis(run: int, display: str, profiles: Path, out: Path, project: Path | None, log: Path) -> float:
+def _run_qgis(run: int, display: str, profiles: Path, out: Path, project: Path | None, log: Path,
+              tmp: Path) -> float:
     # no desktop integration: Qt's own file dialog (which the driver answers), not a native one
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("QT_", "PYTEST", "QGIS_PREFIX", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION",
@@ -127,7 +128,11 @@ def _run_qgis(run: int, display: str, profiles: Path, out: Path, project: Path |
     home.mkdir(exist_ok=True)
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", LANG="de_DE.UTF-8", LC_ALL="de_DE.UTF-8", LANGUAGE="de",
                HOME=str(home), XDG_RUNTIME_DIR=str(out / "runtime"), GI_REALAPP_OUT=str(out),
-               GI_REALAPP_RUN=str(run), GI_REALAPP_DATA=str(out / "daten"))
+               GI_REALAPP_RUN=str(run), GI_REALAPP_DATA=str(out / "daten"),
+               # QGIS counts every layer below its temporary folder as a temporary layer and asks
+               # about it when the project closes; a checkout under /tmp would put the test's
+               # project there, so QGIS gets a temporary folder of its own
+               TMPDIR=str(tmp))
     (out / "runtime").mkdir(mode=0o700, exist_ok=True)
     cmd = ["qgis", "--profiles-path", str(profiles), "--profile", "default", "--nologo", "--noversioncheck",
            "--code", str(DRIVER)]
@@ -176,11 +181,13 @@ def real_runs(tmp_path_factory):
     log = out / "qgis.log"
     results, seconds = {}, {}
     with virtual_screen(out / "xvfb.log") as display:
-        seconds[1] = _run_qgis(1, display, profiles, out, None, log)
+        tmp = base / "qgis-tmp"
+        tmp.mkdir()
+        seconds[1] = _run_qgis(1, display, profiles, out, None, log, tmp)
         results[1] = _result(out, 1, log)
         project = out / "planer.qgz"
         if project.exists():
-            seconds[2] = _run_qgis(2, display, profiles, out, project, log)
+            seconds[2] = _run_qgis(2, display, profiles, out, project, log, tmp)
             results[2] = _result(out, 2, log)
     (out / "timing.json").write_text(json.dumps(seconds))
     return results
