@@ -666,8 +666,12 @@ def _close_prompts():
 
 
 def finish():
-    save_result()
     project = QgsProject.instance()
+    if RESULT.get("done") and not RESULT["failures"]:
+        # run 1 saved the project as its last step, run 2 only looked at it: nothing the plugin
+        # did since may have changed it (QGIS would ask to save at exit)
+        check("not_dirty_at_exit", not project.isDirty(), project.isDirty())
+    save_result()
     # a result saved from the weights tab is a memory layer: QGIS asks before dropping such
     # layers at exit ("Projekt schließen"), which would block the exit; the project file is
     # written already, so they are removed first, as a user would confirm
