@@ -22,6 +22,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..scoring import cells, offset
+from ..scoring.arrays import expand
 from ..scoring.progress import Canceled, Progress
 from . import threads
 from .crs import transform_geoms
@@ -230,8 +231,8 @@ class _Grid:
         n = rows.size
         tw = self.tile_w
         pieces = hi // tw - lo // tw + 1  # a run across a tile border is summed in pieces
-        idx = np.repeat(np.arange(n), pieces)
-        tj = np.repeat(lo // tw, pieces) + (np.arange(idx.size) - np.repeat(np.cumsum(pieces) - pieces, pieces))
+        idx, step = expand(pieces)
+        tj = (lo // tw)[idx] + step
         plo, phi = np.maximum(lo[idx], tj * tw), np.minimum(hi[idx], tj * tw + tw - 1)
         prow = rows[idx]
         s = np.zeros(idx.size)

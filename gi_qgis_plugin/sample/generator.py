@@ -84,6 +84,7 @@ import shapely
 from osgeo import gdal, ogr, osr
 
 from ..lod2 import ROOF_TYPE_NAMES
+from ..scoring.arrays import expand
 from ..scoring.geo import as_multi
 from ..scoring.progress import Canceled
 
@@ -482,14 +483,6 @@ class _Noise:
         return a * (1 - ty)[:, None] + b * ty[:, None]
 
 
-def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For per-parent counts: (parent index, position within the parent) of every child."""
-    counts = np.asarray(counts, dtype=np.int64)
-    parent = np.repeat(np.arange(counts.size), counts)
-    starts = np.cumsum(counts) - counts
-    return parent, np.arange(parent.size) - starts[parent]
-
-
 def _choice(rng: np.random.Generator, weights, size: int) -> np.ndarray:
     w = np.asarray(weights, dtype=np.float64)
     return np.searchsorted(np.cumsum(w / w.sum()), rng.random(size), side="right").clip(0, w.size - 1)
@@ -700,7 +693,7 @@ def _layout(rng: np.random.Generator, side: float, n_districts: int) -> _Layout:
         else np.zeros((0, 4), int)
     )
     if anchors.size:
-        gid, k = _expand(a[anchors] * b[anchors])
+        gid, k = expand(a[anchors] * b[anchors])
         ga = a[anchors][gid]
         cells = (cj[anchors][gid] + k // ga) * nx + ci[anchors][gid] + k % ga
         group[cells] = gid
@@ -797,7 +790,7 @@ def _innenstadt(rng, L: _Layout, cells) -> list[dict]:
     depth_max = rng.uniform(12, 16, nb)  # rows facing south and north streets
     side_depth = rng.uniform(10, 14, nb)  # rows facing east and west streets
     nl = np.maximum(np.floor(bw / lw).astype(int), 1)
-    blk, pos = _expand(2 * nl)
+    blk, pos = expand(2 * nl)
     m = blk.size
     lot = pos // 2
     north = (pos % 2) == 1
@@ -813,7 +806,7 @@ def _innenstadt(rng, L: _Layout, cells) -> list[dict]:
     inner0 = setback + 0.3 + depth_max + 0.3
     side_len = bh - 2 * inner0
     ns = np.where(side_len > 8, np.floor(np.clip(side_len, 0, None) / lw).astype(int), 0)
-    sblk, spos = _expand(2 * ns)
+    sblk, spos = expand(2 * ns)
     ms = sblk.size
     slot = spos // 2
     east = (spos % 2) == 1
@@ -847,7 +840,7 @@ def _houses(rng, L: _Layout, cells) -> list[dict]:
     bw, bh = bx1 - bx0, by1 - by0
     lw = rng.uniform(12, 19, nb)
     nl = np.maximum(np.floor(bw / lw).astype(int), 1)
-    blk, pos = _expand(2 * nl)
+    blk, pos = expand(2 * nl)
     m = blk.size
     north = (pos % 2) == 1
     lwe = bw[blk] / nl[blk]
@@ -896,8 +889,8 @@ def _zeilen(rng, L: _Layout, cells) -> list[dict]:
     length = np.clip(bw - mw - me, 10, None)
     nseg = np.clip(np.round(length / rng.uniform(12, 20, nb)).astype(int), 1, 8)
     depth = rng.uniform(10, 12.5, nb)
-    rblk, r = _expand(nrow)
-    sblk_r, s = _expand(nseg[rblk])
+    rblk, r = expand(nrow)
+    sblk_r, s = expand(nseg[rblk])
     blk = rblk[sblk_r]
     row = r[sblk_r]
     step = (bh[blk] - 12 - depth[blk]) / (nrow[blk] - 1)
@@ -909,7 +902,7 @@ def _zeilen(rng, L: _Layout, cells) -> list[dict]:
     has = rng.random(nb) < 0.75
     ng = np.where(has, np.clip(np.floor((bh - 30) / 3).astype(int), 0, 14), 0)
     ng = np.where(ng >= 4, ng, 0)
-    gblk, q = _expand(ng)
+    gblk, q = expand(ng)
     gy0 = by0[gblk] + 15 + q * 3.0
     gy1 = by0[gblk] + 15 + (q + 1) * 3.0
     out.append(_bldg(bx1[gblk] - 7, gy0, bx1[gblk] - 1, gy1, K_GARAGE, cells[gblk]))
@@ -970,7 +963,7 @@ def _quadrants(L: _Layout, cells, lane: float):
     bx0, bx1, by0, by1 = L.bx0[cells], L.bx1[cells], L.by0[cells], L.by1[cells]
     qw = np.clip((bx1 - bx0 - lane) / 2 - 3, 5, None)
     qh = np.clip((by1 - by0) / 2 - 5, 5, None)
-    blk, q = _expand(np.full(cells.size, 4))
+    blk, q = expand(np.full(cells.size, 4))
     east = q % 2 == 1
     north = q >= 2
     qx0 = np.where(east, bx1[blk] - 2 - qw[blk], bx0[blk] + 2)
@@ -1013,7 +1006,7 @@ def _allotments(rng, L: _Layout, cells) -> list[dict]:
     ph = rng.uniform(18, 24, nb)
     npx = np.maximum(np.floor((bx1 - bx0 - 4) / pw).astype(int), 1)
     npy = np.maximum(np.floor((by1 - by0 - 6) / ph).astype(int), 1)
-    blk, pos = _expand(npx * npy)
+    blk, pos = expand(npx * npy)
     m = blk.size
     px = pos % npx[blk]
     py = pos // npx[blk]
@@ -1382,7 +1375,7 @@ def _trees(rng: np.random.Generator, s: dict[str, np.ndarray], avenue_u: np.ndar
     both = rng.random(n) < 0.65
     first_side = np.where(rng.random(n) < 0.5, 1.0, -1.0)
     count = per_side * np.where(both, 2, 1)
-    seg, pos = _expand(count)
+    seg, pos = expand(count)
     m = seg.size
     k = pos % np.maximum(per_side[seg], 1)
     side = np.where(both[seg] & (pos >= per_side[seg]), -first_side[seg], first_side[seg])
@@ -1533,7 +1526,7 @@ def _green_objects(rng: np.random.Generator, L: _Layout):
     # the cells each brownfield covers (for Klimatope and Biotopverbund; partial ones: none)
     bf_cells_obj, bf_cells = [np.arange(bc.size)], [bc]
     if bg.size:
-        gid, k = _expand(g_a[bg] * g_b[bg])
+        gid, k = expand(g_a[bg] * g_b[bg])
         cells = (g_j0[bg][gid] + k // g_a[bg][gid]) * L.nx + g_i0[bg][gid] + k % g_a[bg][gid]
         bf_cells_obj.append(bc.size + gid)
         bf_cells.append(cells)

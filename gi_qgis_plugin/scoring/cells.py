@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from .arrays import expand
+
 EPS = 1e-6  # of a cell's size: centres this close to a crossing are tested exactly
 POLYGON, MULTIPOLYGON = 3, 6  # GEOS type ids
 
@@ -179,8 +181,8 @@ def runs(grid: Grid, polys: np.ndarray | None, verts: Vertices | None = None) ->
 
     first, last = _first_last((ylo - grid.y0) / grid.dy - 0.5, (yhi - grid.y0) / grid.dy - 0.5, row_in, grid.nrows)
     count = np.maximum(last - first + 1, 0)
-    edge = np.repeat(np.arange(count.size), count)
-    rows = np.repeat(first, count) + (np.arange(edge.size) - np.repeat(np.cumsum(count) - count, count))
+    edge, step = expand(count)
+    rows = first[edge] + step
     yc = grid.row_y(rows)
     x_cross = ex0[edge] + (yc - ey0[edge]) * (ex1[edge] - ex0[edge]) / (ey1[edge] - ey0[edge])
     key = epoly[edge] * stride + rows
@@ -207,8 +209,8 @@ def runs(grid: Grid, polys: np.ndarray | None, verts: Vertices | None = None) ->
         if many.size:  # rows crossed more than twice (concave parts, holes): those put in x order
             start = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
             size = np.diff(np.r_[start, key.size])
-            sel = np.repeat(start[many], size[many]) + (np.arange(int(size[many].sum()))
-                                                        - np.repeat(np.cumsum(size[many]) - size[many], size[many]))
+            group, step = expand(size[many])
+            sel = start[many][group] + step
             sub = np.lexsort((x_cross[sel], key[sel]))
             x_cross[sel] = x_cross[sel][sub]
     xa, xb = x_cross[0::2], x_cross[1::2]
@@ -242,8 +244,9 @@ def runs(grid: Grid, polys: np.ndarray | None, verts: Vertices | None = None) ->
         c0 = np.maximum(np.ceil((xmin[dp] - grid.x0) / grid.dx - 0.5).astype(np.int64), 0)
         c1 = np.minimum(np.floor((xmax[dp] - grid.x0) / grid.dx - 0.5).astype(np.int64), grid.ncols - 1)
         width = np.maximum(c1 - c0 + 1, 0)
-        d_key.append(np.repeat(doubt_rows, width))
-        d_col.append(np.repeat(c0, width) + (np.arange(int(width.sum())) - np.repeat(np.cumsum(width) - width, width)))
+        row_of, step = expand(width)
+        d_key.append(doubt_rows[row_of])
+        d_col.append(c0[row_of] + step)
     dk, dc = np.concatenate(d_key), np.concatenate(d_col)
     if dk.size:
         both = np.unique(np.stack([dk, dc]), axis=1)
@@ -259,9 +262,8 @@ def _flat_rows(grid: Grid, y0: np.ndarray, y1: np.ndarray, poly: np.ndarray, str
     first = np.maximum(np.floor(np.minimum(a, b)).astype(np.int64), 0)
     last = np.minimum(np.ceil(np.maximum(a, b)).astype(np.int64), grid.nrows - 1)
     count = np.maximum(last - first + 1, 0)
-    owner = np.repeat(np.arange(count.size), count)
-    rows = np.repeat(first, count) + (np.arange(owner.size) - np.repeat(np.cumsum(count) - count, count))
-    return np.unique(poly[owner] * stride + rows)
+    owner, step = expand(count)
+    return np.unique(poly[owner] * stride + first[owner] + step)
 
 
 def doubtful_inside(grid: Grid, polys, r: Runs) -> np.ndarray:

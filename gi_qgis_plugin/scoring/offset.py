@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import expand
+
 MIN_TURN = 1e-2  # radians: a vertex turning less is left to GEOS (it merges such offset points)
 STEP_MARGIN = 1e-6  # steps of an arc this close to a rounding boundary: left to GEOS
 
@@ -101,8 +103,8 @@ def convex_buffers(xy: np.ndarray, ring: np.ndarray, distance: float, quad_segs:
     ox[last], oy[last] = a0x[v], a0y[v]
     has_arc = v[arc[v] > 0]
     if has_arc.size:
-        owner = np.repeat(has_arc, arc[has_arc])
-        step = np.arange(owner.size) - np.repeat(np.cumsum(arc[has_arc]) - arc[has_arc], arc[has_arc]) + 1
+        which, step = expand(arc[has_arc])
+        owner, step = has_arc[which], step + 1  # arc points 1 … steps − 1
         angle = start_angle[owner] + direction[owner] * step * inc[owner]
         pos = out_first[owner] + step
         ox[pos] = p[owner, 0] + distance * np.cos(angle)
