@@ -194,26 +194,6 @@ class _Grid:
                     self._loading.pop(key, None)
                 event.set()
 
-    def read(self, c0: int, r0: int, w: int, h: int) -> np.ndarray:
-        """The cells of a window (in the raster), assembled from the cached tiles."""
-        ti0, ti1 = r0 // self.tile_h, (r0 + h - 1) // self.tile_h
-        tj0, tj1 = c0 // self.tile_w, (c0 + w - 1) // self.tile_w
-        if ti0 == ti1 and tj0 == tj1:
-            tile = self._tile(ti0, tj0).raw
-            rr, cc = r0 - ti0 * self.tile_h, c0 - tj0 * self.tile_w
-            return tile[rr:rr + h, cc:cc + w]
-        out = None
-        for ti in range(ti0, ti1 + 1):
-            for tj in range(tj0, tj1 + 1):
-                tile = self._tile(ti, tj).raw
-                if out is None:
-                    out = np.empty((h, w), dtype=tile.dtype)
-                tr0, tc0 = ti * self.tile_h, tj * self.tile_w
-                a0, a1 = max(r0, tr0), min(r0 + h, tr0 + tile.shape[0])
-                b0, b1 = max(c0, tc0), min(c0 + w, tc0 + tile.shape[1])
-                out[a0 - r0:a1 - r0, b0 - c0:b1 - c0] = tile[a0 - tr0:a1 - tr0, b0 - tc0:b1 - tc0]
-        return out
-
     def _by_tile(self, rows: np.ndarray, cols: np.ndarray):
         """(tile, positions) for each tile that holds some of the cells (rows, cols)."""
         if rows.size == 0:
@@ -353,11 +333,10 @@ def _chunks(w: _Windows) -> list[np.ndarray]:
     at most CELL_BUDGET cells in their windows and MAX_CHUNK features; the huge features
     (:func:`_huge`) are left out. A chunk then covers a band of rows, whose tiles are decoded
     once while the chunks advance."""
-    size = np.where(w.size > CELL_BUDGET, 0, w.size)
     order = np.argsort(np.where(w.ok, w.r0, -1), kind="stable")
     order = order[(w.ok & (w.size <= CELL_BUDGET))[order]]
     n = order.size
-    cum = np.cumsum(size[order])
+    cum = np.cumsum(w.size[order])
     out = []
     start = 0
     while start < n:
@@ -742,10 +721,7 @@ def band_stats(layer: QgsRasterLayer, progress: Progress, band: int = 1, strip_r
     for r in range(0, nrows, strip_rows):
         h = min(strip_rows, nrows - r)
         block = rb.ReadAsArray(0, r, ncols, h).astype(float)
-        valid = np.isfinite(block)
-        if nodata is not None:
-            valid &= ~np.isclose(block, nodata)  # as the zonal means read nodata
-        v = block[valid]
+        v = block[_valid(block, nodata)]  # as the zonal means read nodata
         if v.size:
             lo, hi = min(lo, float(v.min())), max(hi, float(v.max()))
             k, mk = v.size, float(v.mean())
