@@ -65,6 +65,12 @@ def _empty() -> np.ndarray:
     return np.empty(0, dtype=np.int64)
 
 
+def _groups(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and length of each run of equal values in the sorted ``key``."""
+    start = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if key.size else _empty()
+    return start, np.diff(np.r_[start, key.size])
+
+
 def _first_last(lo: np.ndarray, hi: np.ndarray, inside, limit: int) -> tuple[np.ndarray, np.ndarray]:
     """First and last integer i with inside(i), for sets known to be the integers of the real
     interval between ``lo`` and ``hi`` up to rounding (each end corrected by one where the exact
@@ -123,9 +129,9 @@ def _vertices(polys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     xy, of = shapely.get_coordinates(polys[areal], return_index=True)
     single = np.zeros(areal.size, dtype=bool)
     if of.size:
-        start = np.flatnonzero(np.r_[True, of[1:] != of[:-1]])
-        end = np.r_[start[1:], of.size] - 1
-        first = np.repeat(xy[start], np.diff(np.r_[start, of.size]), axis=0)
+        start, size = _groups(of)
+        end = start + size - 1
+        first = np.repeat(xy[start], size, axis=0)
         again = np.bincount(of, weights=np.all(xy == first, axis=1), minlength=areal.size)
         single[of[start]] = (again[of[start]] == 2) & np.all(xy[end] == xy[start], axis=1)
     mine = single[of]
@@ -196,8 +202,7 @@ def runs(grid: Grid, polys: np.ndarray | None, verts: Vertices | None = None) ->
     order = np.argsort(key, kind="stable")
     key, x_cross = key[order], x_cross[order]
     if key.size:
-        start = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-        size = np.diff(np.r_[start, key.size])
+        start, size = _groups(key)
         odd = size % 2 == 1  # cannot happen on closed rings; tested exactly if rounding made it
         if odd.any():
             doubt_rows = np.union1d(doubt_rows, key[start[odd]])
@@ -205,10 +210,9 @@ def runs(grid: Grid, polys: np.ndarray | None, verts: Vertices | None = None) ->
             at = np.minimum(np.searchsorted(doubt_rows, key), doubt_rows.size - 1)
             keep = doubt_rows[at] != key
             key, x_cross = key[keep], x_cross[keep]
-        many = np.flatnonzero(np.diff(np.r_[np.flatnonzero(np.r_[True, key[1:] != key[:-1]]), key.size]) > 2)
+        start, size = _groups(key)
+        many = np.flatnonzero(size > 2)
         if many.size:  # rows crossed more than twice (concave parts, holes): those put in x order
-            start = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-            size = np.diff(np.r_[start, key.size])
             group, step = expand(size[many])
             sel = start[many][group] + step
             sub = np.lexsort((x_cross[sel], key[sel]))
@@ -319,8 +323,7 @@ def interior_points(verts: Vertices, which: np.ndarray) -> tuple[np.ndarray, np.
         xs = np.where(x0 == x1, x0, x0 + (s - y0) / m)
     order = np.lexsort((xs, ep))
     ep, xs = ep[order], xs[order]
-    start = np.flatnonzero(np.r_[True, ep[1:] != ep[:-1]]) if ep.size else np.empty(0, dtype=np.int64)
-    size = np.diff(np.r_[start, ep.size])
+    start, size = _groups(ep)
     # pairs (0, 1), (2, 3) … of each polygon's sorted crossings: the widest, the first on ties
     pos = np.arange(ep.size) - np.repeat(start, size)
     first = (pos % 2 == 0) & (pos + 1 < np.repeat(size, size))
