@@ -67,6 +67,16 @@ def ensure_provider():
     return provider
 
 
+def run_algorithm(alg_id: str, params: dict, feedback=None):
+    """``processing.run`` of one of the plugin's algorithms, OUTPUT a temporary layer unless
+    given; returns (results, feedback), the feedback a recording one unless given."""
+    import processing
+
+    ensure_provider()
+    fb = feedback or recording_feedback_class()()
+    return processing.run(alg_id, {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb), fb
+
+
 @pytest.fixture
 def gi_provider(qgis_processing):
     return ensure_provider()

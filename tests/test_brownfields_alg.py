@@ -11,9 +11,8 @@ import zipfile
 from collections import Counter
 
 import pytest
-from conftest import ensure_provider
+from conftest import ensure_provider, run_algorithm
 from helpers.contract import check_contract as check_common_contract
-from helpers.feedback import RecordingFeedback
 from helpers.layers import X0, Y0, memory_layer
 from qgis.core import NULL, QgsGeometry, QgsProcessingException, QgsVectorLayer
 from test_plugin import plugin_zip  # noqa: F401 - the packaged plugin, for qgis_process
@@ -34,11 +33,7 @@ def null(v) -> bool:
 
 
 def run(params, feedback=None):
-    import processing
-
-    fb = feedback or RecordingFeedback()
-    res = processing.run("gi:brownfields", {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb)
-    return res, fb
+    return run_algorithm("gi:brownfields", params, feedback)
 
 
 def rows(layer):

@@ -10,8 +10,8 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, ensure_provider
-from helpers.feedback import CancelAt, RecordingFeedback
+from conftest import ROOT, ensure_provider, run_algorithm
+from helpers.feedback import CancelAt
 from helpers.layers import copy_layer, memory_layer, save_gpkg
 from qgis.core import QgsProcessingException
 
@@ -45,12 +45,7 @@ def existing_layer():
 
 
 def run(params, feedback=None):
-    import processing
-
-    ensure_provider()
-    fb = feedback or RecordingFeedback()
-    res = processing.run("gi:designcheck", {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb)
-    return res, fb
+    return run_algorithm("gi:designcheck", params, feedback)
 
 
 def features(layer):

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, ensure_provider, recording_feedback_class, shared_path
+from conftest import ROOT, ensure_provider, recording_feedback_class, run_algorithm, shared_path
 from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
@@ -49,12 +49,7 @@ def null(value) -> bool:
 
 
 def run(params, feedback=None):
-    import processing
-
-    ensure_provider()
-    fb = feedback or Feedback()
-    res = processing.run("gi:streets", {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb)
-    return res, fb
+    return run_algorithm("gi:streets", params, feedback)
 
 
 def rows(layer):

@@ -7,8 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ensure_provider
-from helpers.feedback import RecordingFeedback
+from conftest import run_algorithm
 from helpers.layers import memory_layer
 from qgis.core import QgsProcessingException, QgsProject
 
@@ -35,11 +34,7 @@ def roofs():
 
 
 def run(params):
-    import processing
-
-    ensure_provider()
-    fb = RecordingFeedback()
-    return processing.run("gi:targets", {"OUTPUT": "TEMPORARY_OUTPUT", **params}, feedback=fb), fb
+    return run_algorithm("gi:targets", params)
 
 
 def test_table_rows_per_district_and_target(qgis_processing):
