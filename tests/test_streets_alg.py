@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, ensure_provider, recording_feedback_class, run_algorithm, shared_path
+from conftest import ROOT, ensure_provider, run_algorithm, shared_path
 from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
@@ -40,8 +40,6 @@ CONTRACT = ["gi_score", "gi_class", "gi_rank", "gi_hz", "gi_flags", "gi_reason",
 # sett in sand 0.7, loose gravel 0.2) and of a planting bed (0.1); the precipitation default 922 mm/a (Essen)
 C_M = {"asphalt": 0.9, "concrete": 0.9, "paving_stones": 0.7, "sett": 0.7, "gravel": 0.2}
 C_BED = 0.1
-
-Feedback = recording_feedback_class()
 
 
 def null(value) -> bool:
