@@ -180,13 +180,7 @@ def read_source(
     converted["collection"] = checks.keep_parts(geoms, polygonal, linear)
     progress(0.85)
     # Z and M dropped only where present: force_2d rebuilds every geometry it is given
-    has_zm = measured.zm & known
-    unknown = np.flatnonzero(~known)
-    if unknown.size:
-        has_zm[unknown] = shapely.has_z(geoms[unknown])
-        if hasattr(shapely, "has_m"):
-            has_zm[unknown] |= shapely.has_m(geoms[unknown])
-    zm = np.flatnonzero(has_zm)
+    zm = np.flatnonzero(_measured(measured.zm, known, geoms, _has_zm))
     if zm.size:
         geoms[zm] = map_slices(shapely.force_2d, geoms[zm], progress.sub(0.85, 0.88), step)
         known[zm] = False
@@ -298,10 +292,16 @@ def _parse_wkb(wkb: np.ndarray, validity: bool) -> _Parsed:
         return _Parsed(geoms, have, None, curved=True)
     if not validity:
         return _Parsed(geoms, have, None)
+    return _Parsed(geoms, have, shapely.is_valid(geoms), zm=_has_zm(geoms), bounds=shapely.bounds(geoms),
+                   area=shapely.area(geoms))
+
+
+def _has_zm(geoms: np.ndarray) -> np.ndarray:
+    """True where a geometry has Z or M (M where shapely can tell)."""
     zm = shapely.has_z(geoms)
     if hasattr(shapely, "has_m"):
         zm |= shapely.has_m(geoms)
-    return _Parsed(geoms, have, shapely.is_valid(geoms), zm=zm, bounds=shapely.bounds(geoms), area=shapely.area(geoms))
+    return zm
 
 
 @dataclass
